@@ -1,0 +1,283 @@
+"""Load the catalogue (built-in data plus any user files) and look things up in it.
+
+A file is validated with pydantic the first time its exact bytes are seen; the validated result is
+cached (marshal, keyed by the files' content hash and the package version) so every later run only
+reads the cache and builds plain objects.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from . import __version__, paths
+from .errors import CatalogueError, UnknownNameError, did_you_mean, unknown
+from .models import (
+    Catalogue,
+    Contraindication,
+    Dose,
+    Evidence,
+    Exercise,
+    Goal,
+    Phase,
+    PlanTemplate,
+    RegionInfo,
+    Source,
+)
+from .vocab import REGION_ALIASES, REGIONS, WHOLE_MAXIMUS
+
+BUILTIN_FILES = ("exercises.yaml", "goals.yaml", "plans.yaml", "muscles.yaml")
+MAX_FILE_BYTES = 128 * 1024 * 1024  # room for a 50,000-exercise file; larger is refused unread
+
+
+def builtin_paths() -> list[Path]:
+    base = paths.builtin_data_dir()
+    return [base / name for name in BUILTIN_FILES]
+
+
+def load(extra: Sequence[Path] = (), use_cache: bool = True) -> Catalogue:
+    """The built-in catalogue merged with the user's files (later files override earlier ones)."""
+    files = [*builtin_paths(), *extra]
+    contents = [_read(p) for p in files]
+    digest = hashlib.sha256(__version__.encode())
+    for p, data in zip(files, contents):
+        digest.update(str(p).encode() + b"\0" + hashlib.sha256(data).digest())
+    key = digest.hexdigest()
+    cache = paths.cache_dir() / f"catalogue-{key[:32]}.marshal"
+    raw = _read_cache(cache, key) if use_cache else None
+    if raw is None:
+        from .validate import merge_files  # pydantic and yaml: only on first sight of these bytes
+
+        raw = merge_files(list(zip(files, contents)))
+        raw["key"] = key
+        if use_cache:
+            _write_cache(cache, raw)
+    return build(raw)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise CatalogueError(
+                f"{path}: the file is {size / 1e6:.0f} MB; catalogue files may be at most "
+                f"{MAX_FILE_BYTES // 2**20} MiB. Split it into several files."
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise CatalogueError(f"{path}: no such catalogue file. Check the path given to --catalogue.") from None
+    except IsADirectoryError:
+        raise CatalogueError(f"{path}: is a folder, not a catalogue file.") from None
+    except PermissionError:
+        raise CatalogueError(f"{path}: cannot be read (permission denied).") from None
+
+
+def _read_cache(cache: Path, key: str) -> dict | None:
+    """The cached catalogue, or None when it is missing, stale or damaged (it is then rebuilt)."""
+    try:
+        raw = marshal.loads(cache.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(raw, dict) or raw.get("key") != key:
+        return None
+    return raw
+
+
+def _write_cache(cache: Path, raw: dict) -> None:
+    # A cache is an optimisation: a read-only or full disk must never stop a command.
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps(raw))
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+
+
+def build(raw: dict) -> Catalogue:
+    """Plain, already validated data -> typed objects."""
+    sources = {s["key"]: Source(**s) for s in raw["sources"]}
+    exercises = {e["slug"]: _exercise(e) for e in raw["exercises"]}
+    goals = {g["name"]: _goal(g) for g in raw["goals"]}
+    regions = {
+        r["name"]: RegionInfo(r["name"], tuple(r["aliases"]), r["description"], tuple(r["functions"]))
+        for r in raw["regions"]
+    }
+    plans = {p["level"]: _plan(p) for p in raw["plans"]}
+    return Catalogue(
+        schema_version=raw["schema_version"],
+        sources=sources,
+        exercises=exercises,
+        goals=goals,
+        regions=regions,
+        plans=plans,
+        safety=raw["safety"],
+        condition_notes=raw["condition_notes"],
+        heavy_rest_s=raw["heavy_rest_s"],
+    )
+
+
+def _exercise(e: dict) -> Exercise:
+    regions = e["regions"]
+    return Exercise(
+        slug=e["slug"],
+        name=e["name"],
+        family=e["family"],
+        aliases=tuple(e["aliases"]),
+        scores={r: regions[r]["score"] for r in REGIONS},
+        basis={r: regions[r]["basis"] for r in REGIONS},
+        movement=e["movement"],
+        joint_actions=tuple(e["joint_actions"]),
+        load_vector=e["load_vector"],
+        peak_tension=e["peak_tension"],
+        level=e["level"],
+        equipment=tuple(e["equipment"]),
+        unilateral=e["unilateral"],
+        contact_ease=e["contact_ease"],
+        complexity=e["complexity"],
+        load_potential=e["load_potential"],
+        spinal_load=e["spinal_load"],
+        features=tuple(e["features"]),
+        cues=tuple(e["cues"]),
+        mistakes=tuple(e["mistakes"]),
+        progressions=tuple(e["progressions"]),
+        regressions=tuple(e["regressions"]),
+        contraindications=tuple(Contraindication(**c) for c in e["contraindications"]),
+        evidence=tuple(Evidence(**v) for v in e["evidence"]),
+        notes=tuple(e["notes"]),
+    )
+
+
+def _dose(d: dict) -> Dose:
+    return Dose(d["sets"], (d["reps"][0], d["reps"][1]), d["rest_s"])
+
+
+def _goal(g: dict) -> Goal:
+    return Goal(
+        name=g["name"],
+        description=g["description"],
+        regions=dict(g["regions"]),
+        rule_weights=dict(g["rules"]),
+        load_vectors=tuple(g["load_vectors"]),
+        exclude_equipment={k: tuple(v) for k, v in g["exclude_equipment"].items()},
+        dose={k: _dose(v) for k, v in g["dose"].items()},
+        notes=tuple(g["notes"]),
+    )
+
+
+def _plan(p: dict) -> PlanTemplate:
+    phases = tuple(
+        Phase(
+            name=ph["name"],
+            share=ph["share"],
+            goal=ph["goal"],
+            level=ph["level"],
+            purpose=ph["purpose"],
+            advance_when=ph["advance_when"],
+            max_complexity=ph["max_complexity"],
+            min_contact_ease=ph["min_contact_ease"],
+            equipment=None if ph["equipment"] is None else tuple(ph["equipment"]),
+            movement_mix=tuple(ph["movement_mix"]),
+            exercises_per_session=ph["exercises_per_session"],
+            sets=ph["sets"],
+            reps=(ph["reps"][0], ph["reps"][1]),
+            tempo=ph["tempo"],
+            rest_s=ph["rest_s"],
+            contact_check=ph["contact_check"],
+            preferred=tuple(ph["preferred"]),
+        )
+        for ph in p["phases"]
+    )
+    return PlanTemplate(p["level"], phases, p["deload_every"], (p["weekly_sets"][0], p["weekly_sets"][1]))
+
+
+# --- look-ups ---------------------------------------------------------------------------------
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("_", "-").replace("-", " ").split())
+
+
+def find_exercise(cat: Catalogue, query: str) -> Exercise:
+    """An exercise by slug, alias or name, case-insensitively."""
+    if query in cat.exercises:
+        return cat.exercises[query]
+    wanted = _norm(query)
+    names: dict[str, str] = {}
+    for ex in cat.exercises.values():
+        for name in (ex.slug, ex.name, *ex.aliases):
+            names.setdefault(_norm(name), ex.slug)
+    if wanted in names:
+        return cat.exercises[names[wanted]]
+    hint = did_you_mean(wanted, names)
+    if hint:
+        close = hint.split("'")[1]
+        hint = f" Did you mean '{names[close]}'?"
+    raise _unknown_exercise(query, hint)
+
+
+def _unknown_exercise(query: str, hint: str) -> UnknownNameError:
+    return UnknownNameError(
+        f"No exercise called '{query}'.{hint} Run 'glutecoach exercises' to list them "
+        "(slugs, names and aliases are all accepted)."
+    )
+
+
+REGION_CHOICES: tuple[str, ...] = (*REGIONS, WHOLE_MAXIMUS, *REGION_ALIASES)
+
+
+def resolve_region(name: str) -> str:
+    """One of the five regions or 'gluteus-maximus', from any accepted spelling."""
+    key = name.strip().lower().replace("_", "-").replace(" ", "-")
+    if key in REGIONS or key == WHOLE_MAXIMUS:
+        return key
+    if key in REGION_ALIASES:
+        return REGION_ALIASES[key]
+    raise unknown("region", name, REGION_CHOICES, "--muscle")
+
+
+def find_goal(cat: Catalogue, name: str) -> Goal:
+    key = name.strip().lower()
+    if key in cat.goals:
+        return cat.goals[key]
+    raise unknown("goal", name, cat.goals, "--goal")
+
+
+def check_words(kind: str, words: Iterable[str], accepted: Sequence[str], option: str) -> list[str]:
+    """Lower-cased words, each one accepted, or an error naming the first that is not."""
+    out = []
+    for w in words:
+        key = w.strip().lower()
+        if key not in accepted:
+            raise unknown(kind, w, accepted, option)
+        out.append(key)
+    return out
+
+
+def select(
+    cat: Catalogue,
+    region: str | None = None,
+    equipment: frozenset[str] | None = None,
+    level: str | None = None,
+    movement: str | None = None,
+) -> list[Exercise]:
+    """The catalogue filtered by every given option; with a region, highest score first (ties by slug)."""
+    from .vocab import LEVEL_RANK
+
+    out = [
+        ex
+        for ex in cat.exercises.values()
+        if (equipment is None or all(item in equipment for item in ex.equipment))
+        and (level is None or LEVEL_RANK[ex.level] <= LEVEL_RANK[level])
+        and (movement is None or ex.movement == movement)
+    ]
+    if region:
+        out.sort(key=lambda ex: (-ex.score_for(region), ex.slug))
+    return out
+
+
+def top_for(cat: Catalogue, region: str, n: int = 5) -> list[str]:
+    return [ex.slug for ex in select(cat, region=region)[:n]]

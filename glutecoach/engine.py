@@ -1,0 +1,178 @@
+"""Rank exercises for a goal and a profile; every point of every score comes with its reason.
+
+Pure: takes the catalogue, the goal and the profile, returns typed results, never prints.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from .models import Catalogue, Dose, Exercise, Goal, Profile
+from .rules import RULES, Reason
+from .vocab import LEVEL_RANK
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusion:
+    slug: str
+    kind: str  # equipment | level | avoid | goal
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    exercise: Exercise
+    reasons: tuple[Reason, ...]
+    dose: Dose
+
+    @property
+    def score(self) -> float:
+        return round(sum(r.points for r in self.reasons), 1)
+
+    @property
+    def main_reason(self) -> str:
+        """The strongest reason beyond the region match, in a few words."""
+        extra = [r for r in self.reasons if r.rule not in ("region-match", "similarity") and r.points > 0]
+        best = max(extra, key=lambda r: r.points, default=None)
+        return best.label if best else self.reasons[0].label if self.reasons else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    goal: Goal
+    profile: Profile
+    items: tuple[Scored, ...]
+    excluded: tuple[Exclusion, ...]
+    notes: tuple[str, ...] = field(default=())
+
+
+def exclusion(ex: Exercise, goal: Goal | None, profile: Profile) -> Exclusion | None:
+    """Why the exercise cannot be offered to this person at all, or None."""
+    for c in ex.contraindications:
+        if c.level == "avoid" and c.condition in profile.pains:
+            return Exclusion(ex.slug, "avoid", f"to be avoided with {c.condition}: {c.note}")
+    if LEVEL_RANK[ex.level] > LEVEL_RANK[profile.level]:
+        return Exclusion(ex.slug, "level", f"{ex.level} level, above {profile.level}")
+    if not profile.has(ex.equipment):
+        missing = [e for e in ex.equipment if profile.equipment is not None and e not in profile.equipment]
+        return Exclusion(ex.slug, "equipment", "needs " + ", ".join(missing))
+    if goal is not None:
+        banned = [e for e in ex.equipment if e in goal.exclude_equipment.get(profile.level, ())]
+        if banned:
+            return Exclusion(ex.slug, "goal", f"{goal.name} does not use {', '.join(banned)} at {profile.level} level")
+    return None
+
+
+def dose_for(cat: Catalogue, ex: Exercise, goal: Goal, level: str) -> Dose:
+    """The goal's dose for the level; heavy compound lifts always get at least the long rest."""
+    dose = goal.dose[level]
+    heavy = ex.load_potential >= 5 and ex.movement in ("hip-extension", "hip-knee-extension")
+    if heavy and dose.rest_s < cat.heavy_rest_s:
+        return replace(dose, rest_s=cat.heavy_rest_s)
+    return dose
+
+
+def score(ex: Exercise, goal: Goal, profile: Profile) -> tuple[Reason, ...]:
+    return tuple(r for rule in RULES if (r := rule(ex, goal, profile)) is not None)
+
+
+def _sort_key(s: Scored) -> tuple[float, str]:
+    return (-s.score, s.exercise.slug)
+
+
+def apply_variety(items: list[Scored], top: int, per_family: int = 2) -> list[Scored]:
+    """Second pass: a family holds at most `per_family` of the first `top` places.
+
+    A third member gets a negative 'variety' reason that puts it just below the last exercise it
+    would otherwise have pushed out, so the score is still the sum of its reasons.
+    """
+    items = sorted(items, key=_sort_key)
+    kept: list[Scored] = []
+    demoted: list[Scored] = []
+    count: Counter[str] = Counter()
+    for s in items:
+        if len(kept) == top:
+            break
+        if count[s.exercise.family] >= per_family:
+            demoted.append(s)
+            continue
+        count[s.exercise.family] += 1
+        kept.append(s)
+    if not demoted or len(kept) < top:
+        # Not enough other families to fill the list: nothing is pushed out, nothing demoted.
+        return items
+    floor = kept[-1].score
+    moved = {id(s) for s in demoted}
+    out = [s for s in items if id(s) not in moved]
+    for s in demoted:
+        penalty = round(floor - s.score - 0.1, 1)
+        reason = Reason(
+            "variety",
+            penalty,
+            f"Two {s.exercise.family} exercises already rank above it; other movements come first for variety.",
+            "variety",
+        )
+        out.append(replace(s, reasons=s.reasons + (reason,)))
+    return sorted(out, key=_sort_key)
+
+
+def rank(cat: Catalogue, goal: Goal, profile: Profile, top: int = 8, pool: Iterable[Exercise] | None = None) -> Ranking:
+    """Every allowed exercise scored for the goal, best first (ties by slug); the rest excluded with why."""
+    scored: list[Scored] = []
+    excluded: list[Exclusion] = []
+    for ex in pool if pool is not None else cat.exercises.values():
+        why = exclusion(ex, goal, profile)
+        if why:
+            excluded.append(why)
+            continue
+        scored.append(Scored(ex, score(ex, goal, profile), dose_for(cat, ex, goal, profile.level)))
+    ranked = apply_variety(scored, top)
+    return Ranking(goal, profile, tuple(ranked[:top]), tuple(excluded), notes(cat, goal, profile))
+
+
+def notes(cat: Catalogue, goal: Goal, profile: Profile) -> tuple[str, ...]:
+    """Goal notes, then safety notes for declared conditions (see data/goals.yaml)."""
+    out = list(goal.notes)
+    if profile.pains:
+        out.append(cat.safety["general"])
+    for pain in profile.pains:
+        note = cat.condition_notes.get(pain)
+        if note and note not in out:
+            out.append(note)
+    return tuple(out)
+
+
+ALTERNATIVE_RULES = {"same-movement": 12.0, "same-load-vector": 5.0, "same-peak-tension": 4.0, "caution": -10.0}
+
+
+@dataclass(frozen=True, slots=True)
+class Alternatives:
+    exercise: Exercise
+    ranking: Ranking
+    similarity: dict[str, float]
+
+
+def alternatives(cat: Catalogue, ex: Exercise, profile: Profile, top: int = 5) -> Alternatives:
+    """Exercises that train the same regions in a similar way, for someone who cannot do `ex`."""
+    weights = dict(ALTERNATIVE_RULES)
+    goal = Goal(
+        name=f"like-{ex.slug}",
+        description=f"Exercises that train the same regions as {ex.name}, the same way.",
+        regions={},
+        rule_weights=weights,
+        load_vectors=(),
+        exclude_equipment={},
+        dose={lv: Dose(3, (8, 12), 90) for lv in LEVEL_RANK},
+        notes=(),
+        like=ex,
+    )
+    others = [e for e in cat.exercises.values() if e.family != ex.family]
+    ranking = rank(cat, goal, profile, top, pool=others)
+    if not ranking.items:  # nothing else fits: offer the exercise's own family
+        family = [e for e in cat.exercises.values() if e.family == ex.family and e.slug != ex.slug]
+        ranking = rank(cat, goal, profile, top, pool=family)
+    ranking = replace(ranking, excluded=ranking.excluded, notes=notes(cat, goal, profile))
+    sims = {s.exercise.slug: next(r.points for r in s.reasons if r.rule == "similarity") / 100 for s in ranking.items}
+    return Alternatives(ex, ranking, sims)

@@ -1,0 +1,1 @@
+"""Renderers. JSON and Markdown never import rich; only render.table does."""

@@ -1,0 +1,174 @@
+"""Core objects -> plain JSON-ready data. These shapes are a contract (README, tests/test_json_contract.py)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from ..engine import Alternatives, Ranking, Scored
+from ..models import Catalogue, Exercise, Goal, RegionInfo
+from ..plan import Plan
+from ..vocab import REGIONS, Equipment
+
+
+def emit(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def exercise(cat: Catalogue, ex: Exercise) -> dict[str, Any]:
+    return {
+        "slug": ex.slug,
+        "name": ex.name,
+        "family": ex.family,
+        "aliases": list(ex.aliases),
+        "level": ex.level,
+        "equipment": list(ex.equipment),
+        "movement": ex.movement,
+        "joint_actions": list(ex.joint_actions),
+        "load_vector": ex.load_vector,
+        "peak_tension": ex.peak_tension,
+        "unilateral": ex.unilateral,
+        "contact_ease": ex.contact_ease,
+        "complexity": ex.complexity,
+        "load_potential": ex.load_potential,
+        "regions": {r: ex.scores[r] for r in REGIONS},
+        "region_basis": {r: ex.basis[r] for r in REGIONS},
+        "cues": list(ex.cues),
+        "mistakes": list(ex.mistakes),
+        "progressions": list(ex.progressions),
+        "regressions": list(ex.regressions),
+        "contraindications": [{"condition": c.condition, "level": c.level, "note": c.note} for c in ex.contraindications],
+        "evidence": [
+            {
+                "source": e.source,
+                "citation": cat.sources[e.source].citation,
+                "region": e.region,
+                "value": e.value,
+                "stat": e.stat,
+                "load": f"{e.load} ({e.variant}; {e.scale})",
+            }
+            for e in ex.evidence
+        ],
+    }
+
+
+def exercises(cat: Catalogue, items: list[Exercise]) -> dict[str, Any]:
+    return {"schema_version": cat.schema_version, "exercises": [exercise(cat, ex) for ex in items]}
+
+
+def regions(infos: list[tuple[RegionInfo, list[str]]]) -> dict[str, Any]:
+    return {
+        "regions": [
+            {
+                "name": info.name,
+                "aliases": list(info.aliases),
+                "description": info.description,
+                "functions": list(info.functions),
+                "top_exercises": top,
+            }
+            for info, top in infos
+        ]
+    }
+
+
+def goals(items: list[Goal]) -> dict[str, Any]:
+    return {"goals": [{"name": g.name, "description": g.description, "regions": dict(g.regions)} for g in items]}
+
+
+def _reasons(s: Scored) -> list[dict[str, Any]]:
+    return [{"rule": r.rule, "points": r.points, "reason": r.reason} for r in s.reasons]
+
+
+def ranking(r: Ranking) -> dict[str, Any]:
+    p = r.profile
+    return {
+        "goal": {"name": r.goal.name, "description": r.goal.description},
+        "profile": {
+            "level": p.level,
+            "equipment": Equipment.values() if p.equipment is None else sorted(p.equipment),
+            "pains": list(p.pains),
+        },
+        "recommendations": [
+            {
+                "rank": i,
+                "slug": s.exercise.slug,
+                "name": s.exercise.name,
+                "score": s.score,
+                "sets": s.dose.sets,
+                "reps": list(s.dose.reps),
+                "rest_s": s.dose.rest_s,
+                "reasons": _reasons(s),
+            }
+            for i, s in enumerate(r.items, 1)
+        ],
+        "excluded": [{"slug": e.slug, "reason": e.reason} for e in r.excluded],
+        "notes": list(r.notes),
+    }
+
+
+def alternatives(a: Alternatives) -> dict[str, Any]:
+    return {
+        "exercise": {"slug": a.exercise.slug, "name": a.exercise.name},
+        "alternatives": [
+            {
+                "rank": i,
+                "slug": s.exercise.slug,
+                "name": s.exercise.name,
+                "similarity": round(a.similarity[s.exercise.slug], 3),
+                "score": s.score,
+                "reasons": _reasons(s),
+            }
+            for i, s in enumerate(a.ranking.items, 1)
+        ],
+        "excluded": [{"slug": e.slug, "reason": e.reason} for e in a.ranking.excluded],
+    }
+
+
+def plan(p: Plan) -> dict[str, Any]:
+    return {
+        "level": p.level,
+        "goal": p.goal.name,
+        "weeks_total": p.weeks_total,
+        "days_per_week": p.days_per_week,
+        "phases": [
+            {
+                "name": span.phase.name,
+                "goal": span.goal,
+                "weeks": list(span.weeks),
+                "purpose": span.phase.purpose,
+                "advance_when": span.phase.advance_when,
+            }
+            for span in p.phases
+        ],
+        "weeks": [
+            {
+                "week": w.week,
+                "phase": w.phase,
+                "deload": w.deload,
+                "region_sets": {r: w.region_sets[r] for r in REGIONS},
+                "sessions": [
+                    {
+                        "day": s.day,
+                        "exercises": [
+                            {
+                                "slug": e.exercise.slug,
+                                "name": e.exercise.name,
+                                "sets": e.sets,
+                                "reps": list(e.reps),
+                                "per_side": e.per_side,
+                                "tempo": e.tempo,
+                                "rest_s": e.rest_s,
+                                "cue": e.cue,
+                            }
+                            for e in s.exercises
+                        ],
+                    }
+                    for s in w.sessions
+                ],
+            }
+            for w in p.weeks
+        ],
+        "substitutions": [{"wanted": s.wanted, "used": s.used, "reason": s.reason} for s in p.substitutions],
+        "notes": list(p.notes),
+    }

@@ -1,0 +1,224 @@
+"""Pydantic models of the data files: the one place data is validated where it enters.
+
+Imported only when a file is seen for the first time (or by `catalogue validate` and the tests):
+the hot path reads an already validated cache and never imports pydantic.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .vocab import (
+    EVIDENCE_REGIONS,
+    REGIONS,
+    Basis,
+    Condition,
+    Equipment,
+    JointAction,
+    Level,
+    LoadVector,
+    Movement,
+    PeakTension,
+    Severity,
+    Stat,
+)
+
+SCHEMA_VERSION = 1
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+Slug = Annotated[str, Field(min_length=1, max_length=80, pattern=SLUG.pattern)]
+Scale5 = Annotated[int, Field(ge=1, le=5)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class SourceModel(Strict):
+    key: Slug | Annotated[str, Field(pattern=r"^[a-z0-9]+$")]
+    authors: Text
+    year: Annotated[int, Field(ge=1900, le=2100)]
+    title: Text
+    journal: Text
+    id: str = ""
+    where_read: Text
+
+
+class RegionScoreModel(Strict):
+    score: Annotated[int, Field(ge=0, le=100)]
+    basis: Basis
+
+
+class RegionsModel(Strict):
+    upper: RegionScoreModel = Field(alias="gluteus-maximus-upper")
+    lower: RegionScoreModel = Field(alias="gluteus-maximus-lower")
+    medius: RegionScoreModel = Field(alias="gluteus-medius")
+    minimus: RegionScoreModel = Field(alias="gluteus-minimus")
+    piriformis: RegionScoreModel = Field(alias="piriformis")
+
+    def by_region(self) -> dict[str, RegionScoreModel]:
+        return dict(zip(REGIONS, (self.upper, self.lower, self.medius, self.minimus, self.piriformis)))
+
+
+class ContraindicationModel(Strict):
+    condition: Condition
+    level: Severity
+    note: Text
+
+
+class EvidenceModel(Strict):
+    source: str
+    region: Literal[tuple(EVIDENCE_REGIONS)]  # type: ignore[valid-type]
+    value: float | None
+    stat: Stat
+    scale: Text
+    load: Text
+    variant: Text
+
+    @model_validator(mode="after")
+    def _value_unless_qualitative(self) -> EvidenceModel:
+        if self.value is None and self.stat is not Stat.qualitative:
+            raise ValueError("value may be empty only when stat is 'qualitative'")
+        return self
+
+
+Feature = Literal["wide-stance", "sitting-back", "everyday-task", "explosive"]
+
+
+class ExerciseModel(Strict):
+    slug: Slug
+    name: Text
+    family: Slug
+    aliases: list[Text] = []
+    regions: RegionsModel
+    movement: Movement
+    joint_actions: Annotated[list[JointAction], Field(min_length=1)]
+    load_vector: LoadVector
+    peak_tension: PeakTension
+    level: Level
+    equipment: list[Equipment]
+    unilateral: bool
+    contact_ease: Scale5
+    complexity: Scale5
+    load_potential: Scale5
+    spinal_load: Literal["low", "moderate", "high"]
+    features: list[Feature] = []
+    cues: Annotated[list[Text], Field(min_length=2)]
+    mistakes: Annotated[list[Text], Field(min_length=1)]
+    progressions: list[Slug] = []
+    regressions: list[Slug] = []
+    contraindications: list[ContraindicationModel] = []
+    evidence: list[EvidenceModel] = []
+    notes: list[Text] = []
+
+    @model_validator(mode="after")
+    def _measured_regions_cite_evidence(self) -> ExerciseModel:
+        cited = {r for e in self.evidence if e.stat is not Stat.qualitative for r in EVIDENCE_REGIONS[e.region]}
+        for region, rs in self.regions.by_region().items():
+            if rs.basis is not Basis.estimate and region not in cited:
+                raise ValueError(
+                    f"region '{region}' has basis '{rs.basis.value}' but no evidence entry measures it;"
+                    " add the figure to 'evidence' or mark the score 'estimate'"
+                )
+        conditions = [c.condition for c in self.contraindications]
+        if len(conditions) != len(set(conditions)):
+            raise ValueError("a condition is listed twice in 'contraindications'")
+        if self.slug in self.progressions or self.slug in self.regressions:
+            raise ValueError("an exercise cannot be its own progression or regression")
+        return self
+
+
+class DoseModel(Strict):
+    sets: Annotated[int, Field(ge=1, le=10)]
+    reps: Annotated[list[Annotated[int, Field(ge=1, le=100)]], Field(min_length=2, max_length=2)]
+    rest_s: Annotated[int, Field(ge=0, le=600)]
+
+    @field_validator("reps")
+    @classmethod
+    def _ordered(cls, reps: list[int]) -> list[int]:
+        if reps[0] > reps[1]:
+            raise ValueError("reps is [min, max] with min <= max")
+        return reps
+
+
+RULE_POINTS = Annotated[float, Field(ge=-15, le=15)]
+
+
+class GoalModel(Strict):
+    name: Slug
+    description: Text
+    regions: dict[Literal[REGIONS], Annotated[float, Field(gt=0, le=1)]]  # type: ignore[valid-type]
+    rules: dict[Slug, RULE_POINTS] = {}
+    load_vectors: list[LoadVector] = []
+    exclude_equipment: dict[Level, list[Equipment]] = {}
+    dose: dict[Level, DoseModel]
+    notes: list[Text] = []
+
+    @model_validator(mode="after")
+    def _weights(self) -> GoalModel:
+        total = sum(self.regions.values())
+        if abs(total - 1) > 1e-6:
+            raise ValueError(f"region weights must add up to 1 (they add up to {total:g})")
+        missing = [lv.value for lv in Level if lv not in self.dose]
+        if missing:
+            raise ValueError(f"dose is missing for level(s): {', '.join(missing)}")
+        return self
+
+
+class RegionInfoModel(Strict):
+    name: Literal[REGIONS + ("gluteus-maximus",)]  # type: ignore[valid-type]
+    aliases: list[Text] = []
+    description: Text
+    functions: Annotated[list[Text], Field(min_length=1)]
+
+
+class PhaseModel(Strict):
+    name: Text
+    share: Annotated[float, Field(gt=0, le=1)]
+    goal: Slug | None = None
+    level: Level
+    purpose: Text
+    advance_when: Text
+    max_complexity: Scale5
+    min_contact_ease: Scale5
+    equipment: list[Equipment] | None = None
+    movement_mix: Annotated[list[Movement], Field(min_length=1)]
+    exercises_per_session: Annotated[int, Field(ge=1, le=8)]
+    sets: Annotated[int, Field(ge=1, le=10)]
+    reps: Annotated[list[Annotated[int, Field(ge=1, le=100)]], Field(min_length=2, max_length=2)]
+    tempo: Text
+    rest_s: Annotated[int, Field(ge=0, le=600)]
+    contact_check: bool = False
+    preferred: list[Slug] = []
+
+
+class PlanTemplateModel(Strict):
+    level: Level
+    deload_every: Annotated[int, Field(ge=0, le=8)]
+    weekly_sets: Annotated[list[Annotated[int, Field(ge=1, le=40)]], Field(min_length=2, max_length=2)]
+    phases: Annotated[list[PhaseModel], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _shares(self) -> PlanTemplateModel:
+        total = sum(p.share for p in self.phases)
+        if abs(total - 1) > 1e-6:
+            raise ValueError(f"phase shares must add up to 1 (they add up to {total:g})")
+        return self
+
+
+class CatalogueFileModel(Strict):
+    """One data file. The built-in data is split over several files; a user file may hold any part."""
+
+    schema_version: Literal[SCHEMA_VERSION]  # type: ignore[valid-type]
+    sources: list[SourceModel] = []
+    exercises: list[ExerciseModel] = []
+    goals: list[GoalModel] = []
+    regions: list[RegionInfoModel] = []
+    plans: list[PlanTemplateModel] = []
+    safety: dict[Slug, Text] = {}
+    condition_notes: dict[Condition, Text] = {}
+    heavy_rest_s: Annotated[int, Field(ge=0, le=600)] | None = None
