@@ -73,11 +73,17 @@ def end_range_loading(ex: Exercise, goal: Goal, profile: Profile) -> Reason | No
 
 
 def lengthened_loading(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
-    """Loading the glutes in deep hip flexion grew them well in training studies (Kubo 2019)."""
+    """Loading the glutes in deep hip flexion grew them well in training studies (Kubo 2019; Plotkin 2023).
+
+    Full weight for squats, lunges and split squats, which reach deep hip flexion under load; half for
+    hinges, which load the hip long but in less flexion than a full squat.
+    """
     w = goal.rule_weights.get("lengthened-loading", 0)
     if not w or ex.peak_tension != "lengthened":
         return None
-    return Reason("lengthened-loading", _pts(w), "Loads the glutes long, in deep hip flexion: full squats grew them three times more than half squats (Kubo 2019).", "loaded long")
+    if ex.movement == "hip-knee-extension":
+        return Reason("lengthened-loading", _pts(w), "Loads the glutes long, in deep hip flexion: full squats grew them three times more than half squats (Kubo 2019).", "loaded long")
+    return Reason("lengthened-loading", _pts(w / 2), "Loads the glutes long, though in less hip flexion than a full squat or lunge.", "loaded long")
 
 
 def wide_stance(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
@@ -98,6 +104,18 @@ def abduction_rotation(ex: Exercise, goal: Goal, profile: Profile) -> Reason | N
         return Reason("abduction-rotation", _pts(w), "Lifts the leg to the side or turns it out, the actions of the upper glute fibres (Selkowitz 2016).", "abduction / rotation")
     if {"hip-abduction", "hip-external-rotation"} & set(ex.joint_actions):
         return Reason("abduction-rotation", _pts(w / 2), "Adds some abduction or external rotation, which the upper glute fibres perform.", "some abduction")
+    return None
+
+
+def external_rotation(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
+    """The piriformis rotates the extended thigh outward (Giphart 2012; Morimoto 2018)."""
+    w = goal.rule_weights.get("external-rotation", 0)
+    if not w:
+        return None
+    if ex.movement == "hip-external-rotation":
+        return Reason("external-rotation", _pts(w), "Turns the thigh outward, the deep rotators' main action with the hip extended.", "external rotation")
+    if "hip-external-rotation" in ex.joint_actions:
+        return Reason("external-rotation", _pts(w / 2), "Includes some outward rotation of the thigh.", "some rotation")
     return None
 
 
@@ -269,6 +287,7 @@ RULES: list[Callable[[Exercise, Goal, Profile], Reason | None]] = [
     lengthened_loading,
     wide_stance,
     abduction_rotation,
+    external_rotation,
     squat_lunge,
     level_fit,
     contact_ease,
