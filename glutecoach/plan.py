@@ -180,6 +180,11 @@ def _sessions(phase: Phase, candidates: dict[str, list[Exercise]], days: int, go
 
 
 def _cue(ex: Exercise) -> str:
+    """The exercise's 'feel it here' cue when it has one, else its first."""
+    for word in ("feel", "squeeze"):
+        for cue in ex.cues:
+            if word in cue.lower():
+                return cue
     return ex.cues[0]
 
 
@@ -228,26 +233,40 @@ def build(
 
 
 def _volume(phase: Phase, days: list[list[Exercise]], targets: list[str], weekly: tuple[int, int]) -> dict[str, int]:
-    """Sets per exercise: the phase's dose, nudged so target regions land in the weekly range."""
+    """Sets per exercise: the phase's dose, nudged one set at a time so that each target region's
+    weekly fractional sets land in the level's range (the Contact phase keeps its dose: it is about
+    feeling the glutes, not volume)."""
     sets = {ex.slug: phase.sets for day in days for ex in day}
-    if phase.contact_check:
+    if phase.contact_check or not targets:
         return sets
+    exercises = {ex.slug: ex for day in days for ex in day}
+    main = {day[0].slug for day in days if day}  # the first lift of a session keeps at least 2 sets
     low, high = weekly
-    for _ in range(20):
-        sessions = tuple(Session(i + 1, tuple(PlannedExercise(ex, sets[ex.slug], phase.reps, "", 0, "") for ex in day)) for i, day in enumerate(days))
-        totals = region_sets(sessions)
-        worst = max(totals[r] for r in targets) if targets else 0
-        least = min(totals[r] for r in targets) if targets else 0
-        if worst > high:
-            slug = max(sets, key=lambda s: (sets[s], s))
-            if sets[slug] <= 2:
+
+    def totals() -> dict[str, float]:
+        week = tuple(Session(i + 1, tuple(PlannedExercise(ex, sets[ex.slug], phase.reps, "", 0, "") for ex in day)) for i, day in enumerate(days))
+        return region_sets(week)
+
+    for _ in range(100):
+        now = totals()
+        over = [r for r in targets if now[r] > high]
+        under = [r for r in targets if now[r] < low]
+        if over:
+            region = max(over, key=lambda r: (now[r], r))
+            pool = [s for s in sets if exercises[s].scores[region] >= SYNERGIST and sets[s] > (2 if s in main else 1)]
+            if not pool:
                 break
-            sets[slug] -= 1
-        elif least < low:
-            slug = min(sets, key=lambda s: (sets[s], s))
-            if sets[slug] >= 5:
+            sets[max(pool, key=lambda s: (sets[s], s not in main, s))] -= 1
+        elif under:
+            region = min(under, key=lambda r: (now[r], r))
+            pool = [s for s in sets if exercises[s].scores[region] >= SYNERGIST and sets[s] < 5]
+            if not pool:
                 break
+            slug = min(pool, key=lambda s: (sets[s], -exercises[s].scores[region], s))
             sets[slug] += 1
+            if any(totals()[r] > high for r in targets):
+                sets[slug] -= 1
+                break
         else:
             break
     return sets
