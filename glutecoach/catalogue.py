@@ -7,7 +7,6 @@ reads the cache and builds plain objects.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 from collections.abc import Iterable, Sequence
@@ -29,6 +28,11 @@ from .models import (
 )
 from .vocab import REGION_ALIASES, REGIONS, WHOLE_MAXIMUS
 
+try:  # the C module alone: hashlib's import costs more than hashing the whole catalogue
+    from _sha256 import sha256
+except ImportError:  # pragma: no cover - other Python builds
+    from hashlib import sha256
+
 BUILTIN_FILES = ("exercises.yaml", "goals.yaml", "plans.yaml", "muscles.yaml")
 MAX_FILE_BYTES = 128 * 1024 * 1024  # room for a 50,000-exercise file; larger is refused unread
 
@@ -42,9 +46,9 @@ def load(extra: Sequence[Path] = (), use_cache: bool = True) -> Catalogue:
     """The built-in catalogue merged with the user's files (later files override earlier ones)."""
     files = [*builtin_paths(), *extra]
     contents = [_read(p) for p in files]
-    digest = hashlib.sha256(__version__.encode())
+    digest = sha256(__version__.encode())
     for p, data in zip(files, contents):
-        digest.update(str(p).encode() + b"\0" + hashlib.sha256(data).digest())
+        digest.update(str(p).encode() + b"\0" + sha256(data).digest())
     key = digest.hexdigest()
     cache = paths.cache_dir() / f"catalogue-{key[:32]}.marshal"
     raw = _read_cache(cache, key) if use_cache else None

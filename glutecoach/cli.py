@@ -12,7 +12,7 @@ import typer
 
 from . import __version__
 from .errors import GlutecoachError, UsageError, unknown
-from .vocab import Condition, Equipment, Level, Movement, REGION_ALIASES, REGIONS, WHOLE_MAXIMUS
+from .vocab import CONDITIONS, EQUIPMENT, LEVELS, MOVEMENTS, REGION_ALIASES, REGIONS, WHOLE_MAXIMUS
 
 app = typer.Typer(
     name="glutecoach",
@@ -21,6 +21,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    # Plain help text: typer's rich help panels cost more than the whole yardstick's table.
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -68,21 +70,21 @@ def equipment_set(values: list[str] | None) -> frozenset[str] | None:
         return frozenset()
     from .catalogue import check_words
 
-    return frozenset(check_words("equipment", words, Equipment.values(), "--equipment"))
+    return frozenset(check_words("equipment", words, list(EQUIPMENT), "--equipment"))
 
 
 def pains(values: list[str] | None) -> tuple[str, ...]:
     from .catalogue import check_words
 
-    return tuple(dict.fromkeys(check_words("condition", _words(values), Condition.values(), "--pain")))
+    return tuple(dict.fromkeys(check_words("condition", _words(values), list(CONDITIONS), "--pain")))
 
 
 def level_word(value: str | None, option: str = "--level") -> str | None:
     if value is None:
         return None
     key = value.strip().lower()
-    if key not in Level.values():
-        raise unknown("level", value, Level.values(), option)
+    if key not in list(LEVELS):
+        raise unknown("level", value, list(LEVELS), option)
     return key
 
 
@@ -97,8 +99,8 @@ def movement_word(value: str | None) -> str | None:
     if value is None:
         return None
     key = value.strip().lower()
-    if key not in Movement.values():
-        raise unknown("movement", value, Movement.values(), "--movement")
+    if key not in list(MOVEMENTS):
+        raise unknown("movement", value, list(MOVEMENTS), "--movement")
     return key
 
 
@@ -108,11 +110,11 @@ Catalogues = Annotated[
 ]
 EquipmentOpt = Annotated[
     list[str] | None,
-    typer.Option("--equipment", "-e", help="Equipment you have (repeat or comma list); 'none' = body weight only. Default: everything.", autocompletion=_complete(["none", *Equipment.values()]), show_default=False),
+    typer.Option("--equipment", "-e", help="Equipment you have (repeat or comma list); 'none' = body weight only. Default: everything.", autocompletion=_complete(["none", *list(EQUIPMENT)]), show_default=False),
 ]
 PainOpt = Annotated[
     list[str] | None,
-    typer.Option("--pain", help="A condition you have (repeat or comma list): " + ", ".join(Condition.values()) + ".", autocompletion=_complete(Condition.values()), show_default=False),
+    typer.Option("--pain", help="A condition you have (repeat or comma list): " + ", ".join(list(CONDITIONS)) + ".", autocompletion=_complete(list(CONDITIONS)), show_default=False),
 ]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="Output: table or json.", autocompletion=_complete(FORMATS))]
 TopOpt = Annotated[int, typer.Option("--top", "-n", min=1, max=100, help="How many to show.")]
@@ -145,8 +147,8 @@ def main(
 def exercises(
     muscle: Annotated[str | None, typer.Option("--muscle", "-m", help="Sort by this region's score: " + ", ".join([*REGIONS, WHOLE_MAXIMUS]) + ", or upper-glutes, lower-glutes, medius, minimus.", autocompletion=_complete(REGION_WORDS), show_default=False)] = None,
     equipment: EquipmentOpt = None,
-    level: Annotated[str | None, typer.Option("--level", "-l", help="Your level: exercises above it are left out.", autocompletion=_complete(Level.values()), show_default=False)] = None,
-    movement: Annotated[str | None, typer.Option("--movement", help="Only this movement type.", autocompletion=_complete(Movement.values()), show_default=False)] = None,
+    level: Annotated[str | None, typer.Option("--level", "-l", help="Your level: exercises above it are left out.", autocompletion=_complete(list(LEVELS)), show_default=False)] = None,
+    movement: Annotated[str | None, typer.Option("--movement", help="Only this movement type.", autocompletion=_complete(list(MOVEMENTS)), show_default=False)] = None,
     fmt: FormatOpt = "table",
     catalogue_files: Catalogues = None,
 ) -> None:
@@ -249,7 +251,7 @@ def goals(fmt: FormatOpt = "table", catalogue_files: Catalogues = None) -> None:
 @handles_errors
 def recommend(
     goal: Annotated[str, typer.Option("--goal", "-g", help="What you train for; see 'glutecoach goals'.", show_default=False)],
-    level: Annotated[str, typer.Option("--level", "-l", help="Your level: nothing above it is offered.", autocompletion=_complete(Level.values()))] = "beginner",
+    level: Annotated[str, typer.Option("--level", "-l", help="Your level: nothing above it is offered.", autocompletion=_complete(list(LEVELS)))] = "beginner",
     equipment: EquipmentOpt = None,
     pain: PainOpt = None,
     top: TopOpt = 8,
@@ -284,7 +286,7 @@ def alternatives(
     exercise: Annotated[str, typer.Argument(help="The exercise to replace: slug, name or alias.", show_default=False)],
     equipment: EquipmentOpt = None,
     pain: PainOpt = None,
-    level: Annotated[str | None, typer.Option("--level", "-l", help="Your level. Default: the exercise's own level.", autocompletion=_complete(Level.values()), show_default=False)] = None,
+    level: Annotated[str | None, typer.Option("--level", "-l", help="Your level. Default: the exercise's own level.", autocompletion=_complete(list(LEVELS)), show_default=False)] = None,
     top: TopOpt = 5,
     fmt: FormatOpt = "table",
     catalogue_files: Catalogues = None,
@@ -314,7 +316,7 @@ def alternatives(
 @app.command()
 @handles_errors
 def plan(
-    level: Annotated[str, typer.Option("--level", "-l", help="Your level; beginners start with a muscle-contact phase.", autocompletion=_complete(Level.values()))] = "beginner",
+    level: Annotated[str, typer.Option("--level", "-l", help="Your level; beginners start with a muscle-contact phase.", autocompletion=_complete(list(LEVELS)))] = "beginner",
     goal: Annotated[str, typer.Option("--goal", "-g", help="What the plan trains for; see 'glutecoach goals'.")] = "glute-size",
     weeks: Annotated[int, typer.Option("--weeks", "-w", help="Length of the plan, 4-16 weeks.")] = 8,
     days_per_week: Annotated[int, typer.Option("--days-per-week", "-d", help="Sessions a week, 1-6.")] = 3,

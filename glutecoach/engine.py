@@ -7,22 +7,20 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from .models import Catalogue, Dose, Exercise, Goal, Profile
 from .rules import RULES, Reason
 from .vocab import LEVEL_RANK
 
 
-@dataclass(frozen=True, slots=True)
-class Exclusion:
+class Exclusion(NamedTuple):
     slug: str
     kind: str  # equipment | level | avoid | goal
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class Scored:
+class Scored(NamedTuple):
     exercise: Exercise
     reasons: tuple[Reason, ...]
     dose: Dose
@@ -39,13 +37,12 @@ class Scored:
         return best.label if best else self.reasons[0].label if self.reasons else ""
 
 
-@dataclass(frozen=True, slots=True)
-class Ranking:
+class Ranking(NamedTuple):
     goal: Goal
     profile: Profile
     items: tuple[Scored, ...]
     excluded: tuple[Exclusion, ...]
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()
 
 
 def exclusion(ex: Exercise, goal: Goal | None, profile: Profile) -> Exclusion | None:
@@ -70,7 +67,7 @@ def dose_for(cat: Catalogue, ex: Exercise, goal: Goal, level: str) -> Dose:
     dose = goal.dose[level]
     heavy = ex.load_potential >= 5 and ex.movement in ("hip-extension", "hip-knee-extension")
     if heavy and dose.rest_s < cat.heavy_rest_s:
-        return replace(dose, rest_s=cat.heavy_rest_s)
+        return dose._replace(rest_s=cat.heavy_rest_s)
     return dose
 
 
@@ -114,7 +111,7 @@ def apply_variety(items: list[Scored], top: int, per_family: int = 2) -> list[Sc
             f"Two {s.exercise.family} exercises already rank above it; other movements come first for variety.",
             "variety",
         )
-        out.append(replace(s, reasons=s.reasons + (reason,)))
+        out.append(s._replace(reasons=s.reasons + (reason,)))
     return sorted(out, key=_sort_key)
 
 
@@ -147,8 +144,7 @@ def notes(cat: Catalogue, goal: Goal, profile: Profile) -> tuple[str, ...]:
 ALTERNATIVE_RULES = {"same-movement": 12.0, "same-load-vector": 5.0, "same-peak-tension": 4.0, "caution": -10.0}
 
 
-@dataclass(frozen=True, slots=True)
-class Alternatives:
+class Alternatives(NamedTuple):
     exercise: Exercise
     ranking: Ranking
     similarity: dict[str, float]
@@ -173,6 +169,6 @@ def alternatives(cat: Catalogue, ex: Exercise, profile: Profile, top: int = 5) -
     if not ranking.items:  # nothing else fits: offer the exercise's own family
         family = [e for e in cat.exercises.values() if e.family == ex.family and e.slug != ex.slug]
         ranking = rank(cat, goal, profile, top, pool=family)
-    ranking = replace(ranking, excluded=ranking.excluded, notes=notes(cat, goal, profile))
+    ranking = ranking._replace(excluded=ranking.excluded, notes=notes(cat, goal, profile))
     sims = {s.exercise.slug: next(r.points for r in s.reasons if r.rule == "similarity") / 100 for s in ranking.items}
     return Alternatives(ex, ranking, sims)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
@@ -24,6 +23,8 @@ class CatalogueError(GlutecoachError):
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """' Did you mean 'x'?' when a choice is close to the word, else ''."""
+    import difflib  # only on the error path
+
     close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
     return f" Did you mean '{close[0]}'?" if close else ""
 

@@ -6,7 +6,7 @@ phase asks engine.rank for exercises under the phase's constraints.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .engine import alternatives, exclusion, notes, rank
 from .errors import UsageError
@@ -18,8 +18,7 @@ SYNERGIST = 30  # and 0.5 for 30-59
 FINISHERS = ("hip-abduction", "hip-external-rotation", "hip-internal-rotation", "stability")
 
 
-@dataclass(frozen=True, slots=True)
-class PlannedExercise:
+class PlannedExercise(NamedTuple):
     exercise: Exercise
     sets: int
     reps: tuple[int, int]
@@ -32,14 +31,12 @@ class PlannedExercise:
         return self.exercise.unilateral
 
 
-@dataclass(frozen=True, slots=True)
-class Session:
+class Session(NamedTuple):
     day: int
     exercises: tuple[PlannedExercise, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Week:
+class Week(NamedTuple):
     week: int
     phase: str
     deload: bool
@@ -47,22 +44,19 @@ class Week:
     sessions: tuple[Session, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Substitution:
+class Substitution(NamedTuple):
     wanted: str
     used: str
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class PhaseSpan:
+class PhaseSpan(NamedTuple):
     phase: Phase
     goal: str
     weeks: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(NamedTuple):
     level: str
     goal: Goal
     weeks_total: int
@@ -115,7 +109,7 @@ def _phase_pool(cat: Catalogue, phase: Phase, profile: Profile) -> list[Exercise
 
 def _candidates(cat: Catalogue, phase: Phase, goal: Goal, profile: Profile, subs: list[Substitution]) -> dict[str, list[Exercise]]:
     """Per movement: the phase's preferred exercises (or their substitutes), then the engine's ranking."""
-    phase_profile = replace(profile, level=phase.level)
+    phase_profile = profile._replace(level=phase.level)
     pool = _phase_pool(cat, phase, profile)
     ranking = rank(cat, goal, phase_profile, top=len(pool), pool=pool)
     allowed = {s.exercise.slug for s in ranking.items}

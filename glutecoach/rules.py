@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .models import Exercise, Goal, Profile
 
@@ -22,8 +22,7 @@ REGION_LABEL = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Reason:
+class Reason(NamedTuple):
     rule: str  # stable kebab-case name
     points: float
     reason: str  # one sentence a beginner understands

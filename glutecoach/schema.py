@@ -11,20 +11,22 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .vocab import (
-    EVIDENCE_REGIONS,
-    REGIONS,
-    Basis,
-    Condition,
-    Equipment,
-    JointAction,
-    Level,
-    LoadVector,
-    Movement,
-    PeakTension,
-    Severity,
-    Stat,
-)
+from . import vocab
+from .vocab import EVIDENCE_REGIONS, REGIONS
+
+# Closed vocabularies as Literal types (a tuple subscript lists its words).
+Basis = Literal[vocab.BASES]  # type: ignore[valid-type]
+Condition = Literal[vocab.CONDITIONS]  # type: ignore[valid-type]
+Equipment = Literal[vocab.EQUIPMENT]  # type: ignore[valid-type]
+JointAction = Literal[vocab.JOINT_ACTIONS]  # type: ignore[valid-type]
+Level = Literal[vocab.LEVELS]  # type: ignore[valid-type]
+LoadVector = Literal[vocab.LOAD_VECTORS]  # type: ignore[valid-type]
+Movement = Literal[vocab.MOVEMENTS]  # type: ignore[valid-type]
+PeakTension = Literal[vocab.PEAK_TENSIONS]  # type: ignore[valid-type]
+Severity = Literal[vocab.SEVERITIES]  # type: ignore[valid-type]
+Stat = Literal[vocab.STATS]  # type: ignore[valid-type]
+Feature = Literal[vocab.FEATURES]  # type: ignore[valid-type]
+SpinalLoad = Literal[vocab.SPINAL_LOADS]  # type: ignore[valid-type]
 
 SCHEMA_VERSION = 1
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -81,12 +83,9 @@ class EvidenceModel(Strict):
 
     @model_validator(mode="after")
     def _value_unless_qualitative(self) -> EvidenceModel:
-        if self.value is None and self.stat is not Stat.qualitative:
+        if self.value is None and self.stat != "qualitative":
             raise ValueError("value may be empty only when stat is 'qualitative'")
         return self
-
-
-Feature = Literal["wide-stance", "sitting-back", "everyday-task", "explosive"]
 
 
 class ExerciseModel(Strict):
@@ -105,7 +104,7 @@ class ExerciseModel(Strict):
     contact_ease: Scale5
     complexity: Scale5
     load_potential: Scale5
-    spinal_load: Literal["low", "moderate", "high"]
+    spinal_load: SpinalLoad
     features: list[Feature] = []
     cues: Annotated[list[Text], Field(min_length=2)]
     mistakes: Annotated[list[Text], Field(min_length=1)]
@@ -117,11 +116,11 @@ class ExerciseModel(Strict):
 
     @model_validator(mode="after")
     def _measured_regions_cite_evidence(self) -> ExerciseModel:
-        cited = {r for e in self.evidence if e.stat is not Stat.qualitative for r in EVIDENCE_REGIONS[e.region]}
+        cited = {r for e in self.evidence if e.stat != "qualitative" for r in EVIDENCE_REGIONS[e.region]}
         for region, rs in self.regions.by_region().items():
-            if rs.basis is not Basis.estimate and region not in cited:
+            if rs.basis != "estimate" and region not in cited:
                 raise ValueError(
-                    f"region '{region}' has basis '{rs.basis.value}' but no evidence entry measures it;"
+                    f"region '{region}' has basis '{rs.basis}' but no evidence entry measures it;"
                     " add the figure to 'evidence' or mark the score 'estimate'"
                 )
         conditions = [c.condition for c in self.contraindications]
@@ -163,7 +162,7 @@ class GoalModel(Strict):
         total = sum(self.regions.values())
         if abs(total - 1) > 1e-6:
             raise ValueError(f"region weights must add up to 1 (they add up to {total:g})")
-        missing = [lv.value for lv in Level if lv not in self.dose]
+        missing = [lv for lv in vocab.LEVELS if lv not in self.dose]
         if missing:
             raise ValueError(f"dose is missing for level(s): {', '.join(missing)}")
         return self

@@ -6,10 +6,13 @@ import json
 import sys
 from typing import Any
 
-from ..engine import Alternatives, Ranking, Scored
-from ..models import Catalogue, Exercise, Goal, RegionInfo
-from ..plan import Plan
-from ..vocab import REGIONS, Equipment
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # type names only: a JSON command imports no more than it runs
+    from ..engine import Alternatives, Ranking, Scored
+    from ..models import Catalogue, Exercise, Goal, RegionInfo
+    from ..plan import Plan
+from ..vocab import EQUIPMENT, REGIONS
 
 
 def emit(data: Any) -> None:
@@ -86,7 +89,7 @@ def ranking(r: Ranking) -> dict[str, Any]:
         "goal": {"name": r.goal.name, "description": r.goal.description},
         "profile": {
             "level": p.level,
-            "equipment": Equipment.values() if p.equipment is None else sorted(p.equipment),
+            "equipment": list(EQUIPMENT) if p.equipment is None else sorted(p.equipment),
             "pains": list(p.pains),
         },
         "recommendations": [

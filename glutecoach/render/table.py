@@ -8,10 +8,14 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..engine import Alternatives, Ranking
-from ..models import Catalogue, Exercise, Goal, RegionInfo
-from ..plan import Plan
+from typing import TYPE_CHECKING
+
 from ..rules import REGION_LABEL
+
+if TYPE_CHECKING:
+    from ..engine import Alternatives, Ranking
+    from ..models import Catalogue, Exercise, Goal, RegionInfo
+    from ..plan import Plan, Week
 from ..vocab import REGIONS
 
 console = Console(highlight=False)
@@ -194,10 +198,7 @@ def plan(p: Plan) -> None:
         console.print(Panel(note, border_style="yellow"))
 
 
-def _week(week: object, same: list[int]) -> None:
-    from ..plan import Week
-
-    assert isinstance(week, Week)
+def _week(week: Week, same: list[int]) -> None:
     title = f"Week {same[0]}" if len(same) == 1 else f"Weeks {', '.join(map(str, same))}"
     if week.deload:
         title += " (lighter week)"

@@ -1,0 +1,179 @@
+"""Time glutecoach as a whole process against the yardstick, interleaved, and print per-pair ratios.
+
+Usage (from a checkout, with glutecoach installed in the running Python's environment):
+
+    python benchmarks/bench.py [--runs 15] [--warmup 3] [--quick] [--only NAME]
+
+Each command runs A B A B ... against `python benchmarks/yardstick.py` (a minimal typer app printing a
+10-row rich table); the figure is the median of the per-pair ratios A/B, with min and max. Large
+inputs (user catalogues of 1,000, 10,000 and 50,000 exercises cloned from the built-in one) are
+generated into a temporary folder; nothing large is committed. GLUTECOACH_HOME points at a temporary
+folder, so the user's own data and cache are never touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PY = sys.executable
+
+
+def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one whole process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.returncode not in (0,):
+        raise SystemExit(f"command failed ({proc.returncode}): {' '.join(cmd)}\n{err}")
+    return elapsed, usage.ru_maxrss
+
+
+def pair(a: list[str], b: list[str], env: dict[str, str], runs: int, warmup: int, before=None) -> dict[str, float]:
+    for _ in range(warmup):
+        if before:
+            before()
+        run_once(a, env)
+        run_once(b, env)
+    ratios, ta, tb, ma, mb = [], [], [], [], []
+    for _ in range(runs):
+        if before:
+            before()
+        x, mx = run_once(a, env)
+        y, my = run_once(b, env)
+        ratios.append(x / y)
+        ta.append(x)
+        tb.append(y)
+        ma.append(mx)
+        mb.append(my)
+    return {
+        "median": statistics.median(ratios),
+        "min": min(ratios),
+        "max": max(ratios),
+        "a_ms": statistics.median(ta) * 1000,
+        "b_ms": statistics.median(tb) * 1000,
+        "mem_ratio": statistics.median(ma) / statistics.median(mb),
+    }
+
+
+def clone_catalogue(n: int, folder: Path) -> Path:
+    """A user catalogue of n exercises cloned from the built-in one with new slugs."""
+    import yaml
+
+    from glutecoach import paths
+
+    data = yaml.load((paths.builtin_data_dir() / "exercises.yaml").read_text(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    base = data["exercises"]
+    out = []
+    for i in range(n):
+        ex = dict(base[i % len(base)])
+        ex["slug"] = f"{ex['slug']}-v{i}"
+        ex["name"] = f"{ex['name']} (variant {i})"
+        ex["family"] = f"{ex['family']}-v{i // len(base)}"
+        ex["aliases"] = []
+        ex["progressions"] = []
+        ex["regressions"] = []
+        out.append(ex)
+    path = folder / f"catalogue-{n}.yaml"
+    path.write_text(yaml.dump({"schema_version": 1, "exercises": out}, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False))
+    return path
+
+
+def yaml_parse_seconds(path: Path) -> float:
+    code = "import sys, yaml; yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)"
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run([PY, "-c", code, str(path)], check=True)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--warmup", type=int, default=3)
+    ap.add_argument("--quick", action="store_true", help="skip the large-catalogue figures")
+    ap.add_argument("--only", help="run only commands whose name contains this")
+    args = ap.parse_args()
+
+    exe = shutil.which("glutecoach", path=str(Path(PY).parent)) or shutil.which("glutecoach")
+    if not exe:
+        raise SystemExit("glutecoach is not installed in this environment: pip install . first")
+    tmp = Path(tempfile.mkdtemp(prefix="glutecoach-bench-"))
+    env = {**os.environ, "GLUTECOACH_HOME": str(tmp / "home"), "COLUMNS": "80", "NO_COLOR": "1"}
+    yard = [PY, str(HERE / "yardstick.py")]
+    gc = [exe]
+    print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, {platform.system()}")
+    try:
+        import typer
+
+        print(f"typer {typer.__version__}")
+    except Exception:  # noqa: BLE001 - version display only
+        pass
+    print(f"runs: {args.runs} counted pairs after {args.warmup} warm-up pairs; ratio = glutecoach / yardstick\n")
+    commands = {
+        "recommend --goal upper-glutes": ["recommend", "--goal", "upper-glutes"],
+        "recommend --goal upper-glutes -f json": ["recommend", "--goal", "upper-glutes", "--format", "json"],
+        "exercises --muscle upper-glutes": ["exercises", "--muscle", "upper-glutes"],
+        "exercises --muscle upper-glutes -f json": ["exercises", "--muscle", "upper-glutes", "--format", "json"],
+        "show hip-thrust": ["show", "hip-thrust"],
+        "show hip-thrust -f json": ["show", "hip-thrust", "--format", "json"],
+        "plan --level beginner": ["plan", "--level", "beginner"],
+        "plan --level beginner -f json": ["plan", "--level", "beginner", "--format", "json"],
+        "muscles": ["muscles"],
+        "--help": ["--help"],
+    }
+    print(f"{'command':45} {'median':>7} {'min':>6} {'max':>6} {'ms':>7} {'yard ms':>8} {'mem':>5}")
+
+    def show(name: str, r: dict[str, float]) -> None:
+        print(f"{name:45} {r['median']:7.2f} {r['min']:6.2f} {r['max']:6.2f} {r['a_ms']:7.0f} {r['b_ms']:8.0f} {r['mem_ratio']:5.2f}")
+
+    for name, argv in commands.items():
+        if args.only and args.only not in name:
+            continue
+        show(name, pair(gc + argv, yard, env, args.runs, args.warmup))
+    if not args.only or "completion" in args.only:
+        comp_env = {**env, "_GLUTECOACH_COMPLETE": "complete_bash", "COMP_WORDS": "glutecoach recommend --go", "COMP_CWORD": "2"}
+        ratios = []
+        for i in range(args.runs + args.warmup):
+            x, _ = run_once(gc, comp_env)
+            y, _ = run_once(yard, env)
+            if i >= args.warmup:
+                ratios.append(x / y)
+        print(f"{'shell completion (bash)':45} {statistics.median(ratios):7.2f} {min(ratios):6.2f} {max(ratios):6.2f}")
+    if args.quick:
+        return
+    print("\nuser catalogues (--catalogue FILE), recommend --goal upper-glutes")
+    for n in (1000, 10000, 50000):
+        path = clone_catalogue(n, tmp)
+        argv = gc + ["recommend", "--goal", "upper-glutes", "--catalogue", str(path)]
+        warm = pair(argv, yard, env, max(5, args.runs // 3), 1)
+        show(f"{n:>6} exercises, warm (cached)", warm)
+        home = Path(env["GLUTECOACH_HOME"]) / "cache"
+
+        def clear() -> None:
+            shutil.rmtree(home, ignore_errors=True)
+
+        cold = pair(argv, yard, env, max(3, args.runs // 5), 0, before=clear)
+        parse = yaml_parse_seconds(path)
+        budget = parse * 1000 + 1.3 * cold["b_ms"]
+        print(f"{'':8}cold (file changed): {cold['a_ms']:.0f} ms; budget = pyyaml C parse {parse * 1000:.0f} ms + 1.3 x yardstick {cold['b_ms']:.0f} ms = {budget:.0f} ms")
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
