@@ -1,34 +1,50 @@
-"""Rich tables, cards and bars: the only module that imports rich. Fits 80 columns; NO_COLOR is honoured by rich."""
+"""Terminal output: lists, cards and bars. The only module (with render.grid) that imports rich.
+
+Fits the terminal's width (80 columns by default when not a terminal); rich honours NO_COLOR.
+"""
 
 from __future__ import annotations
 
-from rich import box
-from rich.console import Console, Group
-from rich.panel import Panel
-from rich.table import Table
-from rich.text import Text
-
+import textwrap
 from typing import TYPE_CHECKING
 
+from rich.console import Console
+from rich.text import Text
+
 from ..rules import REGION_LABEL
+from ..vocab import REGIONS
+from .grid import Column, grid
 
 if TYPE_CHECKING:
     from ..engine import Alternatives, Ranking
     from ..models import Catalogue, Exercise, Goal, RegionInfo
     from ..plan import Plan, Week
-from ..vocab import REGIONS
 
 console = Console(highlight=False)
 BASIS_MARK = {"emg": "measured", "emg-proxy": "proxy", "estimate": "estimate"}
+EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
-def bar(score: float, width: int = 10) -> Text:
-    """A 0-100 score as a bar of `width` cells (eighths for precision)."""
+def bar(score: float, width: int = 10) -> str:
+    """A 0-100 score as a bar of `width` cells, to an eighth of a cell."""
     cells = max(0.0, min(100.0, score)) / 100 * width
     full = int(cells)
-    part = " ▏▎▍▌▋▊▉"[int((cells - full) * 8)]
-    text = "█" * full + (part if full < width and part != " " else "")
-    return Text(text.ljust(width), style="green")
+    part = EIGHTHS[int((cells - full) * 8)] if full < width else ""
+    return ("█" * full + part.strip()).ljust(width)
+
+
+def _width() -> int:
+    return max(40, console.width)
+
+
+def _para(text: str, style: str = "", indent: str = "") -> Text:
+    """A paragraph wrapped to the console width."""
+    lines = textwrap.wrap(text, _width() - len(indent), initial_indent="", subsequent_indent="") or [""]
+    return Text("\n".join(indent + line for line in lines) + "\n", style=style or None)
+
+
+def _note(text: str) -> Text:
+    return _para("! " + text, "yellow")
 
 
 def _dose(sets: int, reps: tuple[int, int], rest_s: int, per_side: bool = False) -> str:
@@ -36,57 +52,64 @@ def _dose(sets: int, reps: tuple[int, int], rest_s: int, per_side: bool = False)
     return f"{sets}x{reps[0]}-{reps[1]}{side}, {rest_s}s"
 
 
+def _name(ex: Exercise) -> list[tuple[str, str]]:
+    return [(ex.name, ""), (ex.slug, "dim")]
+
+
 def exercises(cat: Catalogue, items: list[Exercise], region: str | None) -> None:
-    title = f"Sorted by {REGION_LABEL.get(region, 'gluteus maximus (mean of both portions)')}" if region else None
-    t = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=title, title_justify="left")
-    t.add_column("Exercise", overflow="fold", ratio=3)
     if region:
-        t.add_column("Score", no_wrap=True)
-        t.add_column("Basis", no_wrap=True)
+        label = REGION_LABEL.get(region, "gluteus maximus (mean of both portions)")
+        columns = [Column("Exercise"), Column("Score", 12), Column("Basis", 8), Column("Level", 12), Column("Equipment", 14)]
     else:
-        t.add_column("Movement", overflow="fold", ratio=2)
-    t.add_column("Level", no_wrap=True)
-    t.add_column("Equipment", overflow="fold", ratio=2)
+        label = ""
+        columns = [Column("Exercise"), Column("Movement", 21), Column("Level", 12), Column("Equipment", 14)]
+    rows = []
     for ex in items:
-        row: list[object] = [Text.assemble(ex.name, "\n", (ex.slug, "dim"))]
+        row: list = [_name(ex)]
         if region:
             score = ex.score_for(region)
-            regions = REGIONS[:2] if region not in REGIONS else (region,)
-            basis = "/".join(dict.fromkeys(BASIS_MARK[ex.basis[r]] for r in regions))
-            row += [Text.assemble(bar(score, 8), f" {score:>3g}"), basis]
+            portions = REGIONS[:2] if region not in REGIONS else (region,)
+            basis = "/".join(dict.fromkeys(BASIS_MARK[ex.basis[r]] for r in portions))
+            row += [[(f"{bar(score, 8)} {score:>3g}", "green")], basis]
         else:
             row.append(ex.movement)
         row += [ex.level, ", ".join(ex.equipment) or "body weight"]
-        t.add_row(*row)
-    console.print(t)
-    console.print(Text(f"{len(items)} exercises. Scores: expected mean %MVIC at the usual training load, capped at 100.", style="dim"))
+        rows.append(row)
+    out = grid(columns, rows, _width(), title=f"Sorted by {label}" if label else "")
+    out.append(f"{len(items)} exercises. Score: expected mean %MVIC at the usual training load, capped at 100.\n", style="dim")
+    console.print(out, end="", soft_wrap=True)
 
 
 def card(cat: Catalogue, ex: Exercise) -> None:
-    regions = Table(box=None, show_header=False, pad_edge=False)
-    regions.add_column(no_wrap=True)
-    regions.add_column(no_wrap=True)
-    regions.add_column(justify="right", no_wrap=True)
-    regions.add_column(no_wrap=True)
+    out = Text()
+    out.append(f"{ex.name}", style="bold")
+    out.append(f"  ({ex.slug})\n", style="dim")
+    out.append("─" * min(_width(), 78) + "\n", style="dim")
     for r in REGIONS:
-        regions.add_row(REGION_LABEL[r], bar(ex.scores[r]), str(ex.scores[r]), f"[dim]{BASIS_MARK[ex.basis[r]]}[/dim]")
-    facts = Table(box=None, show_header=False, pad_edge=False)
-    facts.add_column(style="bold", no_wrap=True)
-    facts.add_column(overflow="fold")
-    facts.add_row("Movement", f"{ex.movement} ({', '.join(ex.joint_actions)})")
-    facts.add_row("Load", f"{ex.load_vector} vector, peak tension {ex.peak_tension}")
-    facts.add_row("Level", f"{ex.level}; {'one leg at a time' if ex.unilateral else 'both legs'}")
-    facts.add_row("Equipment", ", ".join(ex.equipment) or "body weight")
-    facts.add_row("Ratings", f"contact {ex.contact_ease}/5, complexity {ex.complexity}/5, load potential {ex.load_potential}/5")
+        out.append(f"{REGION_LABEL[r]:<22}")
+        out.append(f"{bar(ex.scores[r])} {ex.scores[r]:>3}", style="green")
+        out.append(f"  {BASIS_MARK[ex.basis[r]]}\n", style="dim")
+    out.append("\n")
+    facts = [
+        ("Movement", f"{ex.movement} ({', '.join(ex.joint_actions)})"),
+        ("Load", f"{ex.load_vector} vector, peak tension {ex.peak_tension}"),
+        ("Level", f"{ex.level}; {'one leg at a time' if ex.unilateral else 'both legs'}"),
+        ("Equipment", ", ".join(ex.equipment) or "body weight"),
+        ("Ratings", f"contact {ex.contact_ease}/5, complexity {ex.complexity}/5, load potential {ex.load_potential}/5"),
+    ]
     if ex.aliases:
-        facts.add_row("Also called", ", ".join(ex.aliases))
-    parts: list[object] = [regions, Text(""), facts]
+        facts.append(("Also called", ", ".join(ex.aliases)))
+    for key, value in facts:
+        lines = textwrap.wrap(value, _width() - 13) or [""]
+        out.append(f"{key:<12} ", style="bold")
+        out.append(("\n" + " " * 13).join(lines) + "\n")
 
     def section(title: str, lines: list[str]) -> None:
         if lines:
-            parts.append(Text(""))
-            parts.append(Text(title, style="bold"))
-            parts.extend(Text(f"  • {line}") for line in lines)
+            out.append(f"\n{title}\n", style="bold")
+            for line in lines:
+                wrapped = textwrap.wrap(line, _width() - 4) or [""]
+                out.append("  • " + "\n    ".join(wrapped) + "\n")
 
     section("Cues", list(ex.cues))
     section("Mistakes", list(ex.mistakes))
@@ -98,124 +121,136 @@ def card(cat: Catalogue, ex: Exercise) -> None:
     section(
         "Evidence",
         [
-            f"{e.region}: {'' if e.value is None else f'{e.value:g} '}{e.stat} {e.scale}, {e.variant}, {e.load}. "
+            f"{e.region}: {'' if e.value is None else f'{e.value:g} '}{e.stat} {e.scale}; {e.variant}; {e.load}. "
             f"{cat.sources[e.source].citation}"
             for e in ex.evidence
         ],
     )
-    console.print(Panel(Group(*parts), title=f"[bold]{ex.name}[/bold] [dim]{ex.slug}[/dim]", title_align="left"))
+    console.print(out, end="", soft_wrap=True)
 
 
 def regions(infos: list[tuple[RegionInfo, list[str]]], cat: Catalogue) -> None:
+    out = Text()
     for info, top in infos:
-        body: list[object] = [Text(info.description), Text("")]
-        body.extend(Text(f"  • {f}") for f in info.functions)
-        body.append(Text(""))
-        body.append(Text("Top exercises: " + ", ".join(f"{cat.exercises[s].name} ({cat.exercises[s].scores[info.name]})" for s in top)))
-        title = f"[bold]{info.name}[/bold]" + (f" [dim]({', '.join(info.aliases)})[/dim]" if info.aliases else "")
-        console.print(Panel(Group(*body), title=title, title_align="left"))
+        out.append(info.name, style="bold")
+        if info.aliases:
+            out.append(f"  ({', '.join(info.aliases)})", style="dim")
+        out.append("\n")
+        out.append_text(_para(info.description))
+        for f in info.functions:
+            wrapped = textwrap.wrap(f, _width() - 4)
+            out.append("  • " + "\n    ".join(wrapped) + "\n")
+        tops = ", ".join(f"{cat.exercises[s].name} ({cat.exercises[s].scores[info.name]})" for s in top)
+        out.append_text(_para(f"Top exercises: {tops}", "green"))
+        out.append("\n")
+    console.print(out, end="", soft_wrap=True)
 
 
 def goals(items: list[Goal]) -> None:
-    t = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    t.add_column("Goal", no_wrap=True)
-    t.add_column("What it is for", overflow="fold")
-    for g in items:
-        t.add_row(g.name, g.description)
-    console.print(t)
+    rows = [[g.name, g.description] for g in items]
+    console.print(grid([Column("Goal", 18), Column("What it is for")], rows, _width()), end="", soft_wrap=True)
 
 
 def _excluded_summary(r: Ranking) -> list[str]:
     groups: dict[str, list[str]] = {}
     for e in r.excluded:
-        key = e.reason if e.kind in ("avoid",) else {"equipment": "need equipment you do not have", "level": f"are above {r.profile.level} level", "goal": "are not used by this goal at your level"}.get(e.kind, e.reason)
+        if e.kind == "equipment":
+            key = "need equipment you do not have"
+        elif e.kind == "level":
+            key = f"are above {r.profile.level} level"
+        elif e.kind == "goal":
+            key = "are not used for this goal at your level"
+        else:
+            key = "left out: " + e.reason
         groups.setdefault(key, []).append(e.slug)
     lines = []
     for reason, slugs in groups.items():
         sample = ", ".join(slugs[:4]) + (", ..." if len(slugs) > 4 else "")
-        lines.append(f"{len(slugs)} {'exercise' if len(slugs) == 1 else 'exercises'} {reason if reason.startswith(('need', 'are')) else 'left out: ' + reason} ({sample})")
+        noun = "exercise" if len(slugs) == 1 else "exercises"
+        lines.append(f"{len(slugs)} {noun} {reason} ({sample})")
     return lines
 
 
 def ranking(r: Ranking, explain: bool) -> None:
-    console.print(f"[bold]{r.goal.name}[/bold]: {r.goal.description}")
-    t = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    t.add_column("#", justify="right", no_wrap=True)
-    t.add_column("Exercise", overflow="fold", ratio=3)
-    t.add_column("Score", justify="right", no_wrap=True)
-    t.add_column("Why", overflow="fold", ratio=2)
-    t.add_column("Dose", overflow="fold", ratio=2)
+    out = _para(f"{r.goal.name}: {r.goal.description}", "bold")
+    columns = [Column("#", 2, right=True), Column("Exercise"), Column("Score", 5, right=True), Column("Why", 20), Column("Sets x reps, rest", 17)]
+    rows = []
     for i, s in enumerate(r.items, 1):
-        t.add_row(str(i), s.exercise.name, f"{s.score:.1f}", s.main_reason, _dose(s.dose.sets, s.dose.reps, s.dose.rest_s, s.exercise.unilateral))
+        why = ("! " if any(x.rule == "caution" for x in s.reasons) else "") + s.main_reason
+        rows.append([str(i), _name(s.exercise), f"{s.score:.1f}", why, _dose(s.dose.sets, s.dose.reps, s.dose.rest_s, s.exercise.unilateral)])
         if explain:
             for reason in s.reasons:
-                t.add_row("", Text(f"  {reason.points:+.1f} {reason.rule}", style="dim"), "", Text(reason.reason, style="dim"), "")
-    console.print(t)
-    if not r.items:
-        console.print("Nothing fits these filters; try more equipment or another level.")
+                rows.append(["", [(f"{reason.points:+.1f} {reason.rule}", "cyan")], "", [(reason.reason, "dim")], ""])
+    out.append_text(grid(columns, rows, _width()) if rows else Text("Nothing fits these filters; try more equipment or another level.\n"))
     for line in _excluded_summary(r):
-        console.print(f"[dim]Left out: {line}[/dim]")
+        out.append_text(_para("Left out: " + line, "dim"))
     for note in r.notes:
-        console.print(Panel(note, border_style="yellow"))
+        out.append_text(_note(note))
+    console.print(out, end="", soft_wrap=True)
 
 
 def alternatives(a: Alternatives) -> None:
-    console.print(f"Alternatives to [bold]{a.exercise.name}[/bold]")
-    t = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    t.add_column("#", justify="right", no_wrap=True)
-    t.add_column("Exercise", overflow="fold", ratio=3)
-    t.add_column("Similar", justify="right", no_wrap=True)
-    t.add_column("Score", justify="right", no_wrap=True)
-    t.add_column("Why", overflow="fold", ratio=2)
-    for i, s in enumerate(a.ranking.items, 1):
-        t.add_row(str(i), s.exercise.name, f"{a.similarity[s.exercise.slug]:.0%}", f"{s.score:.1f}", s.main_reason)
-    console.print(t)
+    out = _para(f"Alternatives to {a.exercise.name}", "bold")
+    columns = [Column("#", 2, right=True), Column("Exercise"), Column("Similar", 7, right=True), Column("Score", 5, right=True), Column("Why", 20)]
+    rows = [
+        [str(i), _name(s.exercise), f"{a.similarity[s.exercise.slug]:.0%}", f"{s.score:.1f}", s.main_reason]
+        for i, s in enumerate(a.ranking.items, 1)
+    ]
+    out.append_text(grid(columns, rows, _width()) if rows else Text("Nothing fits these filters.\n"))
     for line in _excluded_summary(a.ranking):
-        console.print(f"[dim]Left out: {line}[/dim]")
+        out.append_text(_para("Left out: " + line, "dim"))
     for note in a.ranking.notes:
-        console.print(Panel(note, border_style="yellow"))
+        out.append_text(_note(note))
+    console.print(out, end="", soft_wrap=True)
+
+
+def _signature(week: Week) -> tuple:
+    return (week.deload, tuple((e.exercise.slug, e.sets) for s in week.sessions for e in s.exercises))
 
 
 def plan(p: Plan) -> None:
-    console.print(f"[bold]{p.weeks_total}-week {p.level} plan[/bold] for {p.goal.name}, {p.days_per_week} days a week")
+    out = _para(f"{p.weeks_total}-week {p.level} plan for {p.goal.name}, {p.days_per_week} days a week", "bold")
     for span in p.phases:
-        weeks = span.weeks
-        label = f"week {weeks[0]}" if len(weeks) == 1 else f"weeks {weeks[0]}-{weeks[-1]}"
-        console.print(Panel(f"{span.phase.purpose}\n[dim]Ranked for: {span.goal}. Move on when: {span.phase.advance_when}[/dim]", title=f"[bold]{span.phase.name}[/bold] ({label})", title_align="left"))
-        shown: list[tuple[bool, tuple]] = []
-        for week in (w for w in p.weeks if w.week in weeks):
-            signature = (week.deload, tuple((e.exercise.slug, e.sets) for s in week.sessions for e in s.exercises))
-            if shown and shown[-1][1] == signature:
+        weeks = [w for w in p.weeks if w.week in span.weeks]
+        label = f"week {span.weeks[0]}" if len(span.weeks) == 1 else f"weeks {span.weeks[0]}-{span.weeks[-1]}"
+        out.append("\n" + "═" * min(_width(), 78) + "\n", style="dim")
+        out.append(f"{span.phase.name} ({label})\n", style="bold magenta")
+        out.append_text(_para(span.phase.purpose))
+        out.append_text(_para(f"Ranked for: {span.goal}. Move on when: {span.phase.advance_when}", "dim"))
+        done: set[tuple] = set()
+        for week in weeks:
+            sig = _signature(week)
+            if sig in done:
                 continue
-            shown.append((week.deload, signature))
-            same = [w.week for w in p.weeks if w.week in weeks and (w.deload, tuple((e.exercise.slug, e.sets) for s in w.sessions for e in s.exercises)) == signature]
-            _week(week, same)
+            done.add(sig)
+            same = [w.week for w in weeks if _signature(w) == sig]
+            out.append_text(_week(week, same, span.phase.contact_check))
     if p.substitutions:
-        console.print("[bold]Substitutions[/bold]")
+        out.append("\nSubstitutions\n", style="bold")
         for s in p.substitutions:
-            console.print(f"  • {s.reason}")
+            out.append_text(_para("  • " + s.reason))
+    out.append("\n")
     for note in p.notes:
-        console.print(Panel(note, border_style="yellow"))
+        out.append_text(_note(note))
+    console.print(out, end="", soft_wrap=True)
 
 
-def _week(week: Week, same: list[int]) -> None:
+def _week(week: Week, same: list[int], contact_check: bool) -> Text:
     title = f"Week {same[0]}" if len(same) == 1 else f"Weeks {', '.join(map(str, same))}"
     if week.deload:
-        title += " (lighter week)"
-    t = Table(box=box.SIMPLE_HEAD, pad_edge=False, title=title, title_justify="left", title_style="bold")
-    t.add_column("Day", no_wrap=True)
-    t.add_column("Exercise", overflow="fold", ratio=3)
-    t.add_column("Dose", overflow="fold", ratio=2)
-    t.add_column("Cue", overflow="fold", ratio=3)
+        title += " (lighter week: one set fewer)"
+    rows = []
     for s in week.sessions:
         for i, e in enumerate(s.exercises):
-            t.add_row(str(s.day) if i == 0 else "", e.exercise.name, _dose(e.sets, e.reps, e.rest_s, e.per_side), e.cue)
-        t.add_section()
-    console.print(t)
-    sets = Table(box=None, show_header=False, pad_edge=False)
-    sets.add_column(no_wrap=True)
-    sets.add_column(no_wrap=True)
-    sets.add_column(justify="right", no_wrap=True)
+            rows.append([str(s.day) if i == 0 else "", _name(e.exercise), _dose(e.sets, e.reps, e.rest_s, e.per_side), [(e.cue, "dim")]])
+    out = Text("\n")
+    out.append_text(grid([Column("Day", 3), Column("Exercise", 24), Column("Dose", 17), Column("Cue")], rows, _width(), title=title))
+    if contact_check:
+        out.append("After each exercise: rate 0-10 how clearly you felt your glutes.\n", style="yellow")
+    out.append("Sets per region this week (a set counts 1 where the exercise scores 60+, 0.5 at 30-59):\n", style="dim")
     for r in REGIONS:
-        sets.add_row(f"  {REGION_LABEL[r]}", bar(week.region_sets[r] * 5, 10), f"{week.region_sets[r]:g} sets/week")
-    console.print(sets)
+        n = week.region_sets[r]
+        out.append(f"  {REGION_LABEL[r]:<22}")
+        out.append(bar(min(100.0, n * 5), 10), style="green")
+        out.append(f" {n:g}\n")
+    return out
