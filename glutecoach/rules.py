@@ -8,6 +8,7 @@ at most 15 points (the goal schema enforces the bound). A score is the sum of it
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -242,10 +243,19 @@ def evidence(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
     basis = ex.basis[main]
     if basis == "estimate":
         return None
-    study = next((e.source for e in ex.evidence if e.stat != "qualitative" and main in _supports(e.region)), None)
+    study = next((e.source for e in ex.evidence if e.stat != "qualitative" and main in _supports(e.region)), "")
     fraction = 1.0 if basis == "emg" else 0.5
     what = "measured" if basis == "emg" else "measured on a close variant"
-    return Reason("evidence", _pts(w * fraction), f"Its {REGION_LABEL[main]} score was {what} ({study}).", "measured")
+    return Reason("evidence", _pts(w * fraction), f"Its {REGION_LABEL[main]} score was {what} ({study_name(study)}).", "measured")
+
+
+def study_name(key: str) -> str:
+    """'contreras2015' -> 'Contreras 2015': source keys are author-year."""
+    m = re.match(r"([a-z]+)(\d{4})", key)
+    if not m:
+        return key
+    name = m.group(1).upper() if m.group(1) == "ijspt" else m.group(1).capitalize()
+    return f"{name} {m.group(2)}"
 
 
 def _supports(region: str) -> tuple[str, ...]:

@@ -39,8 +39,14 @@ def widths(columns: Sequence[Column], total: int, gap: int = 2) -> list[int]:
     return [c.width or share for c in columns]
 
 
-def grid(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], total: int, title: str = "") -> Text:
-    """Rows under a bold header and a rule, fitted to `total` columns."""
+def grid(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[Cell]],
+    total: int,
+    title: str = "",
+    after: dict[int, Text] | None = None,
+) -> Text:
+    """Rows under a bold header and a rule, fitted to `total` columns; `after[i]` follows row i."""
     w = widths(columns, total)
     gap = "  "
     out = Text()
@@ -49,17 +55,20 @@ def grid(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], total: int, 
     header = gap.join(c.header.rjust(wi) if c.right else c.header.ljust(wi) for c, wi in zip(columns, w))
     out.append(header.rstrip() + "\n", style="bold")
     out.append("─" * min(total, sum(w) + len(gap) * (len(w) - 1)) + "\n", style="dim")
-    for row in rows:
+    for index, row in enumerate(rows):
         cells = [_lines(cell, wi) for cell, wi in zip(row, w)]
         height = max(len(c) for c in cells)
         for i in range(height):
-            for j, (cell, wi, col) in enumerate(zip(cells, w, columns)):
-                text, style = cell[i] if i < len(cell) else ("", "")
+            line = [cell[i] if i < len(cell) else ("", "") for cell in cells]
+            last = max((j for j, (text, _) in enumerate(line) if text), default=0)
+            for j in range(last + 1):
+                text, style = line[j]
+                col, wi = columns[j], w[j]
                 padded = text.rjust(wi) if col.right else text.ljust(wi)
-                if j == len(columns) - 1:
-                    padded = padded.rstrip()
-                out.append(padded, style=style or None)
-                if j < len(columns) - 1:
+                out.append(padded if j < last else padded.rstrip(), style=style or None)
+                if j < last:
                     out.append(gap)
             out.append("\n")
+        if after and index in after:
+            out.append_text(after[index])
     return out

@@ -76,7 +76,7 @@ def exercises(cat: Catalogue, items: list[Exercise], region: str | None) -> None
         row += [ex.level, ", ".join(ex.equipment) or "body weight"]
         rows.append(row)
     out = grid(columns, rows, _width(), title=f"Sorted by {label}" if label else "")
-    out.append(f"{len(items)} exercises. Score: expected mean %MVIC at the usual training load, capped at 100.\n", style="dim")
+    out.append_text(_para(f"{len(items)} exercises. Score: expected mean %MVIC at the usual training load, capped at 100.", "dim"))
     console.print(out, end="", soft_wrap=True)
 
 
@@ -132,10 +132,8 @@ def card(cat: Catalogue, ex: Exercise) -> None:
 def regions(infos: list[tuple[RegionInfo, list[str]]], cat: Catalogue) -> None:
     out = Text()
     for info, top in infos:
-        out.append(info.name, style="bold")
-        if info.aliases:
-            out.append(f"  ({', '.join(info.aliases)})", style="dim")
-        out.append("\n")
+        also = f"  (also: {', '.join(info.aliases)})" if info.aliases else ""
+        out.append_text(_para(info.name + also, "bold"))
         out.append_text(_para(info.description))
         for f in info.functions:
             wrapped = textwrap.wrap(f, _width() - 4)
@@ -175,18 +173,33 @@ def ranking(r: Ranking, explain: bool) -> None:
     out = _para(f"{r.goal.name}: {r.goal.description}", "bold")
     columns = [Column("#", 2, right=True), Column("Exercise"), Column("Score", 5, right=True), Column("Why", 20), Column("Sets x reps, rest", 17)]
     rows = []
+    explained: dict[int, Text] = {}
     for i, s in enumerate(r.items, 1):
         why = ("! " if any(x.rule == "caution" for x in s.reasons) else "") + s.main_reason
         rows.append([str(i), _name(s.exercise), f"{s.score:.1f}", why, _dose(s.dose.sets, s.dose.reps, s.dose.rest_s, s.exercise.unilateral)])
         if explain:
-            for reason in s.reasons:
-                rows.append(["", [(f"{reason.points:+.1f} {reason.rule}", "cyan")], "", [(reason.reason, "dim")], ""])
-    out.append_text(grid(columns, rows, _width()) if rows else Text("Nothing fits these filters; try more equipment or another level.\n"))
+            explained[i - 1] = _explanation(s.reasons)
+    out.append_text(grid(columns, rows, _width(), after=explained) if rows else Text("Nothing fits these filters; try more equipment or another level.\n"))
     for line in _excluded_summary(r):
         out.append_text(_para("Left out: " + line, "dim"))
     for note in r.notes:
         out.append_text(_note(note))
     console.print(out, end="", soft_wrap=True)
+
+
+def _explanation(reasons: tuple) -> Text:
+    """Every rule's points and reason, indented under its exercise."""
+    out = Text()
+    for reason in reasons:
+        head = f"    {reason.points:+6.1f} {reason.rule}: "
+        out.append(head, style="cyan")
+        first = textwrap.wrap(reason.reason, _width() - len(head)) or [""]
+        rest = textwrap.wrap(reason.reason[len(first[0]):].strip(), _width() - 8) if len(first) > 1 else []
+        out.append(first[0] + "\n", style="dim")
+        for line in rest:
+            out.append(" " * 8 + line + "\n", style="dim")
+    out.append("\n")
+    return out
 
 
 def alternatives(a: Alternatives) -> None:
@@ -246,8 +259,8 @@ def _week(week: Week, same: list[int], contact_check: bool) -> Text:
     out = Text("\n")
     out.append_text(grid([Column("Day", 3), Column("Exercise", 24), Column("Dose", 17), Column("Cue")], rows, _width(), title=title))
     if contact_check:
-        out.append("After each exercise: rate 0-10 how clearly you felt your glutes.\n", style="yellow")
-    out.append("Sets per region this week (a set counts 1 where the exercise scores 60+, 0.5 at 30-59):\n", style="dim")
+        out.append_text(_para("After each exercise: rate 0-10 how clearly you felt your glutes.", "yellow"))
+    out.append_text(_para("Sets per region this week (a set counts 1 where the exercise scores 60+, 0.5 at 30-59):", "dim"))
     for r in REGIONS:
         n = week.region_sets[r]
         out.append(f"  {REGION_LABEL[r]:<22}")
