@@ -16,7 +16,7 @@ from .vocab import LEVEL_RANK
 
 class Exclusion(NamedTuple):
     slug: str
-    kind: str  # equipment | level | avoid | goal
+    kind: str  # equipment | level | goal | avoid:CONDITION
     reason: str
 
 
@@ -49,7 +49,7 @@ def exclusion(ex: Exercise, goal: Goal | None, profile: Profile) -> Exclusion | 
     """Why the exercise cannot be offered to this person at all, or None."""
     for c in ex.contraindications:
         if c.level == "avoid" and c.condition in profile.pains:
-            return Exclusion(ex.slug, "avoid", f"to be avoided with {c.condition}: {c.note}")
+            return Exclusion(ex.slug, f"avoid:{c.condition}", f"to be avoided with {c.condition}: {c.note}")
     if LEVEL_RANK[ex.level] > LEVEL_RANK[profile.level]:
         return Exclusion(ex.slug, "level", f"{ex.level} level, above {profile.level}")
     if not profile.has(ex.equipment):

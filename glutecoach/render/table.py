@@ -159,7 +159,7 @@ def _excluded_summary(r: Ranking) -> list[str]:
         elif e.kind == "goal":
             key = "are not used for this goal at your level"
         else:
-            key = "left out: " + e.reason
+            key = f"are to be avoided with {e.kind.split(':', 1)[1]} (see 'glutecoach show' for why)"
         groups.setdefault(key, []).append(e.slug)
     lines = []
     for reason, slugs in groups.items():
