@@ -43,6 +43,11 @@ def _para(text: str, style: str = "", indent: str = "") -> Text:
     return Text("\n".join(indent + line for line in lines) + "\n", style=style or None)
 
 
+def _bullet(text: str) -> Text:
+    lines = textwrap.wrap(text, _width() - 4) or [""]
+    return Text("  • " + "\n    ".join(lines) + "\n")
+
+
 def _note(text: str) -> Text:
     return _para("! " + text, "yellow")
 
@@ -108,8 +113,7 @@ def card(cat: Catalogue, ex: Exercise) -> None:
         if lines:
             out.append(f"\n{title}\n", style="bold")
             for line in lines:
-                wrapped = textwrap.wrap(line, _width() - 4) or [""]
-                out.append("  • " + "\n    ".join(wrapped) + "\n")
+                out.append_text(_bullet(line))
 
     section("Cues", list(ex.cues))
     section("Mistakes", list(ex.mistakes))
@@ -136,8 +140,7 @@ def regions(infos: list[tuple[RegionInfo, list[str]]], cat: Catalogue) -> None:
         out.append_text(_para(info.name + also, "bold"))
         out.append_text(_para(info.description))
         for f in info.functions:
-            wrapped = textwrap.wrap(f, _width() - 4)
-            out.append("  • " + "\n    ".join(wrapped) + "\n")
+            out.append_text(_bullet(f))
         tops = ", ".join(f"{cat.exercises[s].name} ({cat.exercises[s].scores[info.name]})" for s in top)
         out.append_text(_para(f"Top exercises: {tops}", "green"))
         out.append("\n")
@@ -241,7 +244,7 @@ def plan(p: Plan) -> None:
     if p.substitutions:
         out.append("\nSubstitutions\n", style="bold")
         for s in p.substitutions:
-            out.append_text(_para("  • " + s.reason))
+            out.append_text(_bullet(s.reason))
     out.append("\n")
     for note in p.notes:
         out.append_text(_note(note))
