@@ -17,45 +17,57 @@ from .errors import CatalogueError, did_you_mean
 from .schema import SCHEMA_VERSION, CatalogueFileModel
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-MAX_ALIASES = 100  # anchors/aliases in one document; enough for any honest file, too few for a bomb
 MAX_DEPTH = 40
 
 
 class StrictLoader(_Base):  # type: ignore[misc,valid-type]
-    """A safe loader that refuses duplicate keys and alias bombs."""
+    """A safe loader (C parser when present) that refuses duplicate keys, naming both lines.
 
-    def __init__(self, stream: Any) -> None:
-        super().__init__(stream)
-        self._aliases = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:  # count aliases before they expand
-        if self.check_event(yaml.AliasEvent):
-            self._aliases += 1
-            if self._aliases > MAX_ALIASES:
-                mark = self.peek_event().start_mark
-                raise yaml.YAMLError(f"more than {MAX_ALIASES} aliases (*name) at line {mark.line + 1}: refused")
-        return super().compose_node(parent, index)
+    PyYAML silently keeps the last of two equal keys; an author must hear about the first."""
 
     def construct_mapping(self, node: Any, deep: bool = False) -> dict:
-        seen: dict[Any, int] = {}
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
-            try:
-                hash(key)
-            except TypeError:
-                raise yaml.constructor.ConstructorError(
-                    None, None, "a mapping key must be a plain value", key_node.start_mark
-                ) from None
-            line = key_node.start_mark.line + 1
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None,
-                    None,
-                    f"duplicate key '{key}' (first on line {seen[key]}, again on line {line})",
-                    key_node.start_mark,
-                )
-            seen[key] = line
+        keys = [(k.tag, k.value) for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+        if len(keys) != len(set(keys)):
+            first: dict[tuple[str, str], int] = {}
+            for k, _ in node.value:
+                ident = (k.tag, k.value)
+                if ident in first:
+                    raise yaml.constructor.ConstructorError(
+                        None, None,
+                        f"duplicate key '{k.value}' (first on line {first[ident]}, again on line {k.start_mark.line + 1})",
+                        k.start_mark,
+                    )
+                first[ident] = k.start_mark.line + 1
         return super().construct_mapping(node, deep=deep)
+
+
+# Aliases may make a document at most this many times larger than it is written (plus some slack):
+# an honest file shares a few lists; a 'billion laughs' multiplies itself a million times.
+MAX_EXPANSION = 10
+EXPANSION_SLACK = 10_000
+
+
+def _expanded_size(root: Any, limit: int) -> int:
+    """Nodes the document would have with every alias expanded, counted without expanding
+    anything (each distinct node once, memoised); stops counting past `limit`."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Any, int, bool]] = [(root, 0, False)]
+    while stack:
+        node, depth, done = stack.pop()
+        if id(node) in sizes and not done:
+            continue
+        if depth > MAX_DEPTH:
+            raise yaml.YAMLError(f"the document is nested more than {MAX_DEPTH} levels deep (line {node.start_mark.line + 1})")
+        if isinstance(node, yaml.ScalarNode):
+            sizes[id(node)] = 1
+            continue
+        children = [c for pair in node.value for c in pair] if isinstance(node, yaml.MappingNode) else list(node.value)
+        if done:
+            sizes[id(node)] = min(limit + 1, 1 + sum(sizes[id(c)] for c in children))
+            continue
+        stack.append((node, depth, True))
+        stack.extend((c, depth + 1, False) for c in children if id(c) not in sizes)
+    return sizes[id(root)]
 
 
 def parse(path: Path, data: bytes) -> dict:
@@ -67,19 +79,31 @@ def parse(path: Path, data: bytes) -> dict:
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise CatalogueError(f"{path}:{line}: the file is not UTF-8 text (byte {err.start}); save it as UTF-8.") from None
+    loader = StrictLoader(text)
     try:
-        doc = yaml.load(text, Loader=StrictLoader)  # noqa: S506 - StrictLoader is a SafeLoader
+        node = loader.get_single_node()
+        limit = MAX_EXPANSION * text.count("\n") * 4 + EXPANSION_SLACK  # generous: ~4 nodes a line
+        if node is not None and _expanded_size(node, limit) > limit:
+            raise yaml.YAMLError(
+                f"the document's aliases (*name) expand it to more than {limit:,} values; refused as a likely alias bomb"
+            )
+        doc = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
         problem = err.problem or err.context or "invalid YAML"
-        if "found character '\\t'" in problem:
-            problem += " (YAML does not allow tabs for indentation: use spaces)"
-        raise CatalogueError(f"{where}: YAML syntax error: {problem}.") from None
+        label = "YAML syntax error" if isinstance(err, (yaml.scanner.ScannerError, yaml.parser.ParserError)) else "YAML error"
+        if mark is not None and text[mark.index : mark.index + 1] == "\t" or "'\\t'" in problem:
+            problem += " (a tab: YAML does not allow tabs for indentation, use spaces)"
+        if "python/" in problem:
+            problem += " (Python tags are not allowed: a catalogue file is plain data)"
+        raise CatalogueError(f"{where}: {label}: {problem}.") from None
     except yaml.YAMLError as err:
-        raise CatalogueError(f"{path}: YAML error: {err}.") from None
+        raise CatalogueError(f"{path}: {err}.") from None
     except RecursionError:
         raise CatalogueError(f"{path}: the document is nested too deeply to be a catalogue.") from None
+    finally:
+        loader.dispose()
     if not isinstance(doc, dict):
         kind = "empty" if doc is None else f"a {type(doc).__name__}"
         raise CatalogueError(
@@ -89,56 +113,59 @@ def parse(path: Path, data: bytes) -> dict:
     return doc
 
 
-def _position(text: str, loc: Sequence[Any]) -> tuple[int, int]:
-    """Line and column of the node at loc (only computed when there is an error to report)."""
-    try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError:
-        return 1, 1
-    best = node
-    for part in loc:
-        if node is None:
-            break
-        if isinstance(node, yaml.MappingNode):
-            found = None
-            for k, v in node.value:
-                if k.value == part:
-                    found = (k, v)
+class Positions:
+    """Line and column of a value in a file, found only when there is an error to report."""
+
+    def __init__(self) -> None:
+        self._texts: dict[Path, str] = {}
+        self._roots: dict[Path, Any] = {}
+
+    def add(self, path: Path, text: str) -> None:
+        self._texts[path] = text
+
+    def at(self, path: Path, loc: Sequence[Any]) -> tuple[int, int]:
+        if path not in self._roots:
+            try:
+                self._roots[path] = yaml.compose(self._texts.get(path, ""), Loader=_Base)
+            except yaml.YAMLError:
+                self._roots[path] = None
+        node = self._roots[path]
+        best = node
+        for part in loc:
+            if isinstance(node, yaml.MappingNode):
+                found = next(((k, v) for k, v in node.value if k.value == part), None)
+                if found is None:
                     break
-            if found is None:
+                best, node = found
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+                node = best = node.value[part]
+            else:
                 break
-            best, node = found[0], found[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-            best = node
-        else:
-            break
-    return best.start_mark.line + 1, best.start_mark.column + 1
+        return (best.start_mark.line + 1, best.start_mark.column + 1) if best is not None else (1, 1)
+
+    def where(self, path: Path, loc: Sequence[Any]) -> str:
+        line, col = self.at(path, loc)
+        return f"{path}:{line}:{col}"
 
 
-def _field_words(model_loc: Sequence[Any]) -> list[str]:
-    return [str(p) for p in model_loc]
+KINDS = {"exercises": ("exercise", "slug"), "goals": ("goal", "name"), "sources": ("source", "key"), "plans": ("plan", "level"), "regions": ("region", "name")}
 
 
-def describe_errors(path: Path, text: str, doc: dict, err: ValidationError) -> list[str]:
-    """One line per pydantic error: FILE:LINE:COL: exercise SLUG: field: what is wrong."""
+def describe_errors(path: Path, doc: dict, err: ValidationError, positions: Positions) -> list[str]:
+    """One line per pydantic error: FILE:LINE:COL: exercise SLUG: field: what is wrong (what is accepted)."""
     from .schema import ExerciseModel
 
     known_fields = set(ExerciseModel.model_fields)
     lines = []
     for e in err.errors():
-        loc = list(e["loc"])
         # pydantic adds the tag of a union branch or a function name to loc; keep YAML keys only
-        loc = [p for p in loc if isinstance(p, int) or not str(p).startswith(("function-", "literal["))]
-        line, col = _position(text, loc)
+        loc = [p for p in e["loc"] if isinstance(p, int) or not str(p).startswith(("function-", "literal["))]
         who = ""
-        if len(loc) >= 2 and loc[0] in ("exercises", "goals", "sources", "plans", "regions") and isinstance(loc[1], int):
+        if len(loc) >= 2 and loc[0] in KINDS and isinstance(loc[1], int):
             items = doc.get(loc[0]) or []
             item = items[loc[1]] if loc[1] < len(items) else None
-            ident = None
-            if isinstance(item, dict):
-                ident = item.get("slug") or item.get("name") or item.get("key") or item.get("level")
-            kind = {"exercises": "exercise", "goals": "goal", "sources": "source", "plans": "plan", "regions": "region"}[loc[0]]
+            kind, key = KINDS[loc[0]]
+            ident = item.get(key) if isinstance(item, dict) else None
             who = f"{kind} '{ident}': " if ident else f"{kind} #{loc[1] + 1}: "
             field = ".".join(str(p) for p in loc[2:]) or "(entry)"
         else:
@@ -146,138 +173,156 @@ def describe_errors(path: Path, text: str, doc: dict, err: ValidationError) -> l
         msg = e["msg"]
         if e["type"] == "extra_forbidden":
             name = str(loc[-1])
-            hint = did_you_mean(name, known_fields) if loc and loc[0] == "exercises" else ""
-            msg = f"unknown key '{name}'.{hint}".rstrip(".") + ""
+            hint = did_you_mean(name, known_fields) if loc and loc[0] == "exercises" and len(loc) == 3 else ""
+            msg = f"unknown key '{name}'.{hint}"
         elif e["type"] in ("enum", "literal_error"):
-            msg = f"{msg} (got {e.get('input')!r})"
             bad = e.get("input")
             expected = e.get("ctx", {}).get("expected", "")
             words = [w.strip(" '") for w in expected.replace(" or ", ",").split(",") if w.strip(" '")]
+            msg = f"{bad!r} is not accepted (accepted: {', '.join(words)})."
             if isinstance(bad, str) and words:
                 msg += did_you_mean(bad, words)
-        lines.append(f"{path}:{line}:{col}: {who}{field}: {msg}")
+        elif e["type"] == "missing":
+            msg = "missing (this key is required)"
+        lines.append(f"{positions.where(path, loc)}: {who}{field}: {msg}")
     return lines
 
 
-def validate_file(path: Path, data: bytes) -> CatalogueFileModel:
+def validate_file(path: Path, data: bytes, positions: Positions) -> dict:
+    """One file checked against the schema: its data, or a CatalogueError listing every problem."""
     doc = parse(path, data)
+    positions.add(path, data.decode("utf-8"))
     try:
-        return CatalogueFileModel.model_validate(doc)
+        model = CatalogueFileModel.model_validate(doc)
     except ValidationError as err:
-        lines = describe_errors(path, data.decode("utf-8"), doc, err)
-        raise CatalogueError("\n".join(lines)) from None
+        raise CatalogueError("\n".join(describe_errors(path, doc, err, positions))) from None
+    return model.model_dump(mode="json", by_alias=True)
+
+
+Origin = dict[tuple[str, str], tuple[Path, int]]
 
 
 def merge_files(files: Sequence[tuple[Path, bytes]]) -> dict:
-    """Validate each file, merge them (later ones override by slug/name/key) and check references."""
+    """Validate each file, merge them (later ones override by slug/name/key) and check references.
+
+    Every problem in every file is collected before raising, so an author sees them all at once."""
     merged: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
-        "sources": {},
-        "exercises": {},
-        "goals": {},
-        "regions": {},
-        "plans": {},
+        **{kind: {} for kind in KINDS},
         "safety": {},
         "condition_notes": {},
         "heavy_rest_s": 120,
         "overrides": [],
     }
-    origin: dict[str, Path] = {}
+    origin: Origin = {}
+    positions = Positions()
+    problems: list[str] = []
     for path, data in files:
-        model = validate_file(path, data)
-        dumped = model.model_dump(mode="json", by_alias=True)
-        for kind, key in (("sources", "key"), ("exercises", "slug"), ("goals", "name"), ("regions", "name"), ("plans", "level")):
-            seen_here: set[str] = set()
-            for item in dumped[kind]:
+        try:
+            dumped = validate_file(path, data, positions)
+        except CatalogueError as err:
+            problems.extend(str(err).splitlines())
+            continue
+        for kind, (noun, key) in KINDS.items():
+            first_here: dict[str, int] = {}
+            for index, item in enumerate(dumped[kind]):
                 ident = item[key]
-                if ident in seen_here:
-                    raise CatalogueError(f"{path}: {kind[:-1]} '{ident}' is defined twice in this file.")
-                seen_here.add(ident)
-                if ident in merged[kind]:
-                    merged["overrides"].append(f"{path} overrides {kind[:-1]} '{ident}' from {origin[kind + ident]}")
+                if ident in first_here:
+                    a = positions.at(path, [kind, first_here[ident]])[0]
+                    problems.append(f"{positions.where(path, [kind, index])}: {noun} '{ident}' is defined twice in this file (first on line {a}).")
+                    continue
+                first_here[ident] = index
+                if (kind, ident) in origin:
+                    merged["overrides"].append(f"{path} overrides {noun} '{ident}' from {origin[(kind, ident)][0]}")
                 merged[kind][ident] = item
-                origin[kind + ident] = path
+                origin[(kind, ident)] = (path, index)
         merged["safety"].update(dumped["safety"])
         merged["condition_notes"].update(dumped["condition_notes"])
         if dumped["heavy_rest_s"] is not None:
             merged["heavy_rest_s"] = dumped["heavy_rest_s"]
-    check_references(merged, origin)
-    return {k: (list(v.values()) if k in ("sources", "exercises", "goals", "regions", "plans") else v) for k, v in merged.items()}
+    if not problems:
+        problems = check_references(merged, origin, positions)
+    if problems:
+        raise CatalogueError("\n".join(problems))
+    return {k: (list(v.values()) if k in KINDS else v) for k, v in merged.items()}
 
 
-def check_references(merged: dict, origin: dict[str, Path]) -> None:
+def check_references(merged: dict, origin: Origin, positions: Positions) -> list[str]:
+    """Cross-file checks: every reference resolves, names are unambiguous, no progression cycle."""
+    from .rules import RULE_NAMES
+
     exercises = merged["exercises"]
     problems = []
     names: dict[str, str] = {}
+
+    def at(kind: str, ident: str, *loc: Any) -> str:
+        path, index = origin[(kind, ident)]
+        return positions.where(path, [kind, index, *loc])
+
     for slug, ex in exercises.items():
-        where = origin["exercises" + slug]
         for field in ("progressions", "regressions"):
-            for other in ex[field]:
+            for j, other in enumerate(ex[field]):
                 if other not in exercises:
-                    problems.append(
-                        f"{where}: exercise '{slug}': {field}: no exercise '{other}'.{did_you_mean(other, exercises)}"
-                    )
-        for ev in ex["evidence"]:
+                    problems.append(f"{at('exercises', slug, field, j)}: exercise '{slug}': {field}: no exercise '{other}' in any catalogue file.{did_you_mean(other, exercises)}")
+        for j, ev in enumerate(ex["evidence"]):
             if ev["source"] not in merged["sources"]:
-                problems.append(
-                    f"{where}: exercise '{slug}': evidence: no source '{ev['source']}' in any sources list."
-                    f"{did_you_mean(ev['source'], merged['sources'])}"
-                )
+                problems.append(f"{at('exercises', slug, 'evidence', j, 'source')}: exercise '{slug}': evidence: no source '{ev['source']}' in any sources list.{did_you_mean(ev['source'], merged['sources'])}")
         for name in (ex["name"], *ex["aliases"]):
             key = " ".join(name.lower().replace("-", " ").split())
             if key in names and names[key] != slug:
-                problems.append(f"{where}: exercise '{slug}': the name or alias '{name}' is also used by '{names[key]}'.")
+                other = names[key]
+                problems.append(f"{at('exercises', slug, 'aliases')}: exercise '{slug}': the name or alias '{name}' is also used by exercise '{other}' ({at('exercises', other)}).")
             names.setdefault(key, slug)
     cycle = _find_cycle(exercises)
     if cycle:
-        problems.append(
-            f"{origin['exercises' + cycle[0]]}: progressions and regressions form a cycle: {' -> '.join(cycle)}."
-        )
+        problems.append(f"{at('exercises', cycle[0])}: exercise '{cycle[0]}': progressions and regressions form a cycle: {' -> '.join(cycle)} (back at {at('exercises', cycle[-2])}).")
     for level, plan in merged["plans"].items():
         for phase in plan["phases"]:
             if phase["goal"] is not None and phase["goal"] not in merged["goals"]:
-                problems.append(f"{origin['plans' + level]}: plan '{level}', phase '{phase['name']}': no goal '{phase['goal']}'.")
+                problems.append(f"{at('plans', level)}: plan '{level}', phase '{phase['name']}': no goal '{phase['goal']}'.")
             for slug in phase["preferred"]:
                 if slug not in exercises:
-                    problems.append(f"{origin['plans' + level]}: plan '{level}', phase '{phase['name']}': no exercise '{slug}'.")
+                    problems.append(f"{at('plans', level)}: plan '{level}', phase '{phase['name']}': no exercise '{slug}'.")
     for name, goal in merged["goals"].items():
-        from .rules import RULE_NAMES
-
         for rule in goal["rules"]:
             if rule not in RULE_NAMES:
-                problems.append(
-                    f"{origin['goals' + name]}: goal '{name}': rules: no rule '{rule}'.{did_you_mean(rule, RULE_NAMES)}"
-                )
-    if problems:
-        raise CatalogueError("\n".join(problems))
+                problems.append(f"{at('goals', name, 'rules', rule)}: goal '{name}': rules: no rule '{rule}'.{did_you_mean(rule, RULE_NAMES)}")
+    return problems
 
 
 def _find_cycle(exercises: dict[str, dict]) -> list[str] | None:
-    """A cycle in 'X is easier than Y' (X progresses to Y, or Y regresses to X), if there is one."""
-    harder: dict[str, set[str]] = {s: set(e["progressions"]) for s, e in exercises.items()}
+    """A cycle in 'X is easier than Y' (X progresses to Y, or Y regresses to X), if there is one.
+
+    Iterative depth-first search: a 50,000-exercise file must not hit the recursion limit."""
+    harder: dict[str, list[str]] = {s: list(e["progressions"]) for s, e in exercises.items()}
     for slug, ex in exercises.items():
         for easier in ex["regressions"]:
-            harder.setdefault(easier, set()).add(slug)
-    state: dict[str, int] = {}
-    stack: list[str] = []
-
-    def visit(node: str) -> list[str] | None:
-        state[node] = 1
-        stack.append(node)
-        for nxt in sorted(harder.get(node, ())):
-            if state.get(nxt) == 1:
-                return stack[stack.index(nxt):] + [nxt]
-            if nxt not in state:
-                found = visit(nxt)
-                if found:
-                    return found
-        stack.pop()
-        state[node] = 2
-        return None
-
-    for slug in exercises:
-        if slug not in state:
-            found = visit(slug)
-            if found:
-                return found
+            harder.setdefault(easier, []).append(slug)
+    state: dict[str, int] = {}  # 1: on the current path, 2: finished
+    for start in exercises:
+        if start in state:
+            continue
+        path: list[str] = [start]
+        iters = [iter(sorted(set(harder.get(start, ()))))]
+        state[start] = 1
+        while iters:
+            nxt = next(iters[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                iters.pop()
+            elif state.get(nxt) == 1:
+                return path[path.index(nxt):] + [nxt]
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                iters.append(iter(sorted(set(harder.get(nxt, ())))))
     return None
+
+
+def check_files(files: Sequence[tuple[Path, bytes]], builtin: Sequence[tuple[Path, bytes]]) -> list[str]:
+    """`catalogue validate`: every problem in the given files, checked together with the built-in data."""
+    try:
+        merge_files([*builtin, *files])
+    except CatalogueError as err:
+        return str(err).splitlines()
+    return []
