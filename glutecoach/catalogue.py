@@ -42,9 +42,19 @@ def builtin_paths() -> list[Path]:
     return [base / name for name in BUILTIN_FILES]
 
 
-def load(extra: Sequence[Path] = (), use_cache: bool = True) -> Catalogue:
+def user_paths(extra: Sequence[Path] = ()) -> list[Path]:
+    """The user's catalogue files, in the order they apply (a later one overrides an earlier one):
+    the config folder's catalogues/*.yaml (sorted), then GLUTECOACH_CATALOGUE (a path list), then
+    the --catalogue options."""
+    folder = paths.config_dir() / "catalogues"
+    found = sorted(p for pattern in ("*.yaml", "*.yml") for p in folder.glob(pattern)) if folder.is_dir() else []
+    listed = [Path(p).expanduser() for p in os.environ.get("GLUTECOACH_CATALOGUE", "").split(os.pathsep) if p]
+    return [*found, *listed, *extra]
+
+
+def load(extra: Sequence[Path] = (), use_cache: bool = True, user: bool = True) -> Catalogue:
     """The built-in catalogue merged with the user's files (later files override earlier ones)."""
-    files = [*builtin_paths(), *extra]
+    files = [*builtin_paths(), *(user_paths(extra) if user else extra)]
     contents = [_read(p) for p in files]
     digest = sha256(__version__.encode())
     for p, data in zip(files, contents):
@@ -90,13 +100,20 @@ def _read_cache(cache: Path, key: str) -> dict | None:
     return raw
 
 
+KEEP_CACHES = 8
+
+
 def _write_cache(cache: Path, raw: dict) -> None:
-    # A cache is an optimisation: a read-only or full disk must never stop a command.
+    # A cache is an optimisation: a read-only or full disk must never stop a command. Written to a
+    # temporary name and renamed, so a reader never sees half a file; the oldest are pruned.
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(marshal.dumps(raw))
         os.replace(tmp, cache)
+        old = sorted(cache.parent.glob("catalogue-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in old[KEEP_CACHES:]:
+            stale.unlink(missing_ok=True)
     except OSError:
         pass
 
@@ -121,6 +138,7 @@ def build(raw: dict) -> Catalogue:
         safety=raw["safety"],
         condition_notes=raw["condition_notes"],
         heavy_rest_s=raw["heavy_rest_s"],
+        overrides=tuple(raw["overrides"]),
     )
 
 
@@ -285,3 +303,18 @@ def select(
 
 def top_for(cat: Catalogue, region: str, n: int = 5) -> list[str]:
     return [ex.slug for ex in select(cat, region=region)[:n]]
+
+
+def validate_files(files: Sequence[Path]) -> list[str]:
+    """Every problem in the given files, checked with the built-in data; [] when they are clean."""
+    from .validate import check_files
+
+    builtin = [(p, p.read_bytes()) for p in builtin_paths()]
+    problems: list[str] = []
+    readable = []
+    for path in files:
+        try:
+            readable.append((path, _read(path)))
+        except CatalogueError as err:
+            problems.append(str(err))
+    return problems + check_files(readable, builtin)

@@ -123,7 +123,10 @@ TopOpt = Annotated[int, typer.Option("--top", "-n", min=1, max=100, help="How ma
 def load(extra: list[Path] | None) -> Any:
     from . import catalogue
 
-    return catalogue.load(tuple(extra or ()))
+    cat = catalogue.load(tuple(extra or ()))
+    for line in cat.overrides:
+        sys.stderr.write(f"Note: {line}\n")
+    return cat
 
 
 def _version(value: bool) -> None:
@@ -349,3 +352,45 @@ def plan(
         from .render import table
 
         table.plan(result)
+
+
+catalogue_app = typer.Typer(
+    help="Check catalogue files of your own, and print their schema.\n\nExample: glutecoach catalogue validate my-exercises.yaml",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(catalogue_app, name="catalogue")
+
+
+@catalogue_app.command("validate")
+@handles_errors
+def catalogue_validate(
+    files: Annotated[list[Path], typer.Argument(help="Catalogue files to check (they are not used).", show_default=False)],
+) -> None:
+    """Check catalogue files against the schema and the built-in catalogue, reporting every problem.
+
+    Each problem is one line: FILE:LINE:COLUMN: exercise SLUG: field: what is wrong. Exit 0 when clean, 2 otherwise.
+
+    Example: glutecoach catalogue validate my-exercises.yaml
+    """
+    from . import catalogue
+
+    problems = catalogue.validate_files(files)
+    if problems:
+        sys.stderr.write("\n".join(problems) + "\n")
+        sys.stderr.write(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.\n")
+        raise typer.Exit(2)
+    for f in files:
+        sys.stdout.write(f"{f}: ok\n")
+
+
+@catalogue_app.command("show-schema")
+@handles_errors
+def catalogue_show_schema() -> None:
+    """Print the JSON Schema of a catalogue file, for editors that validate YAML.
+
+    Example: glutecoach catalogue show-schema > glutecoach.schema.json
+    """
+    from .schema import json_schema
+
+    sys.stdout.write(json_schema() + "\n")

@@ -142,6 +142,7 @@ class Catalogue(NamedTuple):
     safety: dict[str, str]
     condition_notes: dict[str, str]
     heavy_rest_s: int
+    overrides: tuple[str, ...] = ()  # "FILE overrides exercise 'x' from FILE", for a notice
 
 
 class Profile(NamedTuple):

@@ -221,3 +221,12 @@ class CatalogueFileModel(Strict):
     safety: dict[Slug, Text] = {}
     condition_notes: dict[Condition, Text] = {}
     heavy_rest_s: Annotated[int, Field(ge=0, le=600)] | None = None
+
+
+def json_schema() -> str:
+    """The JSON Schema of a catalogue file, from the models above."""
+    import json
+
+    schema = CatalogueFileModel.model_json_schema(by_alias=True)
+    schema["title"] = "glutecoach catalogue file"
+    return json.dumps(schema, indent=2)
