@@ -56,19 +56,31 @@ def load(extra: Sequence[Path] = (), use_cache: bool = True, user: bool = True) 
     """The built-in catalogue merged with the user's files (later files override earlier ones)."""
     files = [*builtin_paths(), *(user_paths(extra) if user else extra)]
     contents = [_read(p) for p in files]
-    digest = sha256(__version__.encode())
-    for p, data in zip(files, contents):
-        digest.update(str(p).encode() + b"\0" + sha256(data).digest())
+    version = __version__.encode()
+    file_keys = [sha256(version + b"\0" + data).hexdigest() for data in contents]
+    digest = sha256(version)
+    for p, k in zip(files, file_keys):
+        digest.update(str(p).encode() + b"\0" + k.encode())
     key = digest.hexdigest()
-    cache = paths.cache_dir() / f"catalogue-{key[:32]}.marshal"
-    raw = _read_cache(cache, key) if use_cache else None
+    folder = paths.cache_dir()
+    raw = _read_cache(folder / f"catalogue-{key[:32]}.marshal", key) if use_cache else None
     if raw is None:
+        # Each file is validated once for its exact bytes (the built-in ones once per version), so
+        # a changed user file costs only its own validation plus the merge.
+        validated: dict[int, dict] = {}
+        for i, k in enumerate(file_keys):
+            dump = _read_cache(folder / f"file-{k[:32]}.marshal", k) if use_cache else None
+            if dump is not None:
+                validated[i] = dump["data"]
+        fresh = set(range(len(files))) - set(validated)
         from .validate import merge_files  # pydantic and yaml: only on first sight of these bytes
 
-        raw = merge_files(list(zip(files, contents)))
+        raw = merge_files(list(zip(files, contents)), validated)
         raw["key"] = key
         if use_cache:
-            _write_cache(cache, raw)
+            for i in fresh:
+                _write_cache(folder / f"file-{file_keys[i][:32]}.marshal", {"key": file_keys[i], "data": validated[i]})
+            _write_cache(folder / f"catalogue-{key[:32]}.marshal", raw)
     return build(raw)
 
 
@@ -100,7 +112,7 @@ def _read_cache(cache: Path, key: str) -> dict | None:
     return raw
 
 
-KEEP_CACHES = 8
+KEEP_CACHES = 16  # of each kind (merged catalogues, single files)
 
 
 def _write_cache(cache: Path, raw: dict) -> None:
@@ -111,7 +123,8 @@ def _write_cache(cache: Path, raw: dict) -> None:
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(marshal.dumps(raw))
         os.replace(tmp, cache)
-        old = sorted(cache.parent.glob("catalogue-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+        prefix = cache.name.split("-", 1)[0]
+        old = sorted(cache.parent.glob(f"{prefix}-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in old[KEEP_CACHES:]:
             stale.unlink(missing_ok=True)
     except OSError:

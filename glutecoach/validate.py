@@ -202,10 +202,13 @@ def validate_file(path: Path, data: bytes, positions: Positions) -> dict:
 Origin = dict[tuple[str, str], tuple[Path, int]]
 
 
-def merge_files(files: Sequence[tuple[Path, bytes]]) -> dict:
+def merge_files(files: Sequence[tuple[Path, bytes]], validated: dict[int, dict] | None = None) -> dict:
     """Validate each file, merge them (later ones override by slug/name/key) and check references.
 
-    Every problem in every file is collected before raising, so an author sees them all at once."""
+    `validated` holds files already validated (by index; the caller's per-file cache) and receives
+    the ones validated here. Every problem in every file is collected before raising, so an author
+    sees them all at once."""
+    validated = {} if validated is None else validated
     merged: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         **{kind: {} for kind in KINDS},
@@ -217,12 +220,16 @@ def merge_files(files: Sequence[tuple[Path, bytes]]) -> dict:
     origin: Origin = {}
     positions = Positions()
     problems: list[str] = []
-    for path, data in files:
-        try:
-            dumped = validate_file(path, data, positions)
-        except CatalogueError as err:
-            problems.extend(str(err).splitlines())
-            continue
+    for number, (path, data) in enumerate(files):
+        if number in validated:
+            dumped = validated[number]
+            positions.add(path, data.decode("utf-8"))
+        else:
+            try:
+                dumped = validated[number] = validate_file(path, data, positions)
+            except CatalogueError as err:
+                problems.extend(str(err).splitlines())
+                continue
         for kind, (noun, key) in KINDS.items():
             first_here: dict[str, int] = {}
             for index, item in enumerate(dumped[kind]):

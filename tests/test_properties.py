@@ -1,0 +1,128 @@
+"""Property tests: generated command lines and generated broken catalogue files never break glutecoach.
+
+Every run ends with exit code 0 or 2, never a traceback, and writes nothing outside GLUTECOACH_HOME.
+Run in-process with typer's test runner; hypothesis keeps no database (settings below).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from glutecoach.cli import app
+from glutecoach.vocab import CONDITIONS, EQUIPMENT, LEVELS, MOVEMENTS, REGIONS
+
+ROOT = Path(__file__).resolve().parent.parent
+runner = CliRunner()
+SETTINGS = settings(
+    max_examples=1000,  # two properties: 2,000 generated cases in the default run
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+junk = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12)
+words = lambda vocab: st.one_of(st.sampled_from(list(vocab)), junk)  # noqa: E731
+GOALS = ["upper-glutes", "lower-glutes", "glute-size", "piriformis", "strength", "sprint-jump", "muscle-contact"]
+EXERCISES = ["hip-thrust", "glute bridge", "Bulgarian lunge", "clamshell", "lateral-knee-lift"]
+
+option = st.one_of(
+    st.tuples(st.just("--goal"), words(GOALS)),
+    st.tuples(st.just("--level"), words(LEVELS)),
+    st.tuples(st.just("--equipment"), st.one_of(words([*EQUIPMENT, "none"]), st.lists(st.sampled_from(EQUIPMENT), max_size=4).map(",".join))),
+    st.tuples(st.just("--pain"), words(CONDITIONS)),
+    st.tuples(st.just("--muscle"), words([*REGIONS, "upper-glutes", "medius", "gluteus-maximus"])),
+    st.tuples(st.just("--movement"), words(MOVEMENTS)),
+    st.tuples(st.just("--format"), words(["table", "json", "markdown"])),
+    st.tuples(st.just("--top"), st.integers(-3, 120).map(str)),
+    st.tuples(st.just("--weeks"), st.integers(0, 20).map(str)),
+    st.tuples(st.just("--days-per-week"), st.integers(-1, 8).map(str)),
+    st.tuples(st.just("--explain")),
+    st.tuples(junk),
+)
+command = st.sampled_from(["recommend", "alternatives", "plan", "exercises", "show", "muscles", "goals", "catalogue", "bogus"])
+positional = st.lists(words(EXERCISES + list(REGIONS)), max_size=1)
+
+
+def check(result, cwd: Path) -> None:
+    assert result.exit_code in (0, 2), (result.exit_code, result.output, repr(result.exception))
+    assert "Traceback" not in result.output
+    assert list(cwd.iterdir()) == [], "wrote into the current folder"
+
+
+@SETTINGS
+@given(command, positional, st.lists(option, max_size=5))
+def test_generated_command_lines_exit_0_or_2(tmp_path_factory, cmd: str, pos: list[str], opts: list[tuple[str, ...]]) -> None:
+    cwd = tmp_path_factory.mktemp("cwd")
+    args = [cmd, *pos, *(part for opt in opts for part in opt)]
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        result = runner.invoke(app, args)
+    finally:
+        os.chdir(old)
+    check(result, cwd)
+
+
+BASE = yaml.safe_load((ROOT / "examples" / "my-exercises.yaml").read_text())
+LEAF = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True), junk, st.lists(junk, max_size=3))
+
+
+def paths_of(node: object, prefix: tuple = ()) -> list[tuple]:
+    out = [prefix]
+    if isinstance(node, dict):
+        for k, v in node.items():
+            out += paths_of(v, (*prefix, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            out += paths_of(v, (*prefix, i))
+    return out
+
+
+PATHS = paths_of(BASE)[1:]
+
+
+def mutate(doc: object, path: tuple, value: object, delete: bool) -> object:
+    import copy
+
+    doc = copy.deepcopy(doc)
+    parent = doc
+    for part in path[:-1]:
+        parent = parent[part]
+    if delete and isinstance(parent, dict):
+        parent.pop(path[-1], None)
+    else:
+        parent[path[-1]] = value
+    return doc
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.sampled_from(PATHS), LEAF, st.booleans()), min_size=1, max_size=3), st.sampled_from(["goals", "recommend", "validate"]))
+def test_generated_broken_catalogues_exit_0_or_2(tmp_path_factory, edits: list, how: str) -> None:
+    cwd = tmp_path_factory.mktemp("cwd")
+    doc: object = BASE
+    for path, value, delete in edits:
+        try:
+            doc = mutate(doc, path, value, delete)
+        except (KeyError, IndexError, TypeError):
+            continue
+    folder = tmp_path_factory.mktemp("files")
+    path = folder / "mine.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True))
+    args = {
+        "goals": ["goals", "--catalogue", str(path)],
+        "recommend": ["recommend", "--goal", "banded-glutes", "--format", "json", "--catalogue", str(path)],
+        "validate": ["catalogue", "validate", str(path)],
+    }[how]
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        result = runner.invoke(app, args)
+    finally:
+        os.chdir(old)
+    check(result, cwd)
