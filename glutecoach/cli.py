@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 import typer
 
 from . import __version__
-from .errors import GlutecoachError, UsageError, unknown
-from .vocab import CONDITIONS, EQUIPMENT, LEVELS, MOVEMENTS, REGION_ALIASES, REGIONS, WHOLE_MAXIMUS
+from .vocab import LEVELS, MOVEMENTS, REGIONS, WHOLE_MAXIMUS
 
 app = typer.Typer(
     name="glutecoach",
@@ -26,107 +23,24 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def handles_errors(func: F) -> F:
-    """A GlutecoachError becomes one paragraph on stderr and exit code 2; stdout stays empty."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except GlutecoachError as err:
-            sys.stderr.write(f"Error: {err}\n")
-            raise typer.Exit(2) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
-# --- option values: validated here so every bad value gets the same clear message --------------
-
-
-def _complete(choices: list[str]) -> Callable[[str], list[str]]:
-    return lambda incomplete: [c for c in choices if c.startswith(incomplete)]
-
-
-REGION_WORDS = [*REGIONS, WHOLE_MAXIMUS, *REGION_ALIASES]
-FORMATS = ["table", "json"]
-
-
-def _words(values: list[str] | None) -> list[str]:
-    """Repeated options and comma lists alike: --equipment band --equipment dumbbell == band,dumbbell."""
-    return [w.strip() for v in values or [] for w in v.split(",") if w.strip()]
-
-
-def equipment_set(values: list[str] | None) -> frozenset[str] | None:
-    words = _words(values)
-    if not words:
-        return None
-    lowered = [w.lower() for w in words]
-    if "none" in lowered:
-        if len(lowered) > 1:
-            raise UsageError("--equipment none means body weight only; give it alone, not with other equipment.")
-        return frozenset()
-    from .catalogue import check_words
-
-    return frozenset(check_words("equipment", words, list(EQUIPMENT), "--equipment"))
-
-
-def pains(values: list[str] | None) -> tuple[str, ...]:
-    from .catalogue import check_words
-
-    return tuple(dict.fromkeys(check_words("condition", _words(values), list(CONDITIONS), "--pain")))
-
-
-def level_word(value: str | None, option: str = "--level") -> str | None:
-    if value is None:
-        return None
-    key = value.strip().lower()
-    if key not in list(LEVELS):
-        raise unknown("level", value, list(LEVELS), option)
-    return key
-
-
-def fmt_word(value: str, accepted: list[str] = FORMATS) -> str:
-    key = value.strip().lower()
-    if key not in accepted:
-        raise unknown("format", value, accepted, "--format")
-    return key
-
-
-def movement_word(value: str | None) -> str | None:
-    if value is None:
-        return None
-    key = value.strip().lower()
-    if key not in list(MOVEMENTS):
-        raise unknown("movement", value, list(MOVEMENTS), "--movement")
-    return key
-
-
-Catalogues = Annotated[
-    list[Path] | None,
-    typer.Option("--catalogue", help="An extra catalogue file (repeatable) loaded after the built-in one.", show_default=False),
-]
-EquipmentOpt = Annotated[
-    list[str] | None,
-    typer.Option("--equipment", "-e", help="Equipment you have (repeat or comma list); 'none' = body weight only. Default: everything.", autocompletion=_complete(["none", *list(EQUIPMENT)]), show_default=False),
-]
-PainOpt = Annotated[
-    list[str] | None,
-    typer.Option("--pain", help="A condition you have (repeat or comma list): " + ", ".join(list(CONDITIONS)) + ".", autocompletion=_complete(list(CONDITIONS)), show_default=False),
-]
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help="Output: table or json.", autocompletion=_complete(FORMATS))]
-TopOpt = Annotated[int, typer.Option("--top", "-n", min=1, max=100, help="How many to show.")]
-
-
-def load(extra: list[Path] | None) -> Any:
-    from . import catalogue
-
-    cat = catalogue.load(tuple(extra or ()))
-    for line in cat.overrides:
-        sys.stderr.write(f"Note: {line}\n")
-    return cat
+from .cli_options import (
+    FORMATS,
+    REGION_WORDS,
+    Catalogues,
+    EquipmentOpt,
+    FormatOpt,
+    PainOpt,
+    TopOpt,
+    _complete,
+    equipment_set,
+    fmt_word,
+    goal_name,
+    handles_errors,
+    level_word,
+    load,
+    movement_word,
+    profile_for,
+)
 
 
 def _version(value: bool) -> None:
@@ -253,8 +167,8 @@ def goals(fmt: FormatOpt = "table", catalogue_files: Catalogues = None) -> None:
 @app.command()
 @handles_errors
 def recommend(
-    goal: Annotated[str, typer.Option("--goal", "-g", help="What you train for; see 'glutecoach goals'.", show_default=False)],
-    level: Annotated[str, typer.Option("--level", "-l", help="Your level: nothing above it is offered.", autocompletion=_complete(list(LEVELS)))] = "beginner",
+    goal: Annotated[str | None, typer.Option("--goal", "-g", help="What you train for; see 'glutecoach goals'. Default: your profile's goal.", show_default=False)] = None,
+    level: Annotated[str | None, typer.Option("--level", "-l", help="Your level: nothing above it is offered. Default: your profile's, else beginner.", autocompletion=_complete(list(LEVELS)), show_default=False)] = None,
     equipment: EquipmentOpt = None,
     pain: PainOpt = None,
     top: TopOpt = 8,
@@ -264,15 +178,17 @@ def recommend(
 ) -> None:
     """Rank exercises for your goal, level, equipment and pains, and say why.
 
+    Options you leave out come from your saved profile ('glutecoach profile set').
+
     Example: glutecoach recommend --goal upper-glutes --equipment band --explain
     """
     from . import catalogue, engine
-    from .models import Profile
 
     fmt = fmt_word(fmt)
-    profile = Profile(level=level_word(level) or "beginner", equipment=equipment_set(equipment), pains=pains(pain))
+    profile = profile_for(level, equipment, pain)
+    wanted = goal_name(goal)
     cat = load(catalogue_files)
-    ranking = engine.rank(cat, catalogue.find_goal(cat, goal), profile, top)
+    ranking = engine.rank(cat, catalogue.find_goal(cat, wanted), profile, top)
     if fmt == "json":
         from .render import data
 
@@ -289,7 +205,7 @@ def alternatives(
     exercise: Annotated[str, typer.Argument(help="The exercise to replace: slug, name or alias.", show_default=False)],
     equipment: EquipmentOpt = None,
     pain: PainOpt = None,
-    level: Annotated[str | None, typer.Option("--level", "-l", help="Your level. Default: the exercise's own level.", autocompletion=_complete(list(LEVELS)), show_default=False)] = None,
+    level: Annotated[str | None, typer.Option("--level", "-l", help="Your level. Default: your profile's, else the exercise's own level.", autocompletion=_complete(list(LEVELS)), show_default=False)] = None,
     top: TopOpt = 5,
     fmt: FormatOpt = "table",
     catalogue_files: Catalogues = None,
@@ -298,14 +214,15 @@ def alternatives(
 
     Example: glutecoach alternatives hip-thrust --equipment none
     """
-    from . import catalogue, engine
-    from .models import Profile
+    from . import catalogue, engine, user_profile
 
     fmt = fmt_word(fmt)
-    kit, hurts, lvl = equipment_set(equipment), pains(pain), level_word(level)
+    profile = profile_for(level, equipment, pain)
     cat = load(catalogue_files)
     ex = catalogue.find_exercise(cat, exercise)
-    result = engine.alternatives(cat, ex, Profile(level=lvl or ex.level, equipment=kit, pains=hurts), top)
+    if level is None and user_profile.load().level is None:
+        profile = profile._replace(level=ex.level)
+    result = engine.alternatives(cat, ex, profile, top)
     if fmt == "json":
         from .render import data
 
@@ -316,13 +233,33 @@ def alternatives(
         table.alternatives(result)
 
 
-@app.command()
+plan_app = typer.Typer(rich_markup_mode=None, invoke_without_command=True, no_args_is_help=False)
+app.add_typer(plan_app, name="plan")
+
+WeeksOpt = Annotated[int, typer.Option("--weeks", "-w", help="Length of the plan, 4-16 weeks.")]
+DaysOpt = Annotated[int, typer.Option("--days-per-week", "-d", help="Sessions a week, 1-6.")]
+PlanLevelOpt = Annotated[str | None, typer.Option("--level", "-l", help="Your level; beginners start with a muscle-contact phase. Default: your profile's, else beginner.", autocompletion=_complete(list(LEVELS)), show_default=False)]
+PlanGoalOpt = Annotated[str | None, typer.Option("--goal", "-g", help="What the plan trains for; see 'glutecoach goals'. Default: your profile's, else glute-size.", show_default=False)]
+
+
+def _plan_for(level: str | None, goal: str | None, weeks: int, days: int, equipment: list[str] | None, pain: list[str] | None, catalogue_files: list[Path] | None):  # type: ignore[no-untyped-def]
+    from . import catalogue, user_profile
+    from . import plan as planner
+
+    profile = profile_for(level, equipment, pain, with_log=False)
+    wanted = goal or user_profile.load().goal or "glute-size"
+    cat = load(catalogue_files)
+    return cat, profile, planner.build(cat, catalogue.find_goal(cat, wanted), profile, weeks, days)
+
+
+@plan_app.callback()
 @handles_errors
 def plan(
-    level: Annotated[str, typer.Option("--level", "-l", help="Your level; beginners start with a muscle-contact phase.", autocompletion=_complete(list(LEVELS)))] = "beginner",
-    goal: Annotated[str, typer.Option("--goal", "-g", help="What the plan trains for; see 'glutecoach goals'.")] = "glute-size",
-    weeks: Annotated[int, typer.Option("--weeks", "-w", help="Length of the plan, 4-16 weeks.")] = 8,
-    days_per_week: Annotated[int, typer.Option("--days-per-week", "-d", help="Sessions a week, 1-6.")] = 3,
+    ctx: typer.Context,
+    level: PlanLevelOpt = None,
+    goal: PlanGoalOpt = None,
+    weeks: WeeksOpt = 8,
+    days_per_week: DaysOpt = 3,
     equipment: EquipmentOpt = None,
     pain: PainOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json or markdown.", autocompletion=_complete([*FORMATS, "markdown"]))] = "table",
@@ -330,16 +267,14 @@ def plan(
 ) -> None:
     """Build a week-by-week plan; the beginner plan puts muscle contact before load.
 
+    'glutecoach plan next' says what to do next session, from the plan and your training log.
+
     Example: glutecoach plan --level beginner --equipment band,dumbbell --format markdown
     """
-    from . import catalogue
-    from . import plan as planner
-    from .models import Profile
-
+    if ctx.invoked_subcommand is not None:
+        return
     fmt = fmt_word(fmt, [*FORMATS, "markdown"])
-    profile = Profile(level=level_word(level) or "beginner", equipment=equipment_set(equipment), pains=pains(pain))
-    cat = load(catalogue_files)
-    result = planner.build(cat, catalogue.find_goal(cat, goal), profile, weeks, days_per_week)
+    _, _, result = _plan_for(level, goal, weeks, days_per_week, equipment, pain, catalogue_files)
     if fmt == "json":
         from .render import data
 
@@ -352,6 +287,43 @@ def plan(
         from .render import table
 
         table.plan(result)
+
+
+@plan_app.command("next")
+@handles_errors
+def plan_next(
+    weeks: WeeksOpt = 8,
+    days_per_week: DaysOpt = 3,
+    date: Annotated[str | None, typer.Option("--date", help="Plan as of this day (YYYY-MM-DD). Default: today.", show_default=False)] = None,
+    fmt: FormatOpt = "table",
+    catalogue_files: Catalogues = None,
+) -> None:
+    """What to do next session: your phase, and each change from your log with its reason.
+
+    Uses your saved profile (level, goal, equipment, pains) and training log.
+
+    Example: glutecoach plan next
+    """
+    import datetime as dt
+
+    from . import coach, log
+    from .logio import check_date
+
+    fmt = fmt_word(fmt)
+    today = dt.date.fromisoformat(check_date(date)) if date else dt.date.today()
+    cat, profile, the_plan = _plan_for(None, None, weeks, days_per_week, None, None, catalogue_files)
+    with log.connect(create=False) as conn:
+        entries = log.entries(conn, since=(today - dt.timedelta(weeks=20)).isoformat(), newest_first=False)
+    entries = [e for e in entries if e.date <= today.isoformat()]
+    result = coach.next_session(cat, the_plan, profile, entries, today)
+    if fmt == "json":
+        from .render import data
+
+        data.emit(data.next_session(result))
+    else:
+        from .render import table
+
+        table.next_session(result)
 
 
 catalogue_app = typer.Typer(
@@ -394,3 +366,6 @@ def catalogue_show_schema() -> None:
     from .schema import json_schema
 
     sys.stdout.write(json_schema() + "\n")
+
+
+from . import cli_log  # noqa: E402,F401 - registers log, profile and progress

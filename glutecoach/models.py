@@ -151,6 +151,7 @@ class Profile(NamedTuple):
     level: str = "beginner"
     equipment: frozenset[str] | None = None
     pains: tuple[str, ...] = ()
+    recent_pain: tuple[tuple[str, int, str], ...] = ()  # (slug, pain score, date) from the log
 
     def has(self, needed: tuple[str, ...]) -> bool:
         return self.equipment is None or all(item in self.equipment for item in needed)

@@ -234,6 +234,15 @@ def caution(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
     return Reason("caution", _pts(points), text, "caution: " + ", ".join(c.condition for c in notes))
 
 
+def recent_pain(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
+    """An exercise you logged pain 4/10 or more on in the last 14 days is lowered (plan next rests it)."""
+    w = goal.rule_weights.get("recent-pain", -15)
+    hit = next((p for p in profile.recent_pain if p[0] == ex.slug), None)
+    if hit is None or not w:
+        return None
+    return Reason("recent-pain", _pts(w), f"You logged pain {hit[1]}/10 on it on {hit[2]}: rest it for two weeks from then.", "recent pain")
+
+
 def evidence(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
     """A measured score for the goal's main region counts a little more than an estimate."""
     w = goal.rule_weights.get("evidence", 0)
@@ -311,6 +320,7 @@ RULES: list[Callable[[Exercise, Goal, Profile], Reason | None]] = [
     same_load_vector,
     same_peak_tension,
     caution,
+    recent_pain,
     evidence,
 ]
 

@@ -33,7 +33,11 @@ def goal_for(case: dict[str, Any], cat: Catalogue) -> Goal:
 def test_rule_case(cat: Catalogue, case: dict[str, Any]) -> None:
     rule = BY_NAME[case["rule"]]
     p = case.get("profile", {})
-    profile = Profile(level=p.get("level", "beginner"), pains=tuple(p.get("pains", ())))
+    profile = Profile(
+        level=p.get("level", "beginner"),
+        pains=tuple(p.get("pains", ())),
+        recent_pain=tuple(tuple(x) for x in p.get("recent_pain", ())),
+    )
     reason = rule(cat.exercises[case["exercise"]], goal_for(case, cat), profile)
     if "sign" in case:
         assert reason is not None

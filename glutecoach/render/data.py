@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # type names only: a JSON command imports no more than it runs
     from ..engine import Alternatives, Ranking, Scored
     from ..models import Catalogue, Exercise, Goal, RegionInfo
+    from ..coach import NextSession
     from ..plan import Plan
+    from ..progress import Progress
 from ..vocab import EQUIPMENT, REGIONS
 
 
@@ -176,4 +178,31 @@ def plan(p: Plan) -> dict[str, Any]:
         ],
         "substitutions": [{"wanted": s.wanted, "used": s.used, "reason": s.reason} for s in p.substitutions],
         "notes": list(p.notes),
+    }
+
+
+def next_session(n: NextSession) -> dict[str, Any]:
+    return {
+        "phase": n.phase,
+        "changes": [{"slug": c.slug, "action": c.action, "to": c.to, "until": c.until, "reason": c.reason} for c in n.changes],
+        "next_session": [
+            {"slug": e.slug, "name": e.name, "sets": e.sets, "reps": list(e.reps), "load": e.load} for e in n.next_session
+        ],
+        "notes": list(n.notes),
+    }
+
+
+def progress(p: Progress) -> dict[str, Any]:
+    return {
+        "exercises": [
+            {
+                "slug": t.slug,
+                "sessions": t.sessions,
+                "load_trend": list(t.load_trend),
+                "reps_trend": list(t.reps_trend),
+                "contact_trend": list(t.contact_trend),
+            }
+            for t in p.exercises
+        ],
+        "weeks": [{"week": w.week, "region_sets": {r: w.region_sets[r] for r in REGIONS}} for w in p.by_week],
     }

@@ -1,0 +1,267 @@
+"""The training log and profile: commands, JSON shapes, imports and exports, and data safety with
+real processes and files (no mocks of sqlite)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import multiprocessing
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from glutecoach import log, paths
+from glutecoach.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def ok(*args: str) -> str:
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def export_json() -> str:
+    return ok("log", "export", "--format", "json")
+
+
+def test_add_and_list_with_the_documented_json_shape() -> None:
+    saved = json.loads(ok("log", "add", "Hip Thruster", "--sets", "3", "--reps", "10", "--load", "60", "--contact", "7", "--rir", "2", "--date", "2026-03-14", "--format", "json"))
+    assert saved["slug"] == "hip-thrust" and saved["sets"] == [{"reps": 10, "load": 60.0}] * 3
+    ok("log", "add", "clamshell", "--set", "15", "--set", "12x2.5", "--date", "2026-03-15", "--note", "felt it")
+    data = json.loads(ok("log", "list", "--format", "json"))
+    assert set(data) == {"entries"}
+    for e in data["entries"]:
+        assert set(e) == {"id", "date", "slug", "sets", "units", "contact", "pain_score", "rir", "note"}
+        assert all(set(s) == {"reps", "load"} for s in e["sets"])
+    assert [e["slug"] for e in data["entries"]] == ["clamshell", "hip-thrust"]  # newest first
+    assert data["entries"][0]["sets"] == [{"reps": 15, "load": None}, {"reps": 12, "load": 2.5}]
+    only = json.loads(ok("log", "list", "--exercise", "hip thrust", "--format", "json"))["entries"]
+    assert [e["slug"] for e in only] == ["hip-thrust"]
+    assert ok("log", "list", "--format", "csv").splitlines()[0] == "id,date,slug,set,reps,load,units,contact,pain_score,rir,note"
+
+
+@pytest.mark.parametrize(
+    "args,field",
+    [
+        (["--sets", "3", "--reps", "10", "--contact", "11"], "contact: 11 is out of range; accepted: 0-10"),
+        (["--sets", "-1", "--reps", "10"], "--sets: -1 is out of range; accepted: 1-50"),
+        (["--sets", "3", "--reps", "0"], "reps 0 is out of range; accepted: 1-1000"),
+        (["--sets", "3", "--reps", "10", "--date", "2026-02-30"], "date: '2026-02-30' is not a date that exists"),
+        (["--sets", "3", "--reps", "10", "--rir", "6"], "rir: 6 is out of range; accepted: 0-5"),
+        (["--sets", "3", "--reps", "10", "--pain-score", "-2"], "pain_score: -2 is out of range; accepted: 0-10"),
+        (["--set", "10x-5"], "--set: '10x-5' is not REPSxLOAD"),
+    ],
+)
+def test_bad_values_exit_2_name_the_field_and_write_nothing(args: list[str], field: str) -> None:
+    result = run("log", "add", "hip-thrust", *args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert field in result.stderr
+    assert not log.db_path().exists()
+
+
+def test_an_unknown_exercise_is_refused_with_a_suggestion() -> None:
+    result = run("log", "add", "hip thrustt", "--sets", "1", "--reps", "5")
+    assert result.exit_code == 2 and "Did you mean" in result.stderr and not log.db_path().exists()
+
+
+def _add_many(home: str, worker: int, n: int) -> None:
+    os.environ["GLUTECOACH_HOME"] = home
+    with log.connect() as conn:
+        for i in range(n):
+            log.add(conn, log.Entry(None, "2026-01-01", "hip-thrust", (log.SetRow(10, float(worker * 1000 + i)),), "kg"))
+
+
+def test_four_processes_adding_at_once_lose_nothing(isolated_home: Path) -> None:
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_add_many, args=(str(isolated_home), w, 250)) for w in range(4)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+        assert p.exitcode == 0
+    with log.connect() as conn:
+        assert log.count(conn) == 1000
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM sets").fetchone()[0] == 1000
+
+
+def _big_export(path: Path, n: int) -> None:
+    start = dt.date(2020, 1, 1)
+    entries = [
+        {"id": None, "date": (start + dt.timedelta(days=i // 5)).isoformat(), "slug": "hip-thrust",
+         "sets": [{"reps": 10, "load": float(i % 300)}, {"reps": 8, "load": float(i % 300 + 5)}],
+         "units": "kg", "contact": None, "pain_score": None, "rir": 2, "note": None}
+        for i in range(n)
+    ]
+    path.write_text(json.dumps({"entries": entries}))
+
+
+def test_a_killed_import_saves_all_or_nothing(isolated_home: Path, tmp_path: Path) -> None:
+    ok("log", "add", "clamshell", "--sets", "1", "--reps", "10", "--date", "2026-01-01")
+    big = tmp_path / "big.json"
+    _big_export(big, 60_000)
+    env = {**os.environ, "GLUTECOACH_HOME": str(isolated_home)}
+    proc = subprocess.Popen([sys.executable, "-m", "glutecoach", "log", "import", str(big)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    wal = log.db_path().with_name("log.sqlite3-wal")
+    # kill it once the import's transaction is writing (the WAL grows), well before it can finish
+    while time.monotonic() < deadline and proc.poll() is None and (not wal.exists() or wal.stat().st_size < 2_000_000):
+        time.sleep(0.01)
+    assert proc.poll() is None, "the import finished before it could be killed; use a bigger file"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with log.connect() as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert log.count(conn) in (1, 60_001)
+        assert log.count(conn) == 1  # killed mid-transaction: nothing of the import
+
+
+@pytest.mark.parametrize("content", [os.urandom(4096), b"", log.SQLITE_HEADER + b"\0" * 84])
+def test_a_file_that_is_not_our_database_is_refused_and_left_untouched(content: bytes) -> None:
+    path = log.db_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
+    before = path.stat().st_mtime_ns
+    for args in (["log", "list"], ["log", "add", "hip-thrust", "--sets", "1", "--reps", "5"], ["log", "export"]):
+        result = run(*args)
+        assert result.exit_code == 2, result.output
+        assert "not a glutecoach training log" in result.stderr and "untouched" in result.stderr
+    assert path.read_bytes() == content and path.stat().st_mtime_ns == before
+
+
+def test_a_log_from_a_newer_glutecoach_is_refused(isolated_home: Path) -> None:
+    ok("log", "add", "clamshell", "--sets", "1", "--reps", "10")
+    path = log.db_path()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {log.SCHEMA_VERSION + 1}")
+    conn.close()
+    content = path.read_bytes()
+    result = run("log", "list")
+    assert result.exit_code == 2 and "newer glutecoach" in result.stderr
+    assert path.read_bytes() == content
+
+
+def test_an_unwritable_data_folder_gives_a_clear_message(isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = isolated_home / "blocker"
+    blocker.parent.mkdir(parents=True, exist_ok=True)
+    blocker.write_text("a file where the data folder should be")
+    monkeypatch.setattr(paths, "data_dir", lambda: blocker / "data")
+    result = run("log", "add", "clamshell", "--sets", "1", "--reps", "10")
+    assert result.exit_code == 2 and "cannot create the training log" in result.stderr and "Traceback" not in result.output
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
+def test_a_read_only_folder_gives_a_clear_message(isolated_home: Path) -> None:
+    folder = paths.data_dir()
+    folder.mkdir(parents=True)
+    folder.chmod(0o500)
+    try:
+        result = run("log", "add", "clamshell", "--sets", "1", "--reps", "10")
+        assert result.exit_code == 2 and "training log" in result.stderr
+    finally:
+        folder.chmod(0o700)
+
+
+def test_export_then_import_into_a_fresh_home_is_byte_for_byte_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ok("log", "add", "hip-thrust", "--set", "10x60", "--set", "8x65", "--contact", "7", "--rir", "2", "--date", "2026-01-05", "--note", "good, ünïcode")
+    ok("log", "add", "clamshell", "--sets", "2", "--reps", "15", "--pain-score", "1", "--date", "2026-01-03")
+    ok("log", "add", "step-up", "--sets", "3", "--reps", "8", "--load", "12.5", "--date", "2026-01-05")
+    first = export_json()
+    exported = tmp_path / "log.json"
+    exported.write_text(first)
+    monkeypatch.setenv("GLUTECOACH_HOME", str(tmp_path / "fresh"))
+    assert "Imported 3 entries" in ok("log", "import", str(exported))
+    assert export_json() == first
+    assert "Imported 0 entries" in ok("log", "import", str(exported))  # twice adds nothing
+    assert export_json() == first
+
+
+def test_a_bad_row_names_its_line_and_imports_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "strong.csv"
+    path.write_text(
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n"
+        "2026-01-05 10:00:00,Legs,1h,Hip Thrust (Barbell),1,60,10,,,,,8\n"
+        "2026-01-05 10:00:00,Legs,1h,Hip Thrust (Barbell),2,60,abc,,,,,8\n"
+    )
+    result = run("log", "import", str(path), "--from", "strong")
+    assert result.exit_code == 2 and "line 3" in result.stderr and "reps 'abc'" in result.stderr and "line 3: set 2" in result.stderr and "Nothing was imported" in result.stderr
+    assert not log.db_path().exists() or json.loads(export_json())["entries"] == []
+
+
+def test_strong_files_match_names_list_unknown_ones_and_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "strong.csv"
+    path.write_text(
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n"
+        "2026-01-05 10:00:00,Legs,1h,Hip Thrust (Barbell),1,60,10,,,,,8\n"
+        "2026-01-05 10:00:00,Legs,1h,Hip Thrust (Barbell),2,65,8,,,,,9\n"
+        "2026-01-05 10:00:00,Legs,1h,Bulgarian Split Squat,1,12,10,,,,,\n"
+        "2026-01-05 10:00:00,Legs,1h,Leg Press,1,100,12,,,,,\n"
+    )
+    refused = run("log", "import", str(path), "--from", "strong")
+    assert refused.exit_code == 2 and "'Leg Press' (line 5)" in refused.stderr and "nothing was imported" in refused.stderr
+    imported = ok("log", "import", str(path), "--from", "strong", "--skip-unknown")
+    assert "Imported 2 entries" in imported and "Leg Press" in imported
+    entries = json.loads(export_json())["entries"]
+    thrust = next(e for e in entries if e["slug"] == "hip-thrust")
+    assert thrust["sets"] == [{"reps": 10, "load": 60.0}, {"reps": 8, "load": 65.0}] and thrust["rir"] == 2
+    ok("log", "add", "clamshell", "--sets", "2", "--reps", "15", "--contact", "8", "--pain-score", "2", "--date", "2026-01-06", "--note", "easy")
+    before = export_json()
+    strong = tmp_path / "out.csv"
+    ok("log", "export", "--format", "strong", "-o", str(strong))
+    assert strong.read_text().splitlines()[0].startswith("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps")
+    fresh = tmp_path / "fresh"
+    os.environ["GLUTECOACH_HOME"] = str(fresh)
+    ok("log", "import", str(strong), "--from", "strong")
+    assert json.loads(export_json())["entries"] == json.loads(before)["entries"]
+
+
+def test_profile_json_shape_defaults_and_options_win() -> None:
+    assert json.loads(ok("profile", "show", "--format", "json")) == {"level": None, "goal": None, "equipment": None, "pains": [], "units": "kg"}
+    ok("profile", "set", "--level", "intermediate", "--goal", "upper-glutes", "--equipment", "band,dumbbell", "--pain", "knee-pain", "--units", "lb")
+    shown = json.loads(ok("profile", "show", "--format", "json"))
+    assert shown == {"level": "intermediate", "goal": "upper-glutes", "equipment": ["band", "dumbbell"], "pains": ["knee-pain"], "units": "lb"}
+    data = json.loads(ok("recommend", "--format", "json"))
+    assert data["goal"]["name"] == "upper-glutes"
+    assert data["profile"] == {"level": "intermediate", "equipment": ["band", "dumbbell"], "pains": ["knee-pain"]}
+    wins = json.loads(ok("recommend", "--goal", "glute-size", "--level", "advanced", "--equipment", "none", "--format", "json"))
+    assert wins["goal"]["name"] == "glute-size" and wins["profile"]["level"] == "advanced" and wins["profile"]["equipment"] == []
+    bad = run("profile", "set", "--level", "expert")
+    assert bad.exit_code == 2 and "Accepted: beginner, intermediate, advanced" in bad.stderr
+    assert "Profile reset" in ok("profile", "reset")
+    assert run("recommend").exit_code == 2
+
+
+def test_recommend_lowers_an_exercise_with_recent_pain() -> None:
+    before = {r["slug"]: r for r in json.loads(ok("recommend", "--goal", "glute-size", "--level", "advanced", "--top", "60", "--format", "json"))["recommendations"]}
+    ok("log", "add", "hip-thrust", "--sets", "3", "--reps", "8", "--load", "80", "--pain-score", "5", "--date", dt.date.today().isoformat())
+    after = {r["slug"]: r for r in json.loads(ok("recommend", "--goal", "glute-size", "--level", "advanced", "--top", "60", "--format", "json"))["recommendations"]}
+    assert after["hip-thrust"]["score"] < before["hip-thrust"]["score"]
+    assert any(r["rule"] == "recent-pain" and "5/10" in r["reason"] for r in after["hip-thrust"]["reasons"])
+
+
+def test_progress_json_shape_and_weekly_sets() -> None:
+    ok("log", "add", "hip-thrust", "--sets", "3", "--reps", "10", "--load", "60", "--contact", "6", "--date", "2026-11-16")
+    ok("log", "add", "hip-thrust", "--sets", "3", "--reps", "10", "--load", "65", "--contact", "8", "--date", "2026-11-23")
+    data = json.loads(ok("progress", "--weeks", "4", "--date", "2026-11-25", "--format", "json"))
+    assert set(data) == {"exercises", "weeks"}
+    (thrust,) = data["exercises"]
+    assert set(thrust) == {"slug", "sessions", "load_trend", "reps_trend", "contact_trend"}
+    assert thrust["load_trend"] == [60.0, 65.0] and thrust["reps_trend"] == [30, 30] and thrust["contact_trend"] == [6, 8]
+    # hip-thrust scores upper 70, lower 87 (prime mover: 1 a set), medius 35 (0.5 a set)
+    assert data["weeks"] == [
+        {"week": "2026-11-16", "region_sets": {"gluteus-maximus-upper": 3.0, "gluteus-maximus-lower": 3.0, "gluteus-medius": 1.5, "gluteus-minimus": 0.0, "piriformis": 0.0}},
+        {"week": "2026-11-23", "region_sets": {"gluteus-maximus-upper": 3.0, "gluteus-maximus-lower": 3.0, "gluteus-medius": 1.5, "gluteus-minimus": 0.0, "piriformis": 0.0}},
+    ]
