@@ -92,6 +92,23 @@ def clone_catalogue(n: int, folder: Path) -> Path:
     return path
 
 
+def fill_log(home: Path, n: int) -> None:
+    """A training log of n entries (three sets each) over about four years, written directly."""
+    import datetime as dt
+
+    os.environ["GLUTECOACH_HOME"] = str(home)
+    from glutecoach import log
+
+    slugs = ["hip-thrust", "glute-bridge", "bulgarian-split-squat", "clamshell", "step-up", "romanian-deadlift"]
+    start = dt.date(2022, 1, 1)
+    with log.connect() as conn:
+        with log.transaction(conn):
+            for i in range(n):
+                e = log.Entry(None, (start + dt.timedelta(days=i * 1500 // n)).isoformat(), slugs[i % len(slugs)],
+                              tuple(log.SetRow(10, 40.0 + i % 50) for _ in range(3)), "kg", 7, None, 2, None)
+                log._insert(conn, e)
+
+
 def yaml_parse_seconds(path: Path) -> float:
     code = "import sys, yaml; yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)"
     times = []
@@ -155,11 +172,24 @@ def main() -> None:
             if i >= args.warmup:
                 ratios.append(x / y)
         print(f"{'shell completion (bash)':45} {statistics.median(ratios):7.2f} {min(ratios):6.2f} {max(ratios):6.2f}")
+    if not args.only or "log" in args.only:
+        print("\ntraining log of 100,000 entries")
+        log_home = tmp / "loghome"
+        fill_log(log_home, 100_000)
+        log_env = {**env, "GLUTECOACH_HOME": str(log_home)}
+        for name, argv in {
+            "log list --limit 20": ["log", "list", "--limit", "20"],
+            "log add": ["log", "add", "hip-thrust", "--sets", "3", "--reps", "10", "--load", "60", "--date", "2026-01-01"],
+            "progress": ["progress", "--date", "2026-02-01"],
+            "plan next": ["plan", "next", "--date", "2026-02-01"],
+        }.items():
+            show(name, pair(gc + argv, yard, log_env, args.runs, args.warmup))
     if args.quick:
         return
     print("\nuser catalogues (--catalogue FILE), recommend --goal upper-glutes")
     for n in (1000, 10000, 50000):
         path = clone_catalogue(n, tmp)
+        print(f"{n:>6} exercises: {path.stat().st_size / 1e6:.1f} MB")
         argv = gc + ["recommend", "--goal", "upper-glutes", "--catalogue", str(path)]
         warm = pair(argv, yard, env, max(5, args.runs // 3), 1)
         show(f"{n:>6} exercises, warm (cached)", warm)

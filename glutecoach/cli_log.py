@@ -222,8 +222,8 @@ def progress(
     today = dt.date.fromisoformat(check_date(date)) if date else dt.date.today()
     since = tracker.since_for(weeks, today)
     with log.connect(create=False) as conn:
-        items = [e for e in log.entries(conn, since=since, newest_first=False) if e.date <= today.isoformat()]
-    result = tracker.summarise(_load_catalogue(), items, weeks, since)
+        sessions = log.summaries(conn, since, today.isoformat())
+    result = tracker.summarise(_load_catalogue(), sessions, weeks, since)
     if fmt == "json":
         from .render import data
 

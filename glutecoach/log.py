@@ -275,3 +275,26 @@ def entries(
 
 def count(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+
+class SessionSummary(NamedTuple):
+    """One entry reduced to what progress needs, computed in SQL."""
+
+    date: str
+    slug: str
+    contact: int | None
+    sets: int
+    reps: int
+    top_load: float | None
+
+
+def summaries(conn: sqlite3.Connection, since: str, until: str) -> list[SessionSummary]:
+    """Entries from `since` to `until`, oldest first, aggregated per entry by SQLite (one query on the
+    date index; no Entry objects for thousands of sets)."""
+    rows = conn.execute(
+        "SELECT e.date, e.slug, e.contact, count(s.position), sum(s.reps), max(s.load)"
+        " FROM entries e JOIN sets s ON s.entry_id = e.id"
+        " WHERE e.date >= ? AND e.date <= ? GROUP BY e.id ORDER BY e.date, e.id",
+        (since, until),
+    ).fetchall()
+    return [SessionSummary(*row) for row in rows]

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from .log import Entry
+from .log import SessionSummary
 from .models import Catalogue
 from .plan import PRIME_MOVER, SYNERGIST
 from .vocab import REGIONS
@@ -46,11 +46,11 @@ def since_for(weeks: int, today: dt.date) -> str:
     return start.isoformat()
 
 
-def summarise(cat: Catalogue, entries: Sequence[Entry], weeks: int, since: str) -> Progress:
-    """`entries` oldest first, all on or after `since`."""
-    by_slug: dict[str, list[Entry]] = {}
+def summarise(cat: Catalogue, sessions: Sequence[SessionSummary], weeks: int, since: str) -> Progress:
+    """`sessions` oldest first, all on or after `since`."""
+    by_slug: dict[str, list[SessionSummary]] = {}
     weekly: dict[str, dict[str, float]] = {}
-    for e in entries:
+    for e in sessions:
         by_slug.setdefault(e.slug, []).append(e)
         week = weekly.setdefault(monday(e.date), dict.fromkeys(REGIONS, 0.0))
         ex = cat.exercises.get(e.slug)
@@ -58,19 +58,17 @@ def summarise(cat: Catalogue, entries: Sequence[Entry], weeks: int, since: str) 
             continue  # an exercise since removed from the catalogue still shows in the log
         for region in REGIONS:
             score = ex.scores[region]
-            week[region] += len(e.sets) * (1.0 if score >= PRIME_MOVER else 0.5 if score >= SYNERGIST else 0.0)
-    trends = []
-    for slug, items in sorted(by_slug.items()):
-        loads = tuple(max((s.load for s in e.sets if s.load is not None), default=None) for e in items)
-        trends.append(
-            ExerciseTrend(
-                slug,
-                cat.exercises[slug].name if slug in cat.exercises else slug,
-                len(items),
-                loads,
-                tuple(sum(s.reps for s in e.sets) for e in items),
-                tuple(e.contact for e in items),
-            )
+            week[region] += e.sets * (1.0 if score >= PRIME_MOVER else 0.5 if score >= SYNERGIST else 0.0)
+    trends = [
+        ExerciseTrend(
+            slug,
+            cat.exercises[slug].name if slug in cat.exercises else slug,
+            len(items),
+            tuple(e.top_load for e in items),
+            tuple(e.reps for e in items),
+            tuple(e.contact for e in items),
         )
+        for slug, items in sorted(by_slug.items())
+    ]
     by_week = tuple(WeekSets(w, weekly[w]) for w in sorted(weekly))
     return Progress(weeks, since, tuple(trends), by_week)

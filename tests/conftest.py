@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from glutecoach import catalogue as catalogue_module
+from glutecoach import cli_catalogue, cli_log  # noqa: F401 - the tests drive the full app
 from glutecoach.models import Catalogue
 
 ROOT = Path(__file__).resolve().parent.parent

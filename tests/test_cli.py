@@ -12,7 +12,9 @@ from glutecoach.vocab import REGIONS
 
 runner = CliRunner()
 
-COMMANDS = ["exercises", "show", "muscles", "goals", "recommend", "alternatives", "plan"]
+COMMANDS = ["exercises", "show", "muscles", "goals", "recommend", "alternatives", "plan", "progress"]
+SUBCOMMANDS = ["plan next", "log add", "log list", "log delete", "log export", "log import", "profile set", "profile show",
+               "profile reset", "catalogue validate", "catalogue show-schema"]  # fmt: skip
 
 EXERCISE_KEYS = {
     "slug", "name", "family", "aliases", "level", "equipment", "movement", "joint_actions", "load_vector",
@@ -32,9 +34,9 @@ def as_json(*args: str) -> dict:
     return json.loads(result.stdout)
 
 
-@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("command", COMMANDS + SUBCOMMANDS)
 def test_every_command_has_help_with_an_example(command: str) -> None:
-    result = run(command, "--help")
+    result = run(*command.split(), "--help")
     assert result.exit_code == 0
     assert "Example: glutecoach " + command in " ".join(result.stdout.split())
 

@@ -45,7 +45,7 @@ option = st.one_of(
     st.tuples(st.just("--explain")),
     st.tuples(junk),
 )
-command = st.sampled_from(["recommend", "alternatives", "plan", "exercises", "show", "muscles", "goals", "catalogue", "bogus"])
+command = st.sampled_from(["recommend", "alternatives", "plan", "exercises", "show", "muscles", "goals", "catalogue", "progress", "bogus"])
 positional = st.lists(words(EXERCISES + list(REGIONS)), max_size=1)
 
 
