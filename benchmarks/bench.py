@@ -93,18 +93,21 @@ def clone_catalogue(n: int, folder: Path) -> Path:
 
 
 def fill_log(home: Path, n: int) -> None:
-    """A training log of n entries (three sets each) over about four years, written directly."""
+    """A training log of n entries (three sets each) spread over ten years, written directly.
+
+    27 entries a day is far denser than any real log (four sessions of four exercises a week would
+    take 120 years to reach 100,000); the figure tests that commands read only what they show."""
     import datetime as dt
 
     os.environ["GLUTECOACH_HOME"] = str(home)
     from glutecoach import log
 
     slugs = ["hip-thrust", "glute-bridge", "bulgarian-split-squat", "clamshell", "step-up", "romanian-deadlift"]
-    start = dt.date(2022, 1, 1)
+    start = dt.date(2016, 1, 1)
     with log.connect() as conn:
         with log.transaction(conn):
             for i in range(n):
-                e = log.Entry(None, (start + dt.timedelta(days=i * 1500 // n)).isoformat(), slugs[i % len(slugs)],
+                e = log.Entry(None, (start + dt.timedelta(days=i * 3650 // n)).isoformat(), slugs[i % len(slugs)],
                               tuple(log.SetRow(10, 40.0 + i % 50) for _ in range(3)), "kg", 7, None, 2, None)
                 log._insert(conn, e)
 

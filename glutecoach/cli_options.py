@@ -129,12 +129,13 @@ def profile_for(level: str | None, equipment: list[str] | None, pain: list[str] 
     hurts = pains(pain) or saved.pains
     recent: tuple = ()
     if with_log:
-        from . import log
+        from . import paths
 
-        path = log.db_path()
+        path = paths.log_db()
         if path.exists():  # no log, no cost: sqlite is not even imported
             import datetime as dt
 
+            from . import log
             from .coach import recent_pain
 
             since = (dt.date.today() - dt.timedelta(days=14)).isoformat()

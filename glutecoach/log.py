@@ -74,7 +74,7 @@ class Entry(NamedTuple):
 
 
 def db_path() -> Path:
-    return paths.data_dir() / "log.sqlite3"
+    return paths.log_db()
 
 
 def _check_file(path: Path) -> None:

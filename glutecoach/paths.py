@@ -40,3 +40,8 @@ def builtin_data_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / "data"
+
+
+def log_db() -> Path:
+    """The training log's SQLite file."""
+    return data_dir() / "log.sqlite3"

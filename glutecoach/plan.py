@@ -11,10 +11,7 @@ from typing import NamedTuple
 from .engine import alternatives, exclusion, notes, rank
 from .errors import UsageError
 from .models import Catalogue, Exercise, Goal, Phase, Profile
-from .vocab import LEVEL_RANK, REGIONS
-
-PRIME_MOVER = 60  # a set counts 1 for a region scored 60 or more
-SYNERGIST = 30  # and 0.5 for 30-59
+from .vocab import PRIME_MOVER, REGIONS, SYNERGIST
 FINISHERS = ("hip-abduction", "hip-external-rotation", "hip-internal-rotation", "stability")
 
 

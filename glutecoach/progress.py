@@ -11,8 +11,7 @@ from typing import NamedTuple
 
 from .log import SessionSummary
 from .models import Catalogue
-from .plan import PRIME_MOVER, SYNERGIST
-from .vocab import REGIONS
+from .vocab import PRIME_MOVER, REGIONS, SYNERGIST
 
 
 class ExerciseTrend(NamedTuple):

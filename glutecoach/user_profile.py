@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -37,6 +36,10 @@ def profile_path() -> Path:
 
 def load() -> SavedProfile:
     path = profile_path()
+    if not path.exists():
+        return SavedProfile()
+    import json  # only when there is a profile to read
+
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -70,6 +73,8 @@ def save(profile: SavedProfile) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".profile.{os.getpid()}.tmp")
+        import json
+
         tmp.write_text(json.dumps(profile.as_json(), indent=2) + "\n", encoding="utf-8")
         os.replace(tmp, path)  # never half a profile
     except OSError as err:

@@ -85,3 +85,8 @@ EVIDENCE_REGIONS: dict[str, tuple[str, ...]] = {
     "gluteus-minimus-posterior": ("gluteus-minimus",),
     "other": (),
 }
+
+# Weekly volume counts fractional sets: a set counts 1 for a region where the exercise scores 60 or
+# more (a prime mover), 0.5 where it scores 30-59 (a synergist), 0 below.
+PRIME_MOVER = 60
+SYNERGIST = 30
