@@ -11,6 +11,8 @@ from typing import NamedTuple
 
 from .models import Catalogue, Dose, Exercise, Goal, Profile
 from .rules import RULES, Reason
+
+RULE_OF = {rule: rule.__name__.replace("_", "-") for rule in RULES}
 from .vocab import LEVEL_RANK
 
 
@@ -71,8 +73,19 @@ def dose_for(cat: Catalogue, ex: Exercise, goal: Goal, level: str) -> Dose:
     return dose
 
 
-def score(ex: Exercise, goal: Goal, profile: Profile) -> tuple[Reason, ...]:
-    return tuple(r for rule in RULES if (r := rule(ex, goal, profile)) is not None)
+def active_rules(goal: Goal, profile: Profile) -> list:
+    """The rules that can apply for this goal and profile: a rule without a weight in the goal
+    returns nothing, so it is not called 10,000 times to say so."""
+    always = {"region-match", "similarity"}
+    if profile.pains:
+        always.add("caution")
+    if profile.recent_pain:
+        always.add("recent-pain")
+    return [rule for rule in RULES if RULE_OF[rule] in always or RULE_OF[rule] in goal.rule_weights]
+
+
+def score(ex: Exercise, goal: Goal, profile: Profile, rules: list | None = None) -> tuple[Reason, ...]:
+    return tuple(r for rule in (RULES if rules is None else rules) if (r := rule(ex, goal, profile)) is not None)
 
 
 def _sort_key(s: Scored) -> tuple[float, str]:
@@ -119,12 +132,13 @@ def rank(cat: Catalogue, goal: Goal, profile: Profile, top: int = 8, pool: Itera
     """Every allowed exercise scored for the goal, best first (ties by slug); the rest excluded with why."""
     scored: list[Scored] = []
     excluded: list[Exclusion] = []
+    rules = active_rules(goal, profile)
     for ex in pool if pool is not None else cat.exercises.values():
         why = exclusion(ex, goal, profile)
         if why:
             excluded.append(why)
             continue
-        scored.append(Scored(ex, score(ex, goal, profile), dose_for(cat, ex, goal, profile.level)))
+        scored.append(Scored(ex, score(ex, goal, profile, rules), dose_for(cat, ex, goal, profile.level)))
     ranked = apply_variety(scored, top)
     return Ranking(goal, profile, tuple(ranked[:top]), tuple(excluded), notes(cat, goal, profile))
 

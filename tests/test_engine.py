@@ -158,3 +158,13 @@ def test_alternatives_with_knee_pain_offer_nothing_to_avoid(cat: Catalogue) -> N
 def test_unknown_goal_suggests_the_nearest(cat: Catalogue) -> None:
     with pytest.raises(catalogue.UnknownNameError, match="Did you mean 'upper-glutes'"):
         catalogue.find_goal(cat, "uper-glutes")
+
+
+@pytest.mark.parametrize("pains", [(), ("knee-pain", "lower-back-pain")])
+def test_skipping_rules_without_weight_changes_no_score(cat: Catalogue, pains: tuple[str, ...]) -> None:
+    profile = Profile(level="advanced", pains=pains, recent_pain=(("hip-thrust", 5, "2026-11-20"),))
+    for goal in cat.goals.values():
+        active = engine.active_rules(goal, profile)
+        assert len(active) < len(engine.RULES)
+        for ex in cat.exercises.values():
+            assert engine.score(ex, goal, profile, active) == engine.score(ex, goal, profile)
