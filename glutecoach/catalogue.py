@@ -58,7 +58,11 @@ def load(extra: Sequence[Path] = (), use_cache: bool = True, user: bool = True) 
     files = [*builtin_paths(), *(user_paths(extra) if user else extra)]
     contents = [_read(p) for p in files]
     version = f"{__version__}/{CACHE_FORMAT}".encode()
-    file_keys = [sha256(version + b"\0" + data).hexdigest() for data in contents]
+    file_keys = []
+    for data in contents:
+        h = sha256(version + b"\0")
+        h.update(data)  # no concatenated copy of a large file
+        file_keys.append(h.hexdigest())
     digest = sha256(version)
     for p, k in zip(files, file_keys):
         digest.update(str(p).encode() + b"\0" + k.encode())
@@ -105,10 +109,17 @@ def _read(path: Path) -> bytes:
 
 def _read_cache(cache: Path, key: str) -> dict | None:
     """The cached catalogue, or None when it is missing, stale or damaged (it is then rebuilt)."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()  # see build(): no cycles in marshalled data
     try:
         raw = marshal.loads(cache.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return None
+    finally:
+        if enabled:
+            gc.enable()
     if not isinstance(raw, dict) or raw.get("key") != key:
         return None
     return raw
@@ -136,6 +147,20 @@ def _write_cache(cache: Path, raw: dict) -> None:
 
 def build(raw: dict) -> Catalogue:
     """Plain, already validated data -> typed objects."""
+    import gc
+
+    # Tens of thousands of small tuples and no cycles among them: the cyclic collector would only
+    # re-scan them over and over while they are made (measured: a third of a 10,000-exercise load).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(raw)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(raw: dict) -> Catalogue:
     sources = {s["key"]: Source(**s) for s in raw["sources"]}
     exercises = _exercises(raw["exercises"])
     goals = {g["name"]: _goal(g) for g in raw["goals"]}

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from .models import Exercise, Goal, Profile
+from .vocab import EVIDENCE_REGIONS
 
 REGION_LABEL = {
     "gluteus-maximus-upper": "upper gluteus maximus",
@@ -39,9 +40,19 @@ def region_match(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
     if not goal.regions:
         return None
     points = sum(w * ex.scores[r] for r, w in goal.regions.items())
-    ordered = sorted(goal.regions, key=lambda r: (-goal.regions[r], r))
-    parts = ", ".join(f"{REGION_LABEL[r]} {ex.scores[r]}" for r in ordered[:3])
+    parts = ", ".join(f"{REGION_LABEL[r]} {ex.scores[r]}" for r in _by_weight(goal)[:3])
     return Reason("region-match", _pts(points), f"{ex.name} works {parts} (of 100) on the regions this goal targets.", "targets the region")
+
+
+_ORDER: dict[tuple, list[str]] = {}
+
+
+def _by_weight(goal: Goal) -> list[str]:
+    """The goal's regions, heaviest first (worked out once per goal, not per exercise)."""
+    key = tuple(goal.regions.items())
+    if key not in _ORDER:
+        _ORDER[key] = sorted(goal.regions, key=lambda r: (-goal.regions[r], r))
+    return _ORDER[key]
 
 
 def similarity(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
@@ -248,7 +259,7 @@ def evidence(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
     w = goal.rule_weights.get("evidence", 0)
     if not w or not goal.regions:
         return None
-    main = max(goal.regions, key=lambda r: (goal.regions[r], r))
+    main = _by_weight(goal)[0]
     basis = ex.basis[main]
     if basis == "estimate":
         return None
@@ -268,8 +279,6 @@ def study_name(key: str) -> str:
 
 
 def _supports(region: str) -> tuple[str, ...]:
-    from .vocab import EVIDENCE_REGIONS
-
     return EVIDENCE_REGIONS.get(region, ())
 
 
