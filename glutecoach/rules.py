@@ -44,15 +44,16 @@ def region_match(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
     return Reason("region-match", _pts(points), f"{ex.name} works {parts} (of 100) on the regions this goal targets.", "targets the region")
 
 
-_ORDER: dict[tuple, list[str]] = {}
+_ORDER: dict[int, tuple[dict, list[str]]] = {}
 
 
 def _by_weight(goal: Goal) -> list[str]:
-    """The goal's regions, heaviest first (worked out once per goal, not per exercise)."""
-    key = tuple(goal.regions.items())
-    if key not in _ORDER:
-        _ORDER[key] = sorted(goal.regions, key=lambda r: (-goal.regions[r], r))
-    return _ORDER[key]
+    """The goal's regions, heaviest first: worked out once per goal, not once per exercise. The
+    entry keeps the weights dict it was made from, so its id cannot be reused by another."""
+    entry = _ORDER.get(id(goal.regions))
+    if entry is None or entry[0] is not goal.regions:
+        entry = _ORDER[id(goal.regions)] = (goal.regions, sorted(goal.regions, key=lambda r: (-goal.regions[r], r)))
+    return entry[1]
 
 
 def similarity(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
