@@ -122,13 +122,12 @@ def log_delete(
     from . import log
 
     with log.connect(create=False) as conn:
-        found = [e for e in log.entries(conn) if e.id == entry_id] if not yes else None
         if not yes:
-            if not found:
+            e = log.get(conn, entry_id)
+            if e is None:
                 raise UsageError(f"no entry with id {entry_id}; see 'glutecoach log list'.")
             if not sys.stdin.isatty():
                 raise UsageError("not deleting without confirmation: run it in a terminal, or add --yes.")
-            e = found[0]
             if not typer.confirm(f"Delete entry {e.id} ({e.date}, {e.slug}, {len(e.sets)} sets)?"):
                 sys.stdout.write("Nothing deleted.\n")
                 return

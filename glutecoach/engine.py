@@ -26,10 +26,7 @@ class Scored(NamedTuple):
     exercise: Exercise
     reasons: tuple[Reason, ...]
     dose: Dose
-
-    @property
-    def score(self) -> float:
-        return round(sum(r.points for r in self.reasons), 1)
+    score: float  # the sum of the reasons' points, kept with them (see scored())
 
     @property
     def main_reason(self) -> str:
@@ -37,6 +34,11 @@ class Scored(NamedTuple):
         extra = [r for r in self.reasons if r.rule not in ("region-match", "similarity") and r.points > 0]
         best = max(extra, key=lambda r: r.points, default=None)
         return best.label if best else self.reasons[0].label if self.reasons else ""
+
+
+def scored(ex: Exercise, reasons: tuple[Reason, ...], dose: Dose) -> Scored:
+    """An exercise with its reasons; the score is their sum, so explanation and number agree."""
+    return Scored(ex, reasons, dose, round(sum(r.points for r in reasons), 1))
 
 
 class Ranking(NamedTuple):
@@ -124,22 +126,77 @@ def apply_variety(items: list[Scored], top: int, per_family: int = 2) -> list[Sc
             f"Two {s.exercise.family} exercises already rank above it; other movements come first for variety.",
             "variety",
         )
-        out.append(s._replace(reasons=s.reasons + (reason,)))
+        out.append(scored(s.exercise, s.reasons + (reason,), s.dose))
     return sorted(out, key=_sort_key)
 
 
+def _floor(items: list[Scored], top: int, per_family: int = 2) -> float | None:
+    """The score of the last of the top N once the variety pass has filled them, or None while the
+    items scored so far cannot fill them (as apply_variety counts)."""
+    count: Counter[str] = Counter()
+    kept = 0
+    for s in sorted(items, key=_sort_key):
+        if count[s.exercise.family] >= per_family:
+            continue
+        count[s.exercise.family] += 1
+        kept += 1
+        if kept == top:
+            return s.score
+    return None
+
+
+BOUNDED_FROM = 200  # catalogues this large are ranked with the bound below; small ones in full
+CHUNK = 32
+DEFAULT_WEIGHTS = {"caution": -10.0, "recent-pain": -15.0}
+
+
+def _headroom(goal: Goal, rules: list) -> float:
+    """The most that the rules besides region match can move a score: no rule gives more than its
+    weight either way (plus rounding)."""
+    names = [RULE_OF[r] for r in rules if RULE_OF[r] != "region-match"]
+    weights = [abs(goal.rule_weights.get(n, DEFAULT_WEIGHTS.get(n, 0))) for n in names]
+    return sum(weights) + 0.05 * len(weights) + 0.1
+
+
 def rank(cat: Catalogue, goal: Goal, profile: Profile, top: int = 8, pool: Iterable[Exercise] | None = None) -> Ranking:
-    """Every allowed exercise scored for the goal, best first (ties by slug); the rest excluded with why."""
-    scored: list[Scored] = []
+    """Every allowed exercise scored for the goal, best first (ties by slug); the rest excluded with why.
+
+    For a large catalogue, exercises are taken in order of their region match (a cheap sum) and
+    scored in full only while one could still reach the top: once the last of the top N (after the
+    variety pass) scores more than the next exercise's region match plus the most the other rules
+    can add, nothing further can change the top N. The result is the same as scoring everything
+    (tests/test_engine.py checks it); only the work differs.
+    """
     excluded: list[Exclusion] = []
-    rules = active_rules(goal, profile)
+    allowed: list[Exercise] = []
     for ex in pool if pool is not None else cat.exercises.values():
         why = exclusion(ex, goal, profile)
         if why:
             excluded.append(why)
-            continue
-        scored.append(Scored(ex, score(ex, goal, profile, rules), dose_for(cat, ex, goal, profile.level)))
-    ranked = apply_variety(scored, top)
+        else:
+            allowed.append(ex)
+    rules = active_rules(goal, profile)
+
+    def full(ex: Exercise) -> Scored:
+        return scored(ex, score(ex, goal, profile, rules), dose_for(cat, ex, goal, profile.level))
+
+    if len(allowed) < BOUNDED_FROM or goal.like is not None or not goal.regions:
+        ranked = apply_variety([full(ex) for ex in allowed], top)
+    else:
+        weights = list(goal.regions.items())
+        order = sorted(allowed, key=lambda ex: (-round(sum(w * ex.scores[r] for r, w in weights), 1), ex.slug))
+        headroom = _headroom(goal, rules)
+        done: list[Scored] = []
+        start, chunk = 0, CHUNK
+        while start < len(order):
+            done.extend(full(ex) for ex in order[start : start + chunk])
+            start += chunk
+            chunk *= 2  # few checks however far down the top reaches
+            floor = _floor(done, top)
+            if start < len(order) and floor is not None:
+                if floor > round(sum(w * order[start].scores[r] for r, w in weights), 1) + headroom:
+                    break
+        ranked = apply_variety(done, top)
     return Ranking(goal, profile, tuple(ranked[:top]), tuple(excluded), notes(cat, goal, profile))
 
 

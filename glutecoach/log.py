@@ -273,6 +273,12 @@ def entries(
     return _rows_to_entries(conn, conn.execute(sql, args).fetchall())
 
 
+def get(conn: sqlite3.Connection, entry_id: int) -> Entry | None:
+    rows = conn.execute(f"SELECT {COLUMNS} FROM entries WHERE id = ?", (entry_id,)).fetchall()
+    found = _rows_to_entries(conn, rows)
+    return found[0] if found else None
+
+
 def count(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM entries").fetchone()[0])
 

@@ -79,7 +79,7 @@ def test_variety_demotes_a_third_family_member_with_a_reason(cat: Catalogue) -> 
             profile = Profile(level=level)
             allowed = [ex for ex in cat.exercises.values() if engine.exclusion(ex, goal, profile) is None]
             raw = sorted(
-                (engine.Scored(ex, engine.score(ex, goal, profile), goal.dose[level]) for ex in allowed),
+                (engine.scored(ex, engine.score(ex, goal, profile), goal.dose[level]) for ex in allowed),
                 key=lambda s: (-s.score, s.exercise.slug),
             )
             top = [s.exercise.family for s in raw[:8]]
@@ -168,3 +168,22 @@ def test_skipping_rules_without_weight_changes_no_score(cat: Catalogue, pains: t
         assert len(active) < len(engine.RULES)
         for ex in cat.exercises.values():
             assert engine.score(ex, goal, profile, active) == engine.score(ex, goal, profile)
+
+
+def test_bounded_ranking_of_a_large_catalogue_equals_scoring_everything(cat: Catalogue, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 61 exercises are ranked in full; lower the threshold so the bounded path runs on the real data
+    # (and on a catalogue tripled with renamed copies, so families crowd the top).
+    copies = {}
+    for i in range(3):
+        for ex in cat.exercises.values():
+            copy = ex._replace(slug=f"{ex.slug}-{i}", family=f"{ex.family}-{i % 2}")
+            copies[copy.slug] = copy
+    big = cat._replace(exercises=copies)
+    for catalogue_ in (cat, big):
+        for goal in catalogue_.goals.values():
+            for profile in (Profile(), Profile(level="advanced", pains=("knee-pain",)), Profile(level="intermediate", equipment=frozenset({"band"}))):
+                for top in (3, 8, 20):
+                    monkeypatch.setattr(engine, "BOUNDED_FROM", 10**9)
+                    expected = engine.rank(catalogue_, goal, profile, top)
+                    monkeypatch.setattr(engine, "BOUNDED_FROM", 1)
+                    assert engine.rank(catalogue_, goal, profile, top) == expected, (goal.name, profile, top)

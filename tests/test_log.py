@@ -265,3 +265,16 @@ def test_progress_json_shape_and_weekly_sets() -> None:
         {"week": "2026-11-16", "region_sets": {"gluteus-maximus-upper": 3.0, "gluteus-maximus-lower": 3.0, "gluteus-medius": 1.5, "gluteus-minimus": 0.0, "piriformis": 0.0}},
         {"week": "2026-11-23", "region_sets": {"gluteus-maximus-upper": 3.0, "gluteus-maximus-lower": 3.0, "gluteus-medius": 1.5, "gluteus-minimus": 0.0, "piriformis": 0.0}},
     ]
+
+
+def test_delete_removes_the_entry_and_its_sets_and_asks_first() -> None:
+    first = json.loads(ok("log", "add", "clamshell", "--sets", "2", "--reps", "15", "--format", "json"))
+    ok("log", "add", "glute-bridge", "--sets", "3", "--reps", "12")
+    asked = run("log", "delete", str(first["id"]))  # no terminal to answer the question
+    assert asked.exit_code == 2 and "--yes" in asked.stderr
+    assert "Deleted entry" in ok("log", "delete", str(first["id"]), "--yes")
+    assert [e["slug"] for e in json.loads(export_json())["entries"]] == ["glute-bridge"]
+    with log.connect() as conn:
+        assert conn.execute("SELECT count(*) FROM sets").fetchone()[0] == 3  # its sets went with it
+    missing = run("log", "delete", "999", "--yes")
+    assert missing.exit_code == 2 and "no entry with id 999" in missing.stderr
