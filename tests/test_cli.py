@@ -201,6 +201,7 @@ def test_plan_markdown_has_headings_tables_and_check_boxes() -> None:
     text = result.stdout
     assert text.startswith("# ") and "## Contact" in text and "### Week 1" in text
     assert "| Exercise | Sets x reps |" in text and "- [ ] **Day 1**" in text and "- [ ] Contact check" in text
+    assert "contact 7+/10 twice: move on" in text and "reps on every set at 1-3 in reserve: add 2.5-5% or a set" in text
 
 
 @pytest.mark.parametrize("args", [["exercises", "--muscle", "upper-glutes"], ["show", "hip-thrust"], ["plan"], ["muscles"], ["goals"],

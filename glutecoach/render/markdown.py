@@ -21,11 +21,16 @@ def plan(p: Plan) -> str:
             out += [f"### Week {week.week}" + (" (lighter week)" if week.deload else ""), ""]
             for s in week.sessions:
                 out += [f"- [ ] **Day {s.day}**", ""]
-                out += ["| Exercise | Sets x reps | Tempo | Rest | Cue |", "| --- | --- | --- | --- | --- |"]
+                out += ["| Exercise | Sets x reps | Tempo | Rest | Cue | Progress |", "| --- | --- | --- | --- | --- | --- |"]
                 for e in s.exercises:
                     side = " per side" if e.per_side else ""
+                    step = (
+                        "contact 7+/10 twice: move on"
+                        if span.phase.contact_check
+                        else f"{e.reps[1]} reps on every set at 1-3 in reserve: add 2.5-5% or a set"
+                    )
                     out.append(
-                        f"| {_cell(e.exercise.name)} | {e.sets} x {e.reps[0]}-{e.reps[1]}{side} | {_cell(e.tempo)} | {e.rest_s} s | {_cell(e.cue)} |"
+                        f"| {_cell(e.exercise.name)} | {e.sets} x {e.reps[0]}-{e.reps[1]}{side} | {_cell(e.tempo)} | {e.rest_s} s | {_cell(e.cue)} | {step} |"
                     )
                 out.append("")
                 if span.phase.contact_check:

@@ -266,7 +266,9 @@ def _week(week: Week, same: list[int], contact_check: bool) -> Text:
     out = Text("\n")
     out.append_text(grid([Column("Day", 3), Column("Exercise", 24), Column("Dose", 17), Column("Cue")], rows, _width(), title=title))
     if contact_check:
-        out.append_text(_para("After each exercise: rate 0-10 how clearly you felt your glutes.", "yellow"))
+        out.append_text(_para("After each exercise: rate 0-10 how clearly you felt your glutes; move on from an exercise rated 7+ twice.", "yellow"))
+    else:
+        out.append_text(_para("Progress each exercise: the top of its reps range on every set at 1-3 reps in reserve, then add 2.5-5% load or a set.", "yellow"))
     out.append_text(_para("Sets per region this week (a set counts 1 where the exercise scores 60+, 0.5 at 30-59):", "dim"))
     for r in REGIONS:
         n = week.region_sets[r]
