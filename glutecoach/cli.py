@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from . import __version__
+from . import __version__, render
 from .vocab import LEVELS, MOVEMENTS, REGIONS, WHOLE_MAXIMUS
 
 app = typer.Typer(
@@ -80,14 +80,7 @@ def exercises(
     kit, lvl, mov = equipment_set(equipment), level_word(level), movement_word(movement)
     cat = load(catalogue_files)
     items = catalogue.select(cat, region, kit, lvl, mov)
-    if fmt == "json":
-        from .render import data
-
-        data.emit(data.exercises(cat, items))
-    else:
-        from .render import table
-
-        table.exercises(cat, items, region)
+    render.show(fmt, "exercises", cat, items, region=region)
 
 
 @app.command()
@@ -106,14 +99,7 @@ def show(
     fmt = fmt_word(fmt)
     cat = load(catalogue_files)
     ex = catalogue.find_exercise(cat, exercise)
-    if fmt == "json":
-        from .render import data
-
-        data.emit(data.exercise(cat, ex))
-    else:
-        from .render import table
-
-        table.card(cat, ex)
+    render.show(fmt, "exercise", cat, ex)
 
 
 @app.command()
@@ -134,14 +120,7 @@ def muscles(
     names = list(REGIONS) if wanted is None else ([*REGIONS[:2]] if wanted == WHOLE_MAXIMUS else [wanted])
     cat = load(catalogue_files)
     infos = [(cat.regions[n], catalogue.top_for(cat, n)) for n in names]
-    if fmt == "json":
-        from .render import data
-
-        data.emit(data.regions(infos))
-    else:
-        from .render import table
-
-        table.regions(infos, cat)
+    render.show(fmt, "regions", infos, cat=cat)
 
 
 @app.command()
@@ -154,14 +133,7 @@ def goals(fmt: FormatOpt = "table", catalogue_files: Catalogues = None) -> None:
     fmt = fmt_word(fmt)
     cat = load(catalogue_files)
     items = list(cat.goals.values())
-    if fmt == "json":
-        from .render import data
-
-        data.emit(data.goals(items))
-    else:
-        from .render import table
-
-        table.goals(items)
+    render.show(fmt, "goals", items)
 
 
 @app.command()
@@ -189,14 +161,7 @@ def recommend(
     wanted = goal_name(goal)
     cat = load(catalogue_files)
     ranking = engine.rank(cat, catalogue.find_goal(cat, wanted), profile, top)
-    if fmt == "json":
-        from .render import data
-
-        data.emit(data.ranking(ranking))
-    else:
-        from .render import table
-
-        table.ranking(ranking, explain)
+    render.show(fmt, "ranking", ranking, explain=explain)
 
 
 @app.command()
@@ -223,14 +188,7 @@ def alternatives(
     if level is None and user_profile.load().level is None:
         profile = profile._replace(level=ex.level)
     result = engine.alternatives(cat, ex, profile, top)
-    if fmt == "json":
-        from .render import data
-
-        data.emit(data.alternatives(result))
-    else:
-        from .render import table
-
-        table.alternatives(result)
+    render.show(fmt, "alternatives", result)
 
 
 plan_app = typer.Typer(rich_markup_mode=None, invoke_without_command=True, no_args_is_help=False)
@@ -316,12 +274,5 @@ def plan_next(
         entries = log.entries(conn, since=(today - dt.timedelta(weeks=20)).isoformat(), newest_first=False)
     entries = [e for e in entries if e.date <= today.isoformat()]
     result = coach.next_session(cat, the_plan, profile, entries, today)
-    if fmt == "json":
-        from .render import data
-
-        data.emit(data.next_session(result))
-    else:
-        from .render import table
-
-        table.next_session(result)
+    render.show(fmt, "next_session", result)
 

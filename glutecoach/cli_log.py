@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from . import render
 from .cli import app
 from .cli_options import FormatOpt, PainOpt, _complete, equipment_set, fmt_word, handles_errors, level_word, pains
 from .errors import UsageError
@@ -223,14 +224,7 @@ def progress(
     with log.connect(create=False) as conn:
         sessions = log.summaries(conn, since, today.isoformat())
     result = tracker.summarise(_load_catalogue(), sessions, weeks, since)
-    if fmt == "json":
-        from .render import data
-
-        data.emit(data.progress(result))
-    else:
-        from .render import table
-
-        table.progress(result)
+    render.show(fmt, "progress", result)
 
 
 @profile_app.command("set")
@@ -279,14 +273,7 @@ def _units_word(units: str) -> str:
 
 
 def _show_profile(p, fmt: str) -> None:  # type: ignore[no-untyped-def]
-    if fmt == "json":
-        from .render import data
-
-        data.emit(p.as_json())
-    else:
-        from .render import table
-
-        table.profile(p)
+    render.show(fmt, "profile", p)
 
 
 @profile_app.command("show")

@@ -157,24 +157,27 @@ def level_fit(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
     return Reason("level-fit", _pts(w * fraction), text, label)
 
 
+def _rating(rule: str, w: float, rating: int, what: str, high: tuple[str, str], low: tuple[str, str]) -> Reason | None:
+    """Points scaled by a 1-5 coaching rating: 3 scores nothing, 5 the whole weight, 1 its negative."""
+    if not w or rating == 3:
+        return None
+    fraction = (rating - 3) / 2
+    text, label = high if fraction > 0 else low
+    return Reason(rule, _pts(w * fraction), f"{text} ({what} {rating}/5).", label)
+
+
 def contact_ease(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
     """People who cannot feel their glutes start where contact is easy (the seed's advice)."""
     w = goal.rule_weights.get("contact-ease", 0)
-    if not w or ex.contact_ease == 3:
-        return None
-    fraction = (ex.contact_ease - 3) / 2
-    text = "Easy to feel the glutes working" if fraction > 0 else "Hard to feel the glutes working"
-    return Reason("contact-ease", _pts(w * fraction), f"{text} (contact {ex.contact_ease}/5).", "easy to feel" if fraction > 0 else "hard to feel")
+    return _rating("contact-ease", w, ex.contact_ease, "contact",
+                   ("Easy to feel the glutes working", "easy to feel"), ("Hard to feel the glutes working", "hard to feel"))
 
 
 def load_potential(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
     """Strength is built with loads that can keep rising."""
     w = goal.rule_weights.get("load-potential", 0)
-    if not w or ex.load_potential == 3:
-        return None
-    fraction = (ex.load_potential - 3) / 2
-    text = "Can be loaded heavily" if fraction > 0 else "Hard to load heavily"
-    return Reason("load-potential", _pts(w * fraction), f"{text} (load potential {ex.load_potential}/5).", "heavy loading" if fraction > 0 else "light loads only")
+    return _rating("load-potential", w, ex.load_potential, "load potential",
+                   ("Can be loaded heavily", "heavy loading"), ("Hard to load heavily", "light loads only"))
 
 
 def load_vector(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:

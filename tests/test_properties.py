@@ -49,6 +49,16 @@ command = st.sampled_from(["recommend", "alternatives", "plan", "exercises", "sh
 positional = st.lists(words(EXERCISES + list(REGIONS)), max_size=1)
 
 
+def invoke_in(cwd: Path, args: list[str]):  # type: ignore[no-untyped-def]
+    """Run the CLI with `cwd` as the current folder (to see that nothing is written there)."""
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return runner.invoke(app, args)
+    finally:
+        os.chdir(old)
+
+
 def check(result, cwd: Path) -> None:
     assert result.exit_code in (0, 2), (result.exit_code, result.output, repr(result.exception))
     assert "Traceback" not in result.output
@@ -60,13 +70,7 @@ def check(result, cwd: Path) -> None:
 def test_generated_command_lines_exit_0_or_2(tmp_path_factory, cmd: str, pos: list[str], opts: list[tuple[str, ...]]) -> None:
     cwd = tmp_path_factory.mktemp("cwd")
     args = [cmd, *pos, *(part for opt in opts for part in opt)]
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        result = runner.invoke(app, args)
-    finally:
-        os.chdir(old)
-    check(result, cwd)
+    check(invoke_in(cwd, args), cwd)
 
 
 BASE = yaml.safe_load((ROOT / "examples" / "my-exercises.yaml").read_text())
@@ -119,10 +123,4 @@ def test_generated_broken_catalogues_exit_0_or_2(tmp_path_factory, edits: list, 
         "recommend": ["recommend", "--goal", "banded-glutes", "--format", "json", "--catalogue", str(path)],
         "validate": ["catalogue", "validate", str(path)],
     }[how]
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        result = runner.invoke(app, args)
-    finally:
-        os.chdir(old)
-    check(result, cwd)
+    check(invoke_in(cwd, args), cwd)

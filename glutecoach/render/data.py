@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # type names only: a JSON command imports no more than it run
     from ..coach import NextSession
     from ..plan import Plan
     from ..progress import Progress
+    from ..user_profile import SavedProfile
 from ..vocab import EQUIPMENT, REGIONS
 
 
@@ -206,3 +207,7 @@ def progress(p: Progress) -> dict[str, Any]:
         ],
         "weeks": [{"week": w.week, "region_sets": {r: w.region_sets[r] for r in REGIONS}} for w in p.by_week],
     }
+
+
+def profile(p: SavedProfile) -> dict[str, Any]:
+    return p.as_json()

@@ -89,7 +89,7 @@ def exercises(cat: Catalogue, items: list[Exercise], region: str | None) -> None
     console.print(out, end="", soft_wrap=True)
 
 
-def card(cat: Catalogue, ex: Exercise) -> None:
+def exercise(cat: Catalogue, ex: Exercise) -> None:
     out = Text()
     out.append(f"{ex.name}", style="bold")
     out.append(f"  ({ex.slug})\n", style="dim")
