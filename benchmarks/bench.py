@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -198,7 +197,7 @@ def main() -> None:
         show(f"{n:>6} exercises, warm (cached)", warm)
         home = Path(env["GLUTECOACH_HOME"]) / "cache"
 
-        def clear() -> None:
+        def clear(home: Path = home) -> None:
             shutil.rmtree(home, ignore_errors=True)
 
         cold = pair(argv, yard, env, max(3, args.runs // 5), 0, before=clear)
