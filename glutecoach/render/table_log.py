@@ -46,7 +46,7 @@ def saved_entry(cat: Catalogue, e: Entry) -> None:
 
 def entries(cat: Catalogue | None, items: list[Entry]) -> None:
     if not items:
-        console.print("No entries yet. Add one with: glutecoach log add hip-thrust --sets 3 --reps 10 --load 60", soft_wrap=True)
+        console.print(_para("No entries yet. Add one with: glutecoach log add hip-thrust --sets 3 --reps 10 --load 60"), end="", soft_wrap=True)
         return
     name = lambda slug: cat.exercises[slug].name if cat and slug in cat.exercises else slug  # noqa: E731
     rows = [[str(e.id), e.date, [(name(e.slug), ""), (e.slug, "dim")], _sets(e), [(_extras(e), ""), (e.note or "", "dim")]] for e in items]
