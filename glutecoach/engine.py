@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from operator import mul
 from typing import NamedTuple
 
 from .models import Catalogue, Dose, Exercise, Goal, Profile
 from .rules import RULES, Reason
 
 RULE_OF = {rule: rule.__name__.replace("_", "-") for rule in RULES}
-from .vocab import LEVEL_RANK
+from .vocab import LEVEL_RANK, REGIONS
 
 
 class Exclusion(NamedTuple):
@@ -183,19 +184,22 @@ def rank(cat: Catalogue, goal: Goal, profile: Profile, top: int = 8, pool: Itera
     if len(allowed) < BOUNDED_FROM or goal.like is not None or not goal.regions:
         ranked = apply_variety([full(ex) for ex in allowed], top)
     else:
-        weights = list(goal.regions.items())
-        order = sorted(allowed, key=lambda ex: (-round(sum(w * ex.scores[r] for r, w in weights), 1), ex.slug))
-        headroom = _headroom(goal, rules)
+        # Region match for all, as one C-level sum each; sorted by it alone (a tie-break by slug
+        # would cost 20x more on thousands of equal copies and changes nothing: the final order is
+        # apply_variety's). The base may differ from the rule's rounding by 0.1: the headroom allows it.
+        weights = [goal.regions.get(r, 0.0) for r in REGIONS]
+        bases = [round(sum(map(mul, weights, map(ex.scores.__getitem__, REGIONS))), 1) for ex in allowed]
+        order = sorted(range(len(allowed)), key=bases.__getitem__, reverse=True)
+        headroom = _headroom(goal, rules) + 0.1
         done: list[Scored] = []
         start, chunk = 0, CHUNK
         while start < len(order):
-            done.extend(full(ex) for ex in order[start : start + chunk])
+            done.extend(full(allowed[i]) for i in order[start : start + chunk])
             start += chunk
-            chunk *= 2  # few checks however far down the top reaches
+            chunk += chunk // 2  # few checks however far down the top reaches, little overshoot
             floor = _floor(done, top)
-            if start < len(order) and floor is not None:
-                if floor > round(sum(w * order[start].scores[r] for r, w in weights), 1) + headroom:
-                    break
+            if start < len(order) and floor is not None and floor > bases[order[start]] + headroom:
+                break
         ranked = apply_variety(done, top)
     return Ranking(goal, profile, tuple(ranked[:top]), tuple(excluded), notes(cat, goal, profile))
 
