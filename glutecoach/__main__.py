@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import typer
 
 
 # Commands that live in their own modules, imported only when asked for (or for help).
 LAZY_MODULES = {"log": "cli_log", "profile": "cli_log", "progress": "cli_log", "catalogue": "cli_catalogue"}
 
 
-def _app(argv: list[str]):  # type: ignore[no-untyped-def]
+def _app(argv: list[str]) -> typer.Typer:
     """The typer app, holding only the command asked for.
 
     typer turns every registered command into a click command on each run (about 0.5 ms each,

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from . import __version__, render
 from .vocab import LEVELS, MOVEMENTS, REGIONS, WHOLE_MAXIMUS
+
+if TYPE_CHECKING:
+    from .models import Catalogue, Profile
+    from .plan import Plan
 
 app = typer.Typer(
     name="glutecoach",
@@ -200,7 +204,9 @@ PlanLevelOpt = Annotated[str | None, typer.Option("--level", "-l", help="Your le
 PlanGoalOpt = Annotated[str | None, typer.Option("--goal", "-g", help="What the plan trains for; see 'glutecoach goals'. Default: your profile's, else glute-size.", show_default=False)]
 
 
-def _plan_for(level: str | None, goal: str | None, weeks: int, days: int, equipment: list[str] | None, pain: list[str] | None, catalogue_files: list[Path] | None):  # type: ignore[no-untyped-def]
+def _plan_for(
+    level: str | None, goal: str | None, weeks: int, days: int, equipment: list[str] | None, pain: list[str] | None, catalogue_files: list[Path] | None
+) -> tuple[Catalogue, Profile, Plan]:
     from . import catalogue, user_profile
     from . import plan as planner
 

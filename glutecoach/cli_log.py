@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,6 +13,10 @@ from .cli import app
 from .cli_options import FormatOpt, PainOpt, _complete, equipment_set, fmt_word, handles_errors, level_word, pains
 from .errors import UsageError
 from .vocab import LEVELS
+
+if TYPE_CHECKING:
+    from .models import Catalogue
+    from .user_profile import SavedProfile
 
 log_app = typer.Typer(rich_markup_mode=None, no_args_is_help=True, help="Your training log: add, list, delete, export and import entries.\n\nExample: glutecoach log add hip-thrust --sets 3 --reps 10 --load 60 --contact 7")
 profile_app = typer.Typer(rich_markup_mode=None, no_args_is_help=True, help="Your saved profile: the defaults for recommend, alternatives and plan.\n\nExample: glutecoach profile set --level beginner --equipment band,dumbbell")
@@ -26,7 +30,7 @@ def _units() -> str:
     return user_profile.load().units
 
 
-def _load_catalogue():  # type: ignore[no-untyped-def]
+def _load_catalogue() -> Catalogue:
     from .cli_options import load
 
     return load(None)
@@ -272,7 +276,7 @@ def _units_word(units: str) -> str:
     return key
 
 
-def _show_profile(p, fmt: str) -> None:  # type: ignore[no-untyped-def]
+def _show_profile(p: SavedProfile, fmt: str) -> None:
     render.show(fmt, "profile", p)
 
 

@@ -244,6 +244,5 @@ def alternatives(cat: Catalogue, ex: Exercise, profile: Profile, top: int = 5) -
     if not ranking.items:  # nothing else fits: offer the exercise's own family
         family = [e for e in cat.exercises.values() if e.family == ex.family and e.slug != ex.slug]
         ranking = rank(cat, goal, profile, top, pool=family)
-    ranking = ranking._replace(excluded=ranking.excluded, notes=notes(cat, goal, profile))
     sims = {s.exercise.slug: next(r.points for r in s.reasons if r.rule == "similarity") / 100 for s in ranking.items}
     return Alternatives(ex, ranking, sims)
