@@ -36,6 +36,8 @@ from .cli_options import (
     PainOpt,
     TopOpt,
     _complete,
+    complete_exercises,
+    complete_goals,
     equipment_set,
     fmt_word,
     goal_name,
@@ -90,7 +92,7 @@ def exercises(
 @app.command()
 @handles_errors
 def show(
-    exercise: Annotated[str, typer.Argument(help="Slug, name or alias, any case.", show_default=False)],
+    exercise: Annotated[str, typer.Argument(help="Slug, name or alias, any case.", autocompletion=complete_exercises, show_default=False)],
     fmt: FormatOpt = "table",
     catalogue_files: Catalogues = None,
 ) -> None:
@@ -143,7 +145,7 @@ def goals(fmt: FormatOpt = "table", catalogue_files: Catalogues = None) -> None:
 @app.command()
 @handles_errors
 def recommend(
-    goal: Annotated[str | None, typer.Option("--goal", "-g", help="What you train for; see 'glutecoach goals'. Default: your profile's goal.", show_default=False)] = None,
+    goal: Annotated[str | None, typer.Option("--goal", "-g", help="What you train for; see 'glutecoach goals'. Default: your profile's goal.", autocompletion=complete_goals, show_default=False)] = None,
     level: Annotated[str | None, typer.Option("--level", "-l", help="Your level: nothing above it is offered. Default: your profile's, else beginner.", autocompletion=_complete(list(LEVELS)), show_default=False)] = None,
     equipment: EquipmentOpt = None,
     pain: PainOpt = None,
@@ -171,7 +173,7 @@ def recommend(
 @app.command()
 @handles_errors
 def alternatives(
-    exercise: Annotated[str, typer.Argument(help="The exercise to replace: slug, name or alias.", show_default=False)],
+    exercise: Annotated[str, typer.Argument(help="The exercise to replace: slug, name or alias.", autocompletion=complete_exercises, show_default=False)],
     equipment: EquipmentOpt = None,
     pain: PainOpt = None,
     level: Annotated[str | None, typer.Option("--level", "-l", help="Your level. Default: your profile's, else the exercise's own level.", autocompletion=_complete(list(LEVELS)), show_default=False)] = None,
@@ -201,7 +203,7 @@ app.add_typer(plan_app, name="plan")
 WeeksOpt = Annotated[int, typer.Option("--weeks", "-w", help="Length of the plan, 4-16 weeks.")]
 DaysOpt = Annotated[int, typer.Option("--days-per-week", "-d", help="Sessions a week, 1-6.")]
 PlanLevelOpt = Annotated[str | None, typer.Option("--level", "-l", help="Your level; beginners start with a muscle-contact phase. Default: your profile's, else beginner.", autocompletion=_complete(list(LEVELS)), show_default=False)]
-PlanGoalOpt = Annotated[str | None, typer.Option("--goal", "-g", help="What the plan trains for; see 'glutecoach goals'. Default: your profile's, else glute-size.", show_default=False)]
+PlanGoalOpt = Annotated[str | None, typer.Option("--goal", "-g", help="What the plan trains for; see 'glutecoach goals'. Default: your profile's, else glute-size.", autocompletion=complete_goals, show_default=False)]
 
 
 def _plan_for(

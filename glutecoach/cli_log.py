@@ -10,7 +10,7 @@ import typer
 
 from . import render
 from .cli import app
-from .cli_options import FormatOpt, PainOpt, _complete, equipment_set, fmt_word, handles_errors, level_word, pains
+from .cli_options import FormatOpt, complete_exercises, complete_goals, PainOpt, _complete, equipment_set, fmt_word, handles_errors, level_word, pains
 from .errors import UsageError
 from .vocab import LEVELS
 
@@ -39,7 +39,7 @@ def _load_catalogue() -> Catalogue:
 @log_app.command("add")
 @handles_errors
 def log_add(
-    exercise: Annotated[str, typer.Argument(help="Slug, name or alias, any case.", show_default=False)],
+    exercise: Annotated[str, typer.Argument(help="Slug, name or alias, any case.", autocompletion=complete_exercises, show_default=False)],
     sets: Annotated[int | None, typer.Option("--sets", help="Number of equal sets (with --reps and --load).", show_default=False)] = None,
     reps: Annotated[int | None, typer.Option("--reps", help="Reps per set.", show_default=False)] = None,
     load: Annotated[float | None, typer.Option("--load", help="Load per set, in your units.", show_default=False)] = None,
@@ -237,7 +237,7 @@ def profile_set(
     level: Annotated[str | None, typer.Option("--level", "-l", help="Your level.", autocompletion=_complete(list(LEVELS)), show_default=False)] = None,
     equipment: Annotated[list[str] | None, typer.Option("--equipment", "-e", help="Equipment you have (repeat or comma list); 'none' = body weight only; 'all' = everything.", show_default=False)] = None,
     pain: PainOpt = None,
-    goal: Annotated[str | None, typer.Option("--goal", "-g", help="Your usual goal; see 'glutecoach goals'.", show_default=False)] = None,
+    goal: Annotated[str | None, typer.Option("--goal", "-g", help="Your usual goal; see 'glutecoach goals'.", autocompletion=complete_goals, show_default=False)] = None,
     units: Annotated[str | None, typer.Option("--units", help="kg or lb, for loads you log.", autocompletion=_complete(["kg", "lb"]), show_default=False)] = None,
 ) -> None:
     """Save defaults: options you give are changed, the rest kept.

@@ -37,6 +37,26 @@ def _complete(choices: list[str]) -> Callable[[str], list[str]]:
     return lambda incomplete: [c for c in choices if c.startswith(incomplete)]
 
 
+def complete_goals(incomplete: str) -> list[str]:
+    """Shell completion for --goal: the goals of the catalogue (with the user's own files)."""
+    from . import catalogue
+
+    try:
+        return [g for g in catalogue.load().goals if g.startswith(incomplete)]
+    except GlutecoachError:
+        return []
+
+
+def complete_exercises(incomplete: str) -> list[str]:
+    """Shell completion for an exercise: its slug."""
+    from . import catalogue
+
+    try:
+        return [slug for slug in catalogue.load().exercises if slug.startswith(incomplete)]
+    except GlutecoachError:
+        return []
+
+
 REGION_WORDS = [*REGIONS, WHOLE_MAXIMUS, *REGION_ALIASES]
 FORMATS = ["table", "json"]
 

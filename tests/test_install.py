@@ -60,3 +60,21 @@ def test_the_editable_install_reads_the_repository_data(tmp_path: Path) -> None:
     assert Path(result.stdout.strip()) == ROOT / "data"
     shown = run_in(Path(sys.executable), ["-m", "glutecoach", "show", "hip-thrust", "--format", "json"], tmp_path, tmp_path / "home")
     assert json.loads(shown.stdout)["slug"] == "hip-thrust"
+
+
+def complete(words: str, home: Path, cwd: Path) -> list[str]:
+    env = {**os.environ, "GLUTECOACH_HOME": str(home), "_GLUTECOACH_COMPLETE": "complete_bash",
+           "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1)}
+    script = Path(sys.executable).with_name("glutecoach")  # completion keys on the program's name
+    result = subprocess.run([str(script)], env=env, cwd=cwd, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_shell_completion_offers_commands_goals_regions_and_exercises(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    assert "recommend" in complete("glutecoach rec", home, tmp_path)
+    assert complete("glutecoach recommend --goal upper", home, tmp_path) == ["upper-glutes"]
+    assert complete("glutecoach exercises --muscle med", home, tmp_path) == ["medius"]
+    assert "hip-thrust" in complete("glutecoach show hip-t", home, tmp_path)
+    assert "next" in complete("glutecoach plan n", home, tmp_path)
