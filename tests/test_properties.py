@@ -43,9 +43,18 @@ option = st.one_of(
     st.tuples(st.just("--weeks"), st.integers(0, 20).map(str)),
     st.tuples(st.just("--days-per-week"), st.integers(-1, 8).map(str)),
     st.tuples(st.just("--explain")),
+    st.tuples(st.just("--sets"), st.integers(-2, 60).map(str)),
+    st.tuples(st.just("--reps"), st.integers(-2, 1200).map(str)),
+    st.tuples(st.just("--set"), st.one_of(st.just("10x60"), junk)),
+    st.tuples(st.just("--contact"), st.integers(-1, 12).map(str)),
+    st.tuples(st.just("--date"), st.one_of(st.just("2026-02-30"), st.dates().map(str), junk)),
+    st.tuples(st.just("--units"), words(["kg", "lb"])),
     st.tuples(junk),
 )
-command = st.sampled_from(["recommend", "alternatives", "plan", "exercises", "show", "muscles", "goals", "catalogue", "progress", "bogus"])
+command = st.sampled_from(
+    ["recommend", "alternatives", "plan", "exercises", "show", "muscles", "goals", "catalogue", "progress",
+     "log", "log add", "log list", "profile set", "profile show", "plan next", "bogus"]
+).map(str.split)
 positional = st.lists(words(EXERCISES + list(REGIONS)), max_size=1)
 
 
@@ -67,9 +76,9 @@ def check(result, cwd: Path) -> None:
 
 @SETTINGS
 @given(command, positional, st.lists(option, max_size=5))
-def test_generated_command_lines_exit_0_or_2(tmp_path_factory, cmd: str, pos: list[str], opts: list[tuple[str, ...]]) -> None:
+def test_generated_command_lines_exit_0_or_2(tmp_path_factory, cmd: list[str], pos: list[str], opts: list[tuple[str, ...]]) -> None:
     cwd = tmp_path_factory.mktemp("cwd")
-    args = [cmd, *pos, *(part for opt in opts for part in opt)]
+    args = [*cmd, *pos, *(part for opt in opts for part in opt)]
     check(invoke_in(cwd, args), cwd)
 
 
