@@ -41,6 +41,8 @@ def _app(argv: list[str]) -> typer.Typer:
 
 
 def main() -> None:
+    if len(sys.argv) == 1:
+        sys.argv.append("--help")  # no arguments: the help, and success (click would exit 2)
     app = _app(sys.argv[1:])
     try:
         app()

@@ -231,3 +231,16 @@ def test_unexpected_errors_exit_1_with_a_hint_and_debug_shows_the_traceback(monk
     monkeypatch.setenv("GLUTECOACH_DEBUG", "1")
     with pytest.raises(RuntimeError):
         __main__.main()
+
+
+def test_no_arguments_prints_the_help_and_succeeds(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    import sys
+
+    from glutecoach import __main__
+
+    monkeypatch.setattr(sys, "argv", ["glutecoach"])
+    with pytest.raises(SystemExit) as exit_info:
+        __main__.main()
+    assert exit_info.value.code in (0, None)
+    out = capsys.readouterr().out
+    assert "Usage:" in out and "recommend" in out
