@@ -127,6 +127,7 @@ def main() -> None:
     ap.add_argument("--warmup", type=int, default=3)
     ap.add_argument("--quick", action="store_true", help="skip the large-catalogue figures")
     ap.add_argument("--only", help="run only commands whose name contains this")
+    ap.add_argument("--sizes", default="1000,10000,50000", help="user catalogue sizes (comma list)")
     args = ap.parse_args()
 
     exe = shutil.which("glutecoach", path=str(Path(PY).parent)) or shutil.which("glutecoach")
@@ -189,21 +190,26 @@ def main() -> None:
     if args.quick:
         return
     print("\nuser catalogues (--catalogue FILE), recommend --goal upper-glutes")
-    for n in (1000, 10000, 50000):
+    for n in (int(x) for x in args.sizes.split(",")):
         path = clone_catalogue(n, tmp)
         print(f"{n:>6} exercises: {path.stat().st_size / 1e6:.1f} MB")
         argv = gc + ["recommend", "--goal", "upper-glutes", "--catalogue", str(path)]
-        warm = pair(argv, yard, env, max(5, args.runs // 3), 1)
+        warm = pair(argv, yard, env, args.runs, 1)
         show(f"{n:>6} exercises, warm (cached)", warm)
-        home = Path(env["GLUTECOACH_HOME"]) / "cache"
+        edits = iter(range(10**6))
 
-        def clear(home: Path = home) -> None:
-            shutil.rmtree(home, ignore_errors=True)
+        def touch(path: Path = path) -> None:
+            # "Just changed": a new comment line, so the file's bytes (and hash) differ on every
+            # run while the built-in files stay cached, as they would for a user editing a file.
+            with path.open("a") as f:
+                f.write(f"# edit {next(edits)}\n")
 
-        cold = pair(argv, yard, env, max(3, args.runs // 5), 0, before=clear)
+        cold = pair(argv, yard, env, max(5, args.runs // 3), 0, before=touch)
         parse = yaml_parse_seconds(path)
         budget = parse * 1000 + 1.3 * cold["b_ms"]
-        print(f"{'':8}cold (file changed): {cold['a_ms']:.0f} ms; budget = pyyaml C parse {parse * 1000:.0f} ms + 1.3 x yardstick {cold['b_ms']:.0f} ms = {budget:.0f} ms")
+        verdict = "within" if cold["a_ms"] <= budget else "OVER"
+        print(f"{'':8}cold (file changed): {cold['a_ms']:.0f} ms; budget = pyyaml C parse {parse * 1000:.0f} ms"
+              f" + 1.3 x yardstick {cold['b_ms']:.0f} ms = {budget:.0f} ms ({verdict})")
     shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -130,7 +130,7 @@ TopOpt = Annotated[int, typer.Option("--top", "-n", min=1, max=100, help="How ma
 def load(extra: list[Path] | None) -> Any:
     from . import catalogue
 
-    cat = catalogue.load(tuple(extra or ()))
+    cat = catalogue.load(tuple(extra or ()), lifelong=True)
     for line in cat.overrides:
         sys.stderr.write(f"Note: {line}\n")
     return cat

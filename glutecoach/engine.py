@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from operator import mul
 from typing import NamedTuple
 
-from .models import Catalogue, Dose, Exercise, Goal, Profile
+from .models import Catalogue, Dose, Exercise, Goal, Profile, Summary
 from .rules import RULES, Reason
 
 RULE_OF = {rule: rule.__name__.replace("_", "-") for rule in RULES}
@@ -50,11 +50,11 @@ class Ranking(NamedTuple):
     notes: tuple[str, ...] = ()
 
 
-def exclusion(ex: Exercise, goal: Goal | None, profile: Profile) -> Exclusion | None:
+def exclusion(ex: Exercise | Summary, goal: Goal | None, profile: Profile) -> Exclusion | None:
     """Why the exercise cannot be offered to this person at all, or None."""
-    for c in ex.contraindications:
-        if c.level == "avoid" and c.condition in profile.pains:
-            return Exclusion(ex.slug, f"avoid:{c.condition}", f"to be avoided with {c.condition}: {c.note}")
+    for condition, level, note in ex.contraindications:
+        if level == "avoid" and condition in profile.pains:
+            return Exclusion(ex.slug, f"avoid:{condition}", f"to be avoided with {condition}: {note}")
     if LEVEL_RANK[ex.level] > LEVEL_RANK[profile.level]:
         return Exclusion(ex.slug, "level", f"{ex.level} level, above {profile.level}")
     if not profile.has(ex.equipment):
@@ -168,27 +168,31 @@ def rank(cat: Catalogue, goal: Goal, profile: Profile, top: int = 8, pool: Itera
     can add, nothing further can change the top N. The result is the same as scoring everything
     (tests/test_engine.py checks it); only the work differs.
     """
+    # Without a pool, ranking starts from the summaries and builds an exercise only to score it.
+    items: Iterable[Exercise | Summary] = cat.exercises.summaries if pool is None else pool
+    exercise = (lambda s: cat.exercises[s.slug]) if pool is None else (lambda e: e)
     excluded: list[Exclusion] = []
-    allowed: list[Exercise] = []
-    for ex in pool if pool is not None else cat.exercises.values():
-        why = exclusion(ex, goal, profile)
+    allowed: list[Exercise | Summary] = []
+    for item in items:
+        why = exclusion(item, goal, profile)
         if why:
             excluded.append(why)
         else:
-            allowed.append(ex)
+            allowed.append(item)
     rules = active_rules(goal, profile)
 
-    def full(ex: Exercise) -> Scored:
+    def full(item: Exercise | Summary) -> Scored:
+        ex = exercise(item)
         return scored(ex, score(ex, goal, profile, rules), dose_for(cat, ex, goal, profile.level))
 
     if len(allowed) < BOUNDED_FROM or goal.like is not None or not goal.regions:
-        ranked = apply_variety([full(ex) for ex in allowed], top)
+        ranked = apply_variety([full(item) for item in allowed], top)
     else:
         # Region match for all, as one C-level sum each; sorted by it alone (a tie-break by slug
         # would cost 20x more on thousands of equal copies and changes nothing: the final order is
         # apply_variety's). The base may differ from the rule's rounding by 0.1: the headroom allows it.
         weights = [goal.regions.get(r, 0.0) for r in REGIONS]
-        bases = [round(sum(map(mul, weights, map(ex.scores.__getitem__, REGIONS))), 1) for ex in allowed]
+        bases = [round(sum(map(mul, weights, item.region_scores)), 1) for item in allowed]
         order = sorted(range(len(allowed)), key=bases.__getitem__, reverse=True)
         headroom = _headroom(goal, rules) + 0.1
         done: list[Scored] = []

@@ -6,7 +6,10 @@ of a dataclass to define at import (measured: 20 classes 1.7 ms vs 7 ms plus the
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
+
+from .vocab import REGIONS
 
 
 class Source(NamedTuple):
@@ -67,6 +70,11 @@ class Exercise(NamedTuple):
     evidence: tuple[Evidence, ...]
     notes: tuple[str, ...]
 
+    @property
+    def region_scores(self) -> tuple[int, ...]:
+        """The five scores in REGIONS order, as a Summary holds them."""
+        return tuple(self.scores[r] for r in REGIONS)
+
     def score_for(self, region: str) -> float:
         """A region's score; 'gluteus-maximus' is the mean of its two portions."""
         if region == "gluteus-maximus":
@@ -78,6 +86,59 @@ class Exercise(NamedTuple):
             if c.condition == condition:
                 return c
         return None
+
+
+class Summary(NamedTuple):
+    """What ranking reads of every exercise before it scores any: enough to rule one out (see
+    engine.exclusion, which takes a Summary or an Exercise alike) and to order it by region match."""
+
+    slug: str
+    level: str
+    equipment: tuple[str, ...]
+    contraindications: tuple[tuple[str, str, str], ...]  # (condition, level, note), as Contraindication
+    region_scores: tuple[int, ...]  # in REGIONS order
+
+
+def summary_of(ex: Exercise) -> Summary:
+    return Summary(ex.slug, ex.level, ex.equipment, ex.contraindications, ex.region_scores)
+
+
+class Exercises(Mapping[str, Exercise]):
+    """The catalogue's exercises by slug, in file order.
+
+    Each exercise is built the first time it is asked for; the summaries are there for all. Ranking
+    a 10,000-exercise catalogue then builds only the few hundred exercises it scores (measured: 25 ms
+    of a 10,000-exercise run went on building every exercise)."""
+
+    def __init__(self, summaries: Sequence[Summary], build: Callable[[int], Exercise], slugs: Sequence[str]) -> None:
+        self.summaries = summaries
+        self._build = build  # summaries[i]'s exercise
+        self._index = dict(zip(slugs, range(len(slugs))))  # slugs[i] is summaries[i].slug
+        self._built: dict[str, Exercise] = {}
+
+    @classmethod
+    def of(cls, exercises: Iterable[Exercise]) -> Exercises:
+        """From exercises already built."""
+        built = list(exercises)
+        return cls([summary_of(e) for e in built], built.__getitem__, [e.slug for e in built])
+
+    def __getitem__(self, slug: str) -> Exercise:
+        ex = self._built.get(slug)
+        if ex is None:
+            ex = self._built[slug] = self._build(self._index[slug])
+        return ex
+
+    def __contains__(self, slug: object) -> bool:
+        return slug in self._index
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __repr__(self) -> str:
+        return f"Exercises({len(self)} exercises, {len(self._built)} built)"
 
 
 class Dose(NamedTuple):
@@ -135,7 +196,7 @@ class PlanTemplate(NamedTuple):
 class Catalogue(NamedTuple):
     schema_version: int
     sources: dict[str, Source]
-    exercises: dict[str, Exercise]  # by slug, in file order
+    exercises: Exercises  # by slug, in file order
     goals: dict[str, Goal]
     regions: dict[str, RegionInfo]
     plans: dict[str, PlanTemplate]

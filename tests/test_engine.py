@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from glutecoach import catalogue, engine
-from glutecoach.models import Catalogue, Profile
+from glutecoach.models import Catalogue, Exercises, Profile
 
 CASES = yaml.safe_load((Path(__file__).with_name("goal_cases.yaml")).read_text())
 
@@ -173,12 +173,10 @@ def test_skipping_rules_without_weight_changes_no_score(cat: Catalogue, pains: t
 def test_bounded_ranking_of_a_large_catalogue_equals_scoring_everything(cat: Catalogue, monkeypatch: pytest.MonkeyPatch) -> None:
     # 61 exercises are ranked in full; lower the threshold so the bounded path runs on the real data
     # (and on a catalogue tripled with renamed copies, so families crowd the top).
-    copies = {}
-    for i in range(3):
-        for ex in cat.exercises.values():
-            copy = ex._replace(slug=f"{ex.slug}-{i}", family=f"{ex.family}-{i % 2}")
-            copies[copy.slug] = copy
-    big = cat._replace(exercises=copies)
+    copies = [
+        ex._replace(slug=f"{ex.slug}-{i}", family=f"{ex.family}-{i % 2}") for i in range(3) for ex in cat.exercises.values()
+    ]
+    big = cat._replace(exercises=Exercises.of(copies))
     for catalogue_ in (cat, big):
         for goal in catalogue_.goals.values():
             for profile in (Profile(), Profile(level="advanced", pains=("knee-pain",)), Profile(level="intermediate", equipment=frozenset({"band"}))):
