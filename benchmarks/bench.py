@@ -68,6 +68,15 @@ def pair(a: list[str], b: list[str], env: dict[str, str], runs: int, warmup: int
     }
 
 
+def in_child(function: str, *args: str) -> None:
+    """Run one of this script's generators in a separate process.
+
+    A child's peak RSS counts the process it was started from (Linux records the old memory's high
+    water mark when a vfork()ed child calls exec), so this process must stay small: the large
+    catalogues and the log are made elsewhere and never loaded here."""
+    subprocess.run([PY, str(Path(__file__).resolve()), f"--make-{function}", *args], check=True)
+
+
 def clone_catalogue(n: int, folder: Path) -> Path:
     """A user catalogue of n exercises cloned from the built-in one with new slugs."""
     import yaml
@@ -128,7 +137,15 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="skip the large-catalogue figures")
     ap.add_argument("--only", help="run only commands whose name contains this")
     ap.add_argument("--sizes", default="1000,10000,50000", help="user catalogue sizes (comma list)")
+    ap.add_argument("--make-catalogue", nargs=2, metavar=("N", "FOLDER"), help=argparse.SUPPRESS)
+    ap.add_argument("--make-log", nargs=2, metavar=("HOME", "N"), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.make_catalogue:
+        clone_catalogue(int(args.make_catalogue[0]), Path(args.make_catalogue[1]))
+        return
+    if args.make_log:
+        fill_log(Path(args.make_log[0]), int(args.make_log[1]))
+        return
 
     exe = shutil.which("glutecoach", path=str(Path(PY).parent)) or shutil.which("glutecoach")
     if not exe:
@@ -138,11 +155,11 @@ def main() -> None:
     yard = [PY, str(HERE / "yardstick.py")]
     gc = [exe]
     print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, {platform.system()}")
-    try:
-        import typer
+    from importlib.metadata import PackageNotFoundError, version
 
-        print(f"typer {typer.__version__}")
-    except Exception:  # noqa: BLE001 - version display only
+    try:
+        print(f"typer {version('typer')}")  # read, not imported: this process stays small (see in_child)
+    except PackageNotFoundError:
         pass
     print(f"runs: {args.runs} counted pairs after {args.warmup} warm-up pairs; ratio = glutecoach / yardstick\n")
     commands = {
@@ -178,7 +195,7 @@ def main() -> None:
     if not args.only or "log" in args.only:
         print("\ntraining log of 100,000 entries")
         log_home = tmp / "loghome"
-        fill_log(log_home, 100_000)
+        in_child("log", str(log_home), "100000")
         log_env = {**env, "GLUTECOACH_HOME": str(log_home)}
         for name, argv in {
             "log list --limit 20": ["log", "list", "--limit", "20"],
@@ -191,7 +208,8 @@ def main() -> None:
         return
     print("\nuser catalogues (--catalogue FILE), recommend --goal upper-glutes")
     for n in (int(x) for x in args.sizes.split(",")):
-        path = clone_catalogue(n, tmp)
+        in_child("catalogue", str(n), str(tmp))
+        path = tmp / f"catalogue-{n}.yaml"
         print(f"{n:>6} exercises: {path.stat().st_size / 1e6:.1f} MB")
         argv = gc + ["recommend", "--goal", "upper-glutes", "--catalogue", str(path)]
         warm = pair(argv, yard, env, args.runs, 1)

@@ -46,6 +46,86 @@ class StrictLoader(_Base):  # type: ignore[misc,valid-type]
 MAX_EXPANSION = 10
 EXPANSION_SLACK = 10_000
 
+_TAG = "tag:yaml.org,2002:"
+_STR, _INT, _NULL, _BOOL, _MAP, _SEQ, _MERGE = (_TAG + t for t in ("str", "int", "null", "bool", "map", "seq", "merge"))
+
+
+class _Builder:
+    """The document's value, built from its composed nodes in one walk that also enforces the
+    nesting and alias-expansion limits and refuses duplicate keys.
+
+    Strings, integers, booleans, nulls, lists and mappings (nearly every node of a catalogue) are
+    built here; anything else (floats, dates, merge keys, tags) goes to PyYAML's own safe
+    constructor, so the value is the one yaml.safe_load gives. PyYAML's generic construction
+    costs about as much again as the C parser for a large file (measured: 0.65 s for a
+    10,000-exercise file, against 0.25 s here)."""
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+        self.values: dict[int, Any] = {}  # by node id: an alias shares its anchor's value, as in PyYAML
+        self.sizes: dict[int, int] = {}  # by node id: values under it with every alias expanded
+
+    def build(self, node: Any, depth: int = 0) -> tuple[Any, int]:
+        key = id(node)
+        if key in self.values:
+            return self.values[key], self.sizes[key]
+        if depth > MAX_DEPTH:
+            raise yaml.YAMLError(f"the document is nested more than {MAX_DEPTH} levels deep (line {node.start_mark.line + 1})")
+        kind, tag = type(node), node.tag
+        if kind is yaml.ScalarNode:
+            return self.scalar(node), 1
+        if kind is yaml.SequenceNode and tag == _SEQ:
+            value: Any = []
+            size = 1
+            for item in node.value:
+                v, n = (self.scalar(item), 1) if type(item) is yaml.ScalarNode else self.build(item, depth + 1)
+                value.append(v)
+                size += n
+        elif kind is yaml.MappingNode and tag == _MAP and not any(k.tag == _MERGE for k, _ in node.value):
+            value = {}
+            size = 1
+            for k, v_node in node.value:
+                k_value, k_size = (self.scalar(k), 1) if type(k) is yaml.ScalarNode else self.build(k, depth + 1)
+                v_value, v_size = (self.scalar(v_node), 1) if type(v_node) is yaml.ScalarNode else self.build(v_node, depth + 1)
+                try:
+                    value[k_value] = v_value
+                except TypeError:
+                    raise yaml.constructor.ConstructorError(
+                        "while constructing a mapping", node.start_mark, "found unhashable key", k.start_mark
+                    ) from None
+                size += k_size + v_size
+            if len(value) != len(node.value):
+                self.duplicate(node)
+        else:
+            size = _expanded_size(node, 10**12)
+            value = self.loader.construct_object(node, deep=True)
+        self.values[key], self.sizes[key] = value, size
+        return value, size
+
+    def scalar(self, node: Any) -> Any:
+        tag, text = node.tag, node.value
+        if tag == _STR:
+            return text
+        if tag == _INT and text.isdigit() and (text[0] != "0" or text == "0"):  # "012" is octal in YAML 1.1
+            return int(text)
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            return self.loader.bool_values[text.lower()]
+        return self.loader.construct_object(node, deep=True)
+
+    def duplicate(self, node: Any) -> None:
+        first: dict[Any, int] = {}
+        for k, _ in node.value:
+            ident = self.build(k)[0]
+            if ident in first:
+                raise yaml.constructor.ConstructorError(
+                    None, None,
+                    f"duplicate key '{k.value}' (first on line {first[ident]}, again on line {k.start_mark.line + 1})",
+                    k.start_mark,
+                )
+            first[ident] = k.start_mark.line + 1
+
 
 def _expanded_size(root: Any, limit: int) -> int:
     """Nodes the document would have with every alias expanded, counted without expanding
@@ -83,11 +163,11 @@ def parse(path: Path, data: bytes) -> dict:
     try:
         node = loader.get_single_node()
         limit = MAX_EXPANSION * text.count("\n") * 4 + EXPANSION_SLACK  # generous: ~4 nodes a line
-        if node is not None and _expanded_size(node, limit) > limit:
+        doc, size = _Builder(loader).build(node) if node is not None else (None, 0)
+        if size > limit:
             raise yaml.YAMLError(
                 f"the document's aliases (*name) expand it to more than {limit:,} values; refused as a likely alias bomb"
             )
-        doc = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
