@@ -78,3 +78,18 @@ def test_shell_completion_offers_commands_goals_regions_and_exercises(tmp_path: 
     assert complete("glutecoach exercises --muscle med", home, tmp_path) == ["medius"]
     assert "hip-thrust" in complete("glutecoach show hip-t", home, tmp_path)
     assert "next" in complete("glutecoach plan n", home, tmp_path)
+
+
+def test_the_installed_command_writes_all_its_output_and_keeps_its_exit_code(tmp_path: Path) -> None:
+    # The command ends without the interpreter's teardown: what is buffered must still arrive,
+    # through a pipe well past its 64 KiB buffer and into a file, and exit codes must survive.
+    script = Path(sys.executable).with_name("glutecoach")
+    env = {**os.environ, "GLUTECOACH_HOME": str(tmp_path / "home")}
+    piped = subprocess.run([str(script), "exercises", "--format", "json"], env=env, capture_output=True, text=True, timeout=60)
+    assert piped.returncode == 0 and len(piped.stdout) > 65536
+    assert len(json.loads(piped.stdout)["exercises"]) >= 60
+    with (tmp_path / "out.json").open("w") as out:
+        subprocess.run([str(script), "show", "hip-thrust", "--format", "json"], env=env, stdout=out, timeout=60, check=True)
+    assert json.loads((tmp_path / "out.json").read_text())["slug"] == "hip-thrust"
+    bad = subprocess.run([str(script), "recommend", "--goal", "nope"], env=env, capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "nope" in bad.stderr and "Traceback" not in bad.stderr

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from glutecoach import catalogue, paths
 from glutecoach.cli import app
+from glutecoach.models import summary_of
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "my-exercises.yaml"
@@ -151,3 +152,26 @@ def test_an_unwritable_cache_folder_does_not_stop_a_command(tmp_path: Path, monk
     blocker.write_text("x")
     monkeypatch.setattr(paths, "cache_dir", lambda: blocker / "cache")
     assert catalogue.load().exercises
+
+
+def test_a_large_catalogue_ranks_the_same_from_the_cache_as_when_first_validated(tmp_path: Path) -> None:
+    # 1,200 exercises: ranked with the bound, built on demand from the cache, frozen by the CLI.
+    base = yaml.safe_load((ROOT / "data" / "exercises.yaml").read_text())["exercises"]
+    copies = [
+        {**ex, "slug": f"{ex['slug']}-c{i}", "name": f"{ex['name']} (copy {i})", "family": f"{ex['family']}-{i % 7}",
+         "aliases": [], "progressions": [], "regressions": []}
+        for i in range(20) for ex in base
+    ][:1200]
+    path = write(tmp_path / "big.yaml", copies)
+    args = ["recommend", "--goal", "glute-size", "--level", "advanced", "--pain", "knee-pain", "--format", "json", "--catalogue", str(path)]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert list(paths.cache_dir().glob("catalogue-*.marshal"))
+    again = runner.invoke(app, args)
+    assert again.stdout == first.stdout
+    fresh = catalogue.load((path,), use_cache=False)
+    cached = catalogue.load((path,))
+    assert len(cached.exercises) == len(base) + 1200
+    assert list(cached.exercises) == list(fresh.exercises)
+    assert dict(cached.exercises) == dict(fresh.exercises)
+    assert all(s == summary_of(cached.exercises[s.slug]) for s in cached.exercises.summaries)
