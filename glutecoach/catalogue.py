@@ -2,7 +2,8 @@
 
 A file is validated with pydantic the first time its exact bytes are seen; the validated result is
 cached (marshal, keyed by the files' content hash and the package version) so every later run only
-reads the cache and builds plain objects.
+reads the cache. From it, every exercise gets a summary (what ranking reads first) and is built in
+full only when it is asked for (models.Exercises).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ field at fault, what is wrong and what is accepted.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,17 +28,22 @@ class StrictLoader(_Base):  # type: ignore[misc,valid-type]
     def construct_mapping(self, node: Any, deep: bool = False) -> dict:
         keys = [(k.tag, k.value) for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
         if len(keys) != len(set(keys)):
-            first: dict[tuple[str, str], int] = {}
-            for k, _ in node.value:
-                ident = (k.tag, k.value)
-                if ident in first:
-                    raise yaml.constructor.ConstructorError(
-                        None, None,
-                        f"duplicate key '{k.value}' (first on line {first[ident]}, again on line {k.start_mark.line + 1})",
-                        k.start_mark,
-                    )
-                first[ident] = k.start_mark.line + 1
+            _refuse_duplicate_keys(node, lambda k: (k.tag, k.value))
         return super().construct_mapping(node, deep=deep)
+
+
+def _refuse_duplicate_keys(node: Any, ident: Callable[[Any], Any]) -> None:
+    """Raise an error naming both lines of the first key that `ident` finds twice in the mapping."""
+    first: dict[Any, int] = {}
+    for k, _ in node.value:
+        key = ident(k)
+        if key in first:
+            raise yaml.constructor.ConstructorError(
+                None, None,
+                f"duplicate key '{k.value}' (first on line {first[key]}, again on line {k.start_mark.line + 1})",
+                k.start_mark,
+            )
+        first[key] = k.start_mark.line + 1
 
 
 # Aliases may make a document at most this many times larger than it is written (plus some slack):
@@ -95,7 +100,7 @@ class _Builder:
                     ) from None
                 size += k_size + v_size
             if len(value) != len(node.value):
-                self.duplicate(node)
+                _refuse_duplicate_keys(node, lambda k: self.build(k)[0])
         else:
             size = _expanded_size(node, 10**12)
             value = self.loader.construct_object(node, deep=True)
@@ -113,18 +118,6 @@ class _Builder:
         if tag == _BOOL:
             return self.loader.bool_values[text.lower()]
         return self.loader.construct_object(node, deep=True)
-
-    def duplicate(self, node: Any) -> None:
-        first: dict[Any, int] = {}
-        for k, _ in node.value:
-            ident = self.build(k)[0]
-            if ident in first:
-                raise yaml.constructor.ConstructorError(
-                    None, None,
-                    f"duplicate key '{k.value}' (first on line {first[ident]}, again on line {k.start_mark.line + 1})",
-                    k.start_mark,
-                )
-            first[ident] = k.start_mark.line + 1
 
 
 def _expanded_size(root: Any, limit: int) -> int:
