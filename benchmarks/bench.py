@@ -2,7 +2,7 @@
 
 Usage (from a checkout, with glutecoach installed in the running Python's environment):
 
-    python benchmarks/bench.py [--runs 15] [--warmup 3] [--quick] [--only NAME]
+    python benchmarks/bench.py [--runs 15] [--warmup 3] [--quick] [--only NAME] [--sizes 1000,10000,50000]
 
 Each command runs A B A B ... against `python benchmarks/yardstick.py` (a minimal typer app printing a
 10-row rich table); the figure is the median of the per-pair ratios A/B, with min and max. Large
