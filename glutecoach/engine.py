@@ -60,8 +60,8 @@ def exclusion(ex: Exercise | Summary, goal: Goal | None, profile: Profile) -> Ex
     if not profile.has(ex.equipment):
         missing = [e for e in ex.equipment if profile.equipment is not None and e not in profile.equipment]
         return Exclusion(ex.slug, "equipment", "needs " + ", ".join(missing))
-    if goal is not None:
-        banned = [e for e in ex.equipment if e in goal.exclude_equipment.get(profile.level, ())]
+    if goal is not None and (not_used := goal.exclude_equipment.get(profile.level)):
+        banned = [e for e in ex.equipment if e in not_used]
         if banned:
             return Exclusion(ex.slug, "goal", f"{goal.name} does not use {', '.join(banned)} at {profile.level} level")
     return None

@@ -215,4 +215,4 @@ class Profile(NamedTuple):
     recent_pain: tuple[tuple[str, int, str], ...] = ()  # (slug, pain score, date) from the log
 
     def has(self, needed: tuple[str, ...]) -> bool:
-        return self.equipment is None or all(item in self.equipment for item in needed)
+        return self.equipment is None or self.equipment.issuperset(needed)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import NamedTuple
 
 from .models import Exercise, Goal, Profile
@@ -273,6 +274,7 @@ def evidence(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
     return Reason("evidence", _pts(w * fraction), f"Its {REGION_LABEL[main]} score was {what} ({study_name(study)}).", "measured")
 
 
+@cache  # a handful of sources, asked for once per exercise scored
 def study_name(key: str) -> str:
     """'contreras2015' -> 'Contreras 2015': source keys are author-year."""
     m = re.match(r"([a-z]+)(\d{4})", key)
