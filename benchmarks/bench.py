@@ -207,6 +207,7 @@ def main() -> None:
     if args.quick:
         return
     print("\nuser catalogues (--catalogue FILE), recommend --goal upper-glutes")
+    times: dict[int, tuple[float, float]] = {}  # exercises -> (warm ms, cold ms)
     for n in (int(x) for x in args.sizes.split(",")):
         in_child("catalogue", str(n), str(tmp))
         path = tmp / f"catalogue-{n}.yaml"
@@ -228,6 +229,14 @@ def main() -> None:
         verdict = "within" if cold["a_ms"] <= budget else "OVER"
         print(f"{'':8}cold (file changed): {cold['a_ms']:.0f} ms; budget = pyyaml C parse {parse * 1000:.0f} ms"
               f" + 1.3 x yardstick {cold['b_ms']:.0f} ms = {budget:.0f} ms ({verdict})")
+        times[n] = (warm["a_ms"], cold["a_ms"])
+    sizes = sorted(times)
+    if len(sizes) > 1:
+        # Linear growth means about the same cost per extra exercise from one size to the next.
+        print("growth, ms per 1,000 more exercises (close to equal steps = linear):")
+        for a, b in zip(sizes, sizes[1:]):
+            per = [(times[b][k] - times[a][k]) / (b - a) * 1000 for k in (0, 1)]
+            print(f"{'':8}{a:>6} -> {b:<6} warm {per[0]:6.1f}  cold {per[1]:7.0f}")
     shutil.rmtree(tmp, ignore_errors=True)
 
 
