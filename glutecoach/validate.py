@@ -103,7 +103,7 @@ class _Builder:
                 _refuse_duplicate_keys(node, lambda k: self.build(k)[0])
         else:
             size = _expanded_size(node, 10**12)
-            value = self.loader.construct_object(node, deep=True)
+            value = self.pyyaml(node)
         self.values[key], self.sizes[key] = value, size
         return value, size
 
@@ -111,13 +111,24 @@ class _Builder:
         tag, text = node.tag, node.value
         if tag == _STR:
             return text
-        if tag == _INT and text.isdigit() and (text[0] != "0" or text == "0"):  # "012" is octal in YAML 1.1
+        if tag == _INT and text.isascii() and text.isdigit() and (text[0] != "0" or text == "0"):  # "012" is octal in YAML 1.1
             return int(text)
         if tag == _NULL:
             return None
-        if tag == _BOOL:
+        if tag == _BOOL and text.lower() in self.loader.bool_values:
             return self.loader.bool_values[text.lower()]
-        return self.loader.construct_object(node, deep=True)
+        return self.pyyaml(node)
+
+    def pyyaml(self, node: Any) -> Any:
+        """PyYAML's safe constructor for the node; a value that does not fit its explicit tag
+        (!!int 'x', !!bool 'maybe') is an error at its position, not a crash."""
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
+            kind = node.tag.rsplit(":", 1)[-1]
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{node.value!r} cannot be read as {kind} (its tag says it is one)", node.start_mark
+            ) from None
 
 
 def _expanded_size(root: Any, limit: int) -> int:

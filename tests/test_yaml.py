@@ -94,3 +94,9 @@ def test_any_document_reads_back_as_pyyaml_reads_it(doc: dict, flow: bool) -> No
     expected = yaml.load(text, Loader=SAFE)
     got = ours(text)
     assert repr(got) == repr(expected)  # repr: nan equals nan, and 1, 1.0 and True differ
+
+
+@pytest.mark.parametrize("value", ["!!int x", "!!int '²'", "!!float x", "!!bool maybe", "!!timestamp x"])
+def test_a_value_that_does_not_fit_its_explicit_tag_is_an_error_at_its_position(value: str) -> None:
+    with pytest.raises(CatalogueError, match=r"^t.yaml:2:4: YAML error: .* cannot be read as"):
+        ours(f"a: 1\nb: {value}\n")
