@@ -27,6 +27,13 @@ Severity = Literal[vocab.SEVERITIES]  # type: ignore[valid-type]
 Stat = Literal[vocab.STATS]  # type: ignore[valid-type]
 Feature = Literal[vocab.FEATURES]  # type: ignore[valid-type]
 SpinalLoad = Literal[vocab.SPINAL_LOADS]  # type: ignore[valid-type]
+Pattern = Literal[vocab.PATTERNS]  # type: ignore[valid-type]
+DoseUnit = Literal[vocab.DOSE_UNITS]  # type: ignore[valid-type]
+Stance = Literal[vocab.STANCES]  # type: ignore[valid-type]
+HipFlexion = Literal[vocab.HIP_FLEXION]  # type: ignore[valid-type]
+TissueLoad = Literal[vocab.TISSUE_LOADS]  # type: ignore[valid-type]
+PeakAction = Literal[vocab.PEAK_ACTIONS]  # type: ignore[valid-type]
+ReadIn = Literal[vocab.READ_IN]  # type: ignore[valid-type]
 
 SCHEMA_VERSION = 1
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -48,11 +55,13 @@ class SourceModel(Strict):
     journal: Text
     id: str = ""
     where_read: Text
+    read_in: ReadIn | None = None
 
 
 class RegionScoreModel(Strict):
     score: Annotated[int, Field(ge=0, le=100)]
     basis: Basis
+    why: str = ""  # required for an estimate above the region's highest measured score
 
 
 class RegionsModel(Strict):
@@ -70,6 +79,12 @@ class ContraindicationModel(Strict):
     condition: Condition
     level: Severity
     note: Text
+    exception: bool = False  # True: deliberately milder than the exercise's loads imply (the note says why)
+
+
+class PeakModel(Strict):
+    action: PeakAction
+    at: PeakTension
 
 
 class EvidenceModel(Strict):
@@ -106,6 +121,13 @@ class ExerciseModel(Strict):
     load_potential: Scale5
     spinal_load: SpinalLoad
     features: list[Feature] = []
+    pattern: Pattern | None = None
+    unit: DoseUnit | None = None
+    stance: Stance | None = None
+    effort: Scale5 | None = None
+    hip_flexion: HipFlexion | None = None
+    loads: list[TissueLoad] = []
+    peaks: list[PeakModel] = []
     cues: Annotated[list[Text], Field(min_length=2)]
     mistakes: Annotated[list[Text], Field(min_length=1)]
     progressions: list[Slug] = []

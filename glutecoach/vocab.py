@@ -68,11 +68,48 @@ EQUIPMENT = (
     "sled",
     "roman-chair",
 )
-CONDITIONS = ("knee-pain", "lower-back-pain", "sciatica", "hip-pain", "hip-replacement", "osteoporosis")
+CONDITIONS = (
+    "knee-pain",
+    "lower-back-pain",
+    "sciatica",
+    "hip-pain",
+    "lateral-hip-pain",
+    "hip-joint-pain",
+    "hip-replacement",
+    "hip-replacement-anterior",
+    "hip-replacement-posterior",
+    "osteoporosis",
+)
 SEVERITIES = ("avoid", "caution")
 STATS = ("mean", "peak", "median", "index", "difference", "qualitative")
 FEATURES = ("wide-stance", "sitting-back", "everyday-task", "explosive")
 SPINAL_LOADS = ("low", "moderate", "high")
+
+# Movement patterns a coach programmes by (see README, "The catalogue").
+PATTERNS = ("bridge-thrust", "hinge", "squat", "lunge", "abduction", "rotation", "kickback", "power", "stability")
+# What a dose counts: reps, seconds held, foot contacts, metres, steps.
+DOSE_UNITS = ("reps", "seconds", "contacts", "metres", "steps")
+# bilateral / split stance / single-leg stance / supported (lying, kneeling, seated: the pelvis is held).
+STANCES = ("bilateral", "split", "single-leg", "supported")
+# The deepest hip flexion the exercise reaches: shallow < 60 degrees, moderate 60-90, deep > 90.
+HIP_FLEXION = ("shallow", "moderate", "deep")
+# What an exercise loads, as conditions read it (data/goals.yaml, "conditions").
+TISSUE_LOADS = (
+    "end-range-adduction",
+    "end-range-internal-rotation",
+    "extension-with-external-rotation",
+    "ballistic",
+    "impact",
+    "heavy-axial-load",
+    "loaded-spinal-flexion",
+    "floor-pull",
+    "deep-loaded-knee-flexion",
+    "straight-knee-hip-flexion",
+    "side-lying-compression",
+)
+PEAK_ACTIONS = ("hip-extension", "hip-abduction", "hip-external-rotation", "hip-internal-rotation", "isometric")
+# Where a source's figures were read: the paper itself, a review's table, or a secondary summary.
+READ_IN = ("primary", "review", "secondary")
 
 # Evidence may name the whole maximus or a segment; it then supports the region it belongs to.
 EVIDENCE_REGIONS: dict[str, tuple[str, ...]] = {
