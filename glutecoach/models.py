@@ -20,6 +20,7 @@ class Source(NamedTuple):
     journal: str
     id: str  # DOI, PMID or PMC id as far as it was verified
     where_read: str
+    read_in: str | None = None  # primary | review | secondary
 
     @property
     def citation(self) -> str:
