@@ -81,7 +81,7 @@ def clone_catalogue(n: int, folder: Path) -> Path:
     """A user catalogue of n exercises cloned from the built-in one with new slugs."""
     import yaml
 
-    from glutecoach import paths
+    from glutecoach.store import paths
 
     data = yaml.load((paths.builtin_data_dir() / "exercises.yaml").read_text(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     base = data["exercises"]
@@ -108,7 +108,7 @@ def fill_log(home: Path, n: int) -> None:
     import datetime as dt
 
     os.environ["GLUTECOACH_HOME"] = str(home)
-    from glutecoach import log
+    from glutecoach.store import log
 
     slugs = ["hip-thrust", "glute-bridge", "bulgarian-split-squat", "clamshell", "step-up", "romanian-deadlift"]
     start = dt.date(2016, 1, 1)

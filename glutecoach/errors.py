@@ -1,4 +1,8 @@
-"""Errors a user can cause and fix; each message is complete when raised."""
+"""Errors a user can cause and fix. Each carries what is wrong as fields; its message is complete.
+
+The CLI adds where a value came from (`source`: "for --goal", "in your saved profile") before printing,
+so the core never names a command-line flag.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,35 @@ class UsageError(GlutecoachError):
 
 
 class UnknownNameError(UsageError):
-    """A name (exercise, goal, region, equipment, condition) that is not known."""
+    """A name (exercise, goal, region, equipment, condition, level, ...) that is not known."""
+
+    def __init__(
+        self,
+        kind: str,
+        value: str,
+        choices: Iterable[str],
+        source: str = "",
+        hint: str | None = None,
+        message: str = "",
+    ) -> None:
+        self.kind, self.value, self.choices, self.source = kind, value, tuple(choices), source
+        self.hint = did_you_mean(value, self.choices) if hint is None else hint
+        self._message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        if self._message:
+            return self._message
+        where = f" {self.source}" if self.source else ""
+        shown = self.choices if len(self.choices) <= MAX_LISTED else (*self.choices[:MAX_LISTED], "...")
+        return f"Unknown {self.kind} '{self.value}'{where}.{self.hint} Accepted: {', '.join(shown)}."
+
+    def at(self, source: str) -> UnknownNameError:
+        """The same error, saying where the value came from ('for --goal', 'in your saved profile')."""
+        return UnknownNameError(self.kind, self.value, self.choices, source, self.hint, self._message)
+
+
+MAX_LISTED = 40  # accepted words listed in full up to this many
 
 
 class CatalogueError(GlutecoachError):
@@ -27,13 +59,3 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 
     close = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
     return f" Did you mean '{close[0]}'?" if close else ""
-
-
-def unknown(kind: str, word: str, choices: Iterable[str], option: str | None = None) -> UnknownNameError:
-    """An UnknownNameError naming the bad value, what is accepted and the nearest match."""
-    choices = list(choices)
-    where = f" for {option}" if option else ""
-    accepted = ", ".join(choices) if len(choices) <= 40 else ", ".join(choices[:40]) + ", ..."
-    return UnknownNameError(
-        f"Unknown {kind} '{word}'{where}.{did_you_mean(word, choices)} Accepted: {accepted}."
-    )

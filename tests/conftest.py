@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from glutecoach import catalogue as catalogue_module
-from glutecoach import cli_catalogue, cli_log  # noqa: F401 - the tests drive the full app
-from glutecoach.models import Catalogue
+from glutecoach.catalogue import load as catalogue_module
+from glutecoach.cli import catalogue as cli_catalogue
+from glutecoach.cli import log as cli_log  # noqa: F401 - the tests drive the full app
+from glutecoach.core.models import Catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 

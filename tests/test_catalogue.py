@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from glutecoach import catalogue
-from glutecoach.models import Catalogue
-from glutecoach.vocab import REGIONS
+from glutecoach.catalogue import load as catalogue
+from glutecoach.core.models import Catalogue
+from glutecoach.core.vocab import REGIONS
 
 REQUIRED = """hip-thrust bodyweight-hip-thrust banded-hip-thrust dumbbell-hip-thrust single-leg-hip-thrust
 glute-bridge single-leg-glute-bridge frog-pump back-squat wide-stance-squat box-squat goblet-squat
@@ -35,7 +35,7 @@ def test_every_exercise_scores_all_five_regions_with_a_basis(cat: Catalogue) -> 
 
 
 def test_measured_regions_cite_a_figure_from_a_listed_source(cat: Catalogue) -> None:
-    from glutecoach.vocab import EVIDENCE_REGIONS
+    from glutecoach.core.vocab import EVIDENCE_REGIONS
 
     for ex in cat.exercises.values():
         for e in ex.evidence:

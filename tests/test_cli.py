@@ -7,8 +7,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from glutecoach.cli import app
-from glutecoach.vocab import REGIONS
+from glutecoach.cli.commands import app
+from glutecoach.core.vocab import REGIONS
 
 runner = CliRunner()
 
@@ -216,7 +216,8 @@ def test_tables_fit_80_columns_and_respect_no_color(args: list[str]) -> None:
 def test_unexpected_errors_exit_1_with_a_hint_and_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     import sys
 
-    from glutecoach import __main__, engine
+    from glutecoach import __main__
+    from glutecoach.core import engine
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")

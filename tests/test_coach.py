@@ -7,11 +7,11 @@ import json
 
 from typer.testing import CliRunner
 
-from glutecoach import coach
-from glutecoach import plan as planner
-from glutecoach.cli import app
-from glutecoach.log import Entry, SetRow
-from glutecoach.models import Catalogue, Profile
+from glutecoach.core import next_session as coach
+from glutecoach.core import plan as planner
+from glutecoach.cli.commands import app
+from glutecoach.core.models import Entry, SetRow
+from glutecoach.core.models import Catalogue, Profile
 
 TODAY = dt.date(2026, 11, 25)  # a Wednesday
 

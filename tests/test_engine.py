@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 import yaml
 
-from glutecoach import catalogue, engine
-from glutecoach.models import Catalogue, Exercises, Profile
+from glutecoach.catalogue import load as catalogue
+from glutecoach.core import engine
+from glutecoach.core.models import Catalogue, Exercises, Profile
 
 CASES = yaml.safe_load((Path(__file__).with_name("goal_cases.yaml")).read_text())
 

@@ -8,8 +8,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from glutecoach import catalogue
-from glutecoach.cli import app
+from glutecoach.catalogue import load as catalogue
+from glutecoach.cli.commands import app
 
 HOSTILE = Path(__file__).with_name("hostile")
 CASES = yaml.safe_load((HOSTILE / "cases.yaml").read_text())

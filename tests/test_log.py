@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from glutecoach import log, paths
-from glutecoach.cli import app
+from glutecoach.store import log
+from glutecoach.store import paths
+from glutecoach.cli.commands import app
 
 runner = CliRunner()
 
@@ -81,7 +82,7 @@ def _add_many(home: str, worker: int, n: int) -> None:
     os.environ["GLUTECOACH_HOME"] = home
     with log.connect() as conn:
         for i in range(n):
-            log.add(conn, log.Entry(None, "2026-01-01", "hip-thrust", (log.SetRow(10, float(worker * 1000 + i)),), "kg"))
+            log.add(conn, Entry(None, "2026-01-01", "hip-thrust", (SetRow(10, float(worker * 1000 + i)),), "kg"))
 
 
 def test_four_processes_adding_at_once_lose_nothing(isolated_home: Path) -> None:

@@ -6,9 +6,9 @@ from statistics import mean
 
 import pytest
 
-from glutecoach import plan as planner
-from glutecoach.models import Catalogue, Profile
-from glutecoach.vocab import REGIONS
+from glutecoach.core import plan as planner
+from glutecoach.core.models import Catalogue, Profile
+from glutecoach.core.vocab import REGIONS
 
 
 def build(cat: Catalogue, level: str = "beginner", goal: str = "glute-size", **kw: object) -> planner.Plan:

@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from glutecoach.cli import app
-from glutecoach.vocab import CONDITIONS, EQUIPMENT, LEVELS, MOVEMENTS, REGIONS
+from glutecoach.cli.commands import app
+from glutecoach.core.vocab import CONDITIONS, EQUIPMENT, LEVELS, MOVEMENTS, REGIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 import yaml
 
-from glutecoach import rules
-from glutecoach.models import Catalogue, Dose, Goal, Profile
+from glutecoach.core import rules
+from glutecoach.core.models import Catalogue, Dose, Goal, Profile
 
 CASES = yaml.safe_load(Path(__file__).with_name("rule_cases.yaml").read_text())
 BY_NAME = {f.__name__.replace("_", "-"): f for f in rules.RULES}

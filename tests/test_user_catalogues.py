@@ -9,9 +9,10 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from glutecoach import catalogue, paths
-from glutecoach.cli import app
-from glutecoach.models import summary_of
+from glutecoach.catalogue import load as catalogue
+from glutecoach.store import paths
+from glutecoach.cli.commands import app
+from glutecoach.core.models import summary_of
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "my-exercises.yaml"

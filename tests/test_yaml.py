@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from glutecoach.errors import CatalogueError
-from glutecoach.validate import parse
+from glutecoach.catalogue.validate import parse
 
 SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

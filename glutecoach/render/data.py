@@ -1,4 +1,4 @@
-"""Core objects -> plain JSON-ready data. These shapes are a contract (README, tests/test_json_contract.py)."""
+"""Core objects -> plain JSON-ready data. These shapes are a contract (README, tests/cli/test_json_contract.py)."""
 
 from __future__ import annotations
 
@@ -9,19 +9,23 @@ from typing import Any
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # type names only: a JSON command imports no more than it runs
-    from ..engine import Alternatives, Ranking, Scored
-    from ..models import Catalogue, Exercise, Goal, RegionInfo
-    from ..coach import NextSession
-    from ..plan import Plan
-    from ..progress import Progress
-    from ..user_profile import SavedProfile
-from ..vocab import EQUIPMENT, REGIONS
+    from glutecoach.core.engine import Alternatives, Ranking, Scored
+    from glutecoach.core.models import Catalogue, Entry, Exercise, Goal, RegionInfo
+    from glutecoach.core.next_session import NextSession
+    from glutecoach.core.plan import Plan
+    from glutecoach.core.progress import Progress
+    from glutecoach.core.models import SavedProfile
+from glutecoach.core.vocab import EQUIPMENT, REGIONS
 
 
 def emit(data: Any) -> None:
     """Indented for a person at a terminal; compact (the C encoder, several times faster) for scripts."""
     indent = 2 if sys.stdout.isatty() else None
     sys.stdout.write(json.dumps(data, indent=indent, ensure_ascii=False) + "\n")
+
+
+def entry(e: Entry) -> dict[str, Any]:
+    return e.as_json()
 
 
 def exercise(cat: Catalogue, ex: Exercise) -> dict[str, Any]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..plan import Plan
-from ..rules import REGION_LABEL
-from ..vocab import REGIONS
+from glutecoach.core.plan import Plan
+from glutecoach.core.rules import REGION_LABEL
+from glutecoach.core.vocab import REGIONS
 
 
 def _cell(text: str) -> str:

@@ -8,49 +8,17 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from rich.console import Console
 from rich.text import Text
 
-from ..rules import REGION_LABEL
-from ..vocab import REGIONS
-from .grid import Column, grid
+from glutecoach.core.rules import REGION_LABEL
+from glutecoach.core.vocab import REGIONS
+from glutecoach.render.grid import Column, grid
+from glutecoach.render.terminal import BASIS_MARK, bar, bullet as _bullet, console, note as _note, para as _para, width as _width
 
 if TYPE_CHECKING:
-    from ..engine import Alternatives, Ranking
-    from ..models import Catalogue, Exercise, Goal, RegionInfo
-    from ..plan import Plan, Week
-
-console = Console(highlight=False)
-BASIS_MARK = {"emg": "measured", "emg-proxy": "proxy", "estimate": "estimate"}
-EIGHTHS = " ▏▎▍▌▋▊▉"
-
-
-def bar(score: float, width: int = 10) -> str:
-    """A 0-100 score as a bar of `width` cells, to an eighth of a cell."""
-    cells = max(0.0, min(100.0, score)) / 100 * width
-    full = int(cells)
-    part = EIGHTHS[int((cells - full) * 8)] if full < width else ""
-    return ("█" * full + part.strip()).ljust(width)
-
-
-def _width() -> int:
-    return max(40, console.width)
-
-
-def _para(text: str, style: str = "", indent: str = "") -> Text:
-    """A paragraph wrapped to the console width."""
-    lines = textwrap.wrap(text, _width() - len(indent), initial_indent="", subsequent_indent="") or [""]
-    return Text("\n".join(indent + line for line in lines) + "\n", style=style or None)
-
-
-def _bullet(text: str) -> Text:
-    lines = textwrap.wrap(text, _width() - 4) or [""]
-    return Text("  • " + "\n    ".join(lines) + "\n")
-
-
-def _note(text: str) -> Text:
-    return _para("! " + text, "yellow")
-
+    from glutecoach.core.engine import Alternatives, Ranking
+    from glutecoach.core.models import Catalogue, Exercise, Goal, RegionInfo
+    from glutecoach.core.plan import Plan, Week
 
 def _dose(sets: int, reps: tuple[int, int], rest_s: int, per_side: bool = False) -> str:
     side = "/side" if per_side else ""
@@ -276,4 +244,3 @@ def _week(week: Week, same: list[int], contact_check: bool) -> Text:
 
 
 # The training log's views live in their own module; re-exported so render.show finds them here.
-from .table_log import entries, next_session, profile, progress, saved_entry  # noqa: E402,F401

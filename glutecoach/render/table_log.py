@@ -6,17 +6,17 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from ..rules import REGION_LABEL
-from ..vocab import REGIONS
-from .grid import Column, grid
-from .table import _bullet, _note, _para, _width, bar, console
+from glutecoach.core.rules import REGION_LABEL
+from glutecoach.core.vocab import REGIONS
+from glutecoach.render.grid import Column, grid
+from glutecoach.render.terminal import bar, bullet as _bullet, console, note as _note, para as _para, width as _width
 
 if TYPE_CHECKING:
-    from ..coach import NextSession
-    from ..log import Entry
-    from ..models import Catalogue
-    from ..progress import Progress
-    from ..user_profile import SavedProfile
+    from glutecoach.core.next_session import NextSession
+    from glutecoach.core.models import Entry
+    from glutecoach.core.models import Catalogue
+    from glutecoach.core.progress import Progress
+    from glutecoach.core.models import SavedProfile
 
 
 def _sets(e: Entry) -> str:
@@ -44,9 +44,14 @@ def saved_entry(cat: Catalogue, e: Entry) -> None:
     console.print(out, end="", soft_wrap=True)
 
 
-def entries(cat: Catalogue | None, items: list[Entry]) -> None:
+def entries(cat: Catalogue | None, items: list[Entry], filtered: bool = False) -> None:
     if not items:
-        console.print(_para("No entries yet. Add one with: glutecoach log add hip-thrust --sets 3 --reps 10 --load 60"), end="", soft_wrap=True)
+        text = (
+            "No entries match. Widen the filter (--since, --exercise) or run 'glutecoach log list' for all."
+            if filtered
+            else "No entries yet. Add one with: glutecoach log add hip-thrust --sets 3 --reps 10 --load 60"
+        )
+        console.print(_para(text), end="", soft_wrap=True)
         return
     name = lambda slug: cat.exercises[slug].name if cat and slug in cat.exercises else slug  # noqa: E731
     rows = [[str(e.id), e.date, [(name(e.slug), ""), (e.slug, "dim")], _sets(e), [(_extras(e), ""), (e.note or "", "dim")]] for e in items]

@@ -12,8 +12,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
-from . import paths
-from .errors import GlutecoachError
+from glutecoach.store import paths
+from glutecoach.core.models import Entry, SessionSummary, SetRow
+from glutecoach.errors import GlutecoachError
 
 APPLICATION_ID = 0x676C7574  # 'glut': marks the file as glutecoach's
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -49,28 +50,6 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 class LogError(GlutecoachError):
     """The log cannot be opened or written: says where and what to do."""
-
-
-class SetRow(NamedTuple):
-    reps: int
-    load: float | None
-
-
-class Entry(NamedTuple):
-    id: int | None
-    date: str  # YYYY-MM-DD
-    slug: str
-    sets: tuple[SetRow, ...]
-    units: str
-    contact: int | None = None
-    pain_score: int | None = None
-    rir: int | None = None
-    note: str | None = None
-
-    def fingerprint(self) -> str:
-        """Same date, exercise and sets: the same entry (an import adds it only once)."""
-        sets = ";".join(f"{s.reps}x{'' if s.load is None else format(s.load, 'g')}" for s in self.sets)
-        return f"{self.date}|{self.slug}|{sets}"
 
 
 def db_path() -> Path:
@@ -281,17 +260,6 @@ def get(conn: sqlite3.Connection, entry_id: int) -> Entry | None:
 
 def count(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM entries").fetchone()[0])
-
-
-class SessionSummary(NamedTuple):
-    """One entry reduced to what progress needs, computed in SQL."""
-
-    date: str
-    slug: str
-    contact: int | None
-    sets: int
-    reps: int
-    top_load: float | None
 
 
 def summaries(conn: sqlite3.Connection, since: str, until: str) -> list[SessionSummary]:

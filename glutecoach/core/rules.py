@@ -13,8 +13,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
-from .models import Exercise, Goal, Profile
-from .vocab import EVIDENCE_REGIONS
+from glutecoach.core.models import Exercise, Goal, Profile
+from glutecoach.core.vocab import EVIDENCE_REGIONS
 
 REGION_LABEL = {
     "gluteus-maximus-upper": "upper gluteus maximus",

@@ -1,4 +1,4 @@
-"""The training log, the saved profile and progress on the command line (see cli.py for the rest)."""
+"""`log` (add, list, delete, export, import) and `progress`: the training log on the command line."""
 
 from __future__ import annotations
 
@@ -8,35 +8,24 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from . import render
-from .cli import app
-from .cli_options import FormatOpt, complete_exercises, complete_goals, PainOpt, _complete, equipment_set, fmt_word, handles_errors, level_word, pains
-from .errors import UsageError
-from .vocab import LEVELS
+from glutecoach.cli.options import FormatOpt, _complete, check_date, complete_exercises, fmt_word, handles_errors, load_catalogue
+from glutecoach.errors import UsageError
+from glutecoach.render.text import plural
 
 if TYPE_CHECKING:
-    from .models import Catalogue
-    from .user_profile import SavedProfile
-
-log_app = typer.Typer(rich_markup_mode=None, no_args_is_help=True, help="Your training log: add, list, delete, export and import entries.\n\nExample: glutecoach log add hip-thrust --sets 3 --reps 10 --load 60 --contact 7")
-profile_app = typer.Typer(rich_markup_mode=None, no_args_is_help=True, help="Your saved profile: the defaults for recommend, alternatives and plan.\n\nExample: glutecoach profile set --level beginner --equipment band,dumbbell")
-app.add_typer(log_app, name="log")
-app.add_typer(profile_app, name="profile")
+    from glutecoach.core.models import Catalogue
 
 
 def _units() -> str:
-    from . import user_profile
+    from glutecoach.store import profile as user_profile
 
     return user_profile.load().units
 
 
 def _load_catalogue() -> Catalogue:
-    from .cli_options import load
-
-    return load(None)
+    return load_catalogue(None)
 
 
-@log_app.command("add")
 @handles_errors
 def log_add(
     exercise: Annotated[str, typer.Argument(help="Slug, name or alias, any case.", autocompletion=complete_exercises, show_default=False)],
@@ -55,9 +44,8 @@ def log_add(
 
     Example: glutecoach log add hip-thrust --sets 3 --reps 10 --load 60 --contact 7 --rir 2
     """
-    import datetime as dt
-
-    from . import log, logio
+    from glutecoach.store import formats as logio
+    from glutecoach.store import log
 
     fmt = fmt_word(fmt)
     if set_ and (sets is not None or reps is not None or load is not None):
@@ -71,20 +59,20 @@ def log_add(
             raise UsageError(f"--sets: {sets} is out of range; accepted: 1-50.")
         rows = [(reps, load)] * sets
     cat = _load_catalogue()
-    entry = logio.make_entry(cat, exercise, rows, date or dt.date.today().isoformat(), _units(), contact, pain_score, rir, note, "")
+    day = check_date(date).isoformat()
+    entry = logio.make_entry(cat, exercise, rows, day, _units(), contact, pain_score, rir, note, "")
     with log.connect() as conn:
         saved = log.add(conn, entry)
     if fmt == "json":
-        from .render import data
+        from glutecoach.render import data
 
-        data.emit(logio.entry_json(saved))
+        data.emit(saved.as_json())
     else:
-        from .render import table
+        from glutecoach.render import table_log
 
-        table.saved_entry(cat, saved)
+        table_log.saved_entry(cat, saved)
 
 
-@log_app.command("list")
 @handles_errors
 def log_list(
     since: Annotated[str | None, typer.Option("--since", help="Only entries on or after this day (YYYY-MM-DD).", show_default=False)] = None,
@@ -96,12 +84,14 @@ def log_list(
 
     Example: glutecoach log list --since 2026-01-01 --exercise hip-thrust
     """
-    from . import catalogue, log, logio
+    from glutecoach.core.lookup import find_exercise
+    from glutecoach.store import formats as logio
+    from glutecoach.store import log
 
     fmt = fmt_word(fmt, ["table", "json", "csv"])
-    day = logio.check_date(since, "--since") if since else None
+    day = check_date(since, "--since").isoformat() if since else None
     cat = _load_catalogue() if exercise or fmt == "table" else None
-    slug = catalogue.find_exercise(cat, exercise).slug if exercise else None
+    slug = find_exercise(cat, exercise).slug if cat is not None and exercise else None
     with log.connect(create=False) as conn:
         items = log.entries(conn, since=day, slug=slug, limit=limit)
     if fmt == "json":
@@ -109,12 +99,11 @@ def log_list(
     elif fmt == "csv":
         sys.stdout.write(logio.to_csv(items))
     else:
-        from .render import table
+        from glutecoach.render import renderer
 
-        table.entries(cat, items)
+        renderer(fmt).entries(cat, items, filtered=bool(since or exercise))
 
 
-@log_app.command("delete")
 @handles_errors
 def log_delete(
     entry_id: Annotated[int, typer.Argument(help="The entry's id (see 'glutecoach log list').", show_default=False)],
@@ -124,7 +113,7 @@ def log_delete(
 
     Example: glutecoach log delete 42 --yes
     """
-    from . import log
+    from glutecoach.store import log
 
     with log.connect(create=False) as conn:
         if not yes:
@@ -141,7 +130,6 @@ def log_delete(
     sys.stdout.write(f"Deleted entry {entry_id}.\n")
 
 
-@log_app.command("export")
 @handles_errors
 def log_export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="json, csv or strong (Strong's per-set CSV).", autocompletion=_complete(["json", "csv", "strong"]))] = "json",
@@ -151,7 +139,8 @@ def log_export(
 
     Example: glutecoach log export --format strong -o strong.csv
     """
-    from . import log, logio
+    from glutecoach.store import log
+    from glutecoach.store import formats as logio
 
     fmt = fmt_word(fmt, ["json", "csv", "strong"])
     with log.connect(create=False) as conn:
@@ -160,16 +149,16 @@ def log_export(
     if output is None:
         sys.stdout.write(text)
         return
+    from glutecoach.store.files import atomic_write, refuse_owned
+
+    refuse_owned(output)
     try:
-        tmp = output.with_name(f".{output.name}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
+        atomic_write(output, text.encode("utf-8"))
     except OSError as err:
         raise UsageError(f"cannot write {output} ({err.strerror}).") from None
-    sys.stdout.write(f"Exported {len(items)} entries to {output}.\n")
+    sys.stdout.write(f"Exported {plural(len(items), 'entry', 'entries')} to {output}.\n")
 
 
-@log_app.command("import")
 @handles_errors
 def log_import(
     file: Annotated[Path, typer.Argument(help="A glutecoach JSON export or a Strong CSV export.", show_default=False)],
@@ -180,7 +169,8 @@ def log_import(
 
     Example: glutecoach log import strong.csv --from strong
     """
-    from . import log, logio
+    from glutecoach.store import log
+    from glutecoach.store import formats as logio
 
     kind = fmt_word(source, ["glutecoach", "strong"]) if source else "glutecoach"
     try:
@@ -200,12 +190,11 @@ def log_import(
         raise UsageError(f"{file}: {err} Nothing was imported.") from None
     with log.connect() as conn:
         added, already = log.add_many(conn, items)
-    sys.stdout.write(f"Imported {added} entries from {file}; {already} were already in the log.\n")
+    sys.stdout.write(f"Imported {plural(added, 'entry', 'entries')} from {file}; {already} {'was' if already == 1 else 'were'} already in the log.\n")
     if skipped_names:
         sys.stdout.write(f"Left out {len(skipped_names)} unknown exercise names: {', '.join(skipped_names)}.\n")
 
 
-@app.command()
 @handles_errors
 def progress(
     weeks: Annotated[int, typer.Option("--weeks", "-w", help="How many weeks back, 1-104.", min=1, max=104)] = 8,
@@ -216,89 +205,28 @@ def progress(
 
     Example: glutecoach progress --weeks 12
     """
-    import datetime as dt
-
-    from . import log
-    from . import progress as tracker
-    from .logio import check_date
+    from glutecoach.core import progress as tracker
+    from glutecoach.render import renderer
+    from glutecoach.store import log
 
     fmt = fmt_word(fmt)
-    today = dt.date.fromisoformat(check_date(date)) if date else dt.date.today()
+    today = check_date(date)
     since = tracker.since_for(weeks, today)
     with log.connect(create=False) as conn:
         sessions = log.summaries(conn, since, today.isoformat())
     result = tracker.summarise(_load_catalogue(), sessions, weeks, since)
-    render.show(fmt, "progress", result)
+    renderer(fmt).progress(result)
 
 
-@profile_app.command("set")
-@handles_errors
-def profile_set(
-    level: Annotated[str | None, typer.Option("--level", "-l", help="Your level.", autocompletion=_complete(list(LEVELS)), show_default=False)] = None,
-    equipment: Annotated[list[str] | None, typer.Option("--equipment", "-e", help="Equipment you have (repeat or comma list); 'none' = body weight only; 'all' = everything.", show_default=False)] = None,
-    pain: PainOpt = None,
-    goal: Annotated[str | None, typer.Option("--goal", "-g", help="Your usual goal; see 'glutecoach goals'.", autocompletion=complete_goals, show_default=False)] = None,
-    units: Annotated[str | None, typer.Option("--units", help="kg or lb, for loads you log.", autocompletion=_complete(["kg", "lb"]), show_default=False)] = None,
-) -> None:
-    """Save defaults: options you give are changed, the rest kept.
-
-    Example: glutecoach profile set --level beginner --equipment band,dumbbell --goal glute-size
-    """
-    from . import catalogue, user_profile
-
-    saved = user_profile.load()
-    changes: dict = {}
-    if level is not None:
-        changes["level"] = level_word(level)
-    if equipment:
-        everything = [w.strip().lower() for w in equipment] == ["all"]
-        kit = None if everything else equipment_set(equipment)
-        changes["equipment"] = None if kit is None else tuple(sorted(kit))
-    if pain:
-        changes["pains"] = pains(pain)
-    if goal is not None:
-        changes["goal"] = catalogue.find_goal(_load_catalogue(), goal).name
-    if units is not None:
-        changes["units"] = _units_word(units)
-    if not changes:
-        raise UsageError("nothing to set: give --level, --equipment, --pain, --goal or --units.")
-    updated = saved._replace(**changes)
-    user_profile.save(updated)
-    _show_profile(updated, "table")
 
 
-def _units_word(units: str) -> str:
-    from .errors import unknown
+def register(app: typer.Typer) -> None:
+    from glutecoach.cli.app import group
 
-    key = units.strip().lower()
-    if key not in ("kg", "lb"):
-        raise unknown("units", units, ["kg", "lb"], "--units")
-    return key
-
-
-def _show_profile(p: SavedProfile, fmt: str) -> None:
-    render.show(fmt, "profile", p)
-
-
-@profile_app.command("show")
-@handles_errors
-def profile_show(fmt: FormatOpt = "table") -> None:
-    """Show the saved profile.
-
-    Example: glutecoach profile show --format json
-    """
-    from . import user_profile
-
-    _show_profile(user_profile.load(), fmt_word(fmt))
-
-
-@profile_app.command("reset")
-@handles_errors
-def profile_reset() -> None:
-    """Forget the saved profile.
-
-    Example: glutecoach profile reset
-    """
-    from . import user_profile
-
-    sys.stdout.write("Profile reset.\n" if user_profile.reset() else "There was no saved profile.\n")
+    log_app = group("log", "Your training log: add, list, delete, export and import entries.\n\nExample: glutecoach log add hip-thrust --sets 3 --reps 10 --load 60 --contact 7")
+    log_app.command("add")(log_add)
+    log_app.command("list")(log_list)
+    log_app.command("delete")(log_delete)
+    log_app.command("export")(log_export)
+    log_app.command("import")(log_import)
+    app.command()(progress)

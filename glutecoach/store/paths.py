@@ -35,11 +35,13 @@ def cache_dir() -> Path:
 
 
 def builtin_data_dir() -> Path:
-    """The shipped data: glutecoach/data in a wheel; the repository's data/ in a checkout."""
-    packaged = Path(__file__).with_name("data")
+    """The shipped data: glutecoach/data in a wheel; the repository's data/ in a source checkout
+    (never the working directory)."""
+    package = Path(__file__).resolve().parent.parent  # glutecoach/
+    packaged = package / "data"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "data"
+    return package.parent / "data"
 
 
 def log_db() -> Path:

@@ -11,15 +11,15 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from .engine import alternatives, exclusion
-from .log import Entry
-from .models import Catalogue, Exercise, Profile
-from .plan import Plan
+from glutecoach.core.engine import alternatives, exclusion
+from glutecoach.core.models import Entry
+from glutecoach.core.models import Catalogue, Exercise, Profile
+from glutecoach.core.person import PAIN_STOP, REST_DAYS
+from glutecoach.core.plan import Plan
 
+HISTORY_WEEKS = 20  # how far back the log is read for the next session
 CONTACT_DONE = 7  # rated this or more in the last two sessions: contact found
 CONTACT_POOR = 3  # this or less twice: regress and try another cue
-PAIN_STOP = 4  # a pain score this high rests the exercise
-REST_DAYS = 14
 LOAD_STEP = 0.025  # add 2.5% (at least the smallest plate step)
 
 
@@ -190,12 +190,11 @@ def next_session(cat: Catalogue, plan: Plan, profile: Profile, entries: Sequence
     return NextSession(phase, week_no, session.day, tuple(changes), tuple(planned), tuple(notes))
 
 
-def recent_pain(entries: Sequence[Entry], today: dt.date) -> tuple[tuple[str, int, str], ...]:
-    """(slug, pain score, date) for pain >= 4 in the last 14 days, for recommend's recent-pain rule."""
-    since = (today - dt.timedelta(days=REST_DAYS)).isoformat()
-    worst: dict[str, tuple[int, str]] = {}
-    for e in entries:
-        if e.date >= since and e.pain_score is not None and e.pain_score >= PAIN_STOP:
-            if e.slug not in worst or e.pain_score > worst[e.slug][0]:
-                worst[e.slug] = (e.pain_score, e.date)
-    return tuple((slug, score, date) for slug, (score, date) in sorted(worst.items()))
+def history_start(today: dt.date) -> str:
+    """The first day of the log that the next session reads."""
+    return (today - dt.timedelta(weeks=HISTORY_WEEKS)).isoformat()
+
+
+def up_to(entries: Sequence[Entry], today: dt.date) -> list[Entry]:
+    """The entries on or before today (a later date cannot shape today's session)."""
+    return [e for e in entries if e.date <= today.isoformat()]

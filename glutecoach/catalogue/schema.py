@@ -11,8 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from . import vocab
-from .vocab import EVIDENCE_REGIONS, REGIONS
+from glutecoach.core import vocab
+from glutecoach.core.vocab import EVIDENCE_REGIONS, REGIONS
 
 # Closed vocabularies as Literal types (a tuple subscript lists its words).
 Basis = Literal[vocab.BASES]  # type: ignore[valid-type]
@@ -121,13 +121,13 @@ class ExerciseModel(Strict):
     load_potential: Scale5
     spinal_load: SpinalLoad
     features: list[Feature] = []
-    pattern: Pattern | None = None
-    unit: DoseUnit | None = None
-    stance: Stance | None = None
-    effort: Scale5 | None = None
-    hip_flexion: HipFlexion | None = None
+    pattern: Pattern
+    unit: DoseUnit
+    stance: Stance
+    effort: Scale5
+    hip_flexion: HipFlexion
     loads: list[TissueLoad] = []
-    peaks: list[PeakModel] = []
+    peaks: Annotated[list[PeakModel], Field(min_length=1)]
     cues: Annotated[list[Text], Field(min_length=2)]
     mistakes: Annotated[list[Text], Field(min_length=1)]
     progressions: list[Slug] = []
@@ -231,6 +231,22 @@ class PlanTemplateModel(Strict):
         return self
 
 
+class ConditionRuleModel(Strict):
+    level: Severity
+    note: Text
+
+
+class ConditionModel(Strict):
+    """A condition a user can declare: what it restricts, by what an exercise loads (vocab.TISSUE_LOADS,
+    plus deep-hip-flexion for hip_flexion: deep), and the conditions it includes."""
+
+    name: Condition
+    label: Text
+    note: Text
+    includes: list[Condition] = []
+    loads: dict[Literal[vocab.TISSUE_LOADS + (vocab.DEEP_HIP_FLEXION,)], ConditionRuleModel] = {}  # type: ignore[valid-type]
+
+
 class CatalogueFileModel(Strict):
     """One data file. The built-in data is split over several files; a user file may hold any part."""
 
@@ -238,10 +254,10 @@ class CatalogueFileModel(Strict):
     sources: list[SourceModel] = []
     exercises: list[ExerciseModel] = []
     goals: list[GoalModel] = []
+    conditions: list[ConditionModel] = []
     regions: list[RegionInfoModel] = []
     plans: list[PlanTemplateModel] = []
     safety: dict[Slug, Text] = {}
-    condition_notes: dict[Condition, Text] = {}
     heavy_rest_s: Annotated[int, Field(ge=0, le=600)] | None = None
 
 

@@ -9,9 +9,9 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from .log import SessionSummary
-from .models import Catalogue
-from .vocab import PRIME_MOVER, REGIONS, SYNERGIST
+from glutecoach.core.models import SessionSummary
+from glutecoach.core.models import Catalogue
+from glutecoach.core.vocab import PRIME_MOVER, REGIONS, SYNERGIST
 
 
 class ExerciseTrend(NamedTuple):

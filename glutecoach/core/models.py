@@ -7,9 +7,9 @@ of a dataclass to define at import (measured: 20 classes 1.7 ms vs 7 ms plus the
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from .vocab import REGIONS
+from glutecoach.core.vocab import REGIONS
 
 
 class Source(NamedTuple):
@@ -44,32 +44,48 @@ class Contraindication(NamedTuple):
     note: str
 
 
+class Peak(NamedTuple):
+    action: str  # hip-extension | hip-abduction | hip-external-rotation | hip-internal-rotation | isometric
+    at: str  # shortened | mid | lengthened
+
+
 class Exercise(NamedTuple):
     slug: str
     name: str
     family: str
+    pattern: str  # bridge-thrust | hinge | squat | lunge | abduction | rotation | kickback | power | stability
     aliases: tuple[str, ...]
-    scores: dict[str, int]  # the five regions, 0-100
+    scores: dict[str, int]  # the five regions, 0-100 (%MVIC-like, at the usual training load)
     basis: dict[str, str]  # the five regions: emg | emg-proxy | estimate
     movement: str
     joint_actions: tuple[str, ...]
     load_vector: str
-    peak_tension: str
+    peaks: tuple[Peak, ...]  # where the load peaks, per action
     level: str
     equipment: tuple[str, ...]
-    unilateral: bool
+    stance: str  # bilateral | split | single-leg | supported
+    unilateral: bool  # one side at a time: doses are per side
+    unit: str  # reps | seconds | contacts | metres | steps
     contact_ease: int
     complexity: int
     load_potential: int
+    effort: int  # 1-5: how close to failure a trained person can take the glutes in 5-30 reps
     spinal_load: str
+    hip_flexion: str  # shallow | moderate | deep
+    loads: tuple[str, ...]  # what it loads, as conditions read it (with deep-hip-flexion when hip_flexion is deep)
     features: tuple[str, ...]
     cues: tuple[str, ...]
     mistakes: tuple[str, ...]
     progressions: tuple[str, ...]
     regressions: tuple[str, ...]
-    contraindications: tuple[Contraindication, ...]
+    contraindications: tuple[Contraindication, ...]  # resolved: from its loads and the catalogue's conditions
     evidence: tuple[Evidence, ...]
     notes: tuple[str, ...]
+
+    @property
+    def peak_tension(self) -> str:
+        """Where the load peaks in the main action (the first listed)."""
+        return self.peaks[0].at if self.peaks else "mid"
 
     @property
     def region_scores(self) -> tuple[int, ...]:
@@ -217,3 +233,70 @@ class Profile(NamedTuple):
 
     def has(self, needed: tuple[str, ...]) -> bool:
         return self.equipment is None or self.equipment.issuperset(needed)
+
+
+# --- the training log and the saved profile, as the core reads them (stored by glutecoach.store) ---
+
+
+class SetRow(NamedTuple):
+    reps: int
+    load: float | None
+
+
+class Entry(NamedTuple):
+    id: int | None
+    date: str  # YYYY-MM-DD
+    slug: str
+    sets: tuple[SetRow, ...]
+    units: str
+    contact: int | None = None
+    pain_score: int | None = None
+    rir: int | None = None
+    note: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        """The entry as the documented JSON (log list --format json, log export)."""
+        return {
+            "id": self.id,
+            "date": self.date,
+            "slug": self.slug,
+            "sets": [{"reps": s.reps, "load": s.load} for s in self.sets],
+            "units": self.units,
+            "contact": self.contact,
+            "pain_score": self.pain_score,
+            "rir": self.rir,
+            "note": self.note,
+        }
+
+    def fingerprint(self) -> str:
+        """Same date, exercise and sets: the same entry (an import adds it only once)."""
+        sets = ";".join(f"{s.reps}x{'' if s.load is None else format(s.load, 'g')}" for s in self.sets)
+        return f"{self.date}|{self.slug}|{sets}"
+
+
+class SessionSummary(NamedTuple):
+    """One entry reduced to what progress needs, computed in SQL."""
+
+    date: str
+    slug: str
+    contact: int | None
+    sets: int
+    reps: int
+    top_load: float | None
+
+
+class SavedProfile(NamedTuple):
+    level: str | None = None
+    goal: str | None = None
+    equipment: tuple[str, ...] | None = None  # None: everything; (): body weight only
+    pains: tuple[str, ...] = ()
+    units: str = "kg"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "level": self.level,
+            "goal": self.goal,
+            "equipment": None if self.equipment is None else list(self.equipment),
+            "pains": list(self.pains),
+            "units": self.units,
+        }

@@ -13,8 +13,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .errors import CatalogueError, did_you_mean
-from .schema import SCHEMA_VERSION, CatalogueFileModel
+from glutecoach.errors import CatalogueError, did_you_mean
+from glutecoach.catalogue.schema import SCHEMA_VERSION, CatalogueFileModel
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 40
@@ -232,12 +232,12 @@ class Positions:
         return f"{path}:{line}:{col}"
 
 
-KINDS = {"exercises": ("exercise", "slug"), "goals": ("goal", "name"), "sources": ("source", "key"), "plans": ("plan", "level"), "regions": ("region", "name")}
+KINDS = {"exercises": ("exercise", "slug"), "goals": ("goal", "name"), "conditions": ("condition", "name"), "sources": ("source", "key"), "plans": ("plan", "level"), "regions": ("region", "name")}
 
 
 def describe_errors(path: Path, doc: dict, err: ValidationError, positions: Positions) -> list[str]:
     """One line per pydantic error: FILE:LINE:COL: exercise SLUG: field: what is wrong (what is accepted)."""
-    from .schema import ExerciseModel
+    from glutecoach.catalogue.schema import ExerciseModel
 
     known_fields = set(ExerciseModel.model_fields)
     lines = []
@@ -328,19 +328,39 @@ def merge_files(files: Sequence[tuple[Path, bytes]], validated: dict[int, dict] 
                 merged[kind][ident] = item
                 origin[(kind, ident)] = (path, index)
         merged["safety"].update(dumped["safety"])
-        merged["condition_notes"].update(dumped["condition_notes"])
         if dumped["heavy_rest_s"] is not None:
             merged["heavy_rest_s"] = dumped["heavy_rest_s"]
     if not problems:
         problems = check_references(merged, origin, positions)
     if problems:
         raise CatalogueError("\n".join(problems))
-    return {k: (list(v.values()) if k in KINDS else v) for k, v in merged.items()}
+    out = {k: (list(v.values()) if k in KINDS else v) for k, v in merged.items()}
+    resolve_contraindications(out)
+    return out
+
+
+def resolve_contraindications(merged: dict) -> None:
+    """Each exercise's loads (with deep hip flexion) and its contraindications resolved against the
+    catalogue's conditions (glutecoach.core.safety), so the cache holds what ranking reads."""
+    from glutecoach.core.safety import Condition, ConditionRule, ExplicitEntry, resolve, tissue_loads
+
+    conditions = {
+        c["name"]: Condition(
+            c["name"], c["label"], c["note"], tuple(c["includes"]),
+            tuple(ConditionRule(load, r["level"], r["note"]) for load, r in c["loads"].items()),
+        )
+        for c in merged["conditions"]
+    }
+    merged["condition_notes"] = {c.name: c.note for c in conditions.values()}
+    for ex in merged["exercises"]:
+        ex["loads"] = list(tissue_loads(ex["loads"], ex["hip_flexion"]))
+        explicit = [ExplicitEntry(c["condition"], c["level"], c["note"], c["exception"]) for c in ex["contraindications"]]
+        ex["contraindications"] = [c._asdict() for c in resolve(ex["loads"], explicit, conditions)]
 
 
 def check_references(merged: dict, origin: Origin, positions: Positions) -> list[str]:
     """Cross-file checks: every reference resolves, names are unambiguous, no progression cycle."""
-    from .rules import RULE_NAMES
+    from glutecoach.core.rules import RULE_NAMES
 
     exercises = merged["exercises"]
     problems = []

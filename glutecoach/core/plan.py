@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .engine import alternatives, exclusion, notes, rank
-from .errors import UsageError
-from .models import Catalogue, Exercise, Goal, Phase, Profile
-from .vocab import PRIME_MOVER, REGIONS, SYNERGIST
+from glutecoach.core.engine import alternatives, exclusion, notes, rank
+from glutecoach.errors import UsageError
+from glutecoach.core.models import Catalogue, Exercise, Goal, Phase, Profile
+from glutecoach.core.vocab import PRIME_MOVER, REGIONS, SYNERGIST
 FINISHERS = ("hip-abduction", "hip-external-rotation", "hip-internal-rotation", "stability")
 
 

@@ -53,6 +53,7 @@ JOINT_ACTIONS = (
 LOAD_VECTORS = ("axial", "anteroposterior", "lateral", "rotational")
 PEAK_TENSIONS = ("shortened", "mid", "lengthened")
 LEVELS = ("beginner", "intermediate", "advanced")
+UNITS = ("kg", "lb")  # load units of the log and the profile
 LEVEL_RANK: dict[str, int] = {level: i for i, level in enumerate(LEVELS)}
 EQUIPMENT = (
     "band",
@@ -107,6 +108,7 @@ TISSUE_LOADS = (
     "straight-knee-hip-flexion",
     "side-lying-compression",
 )
+DEEP_HIP_FLEXION = "deep-hip-flexion"  # what hip_flexion: deep loads, as conditions read it
 PEAK_ACTIONS = ("hip-extension", "hip-abduction", "hip-external-rotation", "hip-internal-rotation", "isometric")
 # Where a source's figures were read: the paper itself, a review's table, or a secondary summary.
 READ_IN = ("primary", "review", "secondary")

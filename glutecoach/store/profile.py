@@ -2,32 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import paths
-from .errors import GlutecoachError
-from .vocab import CONDITIONS, EQUIPMENT, LEVELS
-
-UNITS = ("kg", "lb")
-
-
-class SavedProfile(NamedTuple):
-    level: str | None = None
-    goal: str | None = None
-    equipment: tuple[str, ...] | None = None  # None: everything; (): body weight only
-    pains: tuple[str, ...] = ()
-    units: str = "kg"
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "level": self.level,
-            "goal": self.goal,
-            "equipment": None if self.equipment is None else list(self.equipment),
-            "pains": list(self.pains),
-            "units": self.units,
-        }
+from glutecoach.store import paths
+from glutecoach.store.files import atomic_write
+from glutecoach.errors import GlutecoachError
+from glutecoach.core.models import SavedProfile
+from glutecoach.core.vocab import CONDITIONS, EQUIPMENT, LEVELS, UNITS
 
 
 def profile_path() -> Path:
@@ -69,14 +51,11 @@ def load() -> SavedProfile:
 
 
 def save(profile: SavedProfile) -> None:
+    import json
+
     path = profile_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".profile.{os.getpid()}.tmp")
-        import json
-
-        tmp.write_text(json.dumps(profile.as_json(), indent=2) + "\n", encoding="utf-8")
-        os.replace(tmp, path)  # never half a profile
+        atomic_write(path, (json.dumps(profile.as_json(), indent=2) + "\n").encode())
     except OSError as err:
         raise GlutecoachError(f"cannot save the profile at {path} ({err.strerror}). Check that the folder is writable, or set GLUTECOACH_HOME.") from None
 

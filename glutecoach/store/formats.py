@@ -14,10 +14,10 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .catalogue import find_exercise
-from .errors import GlutecoachError, UsageError
-from .log import Entry, SetRow
-from .models import Catalogue
+from glutecoach.core.lookup import find_exercise
+from glutecoach.errors import GlutecoachError, UsageError
+from glutecoach.core.models import Entry, SetRow
+from glutecoach.core.models import Catalogue
 
 RANGES = {"contact": (0, 10), "pain_score": (0, 10), "rir": (0, 5)}
 STRONG_COLUMNS = ["Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps", "Distance", "Seconds", "Notes", "Workout Notes", "RPE"]
@@ -116,22 +116,8 @@ def make_entry(
     )
 
 
-def entry_json(e: Entry) -> dict[str, Any]:
-    return {
-        "id": e.id,
-        "date": e.date,
-        "slug": e.slug,
-        "sets": [{"reps": s.reps, "load": s.load} for s in e.sets],
-        "units": e.units,
-        "contact": e.contact,
-        "pain_score": e.pain_score,
-        "rir": e.rir,
-        "note": e.note,
-    }
-
-
 def to_json(entries: Iterable[Entry]) -> str:
-    return json.dumps({"entries": [entry_json(e) for e in entries]}, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps({"entries": [e.as_json() for e in entries]}, indent=2, ensure_ascii=False) + "\n"
 
 
 def to_csv(entries: Iterable[Entry]) -> str:

@@ -10,11 +10,11 @@ from collections.abc import Iterable
 from operator import mul
 from typing import NamedTuple
 
-from .models import Catalogue, Dose, Exercise, Goal, Profile, Summary
-from .rules import RULES, Reason
+from glutecoach.core.models import Catalogue, Dose, Exercise, Goal, Profile, Summary
+from glutecoach.core.rules import RULES, Reason
 
 RULE_OF = {rule: rule.__name__.replace("_", "-") for rule in RULES}
-from .vocab import LEVEL_RANK, REGIONS
+from glutecoach.core.vocab import LEVEL_RANK, REGIONS
 
 
 class Exclusion(NamedTuple):
@@ -48,6 +48,7 @@ class Ranking(NamedTuple):
     items: tuple[Scored, ...]
     excluded: tuple[Exclusion, ...]
     notes: tuple[str, ...] = ()
+    sources: dict[str, str] = {}  # level, equipment, pains, goal -> option | profile | default
 
 
 def exclusion(ex: Exercise | Summary, goal: Goal | None, profile: Profile) -> Exclusion | None:
@@ -159,7 +160,9 @@ def _headroom(goal: Goal, rules: list) -> float:
     return sum(weights) + 0.05 * len(weights) + 0.1
 
 
-def rank(cat: Catalogue, goal: Goal, profile: Profile, top: int = 8, pool: Iterable[Exercise] | None = None) -> Ranking:
+def rank(
+    cat: Catalogue, goal: Goal, profile: Profile, top: int = 8, pool: Iterable[Exercise] | None = None, sources: dict[str, str] | None = None
+) -> Ranking:
     """Every allowed exercise scored for the goal, best first (ties by slug); the rest excluded with why.
 
     For a large catalogue, exercises are taken in order of their region match (a cheap sum) and
@@ -205,7 +208,7 @@ def rank(cat: Catalogue, goal: Goal, profile: Profile, top: int = 8, pool: Itera
             if start < len(order) and floor is not None and floor > bases[order[start]] + headroom:
                 break
         ranked = apply_variety(done, top)
-    return Ranking(goal, profile, tuple(ranked[:top]), tuple(excluded), notes(cat, goal, profile))
+    return Ranking(goal, profile, tuple(ranked[:top]), tuple(excluded), notes(cat, goal, profile), dict(sources or {}))
 
 
 def notes(cat: Catalogue, goal: Goal, profile: Profile) -> tuple[str, ...]:

@@ -1,0 +1,247 @@
+"""Load the catalogue (built-in data plus any user files) and look things up in it.
+
+A file is validated with pydantic the first time its exact bytes are seen; the validated result is
+cached (marshal, keyed by the files' content hash and the package version) so every later run only
+reads the cache. From it, every exercise gets a summary (what ranking reads first) and is built in
+full only when it is asked for (models.Exercises).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from glutecoach import __version__, speed
+from glutecoach.store import paths
+from glutecoach.errors import CatalogueError
+from glutecoach.core.models import (
+    Catalogue,
+    Contraindication,
+    Dose,
+    Evidence,
+    Exercise,
+    Exercises,
+    Goal,
+    Peak,
+    Phase,
+    PlanTemplate,
+    RegionInfo,
+    Source,
+    Summary,
+)
+from glutecoach.core.vocab import REGIONS
+
+BUILTIN_FILES = ("exercises.yaml", "goals.yaml", "plans.yaml", "muscles.yaml")
+MAX_FILE_BYTES = 128 * 1024 * 1024  # room for a 50,000-exercise file; larger is refused unread
+
+
+def builtin_paths() -> list[Path]:
+    base = paths.builtin_data_dir()
+    return [base / name for name in BUILTIN_FILES]
+
+
+def user_paths(extra: Sequence[Path] = ()) -> list[Path]:
+    """The user's catalogue files, in the order they apply (a later one overrides an earlier one):
+    the config folder's catalogues/*.yaml (sorted), then GLUTECOACH_CATALOGUE (a path list), then
+    the --catalogue options."""
+    folder = paths.config_dir() / "catalogues"
+    found = sorted(p for pattern in ("*.yaml", "*.yml") for p in folder.glob(pattern)) if folder.is_dir() else []
+    listed = [Path(p).expanduser() for p in os.environ.get("GLUTECOACH_CATALOGUE", "").split(os.pathsep) if p]
+    return [*found, *listed, *extra]
+
+
+
+def load(extra: Sequence[Path] = (), use_cache: bool = True, user: bool = True) -> Catalogue:
+    """The built-in catalogue merged with the user's files (later files override earlier ones).
+
+    Each file is validated once for its exact bytes (the built-in ones once per version) and the
+    merged result is cached (glutecoach.speed), so a run reads the cache and builds only what it uses.
+    """
+    files = [*builtin_paths(), *(user_paths(extra) if user else extra)]
+    contents = [_read(p) for p in files]
+    layout = speed.layout_key(Exercise._fields, Summary._fields).encode()
+    version = __version__.encode()
+    file_keys = [speed.digest(layout, version, data) for data in contents]
+    key = speed.digest(layout, version, *(str(p).encode() + b"\0" + k.encode() for p, k in zip(files, file_keys, strict=True)))
+    folder = paths.cache_dir()
+    raw = speed.read_cache(folder / f"catalogue-{key[:32]}.marshal", key) if use_cache else None
+    if raw is None:
+        validated: dict[int, dict] = {}
+        for i, k in enumerate(file_keys):
+            dump = speed.read_cache(folder / f"file-{k[:32]}.marshal", k) if use_cache else None
+            if dump is not None:
+                validated[i] = dump["data"]
+        fresh = set(range(len(files))) - set(validated)
+        from glutecoach.catalogue.validate import merge_files  # pydantic and yaml: only on first sight of these bytes
+
+        raw = merge_files(list(zip(files, contents, strict=True)), validated)
+        raw["exercises"] = exercise_columns(raw["exercises"])
+        raw["key"] = key
+        if use_cache:
+            for i in fresh:
+                speed.write_cache(folder / f"file-{file_keys[i][:32]}.marshal", {"key": file_keys[i], "data": validated[i]})
+            speed.write_cache(folder / f"catalogue-{key[:32]}.marshal", raw)
+    try:
+        return _build(raw)
+    except (KeyError, IndexError, TypeError, ValueError):
+        if not use_cache:
+            raise
+        return load(extra, use_cache=False, user=user)  # a cache that does not fit this code: rebuild it
+
+
+def _read(path: Path) -> bytes:
+    """A catalogue file's bytes; anything that is not a regular file of sane size is refused unread
+    (a FIFO or /dev/zero would hang or fill memory)."""
+    import stat
+
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise CatalogueError(f"{path}: is {kind}, not a catalogue file.")
+        if info.st_size > MAX_FILE_BYTES:
+            raise CatalogueError(
+                f"{path}: the file is {info.st_size / 1e6:.0f} MB; catalogue files may be at most "
+                f"{MAX_FILE_BYTES // 2**20} MiB. Split it into several files."
+            )
+        with path.open("rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise CatalogueError(f"{path}: grew past {MAX_FILE_BYTES // 2**20} MiB while it was read.")
+        return data
+    except FileNotFoundError:
+        raise CatalogueError(f"{path}: no such catalogue file.") from None
+    except PermissionError:
+        raise CatalogueError(f"{path}: cannot be read (permission denied).") from None
+    except OSError as err:
+        raise CatalogueError(f"{path}: cannot be read ({err.strerror or err}).") from None
+
+
+def _build(raw: dict) -> Catalogue:
+    sources = {s["key"]: Source(**s) for s in raw["sources"]}
+    goals = {g["name"]: _goal(g) for g in raw["goals"]}
+    regions = {
+        r["name"]: RegionInfo(r["name"], tuple(r["aliases"]), r["description"], tuple(r["functions"]))
+        for r in raw["regions"]
+    }
+    plans = {p["level"]: _plan(p) for p in raw["plans"]}
+    return Catalogue(
+        schema_version=raw["schema_version"],
+        sources=sources,
+        exercises=_exercises(raw["exercises"]),
+        goals=goals,
+        regions=regions,
+        plans=plans,
+        safety=raw["safety"],
+        condition_notes=raw["condition_notes"],
+        heavy_rest_s=raw["heavy_rest_s"],
+        overrides=tuple(raw["overrides"]),
+    )
+
+
+def exercise_columns(exercises: list[dict]) -> dict[str, list]:
+    """Validated exercises as one list per Exercise field, by name, in plain values marshal stores."""
+    def plain(e: dict) -> dict[str, Any]:
+        regions = e["regions"]
+        return {
+            **{f: e[f] for f in Exercise._fields if f in e and f not in ("regions", "peaks", "contraindications", "evidence")},
+            "aliases": tuple(e["aliases"]),
+            "scores": tuple(regions[r]["score"] for r in REGIONS),
+            "basis": tuple(regions[r]["basis"] for r in REGIONS),
+            "joint_actions": tuple(e["joint_actions"]),
+            "peaks": tuple((p["action"], p["at"]) for p in e["peaks"]),
+            "equipment": tuple(e["equipment"]),
+            "loads": tuple(e["loads"]),
+            "features": tuple(e["features"]),
+            "cues": tuple(e["cues"]),
+            "mistakes": tuple(e["mistakes"]),
+            "progressions": tuple(e["progressions"]),
+            "regressions": tuple(e["regressions"]),
+            "contraindications": tuple((c["condition"], c["level"], c["note"]) for c in e["contraindications"]),
+            "evidence": tuple(tuple(v[k] for k in Evidence._fields) for v in e["evidence"]),
+            "notes": tuple(e["notes"]),
+        }
+
+    rows = [plain(e) for e in exercises]
+    return {field: [row[field] for row in rows] for field in Exercise._fields}
+
+
+def _exercises(columns: dict[str, list]) -> Exercises:
+    """Summaries for all exercises at once; each exercise only when it is asked for (see Exercises)."""
+    slugs = columns["slug"]
+    summaries = [
+        Summary(*row)
+        for row in zip(slugs, columns["level"], columns["equipment"], columns["contraindications"], columns["scores"], strict=True)
+    ]
+    fields = [(f, columns[f]) for f in Exercise._fields]
+
+    def exercise(i: int) -> Exercise:
+        values = {f: col[i] for f, col in fields}
+        values["scores"] = dict(zip(REGIONS, values["scores"], strict=True))
+        values["basis"] = dict(zip(REGIONS, values["basis"], strict=True))
+        values["peaks"] = tuple(Peak(*p) for p in values["peaks"])
+        values["contraindications"] = tuple(Contraindication(*c) for c in values["contraindications"])
+        values["evidence"] = tuple(Evidence(*v) for v in values["evidence"])
+        return Exercise(**values)
+
+    return Exercises(summaries, exercise, slugs)
+
+
+def _dose(d: dict) -> Dose:
+    return Dose(d["sets"], (d["reps"][0], d["reps"][1]), d["rest_s"])
+
+
+def _goal(g: dict) -> Goal:
+    return Goal(
+        name=g["name"],
+        description=g["description"],
+        regions=dict(g["regions"]),
+        rule_weights=dict(g["rules"]),
+        load_vectors=tuple(g["load_vectors"]),
+        exclude_equipment={k: tuple(v) for k, v in g["exclude_equipment"].items()},
+        dose={k: _dose(v) for k, v in g["dose"].items()},
+        notes=tuple(g["notes"]),
+    )
+
+
+def _plan(p: dict) -> PlanTemplate:
+    phases = tuple(
+        Phase(
+            name=ph["name"],
+            share=ph["share"],
+            goal=ph["goal"],
+            level=ph["level"],
+            purpose=ph["purpose"],
+            advance_when=ph["advance_when"],
+            max_complexity=ph["max_complexity"],
+            min_contact_ease=ph["min_contact_ease"],
+            equipment=None if ph["equipment"] is None else tuple(ph["equipment"]),
+            movement_mix=tuple(ph["movement_mix"]),
+            exercises_per_session=ph["exercises_per_session"],
+            sets=ph["sets"],
+            reps=(ph["reps"][0], ph["reps"][1]),
+            tempo=ph["tempo"],
+            rest_s=ph["rest_s"],
+            contact_check=ph["contact_check"],
+            preferred=tuple(ph["preferred"]),
+        )
+        for ph in p["phases"]
+    )
+    return PlanTemplate(p["level"], phases, p["deload_every"], (p["weekly_sets"][0], p["weekly_sets"][1]))
+
+
+def validate_files(files: Sequence[Path]) -> list[str]:
+    """Every problem in the given files, checked with the built-in data; [] when they are clean."""
+    from glutecoach.catalogue.validate import check_files
+
+    builtin = [(p, p.read_bytes()) for p in builtin_paths()]
+    problems: list[str] = []
+    readable = []
+    for path in files:
+        try:
+            readable.append((path, _read(path)))
+        except CatalogueError as err:
+            problems.append(str(err))
+    return problems + check_files(readable, builtin)

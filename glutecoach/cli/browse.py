@@ -1,0 +1,117 @@
+"""Browsing the catalogue: `exercises`, `show`, `muscles`, `goals`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from glutecoach.cli.options import (
+    REGION_WORDS,
+    Catalogues,
+    EquipmentOpt,
+    FormatOpt,
+    _complete,
+    complete_exercises,
+    equipment_set,
+    fmt_word,
+    handles_errors,
+    level_word,
+    load_catalogue,
+    movement_word,
+    word,
+)
+from glutecoach.core.vocab import LEVELS, MOVEMENTS, REGIONS, WHOLE_MAXIMUS
+
+
+def _region(name: str, option: str) -> str:
+    from glutecoach.core.lookup import resolve_region
+    from glutecoach.errors import UnknownNameError
+
+    try:
+        return resolve_region(name)
+    except UnknownNameError as err:
+        raise err.at(option) from None
+
+
+@handles_errors
+def exercises(
+    muscle: Annotated[str | None, typer.Option("--muscle", "-m", help="Sort by this region's score: " + ", ".join([*REGIONS, WHOLE_MAXIMUS]) + ", or upper-glutes, lower-glutes, medius, minimus.", autocompletion=_complete(REGION_WORDS), show_default=False)] = None,
+    equipment: EquipmentOpt = None,
+    level: Annotated[str | None, typer.Option("--level", "-l", help="Your level: exercises above it are left out.", autocompletion=_complete(list(LEVELS)), show_default=False)] = None,
+    movement: Annotated[str | None, typer.Option("--movement", help="Only this movement type.", autocompletion=_complete(list(MOVEMENTS)), show_default=False)] = None,
+    pattern: Annotated[str | None, typer.Option("--pattern", help="Only this movement pattern (bridge-thrust, hinge, squat, lunge, abduction, rotation, kickback, power, stability).", show_default=False)] = None,
+    fmt: FormatOpt = "table",
+    catalogue_files: Catalogues = None,
+) -> None:
+    """List the catalogue, filtered; with --muscle, sorted by that region's score.
+
+    Example: glutecoach exercises --muscle gluteus-medius --equipment band,dumbbell
+    """
+    from glutecoach.core.lookup import select
+    from glutecoach.core.vocab import PATTERNS
+    from glutecoach.render import renderer
+
+    fmt = fmt_word(fmt)
+    region = _region(muscle, "for --muscle") if muscle else None
+    kit, lvl, mov = equipment_set(equipment), level_word(level), movement_word(movement)
+    pat = word("pattern", pattern, PATTERNS, "--pattern") if pattern else None
+    cat = load_catalogue(catalogue_files)
+    items = [ex for ex in select(cat, region, kit, lvl, mov) if pat is None or ex.pattern == pat]
+    renderer(fmt).exercises(cat, items, region)
+
+
+@handles_errors
+def show(
+    exercise: Annotated[str, typer.Argument(help="Slug, name or alias, any case.", autocompletion=complete_exercises, show_default=False)],
+    fmt: FormatOpt = "table",
+    catalogue_files: Catalogues = None,
+) -> None:
+    """Show one exercise as a card: regions, cues, mistakes, progressions, cautions, evidence.
+
+    Example: glutecoach show hip-thrust
+    """
+    from glutecoach.core.lookup import find_exercise
+    from glutecoach.render import renderer
+
+    fmt = fmt_word(fmt)
+    cat = load_catalogue(catalogue_files)
+    renderer(fmt).exercise(cat, find_exercise(cat, exercise))
+
+
+@handles_errors
+def muscles(
+    region: Annotated[str | None, typer.Argument(help="One region (or gluteus-maximus for both portions); default all.", autocompletion=_complete(REGION_WORDS), show_default=False)] = None,
+    fmt: FormatOpt = "table",
+    catalogue_files: Catalogues = None,
+) -> None:
+    """What each gluteal region is and does, with its top exercises from the catalogue.
+
+    Example: glutecoach muscles gluteus-medius
+    """
+    from glutecoach.core.lookup import regions_of, top_for
+    from glutecoach.render import renderer
+
+    fmt = fmt_word(fmt)
+    names = list(REGIONS) if region is None else regions_of(_region(region, "(the REGION argument)"))
+    cat = load_catalogue(catalogue_files)
+    infos = [(cat.regions[n], top_for(cat, n)) for n in names]
+    renderer(fmt).regions(cat, infos)
+
+
+@handles_errors
+def goals(fmt: FormatOpt = "table", catalogue_files: Catalogues = None) -> None:
+    """List the goals you can ask for, with what each targets.
+
+    Example: glutecoach goals
+    """
+    from glutecoach.render import renderer
+
+    fmt = fmt_word(fmt)
+    cat = load_catalogue(catalogue_files)
+    renderer(fmt).goals(list(cat.goals.values()))
+
+
+def register(app: typer.Typer) -> None:
+    for command in (exercises, show, muscles, goals):
+        app.command()(command)

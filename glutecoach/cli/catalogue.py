@@ -1,0 +1,54 @@
+"""`glutecoach catalogue ...`: check catalogue files of your own and print their schema."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from glutecoach.cli.options import handles_errors
+from glutecoach.status import ExitCode
+
+
+@handles_errors
+def catalogue_validate(
+    files: Annotated[list[Path], typer.Argument(help="Catalogue files to check (they are not used).", show_default=False)],
+) -> None:
+    """Check catalogue files against the schema and the built-in catalogue, reporting every problem.
+
+    Each problem is one line: FILE:LINE:COLUMN: exercise SLUG: field: what is wrong. Exit 0 when clean, 3 when problems are found, 2 when a file cannot be read at all.
+
+    Example: glutecoach catalogue validate my-exercises.yaml
+    """
+    from glutecoach.catalogue.load import validate_files
+    from glutecoach.render.text import plural, safe
+
+    problems = validate_files(files)
+    if problems:
+        sys.stderr.write(safe("\n".join(problems)) + "\n")
+        sys.stderr.write(f"{plural(len(problems), 'problem')} found.\n")
+        raise typer.Exit(ExitCode.PROBLEMS_FOUND)
+    for f in files:
+        sys.stdout.write(f"{f}: ok\n")
+
+
+@handles_errors
+def catalogue_show_schema() -> None:
+    """Print the JSON Schema of a catalogue file, for editors that validate YAML.
+
+    Example: glutecoach catalogue show-schema > glutecoach.schema.json
+    """
+    from glutecoach.catalogue.schema import json_schema
+
+    sys.stdout.write(json_schema() + "\n")
+
+
+
+def register(app: typer.Typer) -> None:
+    from glutecoach.cli.app import group
+
+    catalogue_app = group("catalogue", "Check catalogue files of your own, and print their schema.\n\nExample: glutecoach catalogue validate my-exercises.yaml")
+    catalogue_app.command("validate")(catalogue_validate)
+    catalogue_app.command("show-schema")(catalogue_show_schema)

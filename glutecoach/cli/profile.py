@@ -1,0 +1,94 @@
+"""`profile` (set, show, reset): the saved defaults for recommend, alternatives and plan."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from glutecoach.cli.options import FormatOpt, PainOpt, _complete, complete_goals, equipment_set, fmt_word, handles_errors, level_word, load_catalogue, pains, word
+from glutecoach.core.models import SavedProfile
+from glutecoach.core.vocab import LEVELS, UNITS
+from glutecoach.errors import UsageError
+
+
+@handles_errors
+def profile_set(
+    level: Annotated[str | None, typer.Option("--level", "-l", help="Your level.", autocompletion=_complete(list(LEVELS)), show_default=False)] = None,
+    equipment: Annotated[list[str] | None, typer.Option("--equipment", "-e", help="Equipment you have (repeat or comma list); 'none' = body weight only; 'all' = everything.", show_default=False)] = None,
+    pain: PainOpt = None,
+    goal: Annotated[str | None, typer.Option("--goal", "-g", help="Your usual goal; see 'glutecoach goals'.", autocompletion=complete_goals, show_default=False)] = None,
+    units: Annotated[str | None, typer.Option("--units", help="kg or lb, for loads you log.", autocompletion=_complete(["kg", "lb"]), show_default=False)] = None,
+) -> None:
+    """Save defaults: options you give are changed, the rest kept.
+
+    Example: glutecoach profile set --level beginner --equipment band,dumbbell --goal glute-size
+    """
+    from glutecoach.core.lookup import find_goal
+    from glutecoach.errors import UnknownNameError
+    from glutecoach.store import profile as user_profile
+
+    saved = user_profile.load()
+    changes: dict = {}
+    if level is not None:
+        changes["level"] = level_word(level)
+    if equipment:
+        everything = [w.strip().lower() for w in equipment] == ["all"]
+        kit = None if everything else equipment_set(equipment)
+        changes["equipment"] = None if kit is None else tuple(sorted(kit))
+    if pain:
+        changes["pains"] = pains(pain) or ()
+    if goal is not None:
+        try:
+            changes["goal"] = find_goal(load_catalogue(None), goal).name
+        except UnknownNameError as err:
+            raise err.at("for --goal") from None
+    if units is not None:
+        changes["units"] = _units_word(units)
+    if not changes:
+        raise UsageError("nothing to set: give --level, --equipment, --pain, --goal or --units.")
+    updated = saved._replace(**changes)
+    user_profile.save(updated)
+    _show_profile(updated, "table")
+
+
+def _units_word(units: str) -> str:
+    return word("units", units, UNITS, "--units")
+
+
+def _show_profile(p: SavedProfile, fmt: str) -> None:
+    from glutecoach.render import renderer
+
+    renderer(fmt).profile(p)
+
+
+@handles_errors
+def profile_show(fmt: FormatOpt = "table") -> None:
+    """Show the saved profile.
+
+    Example: glutecoach profile show --format json
+    """
+    from glutecoach.store import profile as user_profile
+
+    _show_profile(user_profile.load(), fmt_word(fmt))
+
+
+@handles_errors
+def profile_reset() -> None:
+    """Forget the saved profile.
+
+    Example: glutecoach profile reset
+    """
+    from glutecoach.store import profile as user_profile
+
+    sys.stdout.write("Profile reset.\n" if user_profile.reset() else "There was no saved profile.\n")
+
+
+def register(app: typer.Typer) -> None:
+    from glutecoach.cli.app import group
+
+    profile_app = group("profile", "Your saved profile: the defaults for recommend, alternatives and plan.\n\nExample: glutecoach profile set --level beginner --equipment band,dumbbell")
+    profile_app.command("set")(profile_set)
+    profile_app.command("show")(profile_show)
+    profile_app.command("reset")(profile_reset)

@@ -1,0 +1,91 @@
+"""`recommend` and `alternatives`: rank exercises for a person, and swap one for another."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from glutecoach.cli.options import (
+    Catalogues,
+    EquipmentOpt,
+    FormatOpt,
+    LevelOpt,
+    PainOpt,
+    TopOpt,
+    complete_exercises,
+    complete_goals,
+    fmt_word,
+    goal_for,
+    handles_errors,
+    load_catalogue,
+    person,
+)
+
+GoalOpt = Annotated[
+    str | None,
+    typer.Option("--goal", "-g", help="What you train for; see 'glutecoach goals'. Default: your profile's goal.", autocompletion=complete_goals, show_default=False),
+]
+
+
+@handles_errors
+def recommend(
+    goal: GoalOpt = None,
+    level: LevelOpt = None,
+    equipment: EquipmentOpt = None,
+    pain: PainOpt = None,
+    top: TopOpt = 8,
+    explain: Annotated[bool, typer.Option("--explain", help="Show every rule's points and reason, in its three parts.")] = False,
+    fmt: FormatOpt = "table",
+    catalogue_files: Catalogues = None,
+) -> None:
+    """Rank exercises for your goal, level, equipment and pains, and say why each one is there.
+
+    The score (0-100) adds three named parts: where the exercise works (region emphasis), how hard it
+    can train the glutes for this goal (stimulus), and small adjustments for you (level, safety,
+    variety); how sure the evidence is shows next to every figure. Options you leave out come from
+    your saved profile ('glutecoach profile set').
+
+    Example: glutecoach recommend --goal upper-glutes --equipment band --explain
+    """
+    from glutecoach.core import engine
+    from glutecoach.render import renderer
+
+    fmt = fmt_word(fmt)
+    who = person(level, equipment, pain, goal)
+    cat = load_catalogue(catalogue_files)
+    ranking = engine.rank(cat, goal_for(cat, who), who.profile, top, sources=who.sources)
+    renderer(fmt).ranking(ranking, explain)
+
+
+@handles_errors
+def alternatives(
+    exercise: Annotated[str, typer.Argument(help="The exercise to replace: slug, name or alias.", autocompletion=complete_exercises, show_default=False)],
+    equipment: EquipmentOpt = None,
+    pain: PainOpt = None,
+    level: Annotated[str | None, typer.Option("--level", "-l", help="Your level. Default: your profile's, else the exercise's own level.", show_default=False)] = None,
+    top: TopOpt = 5,
+    fmt: FormatOpt = "table",
+    catalogue_files: Catalogues = None,
+) -> None:
+    """Swap an exercise: what trains the same regions, the same way and as hard, with what you have.
+
+    Example: glutecoach alternatives hip-thrust --equipment none
+    """
+    from glutecoach.core import engine
+    from glutecoach.core.lookup import find_exercise
+    from glutecoach.render import renderer
+
+    fmt = fmt_word(fmt)
+    who = person(level, equipment, pain)
+    cat = load_catalogue(catalogue_files)
+    ex = find_exercise(cat, exercise)
+    profile = who.profile
+    if who.sources["level"] == "default":
+        profile = profile._replace(level=ex.level)  # no level given or saved: the exercise's own
+    renderer(fmt).alternatives(engine.alternatives(cat, ex, profile, top))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(recommend)
+    app.command()(alternatives)

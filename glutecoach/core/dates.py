@@ -1,0 +1,35 @@
+"""Days as people write them: YYYY-MM-DD, 'today', 'yesterday', '-3d'; never before 1900 or after tomorrow."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+EARLIEST = dt.date(1900, 1, 1)
+
+
+def parse_day(value: str | None, today: dt.date) -> dt.date:
+    """The day meant, or ValueError with a sentence saying what is accepted."""
+    if value is None:
+        return today
+    text = value.strip().lower()
+    if text == "today":
+        return today
+    if text == "yesterday":
+        return today - dt.timedelta(days=1)
+    if m := re.fullmatch(r"-(\d{1,5})d", text):
+        return check_day(today - dt.timedelta(days=int(m.group(1))), today, value)
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError(f"'{value}' is not a day; give YYYY-MM-DD (e.g. 2026-03-14), today, yesterday or -3d.")
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{value}' is not a date that exists; give it as YYYY-MM-DD, e.g. 2026-03-14.") from None
+    return check_day(day, today, value)
+
+
+def check_day(day: dt.date, today: dt.date, written: str) -> dt.date:
+    latest = today + dt.timedelta(days=1)
+    if not EARLIEST <= day <= latest:
+        raise ValueError(f"'{written}' is outside the days glutecoach accepts (1900-01-01 to {latest.isoformat()}).")
+    return day

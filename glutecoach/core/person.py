@@ -1,0 +1,80 @@
+"""Who is asking: the options given, the saved profile and the log's recent pain, resolved into one Profile.
+
+Options on the command line win over the saved profile, which wins over the defaults; each resolved
+value remembers where it came from, so every answer can say whom it is for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from glutecoach.core.models import Entry, Profile, SavedProfile
+
+DEFAULT_LEVEL = "beginner"
+PAIN_STOP = 4  # a pain score this high (0-10) rests the exercise
+REST_DAYS = 14  # how long an exercise rests after such pain
+
+
+class Asked(NamedTuple):
+    """What the command line gave; None where an option was not given."""
+
+    level: str | None = None
+    equipment: frozenset[str] | None = None  # frozenset(): body weight only
+    everything: bool = False  # --equipment all: everything, whatever the profile says
+    pains: tuple[str, ...] | None = None  # (): --pain none
+    goal: str | None = None
+
+
+class Resolved(NamedTuple):
+    profile: Profile
+    goal: str | None
+    sources: dict[str, str]  # level, equipment, pains, goal -> "option" | "profile" | "default"
+
+
+def pain_window(today: dt.date) -> str:
+    """The first day whose logged pain still counts (YYYY-MM-DD)."""
+    return (today - dt.timedelta(days=REST_DAYS)).isoformat()
+
+
+def recent_pain(entries: Sequence[Entry], today: dt.date) -> tuple[tuple[str, int, str], ...]:
+    """(slug, worst pain score, its date) for pain >= PAIN_STOP within the rest window."""
+    since = pain_window(today)
+    worst: dict[str, tuple[int, str]] = {}
+    for e in entries:
+        if since <= e.date <= today.isoformat() and e.pain_score is not None and e.pain_score >= PAIN_STOP:
+            if e.slug not in worst or e.pain_score > worst[e.slug][0]:
+                worst[e.slug] = (e.pain_score, e.date)
+    return tuple((slug, score, date) for slug, (score, date) in sorted(worst.items()))
+
+
+def resolve(
+    asked: Asked,
+    saved: SavedProfile,
+    recent: tuple[tuple[str, int, str], ...] = (),
+    default_goal: str | None = None,
+) -> Resolved:
+    sources: dict[str, str] = {}
+
+    def pick(name: str, given: object, stored: object, default: object) -> object:
+        if given is not None:
+            sources[name] = "option"
+            return given
+        if stored is not None:
+            sources[name] = "profile"
+            return stored
+        sources[name] = "default"
+        return default
+
+    level = pick("level", asked.level, saved.level, DEFAULT_LEVEL)
+    if asked.everything:
+        sources["equipment"] = "option"
+        kit: frozenset[str] | None = None
+    else:
+        stored_kit = None if saved.equipment is None else frozenset(saved.equipment)
+        kit = pick("equipment", asked.equipment, stored_kit, None)  # type: ignore[assignment]
+    pains = pick("pains", asked.pains, saved.pains or None, ())
+    goal = pick("goal", asked.goal, saved.goal, default_goal)
+    profile = Profile(level=str(level), equipment=kit, pains=tuple(pains), recent_pain=recent)  # type: ignore[arg-type]
+    return Resolved(profile, goal if goal is None else str(goal), sources)
