@@ -14,9 +14,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args:
         args = ["--help"]  # no arguments: the help, and success (click would exit 2)
-    from glutecoach.cli.app import assemble
-
-    app = assemble()
+    from glutecoach.cli.app import app
     try:
         app(args=args, prog_name="glutecoach", standalone_mode=True)
     except SystemExit as done:

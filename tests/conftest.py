@@ -1,14 +1,20 @@
-"""Shared fixtures: every test runs with GLUTECOACH_HOME in a temporary folder."""
+"""Shared fixtures: every test runs with GLUTECOACH_HOME in a temporary folder and a known terminal
+(80 columns, colour allowed, no NO_COLOR), whatever the caller's terminal is."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Hypothesis: a quick default; .ci/run sets HYPOTHESIS_PROFILE=ci (1,000 examples per property).
+settings.register_profile("dev", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 from glutecoach.catalogue import load as catalogue_module
-from glutecoach.cli import catalogue as cli_catalogue
-from glutecoach.cli import log as cli_log  # noqa: F401 - the tests drive the full app
 from glutecoach.core.models import Catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,6 +26,11 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("GLUTECOACH_HOME", str(home))
     monkeypatch.delenv("GLUTECOACH_DEBUG", raising=False)
     monkeypatch.delenv("GLUTECOACH_CATALOGUE", raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("LINES", "50")
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
     return home
 
 

@@ -352,10 +352,13 @@ def resolve_contraindications(merged: dict) -> None:
         for c in merged["conditions"]
     }
     merged["condition_notes"] = {c.name: c.note for c in conditions.values()}
-    for ex in merged["exercises"]:
-        ex["loads"] = list(tissue_loads(ex["loads"], ex["hip_flexion"]))
+    resolved = []
+    for ex in merged["exercises"]:  # new dicts: the per-file dumps are cached as validated, unresolved
+        loads = tissue_loads(ex["loads"], ex["hip_flexion"])
         explicit = [ExplicitEntry(c["condition"], c["level"], c["note"], c["exception"]) for c in ex["contraindications"]]
-        ex["contraindications"] = [c._asdict() for c in resolve(ex["loads"], explicit, conditions)]
+        contra = [c._asdict() for c in resolve(loads, explicit, conditions)]
+        resolved.append({**ex, "loads": list(loads), "contraindications": contra})
+    merged["exercises"] = resolved
 
 
 def check_references(merged: dict, origin: Origin, positions: Positions) -> list[str]:

@@ -75,10 +75,12 @@ def group(name: str, help_text: str) -> typer.Typer:
     return sub
 
 
-def assemble() -> typer.Typer:
-    """Register every command family on the app, in the order of use shown by --help."""
+def _assemble() -> None:
+    """Register every command family on the app: importing this module gives the whole app."""
     from glutecoach.cli import browse, catalogue, log, plan, profile, recommend
 
     for family in (recommend, plan, log, browse, profile, catalogue):
         family.register(app)
-    return app
+
+
+_assemble()

@@ -7,7 +7,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from glutecoach.cli.commands import app
+from glutecoach.cli.app import app
+from glutecoach.status import ExitCode
 from glutecoach.core.vocab import REGIONS
 
 runner = CliRunner()
@@ -74,7 +75,7 @@ def test_bad_values_exit_2_with_one_paragraph_and_empty_stdout(args: list[str], 
     assert result.exit_code == 2, result.output
     assert result.stdout == ""
     assert needle in result.stderr
-    assert "Traceback" not in result.stderr
+    assert isinstance(result.exception, SystemExit), repr(result.exception)
     assert len(result.stderr.strip().splitlines()) == 1
 
 
@@ -82,7 +83,7 @@ def test_missing_or_bad_options_exit_2_without_traceback() -> None:
     for args in (["recommend"], ["recommend", "--goal", "glute-size", "--top", "0"], ["show"], ["frobnicate"]):
         result = run(*args)
         assert result.exit_code == 2, args
-        assert "Traceback" not in result.output
+        assert isinstance(result.exception, SystemExit), (args, repr(result.exception))
 
 
 def test_exercises_json_shape_and_muscle_ordering() -> None:
@@ -223,15 +224,13 @@ def test_unexpected_errors_exit_1_with_a_hint_and_debug_shows_the_traceback(monk
         raise RuntimeError("boom")
 
     monkeypatch.setattr(engine, "rank", broken)
-    monkeypatch.setattr(sys, "argv", ["glutecoach", "recommend", "--goal", "glute-size", "--format", "json"])
-    with pytest.raises(SystemExit) as exit_info:
-        __main__.main()
-    assert exit_info.value.code == 1
+    args = ["recommend", "--goal", "glute-size", "--format", "json"]
+    assert __main__.main(args) == ExitCode.BUG == 1
     err = capsys.readouterr().err
-    assert "internal error" in err and "GLUTECOACH_DEBUG=1" in err and "Traceback" not in err
+    assert "internal error (RuntimeError: boom)" in err and "GLUTECOACH_DEBUG=1" in err and "Traceback" not in err
     monkeypatch.setenv("GLUTECOACH_DEBUG", "1")
     with pytest.raises(RuntimeError):
-        __main__.main()
+        __main__.main(args)
 
 
 def test_no_arguments_prints_the_help_and_succeeds(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
@@ -240,8 +239,7 @@ def test_no_arguments_prints_the_help_and_succeeds(monkeypatch: pytest.MonkeyPat
     from glutecoach import __main__
 
     monkeypatch.setattr(sys, "argv", ["glutecoach"])
-    with pytest.raises(SystemExit) as exit_info:
-        __main__.main()
-    assert exit_info.value.code in (0, None)
+    assert __main__.main() == ExitCode.OK
+    assert __main__.main([]) == ExitCode.OK
     out = capsys.readouterr().out
     assert "Usage:" in out and "recommend" in out

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from glutecoach.core import next_session as coach
 from glutecoach.core import plan as planner
-from glutecoach.cli.commands import app
+from glutecoach.cli.app import app
 from glutecoach.core.models import Entry, SetRow
 from glutecoach.core.models import Catalogue, Profile
 

@@ -11,7 +11,7 @@ import yaml
 from glutecoach.core import rules
 from glutecoach.core.models import Catalogue, Dose, Goal, Profile
 
-CASES = yaml.safe_load(Path(__file__).with_name("rule_cases.yaml").read_text())
+CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "rule_cases.yaml").read_text())
 BY_NAME = {f.__name__.replace("_", "-"): f for f in rules.RULES}
 
 

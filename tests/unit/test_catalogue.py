@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from glutecoach.core import lookup
 from glutecoach.catalogue import load as catalogue
 from glutecoach.core.models import Catalogue
 from glutecoach.core.vocab import REGIONS
@@ -118,7 +119,7 @@ def test_abduction_and_rotation_favour_the_upper_portion_selkowitz_2016(cat: Cat
 
 
 def test_loaded_abduction_leads_the_gluteus_medius_list(cat: Catalogue) -> None:
-    top3 = catalogue.top_for(cat, "gluteus-medius", 3)
+    top3 = lookup.top_for(cat, "gluteus-medius", 3)
     assert set(top3) == {"side-plank-hip-abduction", "side-lying-hip-abduction", "cable-hip-abduction"}
     clam = cat.exercises["clamshell"]
     assert 20 <= clam.scores["gluteus-medius"] <= 40  # moderate amplitude
@@ -143,7 +144,7 @@ def test_beginners_start_where_contact_is_easy(cat: Catalogue, slug: str) -> Non
 
 
 def test_the_lateral_knee_lift_is_side_lying_abduction_of_the_flexed_hip(cat: Catalogue) -> None:
-    ex = catalogue.find_exercise(cat, "lying knee lift")
+    ex = lookup.find_exercise(cat, "lying knee lift")
     assert ex.slug == "lateral-knee-lift" and ex.movement == "hip-abduction"
     assert ex.family == cat.exercises["side-lying-hip-abduction"].family
 
@@ -193,15 +194,15 @@ def test_piriformis_scores_follow_fine_wire_studies_where_measured(cat: Catalogu
 
 
 def test_names_and_aliases_find_exercises_case_insensitively(cat: Catalogue) -> None:
-    assert catalogue.find_exercise(cat, "Hip Thruster").slug == "hip-thrust"
-    assert catalogue.find_exercise(cat, "bulgarian lunge").slug == "bulgarian-split-squat"
-    assert catalogue.find_exercise(cat, "REAR-FOOT-ELEVATED SPLIT SQUAT").slug == "bulgarian-split-squat"
+    assert lookup.find_exercise(cat, "Hip Thruster").slug == "hip-thrust"
+    assert lookup.find_exercise(cat, "bulgarian lunge").slug == "bulgarian-split-squat"
+    assert lookup.find_exercise(cat, "REAR-FOOT-ELEVATED SPLIT SQUAT").slug == "bulgarian-split-squat"
 
 
 def test_filters_combine_and_sort_by_region(cat: Catalogue) -> None:
-    items = catalogue.select(cat, "gluteus-medius", frozenset({"band"}), "beginner", None)
+    items = lookup.select(cat, "gluteus-medius", frozenset({"band"}), "beginner", None)
     assert items and all(set(ex.equipment) <= {"band"} and ex.level == "beginner" for ex in items)
     keys = [(-ex.scores["gluteus-medius"], ex.slug) for ex in items]
     assert keys == sorted(keys)
-    bodyweight = catalogue.select(cat, None, frozenset(), None, None)
+    bodyweight = lookup.select(cat, None, frozenset(), None, None)
     assert bodyweight and all(not ex.equipment for ex in bodyweight)

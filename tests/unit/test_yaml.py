@@ -87,7 +87,7 @@ documents = st.dictionaries(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(documents, st.booleans())
 def test_any_document_reads_back_as_pyyaml_reads_it(doc: dict, flow: bool) -> None:
     text = yaml.safe_dump(doc, default_flow_style=flow, allow_unicode=True)

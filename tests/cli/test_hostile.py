@@ -8,10 +8,11 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from glutecoach.status import ExitCode
 from glutecoach.catalogue import load as catalogue
-from glutecoach.cli.commands import app
+from glutecoach.cli.app import app
 
-HOSTILE = Path(__file__).with_name("hostile")
+HOSTILE = Path(__file__).parents[1] / "cases" / "hostile"
 CASES = yaml.safe_load((HOSTILE / "cases.yaml").read_text())
 runner = CliRunner()
 
@@ -22,9 +23,9 @@ def check_refused(path: Path, needle: str) -> None:
         assert result.exit_code == 2, (path.name, result.output)
         assert result.stdout == ""
         assert needle in result.stderr, result.stderr
-        assert "Traceback" not in result.stderr
+        assert isinstance(result.exception, SystemExit), repr(result.exception)
     validated = runner.invoke(app, ["catalogue", "validate", str(path)])
-    assert validated.exit_code == 2 and needle in validated.stderr
+    assert validated.exit_code == ExitCode.PROBLEMS_FOUND and needle in validated.stderr
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
