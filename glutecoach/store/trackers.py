@@ -4,8 +4,13 @@ Pure: bytes in, typed objects out. Nothing here touches the log, prints or guess
 
 * ``read(data)`` detects the format from the header (``fmt`` forces one) and returns every row as a
   set of a ``ForeignEntry``: one entry per exercise per workout (Strong and Hevy tell workouts apart by
-  their start time and name, so two workouts of one exercise on one day are two entries), or per run of
-  rows of one exercise on one day (FitNotes has no workout). Every note and every RPE is kept.
+  their start time, name and number, so two workouts of one exercise on one day are two entries; set
+  numbers starting again within one workout also start another entry), or per run of rows of one
+  exercise on one day (FitNotes has no workout). Every note and every RPE is kept; notes are joined
+  with " | ", the workout's own note last as "workout: ...". Rest Timer rows are skipped and counted.
+* Values: 0 or empty means "not recorded" (body weight, a plank's reps), so it reads as None. Loads keep
+  the export's unit ('kg', 'lb', or None when the export does not say: classic Strong); distances are
+  converted to metres; a distance without a unit (classic Strong) is kept in the note instead.
 * Every value is checked: a bad one raises ``TrackerFormatError`` naming the file line, the column, what
   is wrong and what is accepted. No other exception escapes for any input bytes.
 * ``NameIndex`` maps a tracker's exercise name to a catalogue slug through the user's own mapping, names,
@@ -22,7 +27,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from glutecoach.errors import GlutecoachError, UsageError
 
@@ -146,7 +151,8 @@ class NameIndex:
                     key = normalise(text)
                     if key:
                         names.setdefault(key, r[0])
-        keyed: dict[tuple[str, str], str] = {}
+        keyed: dict[tuple[str, str], str] = {}  # (name without its load equipment, equipment) -> slug
+        loose: dict[tuple[str, str], str] = {}  # the same without "seated"/"standing", for machines and cables
         for slug, name, aliases, equipment in rows:
             kinds = set(equipment)
             if all(e in _SUPPORT_EQUIPMENT for e in equipment):
@@ -154,21 +160,21 @@ class NameIndex:
             drop = [e for e in kinds if e in _LOAD_EQUIPMENT or e == "bodyweight"]
             drop += [w for w, e in _EQUIPMENT.items() if e in drop and w not in drop]
             drop.sort(key=len, reverse=True)  # "resistance band" before "band"
-            variants: set[str] = set()
+            plain: set[str] = set()
             for text in (slug, name, *aliases):
                 n = normalise(text)
                 for v in (n, normalise(split_name(n)[0])):
-                    v = _drop_words(v, drop)
-                    variants.add(v)
-                    variants.add(_drop_words(v, _QUALIFIERS))
-            for v in variants:
-                if not v:
-                    continue
-                for kind in kinds:
-                    old = keyed.get((v, kind))
-                    keyed[(v, kind)] = slug if old in (None, slug) else _AMBIGUOUS
+                    plain.add(_drop_words(v, drop))
+            # The posture a machine or a cable implies may be left out: "Hip Abduction (Machine)".
+            loaded = {_drop_words(v, _QUALIFIERS) for v in plain} - plain
+            for table, variants, allowed in ((keyed, plain, kinds), (loose, loaded, kinds & _LOAD_EQUIPMENT)):
+                for v in variants:
+                    for kind in allowed if v else ():
+                        old = table.get((v, kind))
+                        table[(v, kind)] = slug if old in (None, slug) else _AMBIGUOUS
         self._names = names
         self._keyed = keyed
+        self._loose = loose
         self._mapping: dict[str, str | None] = {}
         for foreign, target in mapping.items():
             if not isinstance(foreign, str) or not foreign.strip():
@@ -185,6 +191,8 @@ class NameIndex:
 
     def lookup(self, foreign: str) -> str | None:
         """The slug for a tracker's exercise name, or None (mapped to skip, or not a known exercise)."""
+        if not isinstance(foreign, str):
+            return None
         try:
             return self._cache[foreign]
         except KeyError:
@@ -208,7 +216,10 @@ class NameIndex:
         for candidate in (f"{e} {b}", f"{b} {e}", f"{kind} {b}", f"{b} {kind}"):
             if candidate in self._names:
                 return self._names[candidate]
-        return self._keyed.get((b, kind)) or None
+        found = self._keyed.get((b, kind))
+        if found is None:
+            found = self._loose.get((b, kind))
+        return found or None  # _AMBIGUOUS: two exercises fit, so neither is guessed
 
 
 # --------------------------------------------------------------------------------------------------
@@ -297,13 +308,13 @@ def _header_key(cell: str) -> str:
 
 
 class _Columns(NamedTuple):
-    index: dict[str, int]
-    unit: dict[str, str | None]
+    at: dict[str, int]  # field -> its column
+    unit: dict[str, str | None]  # field -> the unit its header implies
 
 
 def _resolve_columns(fmt: str, header: Sequence[str]) -> tuple[_Columns, str | None]:
     table = _COLUMNS[fmt]
-    index: dict[str, int] = {}
+    at: dict[str, int] = {}
     unit: dict[str, str | None] = {}
     problem = None
     for i, cell in enumerate(header):
@@ -311,15 +322,15 @@ def _resolve_columns(fmt: str, header: Sequence[str]) -> tuple[_Columns, str | N
         if spec is None:
             continue
         field, implied = spec
-        if field in index and problem is None:
-            problem = (f"two columns give the same value: '{_show(header[index[field]])}' and '{_show(cell)}'; "
+        if field in at and problem is None:
+            problem = (f"two columns give the same value: '{_show(header[at[field]])}' and '{_show(cell)}'; "
                        "accepted: one of them")
-        index[field] = i
+        at[field] = i
         unit[field] = implied
-    missing = [label for field, label in _REQUIRED[fmt].items() if field not in index]
+    missing = [label for field, label in _REQUIRED[fmt].items() if field not in at]
     if missing and problem is None:
         problem = f"the column{'s' if len(missing) > 1 else ''} {', '.join(missing)} {'are' if len(missing) > 1 else 'is'} missing"
-    return _Columns(index, unit), problem
+    return _Columns(at, unit), problem
 
 
 def detect(header: list[str]) -> str | None:
@@ -346,7 +357,11 @@ def _show(value: str, limit: int = 60) -> str:
 
 
 class _Bad(Exception):
-    """A value's problem; turned into a TrackerFormatError with the file and line."""
+    """A value's problem; turned into a TrackerFormatError with the file, line and column."""
+
+    def __init__(self, message: str, column: str = "") -> None:
+        super().__init__(message)
+        self.column = column
 
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
@@ -360,7 +375,8 @@ def _number(text: str, high: float, accepted: str, comma: bool) -> float | None:
     if comma and _COMMA_DECIMAL.fullmatch(s):
         s = s.replace(",", ".")
     if not _NUMBER.fullmatch(s):
-        raise _Bad(f"'{_show(text)}' is not a number; accepted: {accepted}")
+        finite = " finite" if s.lstrip("+-").casefold() in ("inf", "infinity", "nan") else ""
+        raise _Bad(f"'{_show(text)}' is not a{finite} number; accepted: {accepted}")
     x = float(s)
     if not math.isfinite(x):
         raise _Bad(f"'{_show(text)}' is not a finite number; accepted: {accepted}")
@@ -413,7 +429,8 @@ def _unit(text: str, table: dict[str, str], implied: str | None, accepted: str) 
 
 def _load(text: str, unit: str | None, comma: bool) -> float | None:
     high = MAX_LOAD[unit]
-    x = _number(text, high, f"0-{high:g}{' ' + unit if unit else ''} (0 or empty: body weight)", comma)
+    limits = f"0-{high:g} {unit}" if unit else f"0-{MAX_LOAD['kg']:g} kg or 0-{MAX_LOAD['lb']:g} lb"
+    x = _number(text, high, f"{limits} (0 or empty: body weight)", comma)
     return x or None
 
 
@@ -453,8 +470,8 @@ def _seconds(text: str, comma: bool) -> float | None:
 # Dates
 
 _MONTHS = (
-    ("january", "januar", "enero", "janvier", "gennaio", "janeiro", "januari", "styczen", "jan"),
-    ("february", "februar", "febrero", "fevrier", "febbraio", "fevereiro", "februari", "luty", "feb"),
+    ("january", "januar", "enero", "janvier", "gennaio", "janeiro", "januari", "jan"),
+    ("february", "februar", "febrero", "fevrier", "febbraio", "fevereiro", "februari", "feb"),
     ("march", "marz", "marzo", "mars", "marco", "maart", "mrt", "mrz"),
     ("april", "abril", "avril", "aprile", "apr"),
     ("may", "mai", "mayo", "maggio", "maio", "mei"),
@@ -519,7 +536,7 @@ def _day(y: int, m: int, d: int) -> dt.date:
     return day
 
 
-def _parse_when(text: str, fmt_numeric_dot: bool = True) -> _When:
+def _parse_when(text: str) -> _When:
     s = text.strip()
     for kind, rx in _DATE_FORMS:
         m = rx.fullmatch(s)
@@ -574,7 +591,7 @@ def _decode(data: bytes, src: str) -> str:
     return text
 
 
-def _reader(text: str, delimiter: str) -> csv.Reader:  # type: ignore[name-defined]
+def _reader(text: str, delimiter: str) -> Any:  # a csv reader (its type is not public)
     return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True, skipinitialspace=True)
 
 
@@ -594,23 +611,35 @@ def _first_record(text: str, delimiter: str) -> tuple[list[str], int] | None:
     return None
 
 
-class _Acc:
-    __slots__ = ("line", "when", "workout", "name", "sets", "notes", "workout_notes")
+class _Notes:
+    """Distinct notes in the order they first appear (a set beside the list: no quadratic scan)."""
 
-    def __init__(self, line: int, when: _When, workout: str | None, name: str) -> None:
+    __slots__ = ("items", "seen")
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+        self.seen: set[str] = set()
+
+    def add(self, text: str) -> None:
+        t = text.strip()
+        if t and t not in self.seen:
+            self.seen.add(t)
+            self.items.append(t)
+
+
+class _Acc:
+    __slots__ = ("last", "line", "name", "notes", "raw_when", "sets", "when", "workout", "workout_notes")
+
+    def __init__(self, line: int, raw_when: str, when: _When, workout: str | None, name: str) -> None:
         self.line = line
+        self.raw_when = raw_when
         self.when = when
         self.workout = workout
         self.name = name
         self.sets: list[ForeignSet] = []
-        self.notes: list[str] = []
-        self.workout_notes: list[str] = []
-
-
-def _add(items: list[str], text: str) -> None:
-    t = text.strip()
-    if t and t not in items:
-        items.append(t)
+        self.notes = _Notes()
+        self.workout_notes = _Notes()
+        self.last: int | None = None  # the last set number seen (Strong's Set Order, Hevy's set_index)
 
 
 _STRONG_ORDER = {"w": "warmup", "d": "drop", "f": "failure"}
@@ -652,7 +681,7 @@ def read(data: bytes, fmt: str | None = None, source: str = "the file") -> Track
                 if first is None:
                     continue
                 cols, problem = _resolve_columns(name, first[0])
-                if fmt or all(f in cols.index for f in _SIGNATURE[name]):
+                if fmt or all(f in cols.at for f in _SIGNATURE[name]):
                     raise TrackerFormatError(
                         f"{src}, line {line}: the header is not a {name.capitalize()} export glutecoach reads: {problem}. "
                         f"It saw: {saw}. Accepted: {_ACCEPTED_HEADERS}.", line)
@@ -664,13 +693,17 @@ def read(data: bytes, fmt: str | None = None, source: str = "the file") -> Track
     comma = delimiter == ";"
     width = len(header)
 
-    parse_row = _ROW_PARSERS[fmt](cols, comma)
-    groups: dict[tuple, _Acc] = {}
+    parse_row = _ROW_PARSERS[fmt](cols, header, comma)
+    exercise_at = cols.at["exercise"]
+    order_at = cols.at.get("order", exercise_at)
+    date_at = cols.at["date" if fmt != "hevy" else "start"]
+    current: dict[tuple[object, ...], _Acc] = {}  # where the next row of a workout's exercise goes
+    accs: list[_Acc] = []
     rest_timers = 0
     rows = 0
     orders: dict[str, int] = {}  # 'dmy'/'mdy' -> first line that shows it
     when_cache: dict[str, _When | str] = {}
-    previous: tuple | None = None
+    previous: tuple[object, ...] | None = None
     run = 0
 
     reader = _reader(text, delimiter)
@@ -691,24 +724,19 @@ def read(data: bytes, fmt: str | None = None, source: str = "the file") -> Track
                 raise TrackerFormatError(
                     f"{src}, line {line}: {len(cells)} fields where the header has {width}; accepted: one field per "
                     "header column (a note with the delimiter or a line break in it must be in double quotes).", line)
-            column = ""
             try:
                 for i, cell in enumerate(cells):
                     if len(cell) > MAX_FIELD:
-                        column = header[i]
-                        raise _Bad(f"is {len(cell)} characters long; accepted: at most {MAX_FIELD}")
-                column = header[cols.index["exercise"]]
-                name = cells[cols.index["exercise"]].strip()
-                if fmt == "strong" and (normalise(name) == "rest timer"
-                                        or normalise(cells[cols.index["order"]]) == "rest timer"):
+                        raise _Bad(f"is {len(cell)} characters long; accepted: at most {MAX_FIELD}", header[i])
+                name = cells[exercise_at].strip()
+                if fmt == "strong" and (normalise(name) == "rest timer" or normalise(cells[order_at]) == "rest timer"):
                     rest_timers += 1
                     continue
                 if not name:
-                    raise _Bad("is empty; accepted: the exercise's name")
+                    raise _Bad("is empty; accepted: the exercise's name", header[exercise_at])
                 if len(name) > MAX_NAME:
-                    raise _Bad(f"is {len(name)} characters long; accepted: at most {MAX_NAME}")
-                column = header[cols.index["date" if fmt != "hevy" else "start"]]
-                raw_when = cells[cols.index["date" if fmt != "hevy" else "start"]].strip()
+                    raise _Bad(f"is {len(name)} characters long; accepted: at most {MAX_NAME}", header[exercise_at])
+                raw_when = cells[date_at].strip()
                 when = when_cache.get(raw_when)
                 if when is None:
                     try:
@@ -717,28 +745,31 @@ def read(data: bytes, fmt: str | None = None, source: str = "the file") -> Track
                         when = f"'{_show(raw_when)}' {bad}; accepted: {_DATES_ACCEPTED}"
                     when_cache[raw_when] = when
                 if isinstance(when, str):
-                    raise _Bad(when)
+                    raise _Bad(when, header[date_at])
                 if when.order and when.order not in orders:
                     orders[when.order] = line
-                key, workout, one, notes, workout_notes, column = parse_row(cells, header)
+                row_key, workout, one, number, row_notes, workout_notes = parse_row(cells)
             except _Bad as bad:
-                problem = str(bad)
-                lead = f"{_show(column, 40)} " if column and not problem.startswith("'") else f"{_show(column, 40)}: " if column else ""
-                raise TrackerFormatError(f"{src}, line {line}: {lead}{problem}.", line) from None
-            group_key: tuple = (raw_when, *key, name)
+                raise TrackerFormatError(f"{src}, line {line}: {_show(bad.column, 40)} {bad}.", line) from None
+            group_key: tuple[object, ...] = (raw_when, *row_key, name)
             if fmt == "fitnotes":  # no workouts: a run of rows of one exercise on one day is one entry
                 if group_key != previous:
                     run += 1
                     previous = group_key
                 group_key = (run,)
-            acc = groups.get(group_key)
+            acc = current.get(group_key)
+            # Set numbers starting again (1, 2, 1, 2) mean the exercise again: another entry, not more sets.
+            if acc is not None and number is not None and acc.last is not None and number <= acc.last:
+                acc = None
             if acc is None:
-                acc = groups[group_key] = _Acc(line, when, workout, name)
+                acc = current[group_key] = _Acc(line, raw_when, when, workout, name)
+                accs.append(acc)
+            if number is not None:
+                acc.last = number
             acc.sets.append(one)
-            for note in notes:
-                _add(acc.notes, note)
-            if workout_notes:
-                _add(acc.workout_notes, workout_notes)
+            for note in row_notes:
+                acc.notes.add(note)
+            acc.workout_notes.add(workout_notes)
     except csv.Error as err:
         line = max(line, reader.line_num)
         raise TrackerFormatError(
@@ -753,28 +784,32 @@ def read(data: bytes, fmt: str | None = None, source: str = "the file") -> Track
     order = next(iter(orders), None)
 
     entries = []
-    for acc in groups.values():
+    for acc in accs:
         when = acc.when
         day = when.date
-        if day is None:
-            assert when.pending is not None
+        if day is None and when.pending is not None:  # 03/04/2026: the file's other dates tell the order
             a, b, y = when.pending
+            shown = _show(acc.raw_when)
             if order is None:
                 raise TrackerFormatError(
-                    f"{src}, line {acc.line}: the date {a:02d}/{b:02d}/{y} could be day-first or month-first and no "
-                    "date in the file tells which; accepted: YYYY-MM-DD dates (or a file with a day above 12).", acc.line)
+                    f"{src}, line {acc.line}: the date '{shown}' could be day-first or month-first and no date in "
+                    "the file tells which; accepted: YYYY-MM-DD dates (or a file with a day above 12).", acc.line)
             try:
                 day = _day(y, b, a) if order == "dmy" else _day(y, a, b)
             except _Bad as bad:
-                raise TrackerFormatError(f"{src}, line {acc.line}: the date {a:02d}/{b:02d}/{y} {bad}; accepted: {_DATES_ACCEPTED}.", acc.line) from None
-        notes = acc.notes + [f"workout: {n}" for n in acc.workout_notes]
+                raise TrackerFormatError(
+                    f"{src}, line {acc.line}: the date '{shown}' {bad}; accepted: {_DATES_ACCEPTED}.", acc.line) from None
+        if day is None:
+            raise TrackerFormatError(f"{src}, line {acc.line}: the date '{_show(acc.raw_when)}' cannot be read; "
+                                     f"accepted: {_DATES_ACCEPTED}.", acc.line)
+        notes = acc.notes.items + [f"workout: {n}" for n in acc.workout_notes.items]
         entries.append(ForeignEntry(acc.line, day.isoformat(), when.time, acc.workout, acc.name,
                                     tuple(acc.sets), " | ".join(notes) or None))
     return TrackerImport(fmt, tuple(entries), rest_timers, rows)
 
 
-_RowResult = tuple[tuple, str | None, ForeignSet, tuple[str, ...], str, str]
-_RowParser = Callable[[list[str], list[str]], _RowResult]
+_RowResult = tuple[tuple[str, ...], str | None, ForeignSet, int | None, tuple[str, ...], str]
+_RowParser = Callable[[list[str]], _RowResult]
 
 
 def _cell(cells: list[str], index: dict[str, int], field: str) -> str:
@@ -782,99 +817,126 @@ def _cell(cells: list[str], index: dict[str, int], field: str) -> str:
     return "" if i is None else cells[i]
 
 
-def _strong(cols: _Columns, comma: bool) -> _RowParser:
-    ix, units = cols.index, cols.unit
+def _labels(cols: _Columns, header: list[str], defaults: dict[str, str]) -> dict[str, str]:
+    """Each field's column as the header writes it (for messages)."""
+    return {f: (_show(header[cols.at[f]], 40) if f in cols.at else d) for f, d in defaults.items()}
+
+
+def _strong(cols: _Columns, header: list[str], comma: bool) -> _RowParser:
+    ix, units = cols.at, cols.unit
     weight_unit = units["weight"]
     distance_unit = units.get("distance")
+    label = _labels(cols, header, {"order": "Set Order", "weight_unit": "Weight Unit", "weight": "Weight",
+                                   "reps": "Reps", "rpe": "RPE", "seconds": "Seconds",
+                                   "distance_unit": "Distance Unit", "distance": "Distance"})
 
-    def parse(cells: list[str], header: list[str]) -> _RowResult:
-        column = header[ix["order"]]
-        order = cells[ix["order"]].strip()
-        if order.isascii() and order.isdigit() and len(order) <= 4:
-            kind = "working"
-        else:
-            kind = _STRONG_ORDER.get(order.casefold(), "")
-            if not kind:
-                raise _Bad(f"'{_show(order)}' is not accepted; accepted: a set number, W (warm-up), D (drop set) or F (failure)")
-        column = "Weight Unit"
-        unit = _unit(_cell(cells, ix, "weight_unit"), _WEIGHT_UNITS, weight_unit, "kg, lbs or empty")
-        column = header[ix["weight"]]
-        load = _load(cells[ix["weight"]], unit, comma)
-        column = header[ix["reps"]]
-        reps = _reps(cells[ix["reps"]], comma)
-        column = "RPE"
-        rpe = _rpe(_cell(cells, ix, "rpe"), comma)
-        column = "Seconds"
-        seconds = _seconds(_cell(cells, ix, "seconds"), comma)
-        column = "Distance Unit"
-        dunit = _unit(_cell(cells, ix, "distance_unit"), _DISTANCE_UNITS, distance_unit, "m, km, mi, ft, yd or empty")
-        column = "Distance"
-        metres, extra = _metres(_cell(cells, ix, "distance"), dunit, comma)
+    def parse(cells: list[str]) -> _RowResult:
+        column = label["order"]
+        try:
+            order = cells[ix["order"]].strip()
+            set_no = None
+            if order.isascii() and order.isdigit() and len(order) <= 4:
+                kind = "working"
+                set_no = int(order)
+            else:
+                kind = _STRONG_ORDER.get(order.casefold(), "")
+                if not kind:
+                    raise _Bad(f"'{_show(order)}' is not accepted; accepted: a set number, W (warm-up), D (drop set) or F (failure)")
+            column = label["weight_unit"]
+            unit = _unit(_cell(cells, ix, "weight_unit"), _WEIGHT_UNITS, weight_unit, "kg, lbs or empty")
+            column = label["weight"]
+            load = _load(cells[ix["weight"]], unit, comma)
+            column = label["reps"]
+            reps = _reps(cells[ix["reps"]], comma)
+            column = label["rpe"]
+            rpe = _rpe(_cell(cells, ix, "rpe"), comma)
+            column = label["seconds"]
+            seconds = _seconds(_cell(cells, ix, "seconds"), comma)
+            column = label["distance_unit"]
+            dunit = _unit(_cell(cells, ix, "distance_unit"), _DISTANCE_UNITS, distance_unit, "m, km, mi, ft, yd or empty")
+            column = label["distance"]
+            metres, extra = _metres(_cell(cells, ix, "distance"), dunit, comma)
+        except _Bad as bad:
+            bad.column = column
+            raise
         name = _cell(cells, ix, "workout").strip()
         number = _cell(cells, ix, "workout_no").strip()
         notes = (_cell(cells, ix, "notes"), extra) if extra else (_cell(cells, ix, "notes"),)
         one = ForeignSet(reps, load, unit if load is not None else None, seconds, metres, rpe, kind)
-        return (number, name), name or number or None, one, notes, _cell(cells, ix, "workout_notes"), ""
+        return (number, name), name or number or None, one, set_no, notes, _cell(cells, ix, "workout_notes")
 
     return parse
 
 
-def _hevy(cols: _Columns, comma: bool) -> _RowParser:
-    ix, units = cols.index, cols.unit
+def _hevy(cols: _Columns, header: list[str], comma: bool) -> _RowParser:
+    ix, units = cols.at, cols.unit
     weight_unit = units["weight"]
     distance_unit = units.get("distance")
+    label = _labels(cols, header, {"set_type": "set_type", "index": "set_index", "weight": "weight_kg",
+                                   "reps": "reps", "rpe": "rpe", "seconds": "duration_seconds",
+                                   "distance": "distance_km"})
 
-    def parse(cells: list[str], header: list[str]) -> _RowResult:
-        column = header[ix["set_type"]]
-        raw_type = cells[ix["set_type"]]
-        kind = _HEVY_TYPES.get(normalise(raw_type), "")
-        if not kind:
-            raise _Bad(f"'{_show(raw_type)}' is not accepted; accepted: normal, warmup, failure or dropset")
-        if "index" in ix:
-            column = header[ix["index"]]
-            index = cells[ix["index"]].strip()
+    def parse(cells: list[str]) -> _RowResult:
+        column = label["set_type"]
+        try:
+            raw_type = cells[ix["set_type"]]
+            kind = _HEVY_TYPES.get(normalise(raw_type), "")
+            if not kind:
+                raise _Bad(f"'{_show(raw_type)}' is not accepted; accepted: normal, warmup, failure or dropset")
+            column = label["index"]
+            index = _cell(cells, ix, "index").strip()
             if index and not (index.isascii() and index.isdigit() and len(index) <= 4):
                 raise _Bad(f"'{_show(index)}' is not accepted; accepted: a set number from 0")
-        column = header[ix["weight"]]
-        load = _load(cells[ix["weight"]], weight_unit, comma)
-        column = header[ix["reps"]]
-        reps = _reps(cells[ix["reps"]], comma)
-        column = "rpe"
-        rpe = _rpe(_cell(cells, ix, "rpe"), comma)
-        column = "duration_seconds"
-        seconds = _seconds(_cell(cells, ix, "seconds"), comma)
-        column = header[ix["distance"]] if "distance" in ix else "distance"
-        metres, extra = _metres(_cell(cells, ix, "distance"), distance_unit, comma)
+            column = label["weight"]
+            load = _load(cells[ix["weight"]], weight_unit, comma)
+            column = label["reps"]
+            reps = _reps(cells[ix["reps"]], comma)
+            column = label["rpe"]
+            rpe = _rpe(_cell(cells, ix, "rpe"), comma)
+            column = label["seconds"]
+            seconds = _seconds(_cell(cells, ix, "seconds"), comma)
+            column = label["distance"]
+            metres, extra = _metres(_cell(cells, ix, "distance"), distance_unit, comma)
+        except _Bad as bad:
+            bad.column = column
+            raise
         title = _cell(cells, ix, "workout").strip()
         notes = (_cell(cells, ix, "notes"), extra) if extra else (_cell(cells, ix, "notes"),)
         one = ForeignSet(reps, load, weight_unit if load is not None else None, seconds, metres, rpe, kind)
-        return (title,), title or None, one, notes, _cell(cells, ix, "workout_notes"), ""
+        return (title,), title or None, one, int(index) if index else None, notes, _cell(cells, ix, "workout_notes")
 
     return parse
 
 
-def _fitnotes(cols: _Columns, comma: bool) -> _RowParser:
-    ix, units = cols.index, cols.unit
+def _fitnotes(cols: _Columns, header: list[str], comma: bool) -> _RowParser:
+    ix, units = cols.at, cols.unit
     weight_unit = units["weight"]
+    label = _labels(cols, header, {"weight_unit": "Weight Unit", "weight": "Weight", "reps": "Reps",
+                                   "time": "Time", "distance_unit": "Distance Unit", "distance": "Distance"})
 
-    def parse(cells: list[str], header: list[str]) -> _RowResult:
-        column = "Weight Unit"
-        unit = _unit(_cell(cells, ix, "weight_unit"), _WEIGHT_UNITS, weight_unit, "kgs, lbs or empty")
-        column = header[ix["weight"]]
-        load = _load(cells[ix["weight"]], unit, comma)
-        column = header[ix["reps"]]
-        reps = _reps(cells[ix["reps"]], comma)
-        column = "Time"
-        seconds = _duration(_cell(cells, ix, "time"), comma)
-        column = "Distance Unit"
-        dunit = _unit(_cell(cells, ix, "distance_unit"), _DISTANCE_UNITS, None, "m, km, mi, ft, yd or empty")
-        column = "Distance"
-        metres, extra = _metres(_cell(cells, ix, "distance"), dunit, comma)
+    def parse(cells: list[str]) -> _RowResult:
+        column = label["weight_unit"]
+        try:
+            unit = _unit(_cell(cells, ix, "weight_unit"), _WEIGHT_UNITS, weight_unit, "kgs, lbs or empty")
+            column = label["weight"]
+            load = _load(cells[ix["weight"]], unit, comma)
+            column = label["reps"]
+            reps = _reps(cells[ix["reps"]], comma)
+            column = label["time"]
+            seconds = _duration(_cell(cells, ix, "time"), comma)
+            column = label["distance_unit"]
+            dunit = _unit(_cell(cells, ix, "distance_unit"), _DISTANCE_UNITS, None, "m, km, mi, ft, yd or empty")
+            column = label["distance"]
+            metres, extra = _metres(_cell(cells, ix, "distance"), dunit, comma)
+        except _Bad as bad:
+            bad.column = column
+            raise
         notes = (_cell(cells, ix, "notes"), extra) if extra else (_cell(cells, ix, "notes"),)
         one = ForeignSet(reps, load, unit if load is not None else None, seconds, metres, None, "working")
-        return (), None, one, notes, "", ""
+        return (), None, one, None, notes, ""
 
     return parse
 
 
-_ROW_PARSERS: dict[str, Callable[[_Columns, bool], _RowParser]] = {"strong": _strong, "hevy": _hevy, "fitnotes": _fitnotes}
+_ROW_PARSERS: dict[str, Callable[[_Columns, list[str], bool], _RowParser]] = {
+    "strong": _strong, "hevy": _hevy, "fitnotes": _fitnotes}
