@@ -137,6 +137,8 @@ def _build(raw: dict) -> Catalogue:
         safety=raw["safety"],
         condition_notes=raw["condition_notes"],
         heavy_rest_s=raw["heavy_rest_s"],
+        favours={k: tuple((f[0], f[1]) for f in v) for k, v in raw.get("favours", {}).items()},
+        still_covers=frozenset(raw.get("still_covers", ())),
         overrides=tuple(raw["overrides"]),
     )
 
@@ -159,7 +161,7 @@ def exercise_columns(exercises: list[dict]) -> dict[str, list]:
             "mistakes": tuple(e["mistakes"]),
             "progressions": tuple(e["progressions"]),
             "regressions": tuple(e["regressions"]),
-            "contraindications": tuple((c["condition"], c["level"], c["note"]) for c in e["contraindications"]),
+            "contraindications": tuple((c["condition"], c["level"], c["note"], c["derived"]) for c in e["contraindications"]),
             "evidence": tuple(tuple(v[k] for k in Evidence._fields) for v in e["evidence"]),
             "notes": tuple(e["notes"]),
         }
@@ -173,7 +175,7 @@ def _exercises(columns: dict[str, list]) -> Exercises:
     slugs = columns["slug"]
     summaries = [
         Summary(*row)
-        for row in zip(slugs, columns["level"], columns["equipment"], columns["contraindications"], columns["scores"], strict=True)
+        for row in zip(slugs, columns["pattern"], columns["level"], columns["equipment"], columns["contraindications"], columns["scores"], strict=True)
     ]
     fields = [(f, columns[f]) for f in Exercise._fields]
 
@@ -190,7 +192,7 @@ def _exercises(columns: dict[str, list]) -> Exercises:
 
 
 def _dose(d: dict) -> Dose:
-    return Dose(d["sets"], (d["reps"][0], d["reps"][1]), d["rest_s"])
+    return Dose(d["sets"], (d["reps"][0], d["reps"][1]), d["rest_s"])  # unit and sides: per exercise (core.dose)
 
 
 def _goal(g: dict) -> Goal:
@@ -203,6 +205,9 @@ def _goal(g: dict) -> Goal:
         exclude_equipment={k: tuple(v) for k, v in g["exclude_equipment"].items()},
         dose={k: _dose(v) for k, v in g["dose"].items()},
         notes=tuple(g["notes"]),
+        adaptation=g["adaptation"],
+        needs=tuple(tuple(n) for n in g["needs"]),
+        pattern_cap=dict(g["pattern_cap"]),
     )
 
 

@@ -166,14 +166,17 @@ class DoseModel(Strict):
         return reps
 
 
-RULE_POINTS = Annotated[float, Field(ge=-15, le=15)]
+RULE_POINTS = Annotated[float, Field(ge=-50, le=50)]
 
 
 class GoalModel(Strict):
     name: Slug
     description: Text
+    adaptation: Literal[vocab.ADAPTATIONS]  # type: ignore[valid-type]
     regions: dict[Literal[REGIONS], Annotated[float, Field(gt=0, le=1)]]  # type: ignore[valid-type]
     rules: dict[Slug, RULE_POINTS] = {}
+    needs: list[Annotated[list[Pattern], Field(min_length=1)]] = []
+    pattern_cap: dict[Pattern, Annotated[int, Field(ge=0, le=10)]] = {}
     load_vectors: list[LoadVector] = []
     exclude_equipment: dict[Level, list[Equipment]] = {}
     dose: dict[Level, DoseModel]
@@ -184,6 +187,9 @@ class GoalModel(Strict):
         total = sum(self.regions.values())
         if abs(total - 1) > 1e-6:
             raise ValueError(f"region weights must add up to 1 (they add up to {total:g})")
+        evidence = self.rules.get("evidence", 0)
+        if abs(evidence) > 2:
+            raise ValueError(f"the evidence rule breaks ties only: its weight may be at most 2 (it is {evidence:g})")
         missing = [lv for lv in vocab.LEVELS if lv not in self.dose]
         if missing:
             raise ValueError(f"dose is missing for level(s): {', '.join(missing)}")
@@ -244,6 +250,8 @@ class ConditionModel(Strict):
     label: Text
     note: Text
     includes: list[Condition] = []
+    favours: dict[Literal[vocab.FAVOURABLE], Text] = {}  # type: ignore[valid-type]
+    still_covers: bool = False  # its cautioned exercises, done in a pain-free range, may still cover a pattern
     loads: dict[Literal[vocab.TISSUE_LOADS + (vocab.DEEP_HIP_FLEXION,)], ConditionRuleModel] = {}  # type: ignore[valid-type]
 
 

@@ -352,11 +352,22 @@ def resolve_contraindications(merged: dict) -> None:
         for c in merged["conditions"]
     }
     merged["condition_notes"] = {c.name: c.note for c in conditions.values()}
+    by_name = {c["name"]: c for c in merged["conditions"]}
+
+    def favours(name: str, seen: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+        c = by_name.get(name)
+        if c is None or name in seen:
+            return []
+        own = list(c["favours"].items())
+        return own + [f for inner in c["includes"] for f in favours(inner, seen | {name})]
+
+    merged["favours"] = {name: [list(f) for f in favours(name)] for name in by_name}
+    merged["still_covers"] = sorted(name for name, c in by_name.items() if c["still_covers"])
     resolved = []
     for ex in merged["exercises"]:  # new dicts: the per-file dumps are cached as validated, unresolved
         loads = tissue_loads(ex["loads"], ex["hip_flexion"])
         explicit = [ExplicitEntry(c["condition"], c["level"], c["note"], c["exception"]) for c in ex["contraindications"]]
-        contra = [c._asdict() for c in resolve(loads, explicit, conditions)]
+        contra = [c._asdict() for c in resolve(loads, explicit, conditions)]  # with `derived`
         resolved.append({**ex, "loads": list(loads), "contraindications": contra})
     merged["exercises"] = resolved
 

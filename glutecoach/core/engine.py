@@ -1,20 +1,23 @@
 """Rank exercises for a goal and a profile; every point of every score comes with its reason.
 
-Pure: takes the catalogue, the goal and the profile, returns typed results, never prints.
+A score is the sum of its reasons, in four named parts (core.rules): where the exercise works
+(emphasis), how hard it can train the glutes for this goal (stimulus), adjustments for this person (fit)
+and how sure the evidence is (confidence). The top of a list then covers the patterns the goal needs
+before it repeats one (select()). Pure: the catalogue, the goal and the profile in; a Ranking out.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from operator import mul
 from typing import NamedTuple
 
+from glutecoach.core.dose import dose_for
 from glutecoach.core.models import Catalogue, Dose, Exercise, Goal, Profile, Summary
-from glutecoach.core.rules import RULES, Reason
-
-RULE_OF = {rule: rule.__name__.replace("_", "-") for rule in RULES}
-from glutecoach.core.vocab import LEVEL_RANK, REGIONS
+from glutecoach.core.rules import PARTS, RULES, Reason, Rule, apply, weight
+from glutecoach.core.vocab import FAMILY_CAP, LEVEL_RANK, PATTERN_CAP, REGIONS
 
 
 class Exclusion(NamedTuple):
@@ -28,13 +31,18 @@ class Scored(NamedTuple):
     reasons: tuple[Reason, ...]
     dose: Dose
     score: float  # the sum of the reasons' points, kept with them (see scored())
+    decided_by: str = ""  # the rule that most set it apart from the rest of the list
+
+    def part(self, name: str) -> float:
+        return round(sum(r.points for r in self.reasons if r.part == name), 1)
 
     @property
-    def main_reason(self) -> str:
-        """The strongest reason beyond the region match, in a few words."""
-        extra = [r for r in self.reasons if r.rule not in ("region-match", "similarity") and r.points > 0]
-        best = max(extra, key=lambda r: r.points, default=None)
-        return best.label if best else self.reasons[0].label if self.reasons else ""
+    def parts(self) -> dict[str, float]:
+        return {p: self.part(p) for p in PARTS}
+
+    @property
+    def main_reason(self) -> Reason | None:
+        return next((r for r in self.reasons if r.rule == self.decided_by), None)
 
 
 def scored(ex: Exercise, reasons: tuple[Reason, ...], dose: Dose) -> Scored:
@@ -53,7 +61,7 @@ class Ranking(NamedTuple):
 
 def exclusion(ex: Exercise | Summary, goal: Goal | None, profile: Profile) -> Exclusion | None:
     """Why the exercise cannot be offered to this person at all, or None."""
-    for condition, level, note in ex.contraindications:
+    for condition, level, note, _ in ex.contraindications:
         if level == "avoid" and condition in profile.pains:
             return Exclusion(ex.slug, f"avoid:{condition}", f"to be avoided with {condition}: {note}")
     if LEVEL_RANK[ex.level] > LEVEL_RANK[profile.level]:
@@ -68,110 +76,147 @@ def exclusion(ex: Exercise | Summary, goal: Goal | None, profile: Profile) -> Ex
     return None
 
 
-def dose_for(cat: Catalogue, ex: Exercise, goal: Goal, level: str) -> Dose:
-    """The goal's dose for the level; heavy compound lifts always get at least the long rest."""
-    dose = goal.dose[level]
-    heavy = ex.load_potential >= 5 and ex.movement in ("hip-extension", "hip-knee-extension")
-    if heavy and dose.rest_s < cat.heavy_rest_s:
-        return dose._replace(rest_s=cat.heavy_rest_s)
-    return dose
+def active_rules(goal: Goal, profile: Profile) -> list[Rule]:
+    """The rules that can give points for this goal and profile: a rule without a weight gives none,
+    so it is not called 10,000 times to say so (and pains and recent pain only when there are some)."""
+    out = []
+    for rule in RULES:
+        if rule.name == "caution" and not profile.pains:
+            continue
+        if rule.name == "recent-pain" and not profile.recent_pain:
+            continue
+        if rule.name == "condition-favours" and not profile.favours:
+            continue
+        if weight(rule, goal):
+            out.append(rule)
+    return out
 
 
-def active_rules(goal: Goal, profile: Profile) -> list:
-    """The rules that can apply for this goal and profile: a rule without a weight in the goal
-    returns nothing, so it is not called 10,000 times to say so."""
-    always = {"region-match", "similarity"}
-    if profile.pains:
-        always.add("caution")
-    if profile.recent_pain:
-        always.add("recent-pain")
-    return [rule for rule in RULES if RULE_OF[rule] in always or RULE_OF[rule] in goal.rule_weights]
-
-
-def score(ex: Exercise, goal: Goal, profile: Profile, rules: list | None = None) -> tuple[Reason, ...]:
-    return tuple(r for rule in (RULES if rules is None else rules) if (r := rule(ex, goal, profile)) is not None)
+def score(ex: Exercise, goal: Goal, profile: Profile, rules: Sequence[Rule] | None = None) -> tuple[Reason, ...]:
+    chosen = active_rules(goal, profile) if rules is None else rules
+    return tuple(r for rule in chosen if (r := apply(rule, ex, goal, profile)) is not None)
 
 
 def _sort_key(s: Scored) -> tuple[float, str]:
     return (-s.score, s.exercise.slug)
 
 
-def apply_variety(items: list[Scored], top: int, per_family: int = 2) -> list[Scored]:
-    """Second pass: a family holds at most `per_family` of the first `top` places.
+def _caps(goal: Goal, top: int) -> tuple[Callable[[str], int], int]:
+    """The per-pattern and per-family caps for a list of `top`: as given for a top 5 or 6, one more of a
+    family from the sixth place and of a pattern from the seventh, and so on every five places."""
+    extra_pattern = max(0, (top - 2) // 5)
+    extra_family = max(0, (top - 1) // 5)
 
-    A third member gets a negative 'variety' reason that puts it just below the last exercise it
-    would otherwise have pushed out, so the score is still the sum of its reasons.
-    """
-    items = sorted(items, key=_sort_key)
-    kept: list[Scored] = []
-    demoted: list[Scored] = []
-    count: Counter[str] = Counter()
+    def pattern_cap(pattern: str) -> int:
+        cap = goal.pattern_cap.get(pattern, PATTERN_CAP)
+        return cap + extra_pattern if cap else 0
+
+    return pattern_cap, FAMILY_CAP + extra_family
+
+
+class Selection(NamedTuple):
+    chosen: list[Scored]
+    passed_over: list[tuple[Scored, str]]  # with why it gave way
+    complete: bool  # the top is full (or every candidate was placed)
+
+
+def cautioned(ex: Exercise | Summary, profile: Profile, still_covers: frozenset[str] = frozenset()) -> bool:
+    """A caution for a declared condition that bars the exercise from taking a place just to cover a pattern."""
+    return any(c[1] == "caution" and c[0] in profile.pains and c[0] not in still_covers for c in ex.contraindications)
+
+
+def select(
+    items: Sequence[Scored], top: int, goal: Goal, available: set[str], profile: Profile = Profile(), still_covers: frozenset[str] = frozenset()
+) -> Selection:
+    """The top of the list, from items best first: at most FAMILY_CAP of a family and the goal's cap of
+    a pattern, and the patterns the goal needs covered before one repeats (a need counts only when an
+    allowed exercise has its pattern). An exercise with a caution for a declared condition never takes a
+    place just to cover a pattern: it must earn it by score. Each decision reads only the items above, so a prefix of the
+    true order gives the same top once it is complete (bounded ranking relies on it)."""
+    needs = [set(n) for n in goal.needs if set(n) & available]
+    pattern_cap, family_cap = _caps(goal, top)
+    chosen: list[Scored] = []
+    passed: list[tuple[Scored, str]] = []
+    patterns: Counter[str] = Counter()
+    families: Counter[str] = Counter()
     for s in items:
-        if len(kept) == top:
-            break
-        if count[s.exercise.family] >= per_family:
-            demoted.append(s)
+        if len(chosen) == top:
+            return Selection(chosen, passed, True)
+        ex = s.exercise
+        open_needs = [n for n in needs if not any(patterns[p] for p in n)]
+        if families[ex.family] >= family_cap:
+            passed.append((s, f"another {ex.family} variant already ranks above it"))
             continue
-        count[s.exercise.family] += 1
-        kept.append(s)
-    if not demoted or len(kept) < top:
-        # Not enough other families to fill the list: nothing is pushed out, nothing demoted.
-        return items
-    floor = kept[-1].score
-    moved = {id(s) for s in demoted}
-    out = [s for s in items if id(s) not in moved]
-    for s in demoted:
-        penalty = round(floor - s.score - 0.1, 1)
-        reason = Reason(
-            "variety",
-            penalty,
-            f"Two {s.exercise.family} exercises already rank above it; other movements come first for variety.",
-            "variety",
-        )
-        out.append(scored(s.exercise, s.reasons + (reason,), s.dose))
-    return sorted(out, key=_sort_key)
+        if patterns[ex.pattern] >= pattern_cap(ex.pattern):
+            cap = pattern_cap(ex.pattern)
+            why = f"{cap} {ex.pattern} exercise{'s' if cap != 1 else ''} already rank above it" if cap else f"this goal's list has no {ex.pattern} work"
+            passed.append((s, why))
+            continue
+        meets = any(ex.pattern in n for n in open_needs) and not cautioned(ex, profile, still_covers)
+        if not meets and len(open_needs) >= top - len(chosen):
+            wanted = " / ".join(sorted(open_needs[0]))
+            passed.append((s, f"the list first covers the {wanted} pattern this goal needs"))
+            continue
+        chosen.append(s)
+        patterns[ex.pattern] += 1
+        families[ex.family] += 1
+    return Selection(chosen, passed, len(chosen) == top)
 
 
-def _floor(items: list[Scored], top: int, per_family: int = 2) -> float | None:
-    """The score of the last of the top N once the variety pass has filled them, or None while the
-    items scored so far cannot fill them (as apply_variety counts)."""
-    count: Counter[str] = Counter()
-    kept = 0
-    for s in sorted(items, key=_sort_key):
-        if count[s.exercise.family] >= per_family:
+def finish(selection: Selection, top: int) -> list[Scored]:
+    """The chosen, best first, then the passed-over with a 'variety' reason that puts each just below the
+    last chosen one (so every score is still the sum of its reasons), and what set each chosen one apart."""
+    chosen = sorted(selection.chosen, key=_sort_key)
+    floor = chosen[-1].score if chosen else 0.0
+    demoted = []
+    for s, why in selection.passed_over:
+        if chosen and s.score >= floor:
+            penalty = Reason("variety", round(floor - s.score - 0.1, 1), f"Placed lower for variety: {why}.", "variety", "fit")
+            s = scored(s.exercise, s.reasons + (penalty,), s.dose)
+        demoted.append(s)
+    ordered = chosen + sorted(demoted, key=_sort_key)
+    return [s._replace(decided_by=_decisive(s, chosen)) for s in ordered]
+
+
+def _decisive(s: Scored, shown: Sequence[Scored]) -> str:
+    """The rule whose points most exceed what it gives the rest of the list on average."""
+    others = [o for o in shown if o.exercise.slug != s.exercise.slug] or list(shown)
+    best, margin = "", -math.inf
+    for r in s.reasons:
+        if r.points <= 0 or r.part == "confidence":
             continue
-        count[s.exercise.family] += 1
-        kept += 1
-        if kept == top:
-            return s.score
-    return None
+        mean = sum(next((x.points for x in o.reasons if x.rule == r.rule), 0.0) for o in others) / max(1, len(others))
+        if r.points - mean > margin:
+            best, margin = r.rule, r.points - mean
+    return best
 
 
 BOUNDED_FROM = 200  # catalogues this large are ranked with the bound below; small ones in full
 CHUNK = 32
-DEFAULT_WEIGHTS = {"caution": -10.0, "recent-pain": -15.0}
 
 
-def _headroom(goal: Goal, rules: list) -> float:
-    """The most that the rules besides region match can move a score: no rule gives more than its
-    weight either way (plus rounding)."""
-    names = [RULE_OF[r] for r in rules if RULE_OF[r] != "region-match"]
-    weights = [abs(goal.rule_weights.get(n, DEFAULT_WEIGHTS.get(n, 0))) for n in names]
-    return sum(weights) + 0.05 * len(weights) + 0.1
+def headroom(goal: Goal, rules: Sequence[Rule]) -> float:
+    """The most the rules other than region match can add to a score: each rule gives at most its weight
+    (the fraction is held to -1..1 in rules.apply), plus rounding."""
+    others = [abs(weight(r, goal)) for r in rules if r.name != "region-match"]  # a negative weight adds at a fraction of -1
+    return sum(others) + 0.05 * len(rules) + 0.2
 
 
 def rank(
-    cat: Catalogue, goal: Goal, profile: Profile, top: int = 8, pool: Iterable[Exercise] | None = None, sources: dict[str, str] | None = None
+    cat: Catalogue,
+    goal: Goal,
+    profile: Profile,
+    top: int = 8,
+    pool: Iterable[Exercise] | None = None,
+    sources: dict[str, str] | None = None,
 ) -> Ranking:
-    """Every allowed exercise scored for the goal, best first (ties by slug); the rest excluded with why.
+    """Every allowed exercise scored for the goal; the top chosen by select(); the rest excluded with why.
 
-    For a large catalogue, exercises are taken in order of their region match (a cheap sum) and
-    scored in full only while one could still reach the top: once the last of the top N (after the
-    variety pass) scores more than the next exercise's region match plus the most the other rules
-    can add, nothing further can change the top N. The result is the same as scoring everything
-    (tests/test_engine.py checks it); only the work differs.
+    For a large catalogue, exercises are taken in order of their region match (a cheap sum) and scored
+    in full only while one could still change the top: once select() fills the top from exercises that
+    score more than the next one's region match plus the most the other rules can add, nothing further
+    can change it. The result is the same as scoring everything (tests/unit/test_engine.py checks it).
     """
-    # Without a pool, ranking starts from the summaries and builds an exercise only to score it.
     items: Iterable[Exercise | Summary] = cat.exercises.summaries if pool is None else pool
     exercise = (lambda s: cat.exercises[s.slug]) if pool is None else (lambda e: e)
     excluded: list[Exclusion] = []
@@ -182,33 +227,46 @@ def rank(
             excluded.append(why)
         else:
             allowed.append(item)
+    profile = with_favours(cat, profile)
     rules = active_rules(goal, profile)
+    available = {item.pattern for item in allowed if not cautioned(item, profile, cat.still_covers)}
 
     def full(item: Exercise | Summary) -> Scored:
         ex = exercise(item)
-        return scored(ex, score(ex, goal, profile, rules), dose_for(cat, ex, goal, profile.level))
+        return scored(ex, score(ex, goal, profile, rules), dose_for(ex, goal, profile.level, cat.heavy_rest_s))
 
-    if len(allowed) < BOUNDED_FROM or goal.like is not None or not goal.regions:
-        ranked = apply_variety([full(item) for item in allowed], top)
+    region_weight = next((weight(r, goal) for r in rules if r.name == "region-match"), 0.0)
+    if len(allowed) < BOUNDED_FROM or not goal.regions or region_weight <= 0:
+        done = sorted((full(item) for item in allowed), key=_sort_key)
+        selection = select(done, top, goal, available, profile, cat.still_covers)
     else:
-        # Region match for all, as one C-level sum each; sorted by it alone (a tie-break by slug
-        # would cost 20x more on thousands of equal copies and changes nothing: the final order is
-        # apply_variety's). The base may differ from the rule's rounding by 0.1: the headroom allows it.
-        weights = [goal.regions.get(r, 0.0) for r in REGIONS]
-        bases = [round(sum(map(mul, weights, item.region_scores)), 1) for item in allowed]
+        scale = [goal.regions.get(r, 0.0) * region_weight / 100 for r in REGIONS]
+        bases = [sum(map(mul, scale, item.region_scores)) for item in allowed]
         order = sorted(range(len(allowed)), key=bases.__getitem__, reverse=True)
-        headroom = _headroom(goal, rules) + 0.1
-        done: list[Scored] = []
+        room = headroom(goal, rules)
+        done = []
         start, chunk = 0, CHUNK
-        while start < len(order):
+        while True:
             done.extend(full(allowed[i]) for i in order[start : start + chunk])
             start += chunk
             chunk += chunk // 2  # few checks however far down the top reaches, little overshoot
-            floor = _floor(done, top)
-            if start < len(order) and floor is not None and floor > bases[order[start]] + headroom:
+            done.sort(key=_sort_key)
+            if start >= len(order):
+                selection = select(done, top, goal, available, profile, cat.still_covers)
                 break
-        ranked = apply_variety(done, top)
+            bound = bases[order[start]] + room  # nothing unscored can score more than this
+            certain = [s for s in done if s.score > bound]
+            selection = select(certain, top, goal, available, profile, cat.still_covers)
+            if selection.complete:
+                break
+    ranked = finish(selection, top)
     return Ranking(goal, profile, tuple(ranked[:top]), tuple(excluded), notes(cat, goal, profile), dict(sources or {}))
+
+
+def with_favours(cat: Catalogue, profile: Profile) -> Profile:
+    """The profile with what its declared conditions favour (data/goals.yaml, conditions: favours)."""
+    found = tuple((c, prop, note) for c in profile.pains for prop, note in cat.favours.get(c, ()))
+    return profile._replace(favours=found) if found != profile.favours else profile
 
 
 def notes(cat: Catalogue, goal: Goal, profile: Profile) -> tuple[str, ...]:
@@ -223,33 +281,78 @@ def notes(cat: Catalogue, goal: Goal, profile: Profile) -> tuple[str, ...]:
     return tuple(out)
 
 
-ALTERNATIVE_RULES = {"same-movement": 12.0, "same-load-vector": 5.0, "same-peak-tension": 4.0, "caution": -10.0}
+# --- alternatives ----------------------------------------------------------------------------------
+
+
+def region_similarity(a: Exercise, b: Exercise) -> float:
+    """0-1: one minus the root-mean-square difference of the five region scores over 100. Magnitude
+    counts: a 6 % drill is not 'like' a 92 % one however their profiles are shaped."""
+    rms = math.sqrt(sum((a.scores[r] - b.scores[r]) ** 2 for r in REGIONS) / len(REGIONS))
+    return max(0.0, 1 - rms / 100)
+
+
+ALTERNATIVE_WEIGHTS = {"similarity": 50.0, "same-pattern": 25.0, "same-load": 15.0, "same-stance": 5.0, "same-effort": 5.0}
+
+
+def alternative_reasons(ex: Exercise, like: Exercise) -> tuple[Reason, ...]:
+    """Why `ex` can stand in for `like`: the same regions as hard, the same pattern, load class and stance."""
+    w = ALTERNATIVE_WEIGHTS
+    sim = region_similarity(ex, like)
+    out = [Reason("similarity", round(w["similarity"] * sim, 1), f"Works the same regions about as hard as {like.name} ({sim:.0%} alike).", "same regions", "emphasis")]
+    if ex.pattern == like.pattern:
+        out.append(Reason("same-pattern", w["same-pattern"], f"The same movement pattern ({ex.pattern}).", "same pattern", "emphasis"))
+    load = 1 - abs(ex.load_potential - like.load_potential) / 4
+    if load > 0:
+        out.append(Reason("same-load", round(w["same-load"] * load, 1), f"Similar room to load it (load potential {ex.load_potential}/5 against {like.load_potential}/5).", "similar load", "stimulus"))
+    if ex.stance == like.stance:
+        out.append(Reason("same-stance", w["same-stance"], f"The same stance ({ex.stance}).", "same stance", "stimulus"))
+    eff = 1 - abs(ex.effort - like.effort) / 4
+    if eff > 0:
+        out.append(Reason("same-effort", round(w["same-effort"] * eff, 1), f"Can be taken as close to failure (effort {ex.effort}/5 against {like.effort}/5).", "as hard", "stimulus"))
+    return tuple(out)
 
 
 class Alternatives(NamedTuple):
     exercise: Exercise
     ranking: Ranking
-    similarity: dict[str, float]
+    similarity: dict[str, float]  # slug -> 0-1 region similarity (magnitude-aware)
 
 
 def alternatives(cat: Catalogue, ex: Exercise, profile: Profile, top: int = 5) -> Alternatives:
-    """Exercises that train the same regions in a similar way, for someone who cannot do `ex`."""
-    weights = dict(ALTERNATIVE_RULES)
-    goal = Goal(
+    """Exercises that train the same regions the same way and about as hard, for someone who cannot do `ex`."""
+    goal = _swap_goal(ex)
+    caution_rule = next(r for r in RULES if r.name == "caution")
+
+    def candidates(pool: Iterable[Exercise]) -> list[Scored]:
+        out = []
+        for other in pool:
+            if exclusion(other, None, profile) is not None:
+                continue
+            reasons = alternative_reasons(other, ex)
+            if (c := apply(caution_rule, other, goal, profile)) is not None:
+                reasons += (c,)
+            out.append(scored(other, reasons, dose_for(other, goal, profile.level, cat.heavy_rest_s)))
+        return sorted(out, key=_sort_key)
+
+    found = candidates(e for e in cat.exercises.values() if e.family != ex.family)
+    if not found:  # nothing else fits: offer the exercise's own family
+        found = candidates(e for e in cat.exercises.values() if e.family == ex.family and e.slug != ex.slug)
+    items = tuple(s._replace(decided_by="similarity") for s in found[:top])
+    excluded = tuple(why for e in cat.exercises.values() if e.slug != ex.slug and (why := exclusion(e, None, profile)))
+    ranking = Ranking(goal, profile, items, excluded, notes(cat, goal, profile))
+    return Alternatives(ex, ranking, {s.exercise.slug: round(region_similarity(s.exercise, ex), 2) for s in items})
+
+
+def _swap_goal(ex: Exercise) -> Goal:
+    """The dose of a swap: a moderate hypertrophy dose, adjusted to each alternative by core.dose."""
+    return Goal(
         name=f"like-{ex.slug}",
         description=f"Exercises that train the same regions as {ex.name}, the same way.",
         regions={},
-        rule_weights=weights,
+        rule_weights={},
         load_vectors=(),
         exclude_equipment={},
         dose={lv: Dose(3, (8, 12), 90) for lv in LEVEL_RANK},
         notes=(),
-        like=ex,
+        adaptation="hypertrophy",
     )
-    others = [e for e in cat.exercises.values() if e.family != ex.family]
-    ranking = rank(cat, goal, profile, top, pool=others)
-    if not ranking.items:  # nothing else fits: offer the exercise's own family
-        family = [e for e in cat.exercises.values() if e.family == ex.family and e.slug != ex.slug]
-        ranking = rank(cat, goal, profile, top, pool=family)
-    sims = {s.exercise.slug: next(r.points for r in s.reasons if r.rule == "similarity") / 100 for s in ranking.items}
-    return Alternatives(ex, ranking, sims)

@@ -101,3 +101,10 @@ def select(
 
 def top_for(cat: Catalogue, region: str, n: int = 5) -> list[str]:
     return [ex.slug for ex in select(cat, region=region)[:n]]
+
+
+def top_with_basis(cat: Catalogue, region: str, n: int = 5) -> list[tuple[Exercise, str]]:
+    """The top `n` exercises for one of the five regions with the basis of that score: measured and
+    close-variant scores first (highest first), then estimates, so an estimate never heads a measured one."""
+    ranked = sorted(cat.exercises.values(), key=lambda ex: (ex.basis[region] == "estimate", -ex.scores[region], ex.slug))
+    return [(ex, ex.basis[region]) for ex in ranked[:n]]

@@ -42,6 +42,7 @@ class Contraindication(NamedTuple):
     condition: str
     level: str  # avoid | caution
     note: str
+    derived: bool = True  # from what the exercise loads; False: the exercise's own technique advice only
 
 
 class Peak(NamedTuple):
@@ -110,14 +111,15 @@ class Summary(NamedTuple):
     engine.exclusion, which takes a Summary or an Exercise alike) and to order it by region match."""
 
     slug: str
+    pattern: str
     level: str
     equipment: tuple[str, ...]
-    contraindications: tuple[tuple[str, str, str], ...]  # (condition, level, note), as Contraindication
+    contraindications: tuple[tuple[str, str, str, bool], ...]  # (condition, level, note, derived), as Contraindication
     region_scores: tuple[int, ...]  # in REGIONS order
 
 
 def summary_of(ex: Exercise) -> Summary:
-    return Summary(ex.slug, ex.level, ex.equipment, ex.contraindications, ex.region_scores)
+    return Summary(ex.slug, ex.pattern, ex.level, ex.equipment, ex.contraindications, ex.region_scores)
 
 
 class Exercises(Mapping[str, Exercise]):
@@ -160,8 +162,10 @@ class Exercises(Mapping[str, Exercise]):
 
 class Dose(NamedTuple):
     sets: int
-    reps: tuple[int, int]
+    reps: tuple[int, int]  # [min, max] in `unit`
     rest_s: int
+    unit: str = "reps"  # reps | seconds | contacts | metres | steps
+    per_side: bool = False
 
 
 class Goal(NamedTuple):
@@ -173,7 +177,9 @@ class Goal(NamedTuple):
     exclude_equipment: dict[str, tuple[str, ...]]  # by level: equipment not offered
     dose: dict[str, Dose]  # by level
     notes: tuple[str, ...]
-    like: Exercise | None = None  # set only for 'alternatives': the exercise being replaced
+    adaptation: str = "hypertrophy"  # hypertrophy | strength | power | contact | control
+    needs: tuple[tuple[str, ...], ...] = ()  # the patterns a coach covers, in order; each need is met by any of its patterns
+    pattern_cap: dict[str, int] = {}  # patterns allowed more than PATTERN_CAP times in a top list
 
 
 class RegionInfo(NamedTuple):
@@ -220,6 +226,8 @@ class Catalogue(NamedTuple):
     safety: dict[str, str]
     condition_notes: dict[str, str]
     heavy_rest_s: int
+    favours: dict[str, tuple[tuple[str, str], ...]] = {}  # condition -> (property, note): what it favours
+    still_covers: frozenset[str] = frozenset()  # conditions whose cautioned exercises may still cover a pattern
     overrides: tuple[str, ...] = ()  # "FILE overrides exercise 'x' from FILE", for a notice
 
 
@@ -230,6 +238,7 @@ class Profile(NamedTuple):
     equipment: frozenset[str] | None = None
     pains: tuple[str, ...] = ()
     recent_pain: tuple[tuple[str, int, str], ...] = ()  # (slug, pain score, date) from the log
+    favours: tuple[tuple[str, str, str], ...] = ()  # (condition, property, note): what a declared condition favours
 
     def has(self, needed: tuple[str, ...]) -> bool:
         return self.equipment is None or self.equipment.issuperset(needed)
@@ -238,13 +247,22 @@ class Profile(NamedTuple):
 # --- the training log and the saved profile, as the core reads them (stored by glutecoach.store) ---
 
 
+SET_TYPES = ("working", "warmup", "drop", "failure")  # a warm-up counts toward nothing; the others are work
+
+
 class SetRow(NamedTuple):
     reps: int
     load: float | None
+    type: str = "working"  # one of SET_TYPES
+
+    @property
+    def counts(self) -> bool:
+        """A set that counts toward volume, progress and 'top of the range' (every set but a warm-up)."""
+        return self.type != "warmup"
 
 
 class Entry(NamedTuple):
-    id: int | None
+    id: int | None  # the log's short number (log delete/edit ID); may change between logs
     date: str  # YYYY-MM-DD
     slug: str
     sets: tuple[SetRow, ...]
@@ -253,14 +271,23 @@ class Entry(NamedTuple):
     pain_score: int | None = None
     rir: int | None = None
     note: str | None = None
+    uid: str | None = None  # the entry's identity (uuid4 hex): kept by export and import, never reused
+    time: str | None = None  # HH:MM when the source said (imports from trackers)
+
+    @property
+    def counted_sets(self) -> tuple[SetRow, ...]:
+        """The sets that count toward volume and progression: warm-ups left out."""
+        return tuple(s for s in self.sets if s.counts)
 
     def as_json(self) -> dict[str, Any]:
         """The entry as the documented JSON (log list --format json, log export)."""
         return {
             "id": self.id,
+            "uid": self.uid,
             "date": self.date,
+            "time": self.time,
             "slug": self.slug,
-            "sets": [{"reps": s.reps, "load": s.load} for s in self.sets],
+            "sets": [{"reps": s.reps, "load": s.load, "type": s.type} for s in self.sets],
             "units": self.units,
             "contact": self.contact,
             "pain_score": self.pain_score,
@@ -269,20 +296,28 @@ class Entry(NamedTuple):
         }
 
     def fingerprint(self) -> str:
-        """Same date, exercise and sets: the same entry (an import adds it only once)."""
-        sets = ";".join(f"{s.reps}x{'' if s.load is None else format(s.load, 'g')}" for s in self.sets)
-        return f"{self.date}|{self.slug}|{sets}"
+        """Everything the entry says (day and time, exercise, every set with its type, units, effort,
+        pain, note), hashed: two entries that differ in anything are two entries. The id and uid are
+        not part of it: they say which entry, not what was done."""
+        import hashlib
+        import json
+
+        said = [self.date, self.time, self.slug, [[s.reps, s.load, s.type] for s in self.sets], self.units,
+                self.contact, self.pain_score, self.rir, self.note]
+        text = json.dumps(said, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class SessionSummary(NamedTuple):
-    """One entry reduced to what progress needs, computed in SQL."""
+    """One entry reduced to what progress needs, computed in SQL from the sets that count (no warm-ups)."""
 
     date: str
     slug: str
     contact: int | None
-    sets: int
-    reps: int
-    top_load: float | None
+    sets: int  # working, drop and failure sets
+    reps: int  # their reps
+    top_load: float | None  # their heaviest load
+    pain: int | None = None  # the entry's pain score, 0-10 (None: not logged)
 
 
 class SavedProfile(NamedTuple):

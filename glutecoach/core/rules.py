@@ -1,342 +1,393 @@
-"""Scoring rules: each a small named function returning points and a reason a person can read.
+"""Scoring rules: each a small named function, with its metadata in one registry (RULES).
 
-A rule reads its weight from the goal (goals are data, see data/goals.yaml) and returns None when it
-does not apply. Region match is the base of every score (0-100); every other rule adds or subtracts
-at most 15 points (the goal schema enforces the bound). A score is the sum of its reasons.
+A rule returns a Match (a fraction in -1..1 and a sentence) or None when it does not apply; the engine
+multiplies the fraction by the goal's weight for the rule (goals are data: data/goals.yaml), so no rule
+can move a score by more than its weight, which bounded ranking relies on. Every rule belongs to one of
+four parts of a score:
+
+- emphasis: where the exercise works (its region scores and actions), comparing exercises of like kind;
+- stimulus: how hard it can train the glutes for this goal's adaptation (effort, load, power, contact);
+- fit: adjustments for this person (level, declared conditions, recent pain);
+- confidence: how sure the evidence is (a tie-breaker, never more than a point or two).
 """
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Callable
-from functools import cache
 from typing import NamedTuple
 
 from glutecoach.core.models import Exercise, Goal, Profile
-from glutecoach.core.vocab import EVIDENCE_REGIONS
+from glutecoach.core.vocab import BASIS_WORD, REGION_LABEL
 
-REGION_LABEL = {
-    "gluteus-maximus-upper": "upper gluteus maximus",
-    "gluteus-maximus-lower": "lower gluteus maximus",
-    "gluteus-medius": "gluteus medius",
-    "gluteus-minimus": "gluteus minimus",
-    "piriformis": "piriformis",
-}
+PARTS = ("emphasis", "stimulus", "fit", "confidence")
+
+
+class Match(NamedTuple):
+    fraction: float  # -1..1 of the goal's weight
+    reason: str  # one sentence a beginner understands
+    label: str  # a few words for the table's "why" column
 
 
 class Reason(NamedTuple):
     rule: str  # stable kebab-case name
     points: float
-    reason: str  # one sentence a beginner understands
-    label: str = ""  # a few words for the table's "why" column
+    reason: str
+    label: str = ""
+    part: str = "emphasis"
 
 
-def _pts(x: float) -> float:
-    return round(x, 1)
+RuleFunc = Callable[[Exercise, Goal, Profile], "Match | None"]
 
 
-def region_match(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
-    """The base score: the goal's region weights times the exercise's 0-100 region scores."""
+class Rule(NamedTuple):
+    name: str
+    part: str
+    func: RuleFunc
+    default_weight: float = 0.0  # used when the goal gives no weight (0: the rule is off)
+
+
+def regions_by_weight(goal: Goal) -> list[str]:
+    """The goal's regions, heaviest first (ties by name)."""
+    return sorted(goal.regions, key=lambda r: (-goal.regions[r], r))
+
+
+def _region_words(ex: Exercise, regions: list[str]) -> str:
+    return ", ".join(f"{REGION_LABEL[r]} {ex.scores[r]} ({BASIS_WORD[ex.basis[r]]})" for r in regions)
+
+
+# --- emphasis: where it works ---------------------------------------------------------------------
+
+
+def region_match(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """The goal's region weights times the exercise's region scores (0-100, %MVIC-like at its usual load)."""
     if not goal.regions:
         return None
-    points = sum(w * ex.scores[r] for r, w in goal.regions.items())
-    parts = ", ".join(f"{REGION_LABEL[r]} {ex.scores[r]}" for r in _by_weight(goal)[:3])
-    return Reason("region-match", _pts(points), f"{ex.name} works {parts} (of 100) on the regions this goal targets.", "targets the region")
+    fraction = sum(w * ex.scores[r] for r, w in goal.regions.items()) / 100
+    top = regions_by_weight(goal)[:3]
+    return Match(fraction, f"Works {_region_words(ex, top)} on a 0-100 activation scale.", "works the target")
 
 
-_ORDER: dict[int, tuple[dict, list[str]]] = {}
-
-
-def _by_weight(goal: Goal) -> list[str]:
-    """The goal's regions, heaviest first: worked out once per goal, not once per exercise. The
-    entry keeps the weights dict it was made from, so its id cannot be reused by another."""
-    entry = _ORDER.get(id(goal.regions))
-    if entry is None or entry[0] is not goal.regions:
-        entry = _ORDER[id(goal.regions)] = (goal.regions, sorted(goal.regions, key=lambda r: (-goal.regions[r], r)))
-    return entry[1]
-
-
-def similarity(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
-    """For alternatives: cosine similarity of the five region scores to the exercise being replaced."""
-    like = goal.like
-    if like is None:
+def hip_extension_only(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """At equal load, hip extension without the knee recruits the glutes more (Contreras 2015: thrust vs squat)."""
+    if ex.movement != "hip-extension":
         return None
-    a = [ex.scores[r] for r in REGION_LABEL]
-    b = [like.scores[r] for r in REGION_LABEL]
-    norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b))
-    cos = sum(x * y for x, y in zip(a, b)) / norm if norm else 0.0
-    return Reason("similarity", _pts(100 * cos), f"Its region profile is {cos:.0%} similar to {like.name}'s.", "similar regions")
+    return Match(1.0, "Hip extension with the knee still, so the glutes do more of the work (Contreras 2015).", "hip extension only")
 
 
-def hip_extension_only(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
-    """Hip extension without knee extension recruits the glutes more (Contreras 2015: thrust vs squat)."""
-    w = goal.rule_weights.get("hip-extension-only", 0)
-    if not w or ex.movement != "hip-extension":
+def end_range_extension(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """Glute activation is highest near full hip extension (Contreras 2015; Andersen 2018)."""
+    if not any(p.action == "hip-extension" and p.at == "shortened" for p in ex.peaks):
         return None
-    return Reason("hip-extension-only", _pts(w), "Hip extension only: the knee does not share the work, so the glutes do more (Contreras 2015).", "hip extension only")
+    return Match(1.0, "The load peaks at full hip extension, where glute activation is highest (Andersen 2018).", "loaded at lockout")
 
 
-def end_range_loading(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
-    """Glute activation is greatest near full hip extension; shortened-position loading targets it."""
-    w = goal.rule_weights.get("end-range-loading", 0)
-    if not w or ex.peak_tension != "shortened":
+def _main_region(goal: Goal) -> str:
+    order = regions_by_weight(goal)
+    return order[0] if order else ""
+
+
+def abduction(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """Lifting the leg to the side: the medius and minimus's action, and the upper maximus's (Selkowitz 2016)."""
+    main = any(p.action == "hip-abduction" for p in ex.peaks)
+    if not main and "hip-abduction" not in ex.joint_actions:
         return None
-    return Reason("end-range-loading", _pts(w), "The load peaks at full hip extension, where glute activation is highest (Contreras 2015; Andersen 2018).", "loaded at lockout")
+    who = {
+        "gluteus-maximus-upper": "the action of the upper gluteus maximus fibres (Selkowitz 2016)",
+        "gluteus-medius": "the gluteus medius's main action",
+        "gluteus-minimus": "the gluteus minimus's main action",
+    }.get(_main_region(goal), "what the side of the hip does")
+    if main:
+        return Match(1.0, f"Lifts the leg to the side against load, {who}.", "abduction")
+    return Match(0.5, f"Adds some lifting of the leg to the side, {who}.", "some abduction")
 
 
-def lengthened_loading(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
-    """Loading the glutes in deep hip flexion grew them well in training studies (Kubo 2019; Plotkin 2023).
-
-    Full weight for squats, lunges and split squats, which reach deep hip flexion under load; half for
-    hinges, which load the hip long but in less flexion than a full squat.
-    """
-    w = goal.rule_weights.get("lengthened-loading", 0)
-    if not w or ex.peak_tension != "lengthened":
+def external_rotation(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """Turning the thigh out: the piriformis works most in external rotation with the hip near extension (Giphart 2012)."""
+    main = any(p.action == "hip-external-rotation" for p in ex.peaks)
+    if not main and "hip-external-rotation" not in ex.joint_actions:
         return None
-    if ex.movement == "hip-knee-extension":
-        return Reason("lengthened-loading", _pts(w), "Loads the glutes long, in deep hip flexion: full squats grew them three times more than half squats (Kubo 2019).", "loaded long")
-    return Reason("lengthened-loading", _pts(w / 2), "Loads the glutes long, though in less hip flexion than a full squat or lunge.", "loaded long")
+    who = (
+        "where the piriformis works most, with the hip near extension (Giphart 2012)"
+        if _main_region(goal) == "piriformis"
+        else "an action of the upper gluteus maximus and the deep rotators"
+    )
+    if main:
+        return Match(1.0, f"Turns the thigh outward against load, {who}.", "external rotation")
+    return Match(0.5, f"Includes some outward turning of the thigh, {who}.", "some rotation")
 
 
-def wide_stance(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
-    """A wider stance or sitting back raises gluteus maximus activation (Paoli 2009)."""
-    w = goal.rule_weights.get("wide-stance", 0)
-    if not w or not {"wide-stance", "sitting-back"} & set(ex.features):
+def internal_rotation(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """The anterior gluteus minimus turns the thigh in (its fibres run to the front of the trochanter)."""
+    if not any(p.action == "hip-internal-rotation" for p in ex.peaks):
+        return None
+    return Match(1.0, "Turns the thigh inward, the action of the front fibres of the gluteus minimus.", "internal rotation")
+
+
+def squat_lunge(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """Squats and lunges from deep hip flexion shift the work toward the lower maximus (Contreras 2015; the seed)."""
+    if ex.pattern not in ("squat", "lunge"):
+        return None
+    kind = "A squat" if ex.pattern == "squat" else "A lunge, split squat or step-up"
+    if ex.hip_flexion == "deep":
+        return Match(1.0, f"{kind} rising from deep hip flexion, which favours the lower glute fibres.", "squat / lunge")
+    return Match(0.5, f"{kind}, though it does not reach deep hip flexion.", "squat / lunge")
+
+
+def wide_stance(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """A wider stance or sitting back raises gluteus maximus activation in the squat (Paoli 2009)."""
+    if not {"wide-stance", "sitting-back"} & set(ex.features):
         return None
     how = "wide stance" if "wide-stance" in ex.features else "sitting back"
-    return Reason("wide-stance", _pts(w), f"The {how} moves more of the work to the gluteus maximus (Paoli 2009).", how)
+    return Match(1.0, f"The {how} moves more of the work to the gluteus maximus (Paoli 2009).", how)
 
 
-def abduction_rotation(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
-    """Abduction and external rotation recruit the upper gluteus maximus and the medius (Selkowitz 2016)."""
-    w = goal.rule_weights.get("abduction-rotation", 0)
-    if not w:
-        return None
-    if ex.movement in ("hip-abduction", "hip-external-rotation"):
-        return Reason("abduction-rotation", _pts(w), "Lifts the leg to the side or turns it out, the actions of the upper glute fibres (Selkowitz 2016).", "abduction / rotation")
-    if {"hip-abduction", "hip-external-rotation"} & set(ex.joint_actions):
-        return Reason("abduction-rotation", _pts(w / 2), "Adds some abduction or external rotation, which the upper glute fibres perform.", "some abduction")
-    return None
+# --- stimulus: how hard it can train the glutes for this goal --------------------------------------
 
 
-def external_rotation(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
-    """The piriformis rotates the extended thigh outward (Giphart 2012; Morimoto 2018)."""
-    w = goal.rule_weights.get("external-rotation", 0)
-    if not w:
-        return None
-    if ex.movement == "hip-external-rotation":
-        return Reason("external-rotation", _pts(w), "Turns the thigh outward, the deep rotators' main action with the hip extended.", "external rotation")
-    if "hip-external-rotation" in ex.joint_actions:
-        return Reason("external-rotation", _pts(w / 2), "Includes some outward rotation of the thigh.", "some rotation")
-    return None
-
-
-def squat_lunge(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
-    """Squats, lunges and split squats work the lower portion relatively more (Contreras 2015)."""
-    w = goal.rule_weights.get("squat-lunge", 0)
-    if not w or ex.movement != "hip-knee-extension":
-        return None
-    return Reason("squat-lunge", _pts(w), "A squat, lunge or split squat: hip and knee extend together from deep flexion, which favours the lower glute fibres.", "squat / lunge")
-
-
-def level_fit(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
-    """Contact before load for beginners; heavy loading for the advanced."""
-    w = goal.rule_weights.get("level-fit", 0)
-    if not w:
-        return None
-    if profile.level == "beginner":
-        fraction = ((ex.contact_ease - 3) + (3 - ex.complexity)) / 4
-        text = f"For a beginner: glutes easy to feel (contact {ex.contact_ease}/5), technique {'simple' if ex.complexity <= 2 else 'demanding'} (complexity {ex.complexity}/5)."
-        label = "easy to feel" if fraction > 0 else "hard to learn"
+def effort(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """Growth and strength need sets taken close to failure in about 5-30 reps (effort 1-5)."""
+    fraction = (ex.effort - 1) / 4
+    if ex.effort >= 4:
+        text = f"Can be taken close to failure in a sensible rep range (effort {ex.effort}/5)."
+    elif ex.effort == 3:
+        text = "Can be taken near failure, though it takes high reps (effort 3/5)."
     else:
-        fraction = (ex.load_potential - 3) / 2 * (1 if profile.level == "advanced" else 0.5)
-        text = f"For an {profile.level} lifter: room to load it heavily (load potential {ex.load_potential}/5)."
-        label = "can go heavy" if fraction > 0 else "little room to load"
-    if fraction == 0:
+        text = f"Stays far from failure for a trained person (effort {ex.effort}/5): little training stimulus."
+    return Match(fraction, text, "close to failure" if ex.effort >= 4 else "far from failure" if ex.effort <= 2 else "high-rep effort")
+
+
+def load_potential(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """Strength is built with loads that can keep rising (load potential 1-5)."""
+    fraction = (ex.load_potential - 1) / 4
+    if ex.load_potential >= 4:
+        return Match(fraction, f"Heavy loads that can keep rising (load potential {ex.load_potential}/5).", "heavy loading")
+    if ex.load_potential == 3:
+        return Match(fraction, "Moderate room to add load (load potential 3/5).", "some loading")
+    return Match(fraction, f"Little room to add load (load potential {ex.load_potential}/5).", "light loads only")
+
+
+def lengthened_loading(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """Loading the glutes long in deep hip flexion grew them more: full vs half squats (Kubo 2019)."""
+    if ex.hip_flexion != "deep" or ex.effort < 3 or ex.pattern not in ("squat", "lunge", "hinge"):
         return None
-    return Reason("level-fit", _pts(w * fraction), text, label)
+    if ex.pattern == "hinge":
+        if "floor-pull" in ex.loads:  # the long position is the start, from a dead stop
+            return Match(0.5, "Starts with the glutes long, in deep hip flexion, though from a dead stop.", "loaded long")
+        return Match(0.75, "Loads the glutes long on the way down, in deep hip flexion with the knees fairly straight.", "loaded long")
+    return Match(1.0, "Loads the glutes long, in deep hip flexion: full squats grew them more than half squats (Kubo 2019).", "loaded long")
 
 
-def _rating(rule: str, w: float, rating: int, what: str, high: tuple[str, str], low: tuple[str, str]) -> Reason | None:
-    """Points scaled by a 1-5 coaching rating: 3 scores nothing, 5 the whole weight, 1 its negative."""
-    if not w or rating == 3:
+def recovery_cost(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """A heavy pull from the floor costs much recovery for its glute stimulus: fewer hard sets fit in a week."""
+    if "floor-pull" not in ex.loads:
         return None
-    fraction = (rating - 3) / 2
-    text, label = high if fraction > 0 else low
-    return Reason(rule, _pts(w * fraction), f"{text} ({what} {rating}/5).", label)
+    return Match(-1.0, "A heavy pull from the floor tires the whole body for the glute work it gives, so fewer hard sets fit in a week.", "costly to recover from")
 
 
-def contact_ease(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
-    """People who cannot feel their glutes start where contact is easy (the seed's advice)."""
-    w = goal.rule_weights.get("contact-ease", 0)
-    return _rating("contact-ease", w, ex.contact_ease, "contact",
-                   ("Easy to feel the glutes working", "easy to feel"), ("Hard to feel the glutes working", "hard to feel"))
-
-
-def load_potential(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
-    """Strength is built with loads that can keep rising."""
-    w = goal.rule_weights.get("load-potential", 0)
-    return _rating("load-potential", w, ex.load_potential, "load potential",
-                   ("Can be loaded heavily", "heavy loading"), ("Hard to load heavily", "light loads only"))
-
-
-def load_vector(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
-    """Sprinting and jumping push the body forward: anteroposterior loading transfers best."""
-    w = goal.rule_weights.get("load-vector", 0)
-    if not w or ex.load_vector not in goal.load_vectors:
-        return None
-    return Reason("load-vector", _pts(w), f"Its {ex.load_vector} load vector matches the direction this goal needs force in.", f"{ex.load_vector} force")
-
-
-def ballistic(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
-    """Power is trained fast: jumps, bounds, swings and sled pushes."""
-    w = goal.rule_weights.get("ballistic", 0)
-    if not w or not (ex.movement == "ballistic" or "explosive" in ex.features):
-        return None
-    return Reason("ballistic", _pts(w), "Fast, explosive hip extension, as in sprinting and jumping.", "explosive")
-
-
-def unilateral(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
-    """One leg at a time trains the balance and pelvic control the medius provides."""
-    w = goal.rule_weights.get("unilateral", 0)
-    if not w or not ex.unilateral:
-        return None
-    return Reason("unilateral", _pts(w), "One leg at a time: the glutes must also hold the pelvis level.", "single-leg")
-
-
-SPINAL = {"low": -1.0, "moderate": 0.0, "high": 1.0}
-
-
-def spinal_load(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
-    """A back-friendly programme keeps spinal loading in flexion and extension low (weight < 0)."""
-    w = goal.rule_weights.get("spinal-load", 0)
-    centred = SPINAL[ex.spinal_load]
-    if not w or not centred:
-        return None
-    if centred < 0:
-        return Reason("spinal-load", _pts(-w), "Little load on the spine in flexion or extension.", "spine-friendly")
-    return Reason("spinal-load", _pts(w), "Loads the spine heavily in flexion or extension.", "high spinal load")
-
-
-def knee_control(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
-    """Knee health needs hip abduction and single-leg control together with knee work."""
-    w = goal.rule_weights.get("knee-control", 0)
-    if not w:
-        return None
-    if ex.unilateral and ex.movement in ("hip-knee-extension", "stability"):
-        return Reason("knee-control", _pts(w), "Single-leg work where the hip keeps the knee in line over the foot.", "knee control")
-    if ex.movement == "hip-abduction":
-        return Reason("knee-control", _pts(w * 0.6), "Strengthens the hip abductors that stop the knee caving in.", "knee alignment")
+def power(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """Power is trained fast: jumps, bounds, hops, sprints, swings and sleds."""
+    if ex.pattern == "power":
+        return Match(1.0, "Fast, explosive hip extension, as in sprinting and jumping.", "explosive")
+    if "explosive" in ex.features:
+        return Match(0.5, "Can be done explosively.", "explosive")
     return None
 
 
-def everyday_task(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
-    """Regaining what disuse took: practise the tasks of daily life (getting up, stairs)."""
-    w = goal.rule_weights.get("everyday-task", 0)
-    if not w or "everyday-task" not in ex.features:
+def horizontal_force(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """Forward-directed force may transfer better to sprinting, though studies are mixed."""
+    if ex.load_vector != "anteroposterior":
         return None
-    return Reason("everyday-task", _pts(w), "Practises a task of daily life: getting up from a chair, climbing stairs, lifting.", "daily-life task")
+    return Match(1.0, "Pushes the body forward, as sprinting does (transfer to sprint speed is debated).", "forward force")
 
 
-def caution(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
-    """A declared condition with a 'caution' note lowers the exercise, and the note is shown."""
-    w = goal.rule_weights.get("caution", -10)
+def contact_ease(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """People who cannot feel their glutes start where contact is easy (the seed's advice)."""
+    if ex.contact_ease == 3:
+        return None
+    fraction = (ex.contact_ease - 3) / 2
+    text = "Easy to feel the glutes working" if fraction > 0 else "Hard to feel the glutes working"
+    return Match(fraction, f"{text} (contact {ex.contact_ease}/5).", "easy to feel" if fraction > 0 else "hard to feel")
+
+
+def simplicity(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """Simple technique first: the glutes, not the skill, should limit the set."""
+    if ex.complexity == 3:
+        return None
+    fraction = (3 - ex.complexity) / 2
+    text = "Simple to learn" if fraction > 0 else "Demanding technique"
+    return Match(fraction, f"{text} (complexity {ex.complexity}/5).", "simple" if fraction > 0 else "technical")
+
+
+def single_leg_stance(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """Standing on one leg makes the medius hold the pelvis level; lying drills do not."""
+    if ex.stance == "single-leg":
+        return Match(1.0, "Stands on one leg, so the glutes must also hold the pelvis level.", "single-leg stance")
+    if ex.stance == "split":
+        return Match(0.5, "A split stance: the front hip steadies the pelvis.", "split stance")
+    return None
+
+
+SPINAL = {"low": 1.0, "moderate": 0.0, "high": -1.0}
+
+
+def spine_friendly(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """A back-friendly programme keeps spinal loading low."""
+    fraction = SPINAL[ex.spinal_load]
+    if not fraction:
+        return None
+    if fraction > 0:
+        return Match(fraction, "Little load on the spine.", "spine-friendly")
+    return Match(fraction, "Loads the spine heavily.", "high spinal load")
+
+
+def everyday_task(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """Regaining what disuse took: practise the tasks of daily life (getting up, stairs, carrying)."""
+    if "everyday-task" not in ex.features:
+        return None
+    return Match(1.0, "Practises a task of daily life: getting up, climbing stairs, carrying.", "daily-life task")
+
+
+def knee_control(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """Knee health needs the hip to keep the knee in line, on one leg, and strong abductors."""
+    if ex.stance in ("single-leg", "split") and ex.pattern in ("squat", "lunge", "stability"):
+        return Match(1.0, "Single-leg work where the hip keeps the knee in line over the foot.", "knee control")
+    if ex.pattern == "abduction":
+        return Match(0.6, "Strengthens the hip abductors that stop the knee caving in.", "knee alignment")
+    return None
+
+
+# --- fit: this person ---------------------------------------------------------------------------
+
+
+def level_fit(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """Beginners start with simple technique; complex lifts come later, with coaching."""
+    if profile.level == "beginner" and ex.complexity != 3:
+        fraction = max(-1.0, min(0.5, (3 - ex.complexity) / 2))
+        if fraction > 0:
+            return Match(fraction, f"Simple enough to start with (complexity {ex.complexity}/5).", "beginner-friendly")
+        return Match(fraction, f"Demanding for a beginner (complexity {ex.complexity}/5): learn it light, with coaching.", "hard to learn")
+    if profile.level == "intermediate" and ex.complexity >= 5:
+        return Match(-0.5, "Very demanding technique (complexity 5/5).", "hard to learn")
+    return None
+
+
+def caution(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """A declared condition that calls for caution lowers the exercise, and its note is shown."""
     notes = [c for c in ex.contraindications if c.level == "caution" and c.condition in profile.pains]
-    if not notes or not w:
+    if not notes:
         return None
-    points = max(-15.0, w * len(notes))
     text = " ".join(f"With {c.condition}: {c.note}" for c in notes)
-    return Reason("caution", _pts(points), text, "caution: " + ", ".join(c.condition for c in notes))
+    # What the exercise loads counts in full; technique advice of the exercise's own counts half.
+    fraction = 1.0 if any(c.derived for c in notes) else 0.5
+    return Match(fraction, text, "caution: " + ", ".join(c.condition for c in notes))
 
 
-def recent_pain(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
+def condition_favours(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """What a declared condition favours (e.g. isometric holds for tendon pain) is raised, with its note."""
+    hold = ex.unit == "seconds" and any(p.action == "isometric" for p in ex.peaks) and "side-lying-compression" not in ex.loads
+    has = {"isometric-hold": hold}
+    hits = [(c, note) for c, prop, note in profile.favours if has.get(prop)]
+    if not hits:
+        return None
+    return Match(1.0, " ".join(f"With {c}: {note}" for c, note in hits), "suits your condition")
+
+
+def growth_study(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """Size goals follow training studies, not EMG: an exercise measured to grow the glutes counts more."""
+    if "growth-measured" not in ex.features:
+        return None
+    studies = sorted({study_name(e.source) for e in ex.evidence if "training study" in e.load})
+    where = f" ({'; '.join(studies)})" if studies else ""
+    return Match(1.0, f"Grew the glutes in a training study, measured by MRI or ultrasound{where}.", "grew glutes in a trial")
+
+
+def recent_pain(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
     """An exercise you logged pain 4/10 or more on in the last 14 days is lowered (plan next rests it)."""
-    w = goal.rule_weights.get("recent-pain", -15)
     hit = next((p for p in profile.recent_pain if p[0] == ex.slug), None)
-    if hit is None or not w:
+    if hit is None:
         return None
-    return Reason("recent-pain", _pts(w), f"You logged pain {hit[1]}/10 on it on {hit[2]}: rest it for two weeks from then.", "recent pain")
+    return Match(1.0, f"You logged pain {hit[1]}/10 on it on {hit[2]}: rest it for two weeks from then.", "recent pain")
 
 
-def evidence(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
-    """A measured score for the goal's main region counts a little more than an estimate."""
-    w = goal.rule_weights.get("evidence", 0)
-    if not w or not goal.regions:
+# --- confidence -----------------------------------------------------------------------------------
+
+
+def evidence(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
+    """How sure the main region's score is: measured, a close variant, or an estimate (never more than a tie-breaker)."""
+    main = _main_region(goal)
+    if not main:
         return None
-    main = _by_weight(goal)[0]
     basis = ex.basis[main]
-    if basis == "estimate":
-        return None
-    study = next((e.source for e in ex.evidence if e.stat != "qualitative" and main in _supports(e.region)), "")
-    fraction = 1.0 if basis == "emg" else 0.5
-    what = "measured" if basis == "emg" else "measured on a close variant"
-    return Reason("evidence", _pts(w * fraction), f"Its {REGION_LABEL[main]} score was {what} ({study_name(study)}).", "measured")
+    study = next((study_name(e.source) for e in ex.evidence if e.stat == "mean" and main in _supports(e.region)), "")
+    where = f" ({study})" if study else ""
+    if basis == "emg":
+        return Match(1.0, f"Its {REGION_LABEL[main]} score was measured in a study of this exercise{where}.", "measured")
+    if basis == "emg-proxy":
+        return Match(0.5, f"Its {REGION_LABEL[main]} score comes from a close variant or the whole muscle{where}.", "close variant")
+    return Match(0.0, f"Its {REGION_LABEL[main]} score is an estimate from anatomy and movement, not a measurement.", "estimate")
 
 
-@cache  # a handful of sources, asked for once per exercise scored
 def study_name(key: str) -> str:
     """'contreras2015' -> 'Contreras 2015': source keys are author-year."""
-    m = re.match(r"([a-z]+)(\d{4})", key)
-    if not m:
+    letters = key.rstrip("abcdefghijklmnopqrstuvwxyz").rstrip("0123456789")
+    year = key[len(letters) : len(letters) + 4]
+    if not letters or not year.isdigit():
         return key
-    name = m.group(1).upper() if m.group(1) == "ijspt" else m.group(1).capitalize()
-    return f"{name} {m.group(2)}"
+    return f"{letters.capitalize()} {year}"
 
 
 def _supports(region: str) -> tuple[str, ...]:
+    from glutecoach.core.vocab import EVIDENCE_REGIONS
+
     return EVIDENCE_REGIONS.get(region, ())
 
 
-def same_movement(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
-    """For alternatives: the same movement pattern is the closest swap."""
-    w = goal.rule_weights.get("same-movement", 0)
-    if not w or goal.like is None or ex.movement != goal.like.movement:
+# The registry: every rule, its part and its default weight, in the order reasons are listed.
+RULES: tuple[Rule, ...] = (
+    Rule("region-match", "emphasis", region_match),
+    Rule("hip-extension-only", "emphasis", hip_extension_only),
+    Rule("end-range-extension", "emphasis", end_range_extension),
+    Rule("abduction", "emphasis", abduction),
+    Rule("external-rotation", "emphasis", external_rotation),
+    Rule("internal-rotation", "emphasis", internal_rotation),
+    Rule("squat-lunge", "emphasis", squat_lunge),
+    Rule("wide-stance", "emphasis", wide_stance),
+    Rule("effort", "stimulus", effort),
+    Rule("load-potential", "stimulus", load_potential),
+    Rule("lengthened-loading", "stimulus", lengthened_loading),
+    Rule("growth-study", "stimulus", growth_study),
+    Rule("recovery-cost", "stimulus", recovery_cost),
+    Rule("power", "stimulus", power),
+    Rule("horizontal-force", "stimulus", horizontal_force),
+    Rule("contact-ease", "stimulus", contact_ease),
+    Rule("simplicity", "stimulus", simplicity),
+    Rule("single-leg-stance", "stimulus", single_leg_stance),
+    Rule("spine-friendly", "stimulus", spine_friendly),
+    Rule("everyday-task", "stimulus", everyday_task),
+    Rule("knee-control", "stimulus", knee_control),
+    Rule("level-fit", "fit", level_fit),
+    Rule("caution", "fit", caution, default_weight=-20.0),
+    Rule("condition-favours", "fit", condition_favours, default_weight=30.0),
+    Rule("recent-pain", "fit", recent_pain, default_weight=-15.0),
+    Rule("evidence", "confidence", evidence),
+)
+RULE_BY_NAME: dict[str, Rule] = {r.name: r for r in RULES}
+RULE_NAMES: tuple[str, ...] = (*RULE_BY_NAME, "variety")
+MAX_CONFIDENCE_WEIGHT = 2.0  # the evidence rule only breaks ties (the goal schema enforces it)
+
+
+def weight(rule: Rule, goal: Goal) -> float:
+    return goal.rule_weights.get(rule.name, rule.default_weight)
+
+
+def apply(rule: Rule, ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
+    """The rule's reason with its points: the goal's weight times the fraction, the fraction held to -1..1
+    (so no rule moves a score by more than its weight)."""
+    w = weight(rule, goal)
+    if not w:
         return None
-    return Reason("same-movement", _pts(w), f"The same movement ({ex.movement}) as {goal.like.name}.", "same movement")
-
-
-def same_load_vector(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
-    """For alternatives: force in the same direction loads the hip the same way."""
-    w = goal.rule_weights.get("same-load-vector", 0)
-    if not w or goal.like is None or ex.load_vector != goal.like.load_vector:
+    match = rule.func(ex, goal, profile)
+    if match is None:
         return None
-    return Reason("same-load-vector", _pts(w), f"Loads the hip in the same direction ({ex.load_vector}).", "same load direction")
-
-
-def same_peak_tension(ex: Exercise, goal: Goal, profile: Profile) -> Reason | None:
-    """For alternatives: the load peaks at the same point of the range."""
-    w = goal.rule_weights.get("same-peak-tension", 0)
-    if not w or goal.like is None or ex.peak_tension != goal.like.peak_tension:
-        return None
-    return Reason("same-peak-tension", _pts(w), f"The load peaks in the same position ({ex.peak_tension}).", "same peak tension")
-
-
-RULES: list[Callable[[Exercise, Goal, Profile], Reason | None]] = [
-    region_match,
-    similarity,
-    hip_extension_only,
-    end_range_loading,
-    lengthened_loading,
-    wide_stance,
-    abduction_rotation,
-    external_rotation,
-    squat_lunge,
-    level_fit,
-    contact_ease,
-    load_potential,
-    load_vector,
-    ballistic,
-    unilateral,
-    spinal_load,
-    knee_control,
-    everyday_task,
-    same_movement,
-    same_load_vector,
-    same_peak_tension,
-    caution,
-    recent_pain,
-    evidence,
-]
-
-RULE_NAMES: tuple[str, ...] = tuple(f.__name__.replace("_", "-") for f in RULES) + ("variety",)
+    fraction = max(-1.0, min(1.0, match.fraction))
+    return Reason(rule.name, round(w * fraction, 1), match.reason, match.label, rule.part)

@@ -78,7 +78,7 @@ def resolve(loads: Sequence[str], explicit: Sequence[ExplicitEntry], conditions:
             if rule is not None:
                 out.append(rule)
             continue
-        mine = Contraindication(name, entry.level, entry.note)
+        mine = Contraindication(name, entry.level, entry.note, derived=rule is not None and not entry.exception)
         if rule is None or entry.exception or SEVERITY[entry.level] > SEVERITY[rule.level]:
             out.append(mine)
         elif SEVERITY[entry.level] == SEVERITY[rule.level]:

@@ -30,6 +30,14 @@ REGION_ALIASES: dict[str, str] = {
 }
 
 BASES = ("emg", "emg-proxy", "estimate")
+BASIS_WORD = {"emg": "measured", "emg-proxy": "close variant", "estimate": "estimate"}  # how sure: shown with every score
+REGION_LABEL = {
+    "gluteus-maximus-upper": "upper gluteus maximus",
+    "gluteus-maximus-lower": "lower gluteus maximus",
+    "gluteus-medius": "gluteus medius",
+    "gluteus-minimus": "gluteus minimus",
+    "piriformis": "piriformis",
+}
 MOVEMENTS = (
     "hip-extension",
     "hip-knee-extension",
@@ -83,7 +91,9 @@ CONDITIONS = (
 )
 SEVERITIES = ("avoid", "caution")
 STATS = ("mean", "peak", "median", "index", "difference", "qualitative")
-FEATURES = ("wide-stance", "sitting-back", "everyday-task", "explosive")
+FEATURES = ("wide-stance", "sitting-back", "everyday-task", "explosive", "growth-measured")
+# Properties a condition can favour (data/goals.yaml, conditions: favours).
+FAVOURABLE = ("isometric-hold",)  # held in seconds, without compressing the side of the hip
 SPINAL_LOADS = ("low", "moderate", "high")
 
 # Movement patterns a coach programmes by (see README, "The catalogue").
@@ -109,6 +119,10 @@ TISSUE_LOADS = (
     "side-lying-compression",
 )
 DEEP_HIP_FLEXION = "deep-hip-flexion"  # what hip_flexion: deep loads, as conditions read it
+# What a goal's training adapts: it sets the kind of dose (data/goals.yaml, `adaptation`).
+ADAPTATIONS = ("hypertrophy", "strength", "power", "contact", "control")
+PATTERN_CAP = 2  # no more than this many of one pattern in a top list, unless the goal says otherwise
+FAMILY_CAP = 1  # variants of one exercise (one family) in a top list
 PEAK_ACTIONS = ("hip-extension", "hip-abduction", "hip-external-rotation", "hip-internal-rotation", "isometric")
 # Where a source's figures were read: the paper itself, a review's table, or a secondary summary.
 READ_IN = ("primary", "review", "secondary")
