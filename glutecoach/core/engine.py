@@ -291,7 +291,7 @@ def region_similarity(a: Exercise, b: Exercise) -> float:
     return max(0.0, 1 - rms / 100)
 
 
-ALTERNATIVE_WEIGHTS = {"similarity": 50.0, "same-pattern": 25.0, "same-load": 15.0, "same-stance": 5.0, "same-effort": 5.0}
+ALTERNATIVE_WEIGHTS = {"similarity": 55.0, "same-pattern": 25.0, "same-load": 10.0, "same-effort": 8.0, "same-stance": 2.0}
 
 
 def alternative_reasons(ex: Exercise, like: Exercise) -> tuple[Reason, ...]:
@@ -334,9 +334,7 @@ def alternatives(cat: Catalogue, ex: Exercise, profile: Profile, top: int = 5) -
             out.append(scored(other, reasons, dose_for(other, goal, profile.level, cat.heavy_rest_s)))
         return sorted(out, key=_sort_key)
 
-    found = candidates(e for e in cat.exercises.values() if e.family != ex.family)
-    if not found:  # nothing else fits: offer the exercise's own family
-        found = candidates(e for e in cat.exercises.values() if e.family == ex.family and e.slug != ex.slug)
+    found = candidates(e for e in cat.exercises.values() if e.slug != ex.slug)  # its own variants included
     items = tuple(s._replace(decided_by="similarity") for s in found[:top])
     excluded = tuple(why for e in cat.exercises.values() if e.slug != ex.slug and (why := exclusion(e, None, profile)))
     ranking = Ranking(goal, profile, items, excluded, notes(cat, goal, profile))

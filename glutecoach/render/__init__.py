@@ -97,10 +97,14 @@ class TableRenderer:
         self.table.goals(items)
 
     def ranking(self, r: Ranking, explain: bool) -> None:
-        self.table.ranking(r, explain)
+        from glutecoach.render import ranking_view
+
+        ranking_view.ranking(r, explain)
 
     def alternatives(self, a: Alternatives) -> None:
-        self.table.alternatives(a)
+        from glutecoach.render import ranking_view
+
+        ranking_view.alternatives(a)
 
     def plan(self, p: Plan) -> None:
         self.table.plan(p)

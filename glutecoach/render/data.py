@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # type names only: a JSON command imports no more than it runs
     from glutecoach.core.engine import Alternatives, Ranking, Scored
-    from glutecoach.core.models import Catalogue, Entry, Exercise, Goal, RegionInfo
+    from glutecoach.core.models import Catalogue, Entry, Exercise, Goal, Profile, RegionInfo
     from glutecoach.core.next_session import NextSession
     from glutecoach.core.plan import Plan
     from glutecoach.core.progress import Progress
@@ -89,31 +89,46 @@ def goals(items: list[Goal]) -> dict[str, Any]:
 
 
 def _reasons(s: Scored) -> list[dict[str, Any]]:
-    return [{"rule": r.rule, "points": r.points, "reason": r.reason} for r in s.reasons]
+    return [{"rule": r.rule, "part": r.part, "points": r.points, "reason": r.reason} for r in s.reasons]
+
+
+def _regions(ex: Exercise) -> dict[str, Any]:
+    return {r: {"score": ex.scores[r], "basis": ex.basis[r]} for r in REGIONS}
+
+
+def _scored(i: int, s: Scored) -> dict[str, Any]:
+    return {
+        "rank": i,
+        "slug": s.exercise.slug,
+        "name": s.exercise.name,
+        "pattern": s.exercise.pattern,
+        "score": s.score,
+        "parts": s.parts,
+        "decided_by": s.decided_by,
+        "sets": s.dose.sets,
+        "reps": list(s.dose.reps),
+        "unit": s.dose.unit,
+        "per_side": s.dose.per_side,
+        "rest_s": s.dose.rest_s,
+        "regions": _regions(s.exercise),
+        "reasons": _reasons(s),
+    }
+
+
+def _profile(p: Profile, sources: dict[str, str]) -> dict[str, Any]:
+    return {
+        "level": p.level,
+        "equipment": list(EQUIPMENT) if p.equipment is None else sorted(p.equipment),
+        "pains": list(p.pains),
+        "sources": {k: sources.get(k, "option") for k in ("level", "equipment", "pains", "goal")},
+    }
 
 
 def ranking(r: Ranking) -> dict[str, Any]:
-    p = r.profile
     return {
-        "goal": {"name": r.goal.name, "description": r.goal.description},
-        "profile": {
-            "level": p.level,
-            "equipment": list(EQUIPMENT) if p.equipment is None else sorted(p.equipment),
-            "pains": list(p.pains),
-        },
-        "recommendations": [
-            {
-                "rank": i,
-                "slug": s.exercise.slug,
-                "name": s.exercise.name,
-                "score": s.score,
-                "sets": s.dose.sets,
-                "reps": list(s.dose.reps),
-                "rest_s": s.dose.rest_s,
-                "reasons": _reasons(s),
-            }
-            for i, s in enumerate(r.items, 1)
-        ],
+        "goal": {"name": r.goal.name, "description": r.goal.description, "adaptation": r.goal.adaptation},
+        "profile": _profile(r.profile, r.sources),
+        "recommendations": [_scored(i, s) for i, s in enumerate(r.items, 1)],
         "excluded": [{"slug": e.slug, "reason": e.reason} for e in r.excluded],
         "notes": list(r.notes),
     }
@@ -121,16 +136,9 @@ def ranking(r: Ranking) -> dict[str, Any]:
 
 def alternatives(a: Alternatives) -> dict[str, Any]:
     return {
-        "exercise": {"slug": a.exercise.slug, "name": a.exercise.name},
+        "exercise": {"slug": a.exercise.slug, "name": a.exercise.name, "pattern": a.exercise.pattern},
         "alternatives": [
-            {
-                "rank": i,
-                "slug": s.exercise.slug,
-                "name": s.exercise.name,
-                "similarity": round(a.similarity[s.exercise.slug], 3),
-                "score": s.score,
-                "reasons": _reasons(s),
-            }
+            {**_scored(i, s), "similarity": round(a.similarity[s.exercise.slug], 3)}
             for i, s in enumerate(a.ranking.items, 1)
         ],
         "excluded": [{"slug": e.slug, "reason": e.reason} for e in a.ranking.excluded],
