@@ -20,6 +20,16 @@ from glutecoach.core.models import Catalogue
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything under tests/slow/ is slow (run by .ci/run, not by the default `python -m pytest`); every
+    hypothesis test is a property test (.ci/run runs them again with the 'ci' profile's budget)."""
+    for item in items:
+        if "slow" in Path(str(item.fspath)).parts:
+            item.add_marker(pytest.mark.slow)
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.properties)
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"

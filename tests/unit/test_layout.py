@@ -1,0 +1,83 @@
+"""The rooms of the code and what each may import (each package's __init__ docstring says the same):
+checked on every import statement in the package, including those inside functions."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[2] / "glutecoach"
+
+# room -> modules it must never import (the first part of the dotted name, or a glutecoach room)
+FORBIDDEN = {
+    "core": {"typer", "rich", "sqlite3", "yaml", "pydantic", "glutecoach.cli", "glutecoach.render", "glutecoach.store", "glutecoach.catalogue"},
+    "catalogue": {"typer", "rich", "sqlite3", "glutecoach.cli", "glutecoach.render"},
+    "store": {"typer", "rich", "yaml", "pydantic", "glutecoach.cli", "glutecoach.render", "glutecoach.catalogue"},
+    "render": {"typer", "sqlite3", "yaml", "pydantic", "glutecoach.cli", "glutecoach.store", "glutecoach.catalogue"},
+}
+ONLY_TYPER = "cli"
+# Only these render modules may import rich: JSON output never loads it.
+RICH_FREE = {"render/__init__.py", "render/data.py", "render/text.py"}
+
+
+def imports(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text())
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out.extend(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            out.append(node.module)
+    return out
+
+
+def modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def room(path: Path) -> str:
+    rel = path.relative_to(PACKAGE)
+    return rel.parts[0] if len(rel.parts) > 1 else ""
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_each_room_imports_only_what_it_may(path: Path) -> None:
+    banned = FORBIDDEN.get(room(path), set())
+    for name in imports(path):
+        for bad in banned:
+            assert not (name == bad or name.startswith(bad + ".")), f"{path.relative_to(PACKAGE)} imports {name}"
+        if name.split(".")[0] == "typer":
+            assert room(path) == ONLY_TYPER, f"{path.relative_to(PACKAGE)} imports typer: only glutecoach/cli may"
+    rel = str(path.relative_to(PACKAGE))
+    if rel in RICH_FREE:
+        assert not any(n.split(".")[0] == "rich" for n in imports(path)), f"{rel} imports rich"
+
+
+def test_no_relative_imports_and_no_private_modules() -> None:
+    for path in modules():
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                pytest.fail(f"{path.relative_to(PACKAGE)}: a relative import (use glutecoach.<room>.<module>)")
+        for name in imports(path):
+            assert not name.startswith("_") or name == "__future__", f"{path.relative_to(PACKAGE)} imports the private module {name}"
+
+
+def test_every_room_says_what_it_may_import() -> None:
+    for name in ("core", "catalogue", "store", "render", "cli"):
+        doc = ast.get_docstring(ast.parse((PACKAGE / name / "__init__.py").read_text())) or ""
+        assert "import" in doc, f"glutecoach/{name}/__init__.py must say what the room may import"
+
+
+def test_the_entry_point_is_main_argv_returning_an_exit_code() -> None:
+    import inspect
+
+    from glutecoach import __main__
+    from glutecoach.status import ExitCode
+
+    assert list(inspect.signature(__main__.main).parameters) == ["argv"]
+    assert {c.name for c in ExitCode} == {"OK", "BUG", "BAD_INPUT", "PROBLEMS_FOUND", "INTERRUPTED"}
+    source = (PACKAGE / "__main__.py").read_text()
+    assert "os._exit" not in source and "gc.freeze" not in source and "registered_commands" not in source
