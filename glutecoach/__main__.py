@@ -14,7 +14,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args:
         args = ["--help"]  # no arguments: the help, and success (click would exit 2)
-    from glutecoach.cli.app import app
+    from glutecoach.cli.app import build
+
+    completing = any(k.startswith("_GLUTECOACH_COMPLETE") for k in os.environ)
+    command = None if completing else next((a for a in args if not a.startswith("-")), None)
+    app = build(command)
     try:
         app(args=args, prog_name="glutecoach", standalone_mode=True)
     except SystemExit as done:

@@ -31,18 +31,22 @@ class UseOrder(TyperGroup):
                 formatter.write_dl(rows)
 
 
-app = typer.Typer(
-    cls=UseOrder,
-    name="glutecoach",
-    help="An evidence-based coach for glute training: which exercises hit the part you care about, and why.\n\n"
-    "Example: glutecoach recommend --goal upper-glutes",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    # Plain help text: typer's rich help panels cost more than the whole yardstick's table.
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+# Which module registers each command: the app for one run holds only the family it runs (typer turns
+# every registered command into a click command on every run; measured: see README, "Performance").
+FAMILY = {
+    "recommend": "recommend",
+    "alternatives": "recommend",
+    "plan": "plan",
+    "log": "log",
+    "progress": "log",
+    "exercises": "browse",
+    "show": "browse",
+    "muscles": "browse",
+    "goals": "browse",
+    "profile": "profile",
+    "catalogue": "catalogue",
+}
+FAMILIES = ("recommend", "plan", "log", "browse", "profile", "catalogue")
 
 
 def _version(value: bool) -> None:
@@ -51,8 +55,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
-def main(
+def _main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
 ) -> None:
     """An evidence-based coach for glute training.
@@ -61,9 +64,9 @@ def main(
     """
 
 
-def group(name: str, help_text: str) -> typer.Typer:
+def group(parent: typer.Typer, name: str, help_text: str) -> typer.Typer:
     """A command family: alone (`glutecoach log`) it prints its help and succeeds."""
-    sub = typer.Typer(rich_markup_mode=None, help=help_text, invoke_without_command=True)
+    sub = typer.Typer(cls=UseOrder, rich_markup_mode=None, help=help_text, invoke_without_command=True)
 
     @sub.callback()
     def _show_help(ctx: typer.Context) -> None:
@@ -71,16 +74,31 @@ def group(name: str, help_text: str) -> typer.Typer:
             sys.stdout.write(ctx.get_help() + "\n")
             raise typer.Exit()
 
-    app.add_typer(sub, name=name)
+    parent.add_typer(sub, name=name)
     return sub
 
 
-def _assemble() -> None:
-    """Register every command family on the app: importing this module gives the whole app."""
-    from glutecoach.cli import browse, catalogue, log, plan, profile, recommend
+def build(command: str | None = None) -> typer.Typer:
+    """The app with every command family, or only the family of `command` when it names one."""
+    from importlib import import_module
 
-    for family in (recommend, plan, log, browse, profile, catalogue):
-        family.register(app)
+    app = typer.Typer(
+        cls=UseOrder,
+        name="glutecoach",
+        help="An evidence-based coach for glute training: which exercises hit the part you care about, and why.\n\n"
+        "Example: glutecoach recommend --goal upper-glutes",
+        no_args_is_help=True,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        # Plain help text: typer's rich help panels cost more than the whole yardstick's table.
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.callback()(_main)
+    families = (FAMILY[command],) if command in FAMILY else FAMILIES
+    for family in families:
+        import_module(f"glutecoach.cli.{family}").register(app)
+    return app
 
 
-_assemble()
+app = build()  # the whole app, for tests, completion and anyone importing it

@@ -49,6 +49,6 @@ def catalogue_show_schema() -> None:
 def register(app: typer.Typer) -> None:
     from glutecoach.cli.app import group
 
-    catalogue_app = group("catalogue", "Check catalogue files of your own, and print their schema.\n\nExample: glutecoach catalogue validate my-exercises.yaml")
+    catalogue_app = group(app, "catalogue", "Check catalogue files of your own, and print their schema.\n\nExample: glutecoach catalogue validate my-exercises.yaml")
     catalogue_app.command("validate")(catalogue_validate)
     catalogue_app.command("show-schema")(catalogue_show_schema)

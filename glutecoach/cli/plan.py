@@ -34,7 +34,7 @@ WeeksOpt = Annotated[int, typer.Option("--weeks", "-w", help="Length of the plan
 DaysOpt = Annotated[int, typer.Option("--days-per-week", "-d", help="Sessions a week, 1-6.")]
 PlanLevelOpt = Annotated[str | None, typer.Option("--level", "-l", help="Your level; beginners start with a muscle-contact phase. Default: your profile's, else beginner.", autocompletion=_complete(list(LEVELS)), show_default=False)]
 PlanGoalOpt = Annotated[str | None, typer.Option("--goal", "-g", help=f"What the plan trains for; see 'glutecoach goals'. Default: your profile's, else {DEFAULT_GOAL}.", autocompletion=complete_goals, show_default=False)]
-PLAN_FORMATS = [*FORMATS, "markdown"]
+PLAN_FORMATS = [*FORMATS, "markdown", "svg", "html"]
 
 
 def _plan_for(
@@ -56,7 +56,8 @@ def plan(
     days_per_week: DaysOpt = 3,
     equipment: EquipmentOpt = None,
     pain: PainOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json or markdown.", autocompletion=_complete(PLAN_FORMATS))] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json, markdown, svg or html (svg and html: a file with the muscle map of the weekly sets, to print or send).", autocompletion=_complete(PLAN_FORMATS))] = "table",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="With --format svg or html: write the file here instead of to stdout.", show_default=False)] = None,
     catalogue_files: Catalogues = None,
 ) -> None:
     """Build a week-by-week plan; the beginner plan puts muscle contact before load.
@@ -67,8 +68,17 @@ def plan(
     """
     if ctx.invoked_subcommand is not None:
         return
+    from glutecoach.cli.browse import DOCUMENT_FORMATS, check_output, write_document
+
     fmt = fmt_word(fmt, PLAN_FORMATS)
-    _, _, result = _plan_for(level, goal, weeks, days_per_week, equipment, pain, catalogue_files)
+    check_output(fmt, output)
+    cat, profile, result = _plan_for(level, goal, weeks, days_per_week, equipment, pain, catalogue_files)
+    if fmt in DOCUMENT_FORMATS:
+        from glutecoach.render import export
+
+        target = cat.plans[profile.level].weekly_sets if profile.level in cat.plans else None
+        write_document(export.plan(result, fmt, target), output, fmt)
+        return
     if fmt == "markdown":
         from glutecoach.render import markdown
 
@@ -107,7 +117,9 @@ def plan_next(
 
 
 def register(app: typer.Typer) -> None:
-    plan_app = typer.Typer(rich_markup_mode=None, invoke_without_command=True, no_args_is_help=False)
+    from glutecoach.cli.app import UseOrder
+
+    plan_app = typer.Typer(cls=UseOrder, rich_markup_mode=None, invoke_without_command=True, no_args_is_help=False)
     plan_app.callback()(plan)
     plan_app.command("next")(plan_next)
     app.add_typer(plan_app, name="plan")

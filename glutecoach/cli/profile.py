@@ -88,7 +88,7 @@ def profile_reset() -> None:
 def register(app: typer.Typer) -> None:
     from glutecoach.cli.app import group
 
-    profile_app = group("profile", "Your saved profile: the defaults for recommend, alternatives and plan.\n\nExample: glutecoach profile set --level beginner --equipment band,dumbbell")
+    profile_app = group(app, "profile", "Your saved profile: the defaults for recommend, alternatives and plan.\n\nExample: glutecoach profile set --level beginner --equipment band,dumbbell")
     profile_app.command("set")(profile_set)
     profile_app.command("show")(profile_show)
     profile_app.command("reset")(profile_reset)

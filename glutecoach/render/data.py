@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # type names only: a JSON command imports no more than it run
     from glutecoach.core.plan import Plan
     from glutecoach.core.progress import Progress
     from glutecoach.core.models import SavedProfile
-from glutecoach.core.vocab import EQUIPMENT, REGIONS
+from glutecoach.core.vocab import BASIS_WORD, EQUIPMENT, REGIONS
 
 
 def emit(data: Any) -> None:
@@ -36,16 +36,25 @@ def exercise(cat: Catalogue, ex: Exercise) -> dict[str, Any]:
         "aliases": list(ex.aliases),
         "level": ex.level,
         "equipment": list(ex.equipment),
+        "pattern": ex.pattern,
+        "unit": ex.unit,
+        "stance": ex.stance,
+        "per_side": ex.unilateral,
         "movement": ex.movement,
         "joint_actions": list(ex.joint_actions),
         "load_vector": ex.load_vector,
         "peak_tension": ex.peak_tension,
+        "peaks": [{"action": p.action, "at": p.at} for p in ex.peaks],
+        "hip_flexion": ex.hip_flexion,
+        "loads": list(ex.loads),
         "unilateral": ex.unilateral,
+        "effort": ex.effort,
         "contact_ease": ex.contact_ease,
         "complexity": ex.complexity,
         "load_potential": ex.load_potential,
         "regions": {r: ex.scores[r] for r in REGIONS},
         "region_basis": {r: ex.basis[r] for r in REGIONS},
+        "confidence": {r: BASIS_WORD[ex.basis[r]] for r in REGIONS},
         "cues": list(ex.cues),
         "mistakes": list(ex.mistakes),
         "progressions": list(ex.progressions),

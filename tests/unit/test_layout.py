@@ -81,3 +81,17 @@ def test_the_entry_point_is_main_argv_returning_an_exit_code() -> None:
     assert {c.name for c in ExitCode} == {"OK", "BUG", "BAD_INPUT", "PROBLEMS_FOUND", "INTERRUPTED"}
     source = (PACKAGE / "__main__.py").read_text()
     assert "os._exit" not in source and "gc.freeze" not in source and "registered_commands" not in source
+
+
+def test_every_command_is_in_the_family_table_and_each_family_alone_runs_its_commands() -> None:
+    from typer.main import get_command
+
+    from glutecoach.cli.app import FAMILY, build
+
+    full = get_command(build())
+    names = set(full.commands)  # type: ignore[attr-defined]
+    assert names == set(FAMILY), "the FAMILY table and the app's commands differ"
+    for name, family in FAMILY.items():
+        alone = get_command(build(name))
+        assert name in alone.commands  # type: ignore[attr-defined]
+        assert {n for n in alone.commands if FAMILY[n] != family} == set()  # type: ignore[attr-defined]
