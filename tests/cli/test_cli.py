@@ -18,9 +18,14 @@ SUBCOMMANDS = ["plan next", "log add", "log list", "log delete", "log export", "
                "profile reset", "catalogue validate", "catalogue show-schema"]  # fmt: skip
 
 EXERCISE_KEYS = {
-    "slug", "name", "family", "aliases", "level", "equipment", "movement", "joint_actions", "load_vector",
-    "peak_tension", "unilateral", "contact_ease", "complexity", "load_potential", "regions", "region_basis",
-    "cues", "mistakes", "progressions", "regressions", "contraindications", "evidence",
+    "slug", "name", "family", "aliases", "level", "equipment", "pattern", "unit", "stance", "per_side", "movement",
+    "joint_actions", "load_vector", "peak_tension", "peaks", "hip_flexion", "loads", "unilateral", "effort",
+    "contact_ease", "complexity", "load_potential", "regions", "region_basis", "confidence", "cues", "mistakes",
+    "progressions", "regressions", "contraindications", "evidence",
+}  # fmt: skip
+RECOMMENDATION_KEYS = {
+    "rank", "slug", "name", "pattern", "score", "parts", "decided_by", "sets", "reps", "unit", "per_side", "rest_s",
+    "regions", "reasons",
 }  # fmt: skip
 
 
@@ -121,8 +126,10 @@ def test_show_finds_by_alias_and_name_and_prints_a_card() -> None:
     card = run("show", "hip-thrust")
     assert card.exit_code == 0
     text = " ".join(card.stdout.split())
-    for needle in ("upper gluteus maximus", "measured", "Cues", "Mistakes", "Cautions", "Evidence", "Plotkin", "Contreras B"):
+    for needle in ("upper gluteus maximus", "measured", "Cues", "Mistakes", "Contreras B"):
         assert needle in text, needle
+    full = " ".join(run("show", "hip-thrust", "--full").stdout.split())
+    assert "Plotkin" in full and len(full) > len(text)
 
 
 def test_muscles_json_shape_and_exact_anatomy() -> None:
@@ -152,13 +159,19 @@ def test_goals_json_shape() -> None:
 def test_recommend_json_shape_and_points_add_up() -> None:
     data = as_json("recommend", "--goal", "upper-glutes", "--pain", "knee-pain")
     assert set(data) == {"goal", "profile", "recommendations", "excluded", "notes"}
-    assert set(data["goal"]) == {"name", "description"}
-    assert set(data["profile"]) == {"level", "equipment", "pains"} and data["profile"]["pains"] == ["knee-pain"]
+    assert set(data["goal"]) == {"name", "description", "adaptation"}
+    assert set(data["profile"]) == {"level", "equipment", "pains", "sources"} and data["profile"]["pains"] == ["knee-pain"]
+    assert data["profile"]["sources"] == {"level": "default", "equipment": "default", "pains": "option", "goal": "option"}
     assert len(data["recommendations"]) == 8
     for rec in data["recommendations"]:
-        assert set(rec) == {"rank", "slug", "name", "score", "sets", "reps", "rest_s", "reasons"}
-        assert all(set(r) == {"rule", "points", "reason"} for r in rec["reasons"])
+        assert set(rec) == RECOMMENDATION_KEYS
+        assert all(set(r) == {"rule", "part", "points", "reason"} for r in rec["reasons"])
+        assert set(rec["parts"]) == {"emphasis", "stimulus", "fit", "confidence"}
         assert rec["score"] == pytest.approx(sum(r["points"] for r in rec["reasons"]), abs=0.051)
+        assert rec["score"] == pytest.approx(sum(rec["parts"].values()), abs=0.051)
+        assert rec["decided_by"] in {r["rule"] for r in rec["reasons"]}
+        assert set(rec["regions"]) == set(REGIONS) and all(set(v) == {"score", "basis"} for v in rec["regions"].values())
+        assert rec["unit"] in {"reps", "seconds", "contacts", "metres", "steps"} and isinstance(rec["per_side"], bool)
         assert len(rec["reps"]) == 2 and rec["reps"][0] <= rec["reps"][1]
     assert all(set(e) == {"slug", "reason"} for e in data["excluded"])
     assert any("saddle" in n for n in data["notes"])
@@ -167,7 +180,8 @@ def test_recommend_json_shape_and_points_add_up() -> None:
 def test_recommend_table_explains_and_summarises_what_was_left_out() -> None:
     result = run("recommend", "--goal", "upper-glutes", "--explain", env={"COLUMNS": "80"})
     assert result.exit_code == 0
-    assert "region-match" in result.stdout and "abduction-rotation" in result.stdout
+    assert "region-match" in result.stdout and "abduction" in result.stdout
+    assert "where it works:" in result.stdout and "how hard it trains this goal:" in result.stdout
     assert "Left out:" in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
 
@@ -175,9 +189,10 @@ def test_recommend_table_explains_and_summarises_what_was_left_out() -> None:
 def test_alternatives_json_shape() -> None:
     data = as_json("alternatives", "hip-thrust", "--equipment", "none")
     assert set(data) == {"exercise", "alternatives", "excluded"}
-    assert data["exercise"] == {"slug": "hip-thrust", "name": "Barbell hip thrust"}
+    assert data["exercise"] == {"slug": "hip-thrust", "name": "Barbell hip thrust", "pattern": "bridge-thrust"}
     for alt in data["alternatives"]:
-        assert set(alt) == {"rank", "slug", "name", "similarity", "score", "reasons"}
+        assert set(alt) == RECOMMENDATION_KEYS | {"similarity"}
+        assert 0 < alt["similarity"] <= 1
 
 
 def test_plan_json_shape() -> None:
