@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -22,6 +24,7 @@ from glutecoach.cli.options import (
     word,
 )
 from glutecoach.core.vocab import LEVELS, MOVEMENTS, REGIONS, WHOLE_MAXIMUS
+from glutecoach.errors import UsageError
 
 
 def _region(name: str, option: str) -> str:
@@ -61,22 +64,62 @@ def exercises(
     renderer(fmt).exercises(cat, items, region)
 
 
+DOCUMENT_FORMATS = ["svg", "html"]
+SHOW_FORMATS = ["table", "json", *DOCUMENT_FORMATS]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="With --format svg or html: write the file here instead of to stdout.", show_default=False),
+]
+
+
+def write_document(text: str, output: Path | None, fmt: str) -> None:
+    """An SVG or HTML document to stdout, or to `output` (written whole, or not at all)."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from glutecoach.store.files import atomic_write, refuse_owned
+
+    refuse_owned(output)
+    try:
+        atomic_write(output, text.encode("utf-8"))
+    except OSError as err:
+        raise UsageError(f"cannot write {output} ({err.strerror}).") from None
+    sys.stdout.write(f"Wrote {fmt.upper()} to {output}.\n")
+
+
+def check_output(fmt: str, output: Path | None) -> None:
+    if output is not None and fmt not in DOCUMENT_FORMATS:
+        raise UsageError("--output writes a file for --format svg or html; for tables and JSON, redirect stdout instead.")
+
+
 @handles_errors
 def show(
     exercise: Annotated[str, typer.Argument(help="Slug, name or alias, any case.", autocompletion=complete_exercises, show_default=False)],
-    fmt: FormatOpt = "table",
+    full: Annotated[bool, typer.Option("--full", help="Every figure, fact and note, progressions and regressions.")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json, svg or html (a file with the muscle map, to print or send).", autocompletion=_complete(SHOW_FORMATS))] = "table",
+    output: OutputOpt = None,
     catalogue_files: Catalogues = None,
 ) -> None:
-    """Show one exercise as a card: regions, cues, mistakes, progressions, cautions, evidence.
+    """Show one exercise: where it works (a muscle map), one line of evidence per region, cues, mistakes, cautions.
+
+    --full adds every figure and note; --format svg or html writes the map and the table as a file.
 
     Example: glutecoach show hip-thrust
     """
     from glutecoach.core.lookup import find_exercise
-    from glutecoach.render import renderer
 
-    fmt = fmt_word(fmt)
+    fmt = fmt_word(fmt, SHOW_FORMATS)
+    check_output(fmt, output)
     cat = load_catalogue(catalogue_files)
-    renderer(fmt).exercise(cat, find_exercise(cat, exercise))
+    ex = find_exercise(cat, exercise)
+    if fmt in DOCUMENT_FORMATS:
+        from glutecoach.render import export
+
+        write_document(export.exercise(cat, ex, fmt), output, fmt)
+    else:
+        from glutecoach.render import renderer
+
+        renderer(fmt).exercise(cat, ex, full)
 
 
 @handles_errors
@@ -85,17 +128,17 @@ def muscles(
     fmt: FormatOpt = "table",
     catalogue_files: Catalogues = None,
 ) -> None:
-    """What each gluteal region is and does, with its top exercises from the catalogue.
+    """What each gluteal region is and does, where it lies (a muscle map), and its top exercises, measured first.
 
     Example: glutecoach muscles gluteus-medius
     """
-    from glutecoach.core.lookup import regions_of, top_for
+    from glutecoach.core.lookup import regions_of, top_with_basis
     from glutecoach.render import renderer
 
     fmt = fmt_word(fmt)
     names = list(REGIONS) if region is None else regions_of(_region(region, "(the REGION argument)"))
     cat = load_catalogue(catalogue_files)
-    infos = [(cat.regions[n], top_for(cat, n)) for n in names]
+    infos = [(cat.regions[n], [ex.slug for ex, _ in top_with_basis(cat, n)]) for n in names]
     renderer(fmt).regions(cat, infos)
 
 

@@ -32,9 +32,9 @@ def handles_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except GlutecoachError as err:
-            from glutecoach.render.text import safe
+            from glutecoach.render.text import paragraph, safe
 
-            sys.stderr.write(f"Error: {safe(str(err))}\n")
+            sys.stderr.write(paragraph(f"Error: {safe(str(err))}", sys.stderr) + "\n")
             raise typer.Exit(ExitCode.BAD_INPUT) from None
 
     return wrapper  # type: ignore[return-value]

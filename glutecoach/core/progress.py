@@ -118,13 +118,13 @@ def summarise(
     for slug, rows in sorted(by_slug.items()):
         items = [sessions[i] for i in rows]
         unit_of = [units[i] if i < len(units) else "" for i in rows]
-        shown = next((u for s, u in zip(reversed(items), reversed(unit_of)) if s.top_load is not None and u), "")
+        shown = next((u for s, u in zip(reversed(items), reversed(unit_of), strict=True) if s.top_load is not None and u), "")
         trends.append(
             ExerciseTrend(
                 slug,
                 cat.exercises[slug].name if slug in cat.exercises else slug,
                 len(items),
-                tuple(_convert(s.top_load, u, shown) for s, u in zip(items, unit_of)),
+                tuple(_convert(s.top_load, u, shown) for s, u in zip(items, unit_of, strict=True)),
                 tuple(s.reps for s in items),
                 tuple(s.contact for s in items),
                 tuple(s.pain for s in items),

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 class Renderer(Protocol):
     def exercises(self, cat: Catalogue, items: list[Exercise], region: str | None) -> None: ...
-    def exercise(self, cat: Catalogue, ex: Exercise) -> None: ...
+    def exercise(self, cat: Catalogue, ex: Exercise, full: bool = False) -> None: ...
     def regions(self, cat: Catalogue, infos: list[tuple[RegionInfo, list[str]]]) -> None: ...
     def goals(self, items: list[Goal]) -> None: ...
     def ranking(self, r: Ranking, explain: bool) -> None: ...
@@ -42,8 +42,8 @@ class JsonRenderer:
     def exercises(self, cat: Catalogue, items: list[Exercise], region: str | None) -> None:
         self.data.emit(self.data.exercises(cat, items))
 
-    def exercise(self, cat: Catalogue, ex: Exercise) -> None:
-        self.data.emit(self.data.exercise(cat, ex))
+    def exercise(self, cat: Catalogue, ex: Exercise, full: bool = False) -> None:
+        self.data.emit(self.data.exercise(cat, ex))  # JSON always holds every figure
 
     def regions(self, cat: Catalogue, infos: list[tuple[RegionInfo, list[str]]]) -> None:
         self.data.emit(self.data.regions(infos))
@@ -87,8 +87,8 @@ class TableRenderer:
     def exercises(self, cat: Catalogue, items: list[Exercise], region: str | None) -> None:
         self.table.exercises(cat, items, region)
 
-    def exercise(self, cat: Catalogue, ex: Exercise) -> None:
-        self.table.exercise(cat, ex)
+    def exercise(self, cat: Catalogue, ex: Exercise, full: bool = False) -> None:
+        self.table.exercise(cat, ex, full)
 
     def regions(self, cat: Catalogue, infos: list[tuple[RegionInfo, list[str]]]) -> None:
         self.table.regions(infos, cat)

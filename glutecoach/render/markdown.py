@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from glutecoach.core.plan import Plan
-from glutecoach.core.rules import REGION_LABEL
-from glutecoach.core.vocab import REGIONS
+from glutecoach.core.vocab import REGION_LABEL, REGIONS
+
+UNIT_WORDS = {"reps": "", "seconds": " s", "contacts": " contacts", "metres": " m", "steps": " steps"}
 
 
 def _cell(text: str) -> str:
@@ -23,7 +24,7 @@ def plan(p: Plan) -> str:
                 out += [f"- [ ] **Day {s.day}**", ""]
                 out += ["| Exercise | Sets x reps | Tempo | Rest | Cue | Progress |", "| --- | --- | --- | --- | --- | --- |"]
                 for e in s.exercises:
-                    side = " per side" if e.per_side else ""
+                    side = UNIT_WORDS.get(e.exercise.unit, f" {e.exercise.unit}") + (" per side" if e.per_side else "")
                     step = (
                         "contact 7+/10 twice: move on"
                         if span.phase.contact_check

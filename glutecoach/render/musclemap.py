@@ -27,7 +27,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from xml.sax.saxutils import escape
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -167,7 +166,7 @@ def _rgb(value: float) -> tuple[int, int, int]:
     index = min(int(position), len(_SCALE) - 2)
     fraction = position - index
     low, high = _SCALE[index], _SCALE[index + 1]
-    return tuple(round(a + (b - a) * fraction) for a, b in zip(low, high))  # type: ignore[return-value]
+    return tuple(round(a + (b - a) * fraction) for a, b in zip(low, high, strict=True))  # type: ignore[return-value]
 
 
 def _hex(rgb: tuple[int, int, int]) -> str:
@@ -298,6 +297,7 @@ class MuscleMap:
         width: int = 80,
         ascii: bool = False,
         value_text: Mapping[str, str] | None = None,
+        scale: bool = True,
     ) -> None:
         self.values = _clean_values(values)
         self.basis = _clean_basis(basis)
@@ -307,6 +307,7 @@ class MuscleMap:
         self.width = int(width)
         self.ascii = bool(ascii)
         self.value_text = {region: str(text) for region, text in (value_text or {}).items()}
+        self.scale = bool(scale)
 
     # rich protocol -------------------------------------------------------------------------
 
@@ -370,7 +371,7 @@ class MuscleMap:
             lines[drawing.sacrum_row], (drawing.width - len(word)) // 2, Text(word, style=quiet)
         )
         sides = [" "] * drawing.width
-        for word, centre in zip(("left", "right"), (drawing.width // 4, drawing.width - drawing.width // 4)):
+        for word, centre in zip(("left", "right"), (drawing.width // 4, drawing.width - drawing.width // 4), strict=True):
             first = centre - len(word) // 2
             sides[first : first + len(word)] = list(word)
         lines.append(Text("".join(sides).rstrip(), style=quiet))
@@ -460,7 +461,8 @@ class MuscleMap:
         fill = ("Fill:", "solid = measured,", f"{dot * 2} ~ = close variant,", f"{hatch * 2} ? = estimate.")
         deep = ("Seen from behind.", "4 and 5 lie deep:", "4 under 3, 5 under 1", f"(edged {' '.join(edge)}).")
         lines: list[Text] = []
-        for parts in (shade, [Text(part, style=style) for part in fill], [Text(part, style=style) for part in deep]):
+        keys = [shade, [Text(part, style=style) for part in fill]] if self.scale else []
+        for parts in (*keys, [Text(part, style=style) for part in deep]):
             lines.extend(_flow(parts, width, indent=1))
         return lines
 
@@ -542,6 +544,7 @@ def muscle_map(
     width: int = 80,
     ascii: bool = False,
     value_text: Mapping[str, str] | None = None,
+    scale: bool = True,
 ) -> MuscleMap:
     """The gluteal region seen from behind, each region shaded by its 0-100 value, with a legend.
 
@@ -552,10 +555,12 @@ def muscle_map(
     most columns it may take (50-200 in practice; below 70 the narrow drawing is used); the
     console's own width caps it too. ``ascii=True`` uses ASCII characters only, for terminals whose
     encoding cannot print block characters (see :func:`can_draw_blocks`). ``value_text`` replaces
-    the number printed in the legend for a region (e.g. '4.5 of 6-10 sets').
+    the number printed in the legend for a region (e.g. '4.5 of 6-10 sets'). ``scale=False`` leaves
+    out the shade and fill key, for a map that only shows where regions lie.
     """
     return MuscleMap(
-        values, basis, title=title, caption=caption, color=color, width=width, ascii=ascii, value_text=value_text
+        values, basis, title=title, caption=caption, color=color, width=width, ascii=ascii, value_text=value_text,
+        scale=scale,
     )
 
 
@@ -602,7 +607,8 @@ _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def _x(text: object) -> str:
     """Text made safe for an XML text node."""
-    return escape(_XML_BAD.sub("", str(text)))
+    # By hand: xml.sax.saxutils would import urllib.request (about 25 ms) for three replacements.
+    return _XML_BAD.sub("", str(text)).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _mirror_path(path: str) -> str:
@@ -623,6 +629,19 @@ def _mirror_path(path: str) -> str:
     return " ".join(out)
 
 
+def _svg_wrap(text: str, cells: int) -> list[str]:
+    """``text`` in lines of at most ``cells`` cells, broken between words (a longer word stays whole)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        if line and cell_len(line) + 1 + cell_len(word) > cells:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return [*lines, line] if line else lines
+
+
 def _text_width(text: str, size: float) -> float:
     """A rough width of sans-serif text (wide characters count double)."""
     return cell_len(text) * size * 0.56
@@ -636,12 +655,16 @@ def svg(
     rows: Sequence[Sequence[str]] = (),
     header: Sequence[str] = (),
     value_text: Mapping[str, str] | None = None,
+    notes: Sequence[str] = (),
+    scale: bool = True,
 ) -> str:
-    """A self-contained SVG document: the map (both sides, five regions), its legend and a table.
+    """A self-contained SVG document: the map (both sides, five regions), its legend, a table and notes.
 
     Fills follow the terminal map's scale; an estimate is hatched and a close variant dotted
     (SVG ``<pattern>``), deep regions have a dashed outline. ``header`` and ``rows`` make an
-    optional table under the legend. All text is XML-escaped; there are no scripts and no external
+    optional table under the legend (``scale=False`` leaves out the 0-100 shade scale and the basis
+    fills, for values that are not scores); each of ``notes`` (a rule, a source) is a paragraph under it,
+    wrapped between words. All text is XML-escaped; there are no scripts and no external
     references, so the file prints and mails as it is.
     """
     cleaned = _clean_values(values)
@@ -745,20 +768,20 @@ def svg(
             f'<text x="{value_end:g}" y="{y:g}" font-size="{font:g}" text-anchor="end">{_x(numbers[region])}</text>'
             f'<text x="{word_x:g}" y="{y:g}" font-size="{font:g}">{_x(words[region])}</text></g>'
         )
-    y += line
-    scale_x = margin
-    parts.append(f'<text x="{scale_x:g}" y="{y:g}" font-size="{font - 1:g}" fill="#444444">0</text>')
-    for step in range(11):
+    keys = ["Seen from behind. Dashed outline = deep muscle: 4 under 3, 5 under 1."]
+    if scale:  # the 0-100 shade scale and the basis fills; a map of where regions lie needs neither
+        keys.insert(0, "Fill: solid = measured, dotted = close variant, hatched = estimate.")
+        y += line
+        scale_x = margin
+        parts.append(f'<text x="{scale_x:g}" y="{y:g}" font-size="{font - 1:g}" fill="#444444">0</text>')
+        for step in range(11):
+            parts.append(
+                f'<rect x="{scale_x + 14 + step * 16:g}" y="{y - 11:g}" width="16" height="14" fill="{_hex(_rgb(step * 10))}"/>'
+            )
         parts.append(
-            f'<rect x="{scale_x + 14 + step * 16:g}" y="{y - 11:g}" width="16" height="14" fill="{_hex(_rgb(step * 10))}"/>'
+            f'<text x="{scale_x + 14 + 11 * 16 + 6:g}" y="{y:g}" font-size="{font - 1:g}" fill="#444444">100</text>'
         )
-    parts.append(
-        f'<text x="{scale_x + 14 + 11 * 16 + 6:g}" y="{y:g}" font-size="{font - 1:g}" fill="#444444">100</text>'
-    )
-    for note in (
-        "Fill: solid = measured, dotted = close variant, hatched = estimate.",
-        "Seen from behind. Dashed outline = deep muscle: 4 under 3, 5 under 1.",
-    ):
+    for note in keys:
         y += font * 1.5
         parts.append(f'<text x="{margin:g}" y="{y:g}" font-size="{font - 1:g}" fill="#444444">{_x(note)}</text>')
     y += font
@@ -791,7 +814,17 @@ def svg(
             for i, cell in enumerate(row):
                 parts.append(f'<text x="{x + 4:g}" y="{y:g}" font-size="{font:g}">{_x(cell)}</text>')
                 x += widths[i]
+    note_cells = 110
+    if notes:
+        y += font * 0.8
+    for note in notes:
+        for text in _svg_wrap(str(note), note_cells):
+            y += font * 1.4
+            parts.append(f'<text x="{margin:g}" y="{y:g}" font-size="{font - 1:g}" fill="#333333">{_x(text)}</text>')
+        y += font * 0.4
+    notes_width = _text_width("m" * note_cells, font - 1) if notes else 0.0
     title_width = _text_width(title, font * 1.4) if title else 0.0
+    table_width = max(table_width, notes_width)
     total_width = margin * 2 + max(map_width, table_width, title_width, legend_width, 700)
     total_height = y + margin
     head = (

@@ -18,3 +18,16 @@ def safe(text: str) -> str:
 def plural(n: int, word: str, many: str | None = None) -> str:
     """'1 entry', '2 entries': the count with the word in the right number."""
     return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def paragraph(text: str, stream: object) -> str:
+    """A message for a terminal, wrapped at spaces to its width (never mid-word); unwrapped for a pipe or
+    a file, so scripts and logs get one line per message."""
+    isatty = getattr(stream, "isatty", None)
+    if not (isatty and isatty()):
+        return text
+    import shutil
+    import textwrap
+
+    columns = shutil.get_terminal_size((80, 24)).columns
+    return "\n".join(textwrap.wrap(text, max(40, columns), break_on_hyphens=False, break_long_words=False)) or text

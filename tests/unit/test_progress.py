@@ -1,0 +1,95 @@
+"""Progress from the log, as a coach reads it: each measure per session, pain with its trend, loads in one
+unit per exercise, and fractional sets per region per week against the level's target."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from glutecoach.core import progress
+from glutecoach.core.models import Catalogue, Entry, SessionSummary, SetRow
+from glutecoach.core.vocab import PRIME_MOVER, REGIONS, SYNERGIST
+
+
+def entry(
+    day: str, slug: str, sets: int, reps: int, load: float | None = None, units: str = "kg", contact: int | None = None, pain_score: int | None = None
+) -> Entry:
+    return Entry(None, day, slug, tuple(SetRow(reps, load) for _ in range(sets)), units, contact, pain_score)
+
+
+def test_pain_per_session_and_its_direction(cat: Catalogue) -> None:
+    sessions = [
+        SessionSummary("2026-11-17", "glute-bridge", 2, 3, 36, None, 4),
+        SessionSummary("2026-11-20", "glute-bridge", 3, 3, 36, None, None),
+        SessionSummary("2026-11-24", "glute-bridge", 3, 3, 36, None, 2),
+        SessionSummary("2026-11-24", "hip-thrust", 6, 3, 30, 60.0),
+    ]
+    result = progress.summarise(cat, sessions, 4, "2026-11-09", until="2026-11-30")
+    bridge, thrust = result.exercises
+    assert bridge.pain_trend == (4, None, 2) and bridge.pain_direction == "falling"
+    assert bridge.contact_trend == (2, 3, 3)
+    assert thrust.pain_trend == (None,) and thrust.pain_direction == ""
+    assert progress.direction([1, None, 3]) == "rising" and progress.direction([2, 2]) == "steady"
+
+
+def test_a_session_summary_without_pain_still_works() -> None:
+    assert SessionSummary("2026-11-17", "glute-bridge", 2, 3, 36, None).pain is None
+
+
+def test_entries_give_each_session_and_stay_in_the_window(cat: Catalogue) -> None:
+    entries = [
+        entry("2026-11-01", "hip-thrust", 3, 10, 50),  # before the window
+        entry("2026-11-24", "hip-thrust", 3, 10, 60, contact=6),
+        entry("2026-11-30", "hip-thrust", 2, 8, 62.5, contact=7, pain_score=1),
+        entry("2026-12-08", "hip-thrust", 3, 10, 70),  # after `until`
+    ]
+    result = progress.from_entries(cat, entries, 2, "2026-11-23", "2026-12-01", (6, 10))
+    (thrust,) = result.exercises
+    assert thrust.sessions == 2
+    assert thrust.load_trend == (60, 62.5) and thrust.units == "kg"
+    assert thrust.reps_trend == (30, 16)  # all reps of the session, not one set's
+    assert thrust.contact_trend == (6, 7) and thrust.pain_trend == (None, 1)
+    assert result.target == (6, 10) and result.until == "2026-12-01"
+
+
+def test_loads_logged_in_two_units_are_shown_in_the_latest(cat: Catalogue) -> None:
+    entries = [entry("2026-11-24", "hip-thrust", 3, 10, 100, "kg"), entry("2026-11-30", "hip-thrust", 3, 10, 225, "lb")]
+    (thrust,) = progress.from_entries(cat, entries, 2, "2026-11-23", "2026-12-01").exercises
+    assert thrust.units == "lb"
+    assert thrust.load_trend[0] == pytest.approx(100 * progress.LB_PER_KG, abs=0.1) and thrust.load_trend[1] == 225
+
+
+def _scoring(cat: Catalogue, low: int, high: int) -> tuple[str, str]:
+    """An exercise and a region whose score is in [low, high)."""
+    for ex in cat.exercises.values():
+        for r in REGIONS:
+            if low <= ex.scores[r] < high:
+                return ex.slug, r
+    raise AssertionError(f"no score in {low}-{high}")
+
+
+@pytest.mark.parametrize("band,weight", [((PRIME_MOVER, 101), 1.0), ((SYNERGIST, PRIME_MOVER), 0.5), ((0, SYNERGIST), 0.0)])
+def test_a_set_counts_by_the_score_band(cat: Catalogue, band: tuple[int, int], weight: float) -> None:
+    slug, region = _scoring(cat, *band)
+    result = progress.from_entries(cat, [entry("2026-11-24", slug, 4, 10)], 2, "2026-11-23", "2026-11-29")
+    assert result.by_week[0].week == "2026-11-23"
+    assert result.by_week[0].region_sets[region] == 4 * weight
+
+
+def test_this_week_is_the_week_of_until_even_when_empty(cat: Catalogue) -> None:
+    logged = progress.from_entries(cat, [entry("2026-11-24", "hip-thrust", 3, 10)], 2, "2026-11-23", "2026-12-02")
+    assert logged.this_week.week == "2026-11-30" and all(v == 0 for v in logged.this_week.region_sets.values())
+    same = progress.from_entries(cat, [entry("2026-11-24", "hip-thrust", 3, 10)], 2, "2026-11-23", "2026-11-26")
+    assert same.this_week == same.by_week[0]
+
+
+def test_an_exercise_gone_from_the_catalogue_keeps_its_trend_but_adds_no_sets(cat: Catalogue) -> None:
+    result = progress.from_entries(cat, [entry("2026-11-24", "retired-move", 3, 10)], 2, "2026-11-23", "2026-11-29")
+    assert [t.slug for t in result.exercises] == ["retired-move"]
+    assert all(v == 0 for v in result.by_week[0].region_sets.values())
+
+
+def test_since_starts_on_a_monday_weeks_back() -> None:
+    assert progress.since_for(1, dt.date(2026, 12, 3)) == "2026-11-30"
+    assert progress.since_for(3, dt.date(2026, 11, 30)) == "2026-11-16"
