@@ -1,208 +1,290 @@
-"""The shipped catalogue: complete, consistent, and showing the seed's principles as measured pairs."""
+"""The shipped catalogue: complete, a body-weight road for every pattern, and the seed's principles and
+the studies' within-study pairs shown by the real scores."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+import yaml
 
 from glutecoach.core import lookup
-from glutecoach.catalogue import load as catalogue
-from glutecoach.core.models import Catalogue
-from glutecoach.core.vocab import REGIONS
+from glutecoach.core.models import Catalogue, Exercise
+from glutecoach.core.vocab import BASES, DEEP_HIP_FLEXION, LEVELS, PATTERNS, REGIONS
+from glutecoach.store import paths
 
-REQUIRED = """hip-thrust bodyweight-hip-thrust banded-hip-thrust dumbbell-hip-thrust single-leg-hip-thrust
-glute-bridge single-leg-glute-bridge frog-pump back-squat wide-stance-squat box-squat goblet-squat
-bulgarian-split-squat reverse-lunge deficit-reverse-lunge step-up romanian-deadlift
-single-leg-romanian-deadlift back-extension-45 kettlebell-swing cable-kickback quadruped-hip-extension
-side-lying-hip-abduction cable-hip-abduction machine-hip-abduction side-plank-hip-abduction
-standing-isometric-hip-abduction clamshell fire-hydrant lateral-band-walk
-seated-band-hip-internal-rotation broad-jump lateral-knee-lift""".split()
-CONDITIONS = {"knee-pain", "lower-back-pain", "sciatica", "hip-pain", "hip-replacement", "osteoporosis"}
+UPPER, LOWER, MEDIUS, PIRIFORMIS = "gluteus-maximus-upper", "gluteus-maximus-lower", "gluteus-medius", "piriformis"
+PORTIONS = (UPPER, LOWER)
+
+REQUIRED = (
+    "kas-glute-bridge", "barbell-glute-bridge", "hip-thrust-machine", "b-stance-hip-thrust", "b-stance-rdl",
+    "dumbbell-rdl", "curtsy-lunge", "crossover-step-up", "lateral-step-up", "back-extension-45",
+    "single-leg-back-extension-45", "kickback-machine", "leg-press-high-wide", "hack-squat", "cossack-squat",
+    "copenhagen-plank", "side-plank-knees", "front-plank-hip-extension", "bird-dog", "standing-glute-squeeze",
+    "banded-clamshell", "pogo-hops", "low-box-jump", "broad-jump", "single-leg-hops", "power-skips",
+    "forward-bounds", "hill-sprint", "resisted-sprint", "sled-push", "sled-drag", "kettlebell-swing",
+    "farmers-carry", "suitcase-carry", "stair-climbing", "hip-thrust", "back-squat", "split-squat", "reverse-lunge",
+    "step-up", "bulgarian-split-squat", "side-lying-hip-abduction",
+)
+# The body-weight road the issue asks for: each needs nothing at all.
+BODY_WEIGHT = (
+    "bodyweight-squat", "bodyweight-split-squat", "bodyweight-reverse-lunge", "stair-step-up",
+    "bodyweight-bulgarian-split-squat", "bodyweight-side-lying-hip-abduction", "couch-single-leg-hip-thrust",
+)
+
+# What a dose may count for each pattern: power in contacts, metres or (swings) reps; holds in seconds;
+# walks in steps or metres.
+UNITS = {
+    "bridge-thrust": {"reps", "seconds"},
+    "hinge": {"reps"},
+    "squat": {"reps"},
+    "lunge": {"reps", "steps"},
+    "abduction": {"reps", "steps", "seconds"},
+    "rotation": {"reps", "seconds"},
+    "kickback": {"reps", "seconds"},
+    "power": {"contacts", "metres", "reps"},
+    "stability": {"seconds", "reps", "metres"},
+}
+SEVERITY = {"caution": 1, "avoid": 2}
+
+
+@pytest.fixture(scope="module")
+def raw() -> dict[str, Any]:
+    """The YAML as written (the loaded catalogue keeps no `why`)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load((paths.builtin_data_dir() / "exercises.yaml").read_text(encoding="utf-8"), Loader=loader)
+
+
+def ex(cat: Catalogue, slug: str) -> Exercise:
+    return cat.exercises[slug]
 
 
 def maximus(cat: Catalogue, slug: str) -> float:
     return cat.exercises[slug].score_for("gluteus-maximus")
 
 
-def test_at_least_sixty_exercises_with_the_required_slugs(cat: Catalogue) -> None:
-    assert len(cat.exercises) >= 60
-    assert not set(REQUIRED) - set(cat.exercises)
+def every(cat: Catalogue) -> list[Exercise]:
+    return [cat.exercises[s] for s in cat.exercises]
+
+
+# --- complete -------------------------------------------------------------------------------------
+
+
+def test_at_least_110_exercises_with_the_required_slugs(cat: Catalogue) -> None:
+    assert len(cat.exercises) >= 110
+    assert not set(REQUIRED + BODY_WEIGHT) - set(cat.exercises)
+    assert "glute-ham-raise" in cat.exercises or "nordic-curl" in cat.exercises
 
 
 def test_every_exercise_scores_all_five_regions_with_a_basis(cat: Catalogue) -> None:
-    for ex in cat.exercises.values():
-        assert set(ex.scores) == set(REGIONS) and set(ex.basis) == set(REGIONS), ex.slug
-        assert all(0 <= s <= 100 for s in ex.scores.values()), ex.slug
-        assert set(ex.basis.values()) <= {"emg", "emg-proxy", "estimate"}, ex.slug
+    for e in every(cat):
+        assert set(e.scores) == set(REGIONS) and set(e.basis) == set(REGIONS), e.slug
+        assert all(0 <= s <= 100 for s in e.scores.values()), e.slug
+        assert set(e.basis.values()) <= set(BASES), e.slug
 
 
-def test_measured_regions_cite_a_figure_from_a_listed_source(cat: Catalogue) -> None:
-    from glutecoach.core.vocab import EVIDENCE_REGIONS
-
-    for ex in cat.exercises.values():
-        for e in ex.evidence:
-            assert e.source in cat.sources, (ex.slug, e.source)
-        for region, basis in ex.basis.items():
-            if basis != "estimate":
-                figures = [e for e in ex.evidence if e.value is not None and region in EVIDENCE_REGIONS[e.region]]
-                assert figures, f"{ex.slug}: {region} is '{basis}' without a figure"
+@pytest.mark.parametrize("slug", BODY_WEIGHT)
+def test_the_body_weight_versions_need_nothing(cat: Catalogue, slug: str) -> None:
+    assert ex(cat, slug).equipment == ()
 
 
-def test_piriformis_is_an_estimate_unless_a_fine_wire_study_measured_it(cat: Catalogue) -> None:
-    measured = {slug for slug, ex in cat.exercises.items() if ex.basis["piriformis"] != "estimate"}
-    for slug in measured:
-        sources = {e.source for e in cat.exercises[slug].evidence if e.region == "piriformis"}
-        assert sources <= {"giphart2012", "morimoto2018"}, slug
-    assert measured  # Giphart 2012 and Morimoto 2018 measured some
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_every_pattern_has_a_body_weight_option(cat: Catalogue, pattern: str) -> None:
+    assert any(e.pattern == pattern and not e.equipment for e in every(cat)), pattern
 
 
-def test_progressions_link_at_least_half_the_catalogue_without_cycles(cat: Catalogue) -> None:
-    linked = {s for s, ex in cat.exercises.items() if ex.progressions or ex.regressions}
-    assert len(linked) >= len(cat.exercises) / 2
-    for ex in cat.exercises.values():
-        for other in (*ex.progressions, *ex.regressions):
-            assert other in cat.exercises
+@pytest.mark.parametrize("level", LEVELS)
+def test_power_work_exists_at_every_level(cat: Catalogue, level: str) -> None:
+    assert any(e.pattern == "power" and e.level == level for e in every(cat)), level
 
 
-def test_each_condition_is_covered_and_levels_are_valid(cat: Catalogue) -> None:
-    seen = {c.condition for ex in cat.exercises.values() for c in ex.contraindications}
-    assert CONDITIONS <= seen
-    for ex in cat.exercises.values():
-        assert len(ex.cues) >= 2 and ex.mistakes, ex.slug
-        assert all(c.level in ("avoid", "caution") and c.note for c in ex.contraindications)
+def test_the_barbell_hip_thrust_is_beginner_work(cat: Catalogue) -> None:
+    assert ex(cat, "hip-thrust").level == "beginner"
 
 
-def test_knee_pain_avoids_deep_loaded_knee_flexion(cat: Catalogue) -> None:
-    for slug in ("back-squat", "bulgarian-split-squat", "deficit-reverse-lunge"):
-        c = cat.exercises[slug].contraindication("knee-pain")
-        assert c is not None and c.level == "avoid", slug
+def test_every_unit_fits_its_pattern(cat: Catalogue) -> None:
+    for e in every(cat):
+        assert e.unit in UNITS[e.pattern], (e.slug, e.pattern, e.unit)
+        if e.unit == "seconds":  # a hold
+            assert any(p.action == "isometric" for p in e.peaks), e.slug
+        if e.unit == "contacts":  # foot contacts: jumps, hops, bounds
+            assert e.pattern == "power" and "impact" in e.loads, e.slug
+        if e.pattern == "power" and e.unit == "reps":  # a swing: ballistic without landings
+            assert "ballistic" in e.loads, e.slug
 
 
-def test_hip_replacement_avoids_internal_rotation(cat: Catalogue) -> None:
-    c = cat.exercises["seated-band-hip-internal-rotation"].contraindication("hip-replacement")
-    assert c is not None and c.level == "avoid"
+def test_every_load_tag_carries_the_condition_it_implies(cat: Catalogue) -> None:
+    """The engine derives contraindications from what an exercise loads: check the resolved ones."""
+    goals = yaml.safe_load((paths.builtin_data_dir() / "goals.yaml").read_text(encoding="utf-8"))
+    conditions = {c["name"]: c for c in goals["conditions"]}
+
+    def rules(name: str) -> dict[str, str]:
+        c = conditions[name]
+        out = {load: r["level"] for load, r in (c.get("loads") or {}).items()}
+        for inner in c.get("includes") or ():
+            for load, level in rules(inner).items():
+                out[load] = max(out.get(load, level), level, key=SEVERITY.__getitem__)
+        return out
+
+    checked = 0
+    for e in every(cat):
+        assert (DEEP_HIP_FLEXION in e.loads) == (e.hip_flexion == "deep"), e.slug
+        for name in conditions:
+            implied = [level for load, level in rules(name).items() if load in e.loads]
+            if not implied:
+                continue
+            checked += 1
+            c = e.contraindication(name)
+            assert c is not None, (e.slug, name)
+            if c.derived:  # not a reasoned exception: at least as strict as the loads imply
+                assert SEVERITY[c.level] >= max(SEVERITY[lv] for lv in implied), (e.slug, name, c.level)
+    assert checked > 100
 
 
-def test_sciatica_cautions_straight_knee_hip_flexion(cat: Catalogue) -> None:
-    for slug in ("romanian-deadlift", "single-leg-romanian-deadlift", "good-morning", "kettlebell-swing"):
-        c = cat.exercises[slug].contraindication("sciatica")
-        assert c is not None, slug
+def test_names_and_aliases_are_unique_across_exercises(cat: Catalogue) -> None:
+    owner: dict[str, str] = {}
+    for e in every(cat):
+        for name in {lookup.normalise(n) for n in (e.slug, e.name, *e.aliases)}:
+            assert owner.setdefault(name, e.slug) == e.slug, f"'{name}' names {owner[name]} and {e.slug}"
 
 
-# --- the seed's principles as the named pairs of the studies behind them ---------------------
+def test_progressions_and_regressions_name_exercises(cat: Catalogue) -> None:
+    for e in every(cat):
+        assert set(e.progressions) | set(e.regressions) <= set(cat.exercises), e.slug
 
 
-def test_hip_extension_only_beats_hip_and_knee_extension_contreras_2015(cat: Catalogue) -> None:
-    thrust, squat = cat.exercises["hip-thrust"], cat.exercises["back-squat"]
-    for region in ("gluteus-maximus-upper", "gluteus-maximus-lower"):
-        assert thrust.scores[region] > squat.scores[region]
+# --- the seed's principles on the real data --------------------------------------------------------
+
+
+def test_hip_extension_only_beats_hip_and_knee_extension_at_equal_load_contreras_2015(cat: Catalogue) -> None:
+    thrust, squat = ex(cat, "hip-thrust"), ex(cat, "back-squat")
+    for region in PORTIONS:
+        assert thrust.scores[region] > squat.scores[region], region
         assert thrust.basis[region] == squat.basis[region] == "emg"
+    # and against every heavy bilateral lift that extends the knee too
+    heavy = [e for e in every(cat) if e.movement == "hip-knee-extension" and e.stance == "bilateral" and e.load_potential >= 4]
+    assert heavy
+    assert all(maximus(cat, "hip-thrust") > maximus(cat, e.slug) for e in heavy)
 
 
-def test_peak_tension_matches_where_the_hip_is_loaded(cat: Catalogue) -> None:
-    shortened = ["hip-thrust", "glute-bridge", "single-leg-glute-bridge", "bodyweight-hip-thrust", "cable-kickback", "frog-pump"]
-    lengthened = ["back-squat", "goblet-squat", "bulgarian-split-squat", "reverse-lunge", "deficit-reverse-lunge", "romanian-deadlift"]
-    assert all(cat.exercises[s].peak_tension == "shortened" for s in shortened)
-    assert all(cat.exercises[s].peak_tension == "lengthened" for s in lengthened)
+def test_thrusts_and_bridges_peak_at_the_end_of_hip_range(cat: Catalogue) -> None:
+    bridges = [e for e in every(cat) if e.pattern == "bridge-thrust"]
+    assert len(bridges) >= 10
+    assert all(e.peaks[0].action == "hip-extension" and e.peaks[0].at == "shortened" for e in bridges)
+    for slug in ("back-squat", "bulgarian-split-squat", "romanian-deadlift"):  # squats, lunges, hinges load long
+        assert ex(cat, slug).peak_tension == "lengthened", slug
 
 
-def test_wider_stance_raises_gluteus_maximus_paoli_2009(cat: Catalogue) -> None:
-    wide, squat = cat.exercises["wide-stance-squat"], cat.exercises["back-squat"]
-    for region in ("gluteus-maximus-upper", "gluteus-maximus-lower"):
-        assert wide.scores[region] > squat.scores[region]
+def test_a_wider_stance_gives_the_maximus_at_least_the_back_squats_paoli_2009(cat: Catalogue) -> None:
+    wide, squat = ex(cat, "wide-stance-squat"), ex(cat, "back-squat")
+    assert all(wide.scores[r] >= squat.scores[r] for r in PORTIONS)
+    assert "wide-stance" in wide.features
     assert any(e.source == "paoli2009" for e in wide.evidence)
 
 
-@pytest.mark.parametrize("slug", ["side-lying-hip-abduction", "clamshell", "fire-hydrant", "lateral-band-walk"])
-def test_abduction_and_rotation_favour_the_upper_portion_selkowitz_2016(cat: Catalogue, slug: str) -> None:
-    ex = cat.exercises[slug]
-    assert ex.scores["gluteus-maximus-upper"] > ex.scores["gluteus-maximus-lower"]
+def test_abduction_favours_the_upper_portion(cat: Catalogue) -> None:
+    abducting = [e for e in every(cat) if e.pattern == "abduction" or e.movement == "hip-abduction"]
+    assert len(abducting) >= 10
+    for e in abducting:
+        assert e.scores[UPPER] > e.scores[LOWER], e.slug
 
 
-def test_loaded_abduction_leads_the_gluteus_medius_list(cat: Catalogue) -> None:
-    top3 = lookup.top_for(cat, "gluteus-medius", 3)
-    assert set(top3) == {"side-plank-hip-abduction", "side-lying-hip-abduction", "cable-hip-abduction"}
-    clam = cat.exercises["clamshell"]
-    assert 20 <= clam.scores["gluteus-medius"] <= 40  # moderate amplitude
-    assert any(e.source == "selkowitz2013" and e.stat == "index" for e in clam.evidence)
-    assert any("TFL" in n for n in clam.notes)
+def test_squats_and_lunges_from_deep_flexion_emphasise_the_lower_portion(cat: Catalogue) -> None:
+    def ratio(e: Exercise) -> float:
+        return e.scores[LOWER] / e.scores[UPPER]
 
-
-def test_squats_and_lunges_emphasise_the_lower_portion(cat: Catalogue) -> None:
-    def ratio(slug: str) -> float:
-        ex = cat.exercises[slug]
-        return ex.scores["gluteus-maximus-lower"] / ex.scores["gluteus-maximus-upper"]
-
-    assert ratio("back-squat") > ratio("hip-thrust")
-    for slug in ("bulgarian-split-squat", "reverse-lunge"):
-        assert ratio(slug) > ratio("hip-thrust"), slug
-
-
-@pytest.mark.parametrize("slug", ["bodyweight-hip-thrust", "glute-bridge", "lateral-knee-lift"])
-def test_beginners_start_where_contact_is_easy(cat: Catalogue, slug: str) -> None:
-    ex = cat.exercises[slug]
-    assert ex.contact_ease >= 4 and ex.level == "beginner"
-
-
-def test_the_lateral_knee_lift_is_side_lying_abduction_of_the_flexed_hip(cat: Catalogue) -> None:
-    ex = lookup.find_exercise(cat, "lying knee lift")
-    assert ex.slug == "lateral-knee-lift" and ex.movement == "hip-abduction"
-    assert ex.family == cat.exercises["side-lying-hip-abduction"].family
-
-
-@pytest.mark.parametrize(
-    "other",
-    ["back-squat", "banded-hip-thrust", "american-hip-thrust", "conventional-deadlift", "hex-bar-deadlift", "split-squat"],
-)
-def test_hip_thrust_beats_what_it_was_compared_with_in_the_same_study(cat: Catalogue, other: str) -> None:
-    # Contreras 2015/2016, Andersen 2018, Williams 2021: whole gluteus maximus (mean of portions).
-    assert maximus(cat, "hip-thrust") > maximus(cat, other)
-
-
-def test_american_thrust_lower_portion_is_kept_as_measured(cat: Catalogue) -> None:
-    # Contreras 2016 measured the American thrust's lower portion above the barbell's (90 vs 87):
-    # the number is kept, and the note says so, rather than bent to fit "No. 1".
-    american = cat.exercises["american-hip-thrust"]
-    assert american.scores["gluteus-maximus-lower"] >= cat.exercises["hip-thrust"].scores["gluteus-maximus-lower"]
-    assert any(e.source == "contreras2016" and e.region == "gluteus-maximus-lower" for e in american.evidence)
-
-
-def test_hip_thrust_is_top_gluteus_maximus_among_bilateral_loaded_lifts(cat: Catalogue) -> None:
-    bilateral_loaded = [
-        ex for ex in cat.exercises.values() if not ex.unilateral and ex.load_potential >= 4 and ex.slug != "hip-thrust"
+    thrust = ratio(ex(cat, "hip-thrust"))
+    assert ratio(ex(cat, "back-squat")) > thrust  # Contreras 2015: 45.4/29.4 vs 86.8/69.5
+    sagittal = [
+        e
+        for e in every(cat)
+        if e.pattern in ("squat", "lunge") and e.hip_flexion == "deep" and not any(p.action == "hip-abduction" for p in e.peaks)
     ]
-    assert bilateral_loaded
-    assert all(maximus(cat, "hip-thrust") > maximus(cat, ex.slug) for ex in bilateral_loaded)
+    assert len(sagittal) >= 15
+    for e in sagittal:
+        assert e.scores[LOWER] > e.scores[UPPER] and ratio(e) > thrust, e.slug
 
 
-def test_work_measured_near_the_thrust_is_said_and_cited(cat: Catalogue) -> None:
-    step = cat.exercises["step-up"]
-    assert any(e.source == "neto2020" and e.value and e.value > 100 for e in step.evidence)
-    prone = cat.exercises["prone-hip-extension"]
-    assert any(e.source == "macaskill2014" and e.value == 100.7 for e in prone.evidence)
+def test_contact_before_load_beginner_contact_drills_are_easy_to_feel(cat: Catalogue) -> None:
+    contact_phases = [p for p in cat.plans["beginner"].phases if p.contact_check]
+    assert contact_phases
+    drills = {s for p in contact_phases for s in p.preferred} | {"hip-thrust", "lateral-knee-lift"}  # the seed names these two
+    for slug in drills:
+        assert ex(cat, slug).level == "beginner" and ex(cat, slug).contact_ease >= 4, slug
+    for e in every(cat):  # and every beginner bridge or thrust
+        if e.pattern == "bridge-thrust" and e.level == "beginner":
+            assert e.contact_ease >= 4, e.slug
 
 
-def test_hip_thrust_notes_say_why_no_1_and_what_training_studies_found(cat: Catalogue) -> None:
-    notes = " ".join(cat.exercises["hip-thrust"].notes)
-    assert "end of hip extension" in notes and "Plotkin 2023" in notes
+# --- within-study pairs ------------------------------------------------------------------------------
 
 
-def test_piriformis_scores_follow_fine_wire_studies_where_measured(cat: Catalogue) -> None:
-    heel = cat.exercises["prone-heel-squeeze"]
-    assert heel.basis["piriformis"] == "emg" and round(heel.scores["piriformis"]) == 24  # Giphart 2012 mean 24.3
-    er = cat.exercises["side-lying-hip-external-rotation"]
-    assert er.basis["piriformis"] == "emg" and er.scores["piriformis"] == 7  # Morimoto 2018 mean 7.0
+def test_contreras_2015_thrust_above_the_back_squat_in_both_portions(cat: Catalogue) -> None:
+    thrust, squat = ex(cat, "hip-thrust"), ex(cat, "back-squat")
+    assert (thrust.scores[UPPER], thrust.scores[LOWER]) == (70, 87)  # means 69.5 / 86.8
+    assert (squat.scores[UPPER], squat.scores[LOWER]) == (29, 45)  # means 29.4 / 45.4
+    assert all(thrust.scores[r] > squat.scores[r] for r in PORTIONS)
+
+
+def test_contreras_2016_barbell_above_american_above_band_thrust_upper_portion(cat: Catalogue) -> None:
+    barbell, american, band = (ex(cat, s).scores[UPPER] for s in ("hip-thrust", "american-hip-thrust", "banded-hip-thrust"))
+    assert barbell > american > band
+    # the abstract: the barbell thrust had greater mean gluteus maximus EMG than both
+    assert maximus(cat, "hip-thrust") > max(maximus(cat, "american-hip-thrust"), maximus(cat, "banded-hip-thrust"))
+    # the per-exercise figures were read only in a blog: no score rests on them as measured
+    assert all(ex(cat, s).basis[r] != "emg" for s in ("american-hip-thrust", "banded-hip-thrust") for r in PORTIONS)
+
+
+def test_distefano_2009_body_weight_side_lying_abduction_is_the_top_medius_of_its_study(cat: Catalogue) -> None:
+    measured = [e for e in every(cat) if any(v.source == "distefano2009" and v.region == MEDIUS for v in e.evidence)]
+    assert len(measured) >= 3
+    top = ex(cat, "bodyweight-side-lying-hip-abduction")
+    assert top.basis[MEDIUS] == "emg" and top.scores[MEDIUS] == 81
+    assert all(top.scores[MEDIUS] > e.scores[MEDIUS] for e in measured if e.slug != top.slug)
+
+
+def test_deforest_2014_back_squat_split_squat_and_bulgarian_split_squat_similar_for_the_maximus(cat: Catalogue) -> None:
+    trio = [maximus(cat, s) for s in ("back-squat", "split-squat", "bulgarian-split-squat")]
+    assert max(trio) - min(trio) <= max(5, 0.15 * max(trio)), trio
+    assert all(any(v.source == "deforest2014" for v in ex(cat, s).evidence) for s in ("back-squat", "split-squat", "bulgarian-split-squat"))
+
+
+def test_coratella_2021_front_squat_not_below_the_back_squat(cat: Catalogue) -> None:
+    front, back = ex(cat, "front-squat"), ex(cat, "back-squat")
+    assert all(front.scores[r] >= back.scores[r] for r in (*PORTIONS, MEDIUS))
+
+
+def test_piriformis_estimates_never_exceed_the_measured_leader_without_a_why(cat: Catalogue, raw: dict[str, Any]) -> None:
+    heel = ex(cat, "prone-heel-squeeze")
+    assert heel.basis[PIRIFORMIS] == "emg" and heel.scores[PIRIFORMIS] == 24  # Giphart 2012: 24.3, the highest mean
+    measured = max(e.scores[PIRIFORMIS] for e in every(cat) if e.basis[PIRIFORMIS] == "emg")
+    assert measured == 24
+    for entry in raw["exercises"]:
+        p = entry["regions"][PIRIFORMIS]
+        if p["basis"] == "estimate" and p["score"] > measured:
+            assert str(p.get("why") or "").strip(), entry["slug"]
+    # a seated, flexed-hip machine is the opposite of where the piriformis works most (Giphart 2012)
+    assert ex(cat, "machine-hip-abduction").scores[PIRIFORMIS] < measured
+
+
+def test_the_piriformis_is_measured_only_by_fine_wire_studies(cat: Catalogue) -> None:
+    for e in every(cat):
+        if e.basis[PIRIFORMIS] != "estimate":
+            assert {v.source for v in e.evidence if v.region == PIRIFORMIS} <= {"giphart2012", "morimoto2018"}, e.slug
+
+
+def test_loaded_side_lying_abduction_leads_the_gluteus_medius(cat: Catalogue) -> None:
+    assert lookup.top_for(cat, MEDIUS, 1) == ["side-lying-hip-abduction"]  # MacAskill 2014: 99.9 at a 10RM
+    clam = ex(cat, "clamshell")
+    assert 30 <= clam.scores[MEDIUS] <= 45  # moderate: 40 and 38 at body weight (Distefano 2009)
+    assert any(v.source == "selkowitz2013" and v.stat == "index" for v in clam.evidence)
+
+
+# --- lookups -----------------------------------------------------------------------------------------------
 
 
 def test_names_and_aliases_find_exercises_case_insensitively(cat: Catalogue) -> None:
     assert lookup.find_exercise(cat, "Hip Thruster").slug == "hip-thrust"
     assert lookup.find_exercise(cat, "bulgarian lunge").slug == "bulgarian-split-squat"
-    assert lookup.find_exercise(cat, "REAR-FOOT-ELEVATED SPLIT SQUAT").slug == "bulgarian-split-squat"
+    assert lookup.find_exercise(cat, "lying knee lift").slug == "lateral-knee-lift"
 
-
-def test_filters_combine_and_sort_by_region(cat: Catalogue) -> None:
-    items = lookup.select(cat, "gluteus-medius", frozenset({"band"}), "beginner", None)
-    assert items and all(set(ex.equipment) <= {"band"} and ex.level == "beginner" for ex in items)
-    keys = [(-ex.scores["gluteus-medius"], ex.slug) for ex in items]
-    assert keys == sorted(keys)
-    bodyweight = lookup.select(cat, None, frozenset(), None, None)
-    assert bodyweight and all(not ex.equipment for ex in bodyweight)
