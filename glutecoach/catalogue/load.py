@@ -53,7 +53,7 @@ def user_paths(extra: Sequence[Path] = ()) -> list[Path]:
 
 
 
-def load(extra: Sequence[Path] = (), use_cache: bool = True, user: bool = True) -> Catalogue:
+def load(extra: Sequence[Path] = (), use_cache: bool = True, user: bool = True, _refresh: bool = False) -> Catalogue:
     """The built-in catalogue merged with the user's files (later files override earlier ones).
 
     Each file is validated once for its exact bytes (the built-in ones once per version) and the
@@ -66,11 +66,11 @@ def load(extra: Sequence[Path] = (), use_cache: bool = True, user: bool = True) 
     file_keys = [speed.digest(layout, version, data) for data in contents]
     key = speed.digest(layout, version, *(str(p).encode() + b"\0" + k.encode() for p, k in zip(files, file_keys, strict=True)))
     folder = paths.cache_dir()
-    raw = speed.read_cache(folder / f"catalogue-{key[:32]}.marshal", key) if use_cache else None
+    raw = speed.read_cache(folder / f"catalogue-{key[:32]}.marshal", key) if use_cache and not _refresh else None
     if raw is None:
         validated: dict[int, dict] = {}
         for i, k in enumerate(file_keys):
-            dump = speed.read_cache(folder / f"file-{k[:32]}.marshal", k) if use_cache else None
+            dump = speed.read_cache(folder / f"file-{k[:32]}.marshal", k) if use_cache and not _refresh else None
             if dump is not None:
                 validated[i] = dump["data"]
         fresh = set(range(len(files))) - set(validated)
@@ -86,9 +86,9 @@ def load(extra: Sequence[Path] = (), use_cache: bool = True, user: bool = True) 
     try:
         return _build(raw)
     except (KeyError, IndexError, TypeError, ValueError):
-        if not use_cache:
+        if not use_cache or _refresh:
             raise
-        return load(extra, use_cache=False, user=user)  # a cache that does not fit this code: rebuild it
+        return load(extra, use_cache, user, _refresh=True)  # a cache that does not fit this code: rebuilt and rewritten
 
 
 def _read(path: Path) -> bytes:
@@ -212,23 +212,26 @@ def _goal(g: dict) -> Goal:
 
 
 def _plan(p: dict) -> PlanTemplate:
+    """A level's plan. A phase always ranks at the plan's level (never above the person's); `sets` is the
+    most sets of one exercise in a session, `reps` and `rest_s` what heavy compound lifts go to in the
+    phase ((0, 0) and 0: the goal's dose), and no phase has a movement mix: the goal's needs decide."""
     phases = tuple(
         Phase(
             name=ph["name"],
             share=ph["share"],
             goal=ph["goal"],
-            level=ph["level"],
+            level=p["level"],
             purpose=ph["purpose"],
             advance_when=ph["advance_when"],
             max_complexity=ph["max_complexity"],
             min_contact_ease=ph["min_contact_ease"],
             equipment=None if ph["equipment"] is None else tuple(ph["equipment"]),
-            movement_mix=tuple(ph["movement_mix"]),
+            movement_mix=(),
             exercises_per_session=ph["exercises_per_session"],
-            sets=ph["sets"],
-            reps=(ph["reps"][0], ph["reps"][1]),
+            sets=ph["max_sets"],
+            reps=(0, 0) if ph["main_reps"] is None else (ph["main_reps"][0], ph["main_reps"][1]),
             tempo=ph["tempo"],
-            rest_s=ph["rest_s"],
+            rest_s=ph["main_rest_s"],
             contact_check=ph["contact_check"],
             preferred=tuple(ph["preferred"]),
         )

@@ -77,24 +77,28 @@ class JsonRenderer:
 
 
 class TableRenderer:
-    """The terminal views: fit the terminal's width; rich honours NO_COLOR."""
-
-    def __init__(self) -> None:
-        from glutecoach.render import table, table_log
-
-        self.table, self.log = table, table_log
+    """The terminal views: fit the terminal's width; rich honours NO_COLOR. Each view imports only its
+    own module, so `recommend` does not pay for the plan or progress views."""
 
     def exercises(self, cat: Catalogue, items: list[Exercise], region: str | None) -> None:
-        self.table.exercises(cat, items, region)
+        from glutecoach.render import table
+
+        table.exercises(cat, items, region)
 
     def exercise(self, cat: Catalogue, ex: Exercise, full: bool = False) -> None:
-        self.table.exercise(cat, ex, full)
+        from glutecoach.render import table
+
+        table.exercise(cat, ex, full)
 
     def regions(self, cat: Catalogue, infos: list[tuple[RegionInfo, list[str]]]) -> None:
-        self.table.regions(infos, cat)
+        from glutecoach.render import table
+
+        table.regions(infos, cat)
 
     def goals(self, items: list[Goal]) -> None:
-        self.table.goals(items)
+        from glutecoach.render import table
+
+        table.goals(items)
 
     def ranking(self, r: Ranking, explain: bool) -> None:
         from glutecoach.render import ranking_view
@@ -107,22 +111,34 @@ class TableRenderer:
         ranking_view.alternatives(a)
 
     def plan(self, p: Plan) -> None:
-        self.table.plan(p)
+        from glutecoach.render import table
+
+        table.plan(p)
 
     def next_session(self, n: NextSession) -> None:
-        self.log.next_session(n)
+        from glutecoach.render import table_log
+
+        table_log.next_session(n)
 
     def progress(self, p: Progress) -> None:
-        self.log.progress(p)
+        from glutecoach.render import table_log
+
+        table_log.progress(p)
 
     def profile(self, p: SavedProfile) -> None:
-        self.log.profile(p)
+        from glutecoach.render import table_log
+
+        table_log.profile(p)
 
     def entries(self, cat: Catalogue | None, items: list[Entry], filtered: bool) -> None:
-        self.log.entries(cat, items, filtered)
+        from glutecoach.render import table_log
+
+        table_log.entries(cat, items, filtered)
 
     def saved_entry(self, cat: Catalogue, e: Entry) -> None:
-        self.log.saved_entry(cat, e)
+        from glutecoach.render import table_log
+
+        table_log.saved_entry(cat, e)
 
 
 def renderer(fmt: str) -> Renderer:
