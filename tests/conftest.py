@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from glutecoach.catalogue import load as catalogue_module
+from glutecoach.core.models import Catalogue
+
 # Hypothesis: a quick default; .ci/run sets HYPOTHESIS_PROFILE=ci (1,000 examples per property).
 settings.register_profile("dev", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("ci", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
-
-from glutecoach.catalogue import load as catalogue_module
-from glutecoach.core.models import Catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 

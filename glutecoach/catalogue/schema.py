@@ -72,7 +72,7 @@ class RegionsModel(Strict):
     piriformis: RegionScoreModel = Field(alias="piriformis")
 
     def by_region(self) -> dict[str, RegionScoreModel]:
-        return dict(zip(REGIONS, (self.upper, self.lower, self.medius, self.minimus, self.piriformis)))
+        return dict(zip(REGIONS, (self.upper, self.lower, self.medius, self.minimus, self.piriformis), strict=True))
 
 
 class ContraindicationModel(Strict):
@@ -197,30 +197,37 @@ class GoalModel(Strict):
 
 
 class RegionInfoModel(Strict):
-    name: Literal[REGIONS + ("gluteus-maximus",)]  # type: ignore[valid-type]
+    name: Literal[(*REGIONS, "gluteus-maximus")]  # type: ignore[valid-type]
     aliases: list[Text] = []
     description: Text
     functions: Annotated[list[Text], Field(min_length=1)]
 
 
 class PhaseModel(Strict):
+    """One phase of a level's plan (data/plans.yaml says what each field does). The goal decides the
+    patterns and the dose; the phase decides which exercises it may use and how heavy the main lifts go."""
+
     name: Text
     share: Annotated[float, Field(gt=0, le=1)]
     goal: Slug | None = None
-    level: Level
     purpose: Text
     advance_when: Text
     max_complexity: Scale5
     min_contact_ease: Scale5
     equipment: list[Equipment] | None = None
-    movement_mix: Annotated[list[Movement], Field(min_length=1)]
     exercises_per_session: Annotated[int, Field(ge=1, le=8)]
-    sets: Annotated[int, Field(ge=1, le=10)]
-    reps: Annotated[list[Annotated[int, Field(ge=1, le=100)]], Field(min_length=2, max_length=2)]
+    max_sets: Annotated[int, Field(ge=1, le=10)] = 5
+    main_reps: Annotated[list[Annotated[int, Field(ge=1, le=100)]], Field(min_length=2, max_length=2)] | None = None
+    main_rest_s: Annotated[int, Field(ge=0, le=600)] = 0
     tempo: Text
-    rest_s: Annotated[int, Field(ge=0, le=600)]
     contact_check: bool = False
     preferred: list[Slug] = []
+
+    @model_validator(mode="after")
+    def _range(self) -> PhaseModel:
+        if self.main_reps is not None and self.main_reps[0] > self.main_reps[1]:
+            raise ValueError(f"main_reps {self.main_reps} must go from low to high")
+        return self
 
 
 class PlanTemplateModel(Strict):
@@ -252,7 +259,7 @@ class ConditionModel(Strict):
     includes: list[Condition] = []
     favours: dict[Literal[vocab.FAVOURABLE], Text] = {}  # type: ignore[valid-type]
     still_covers: bool = False  # its cautioned exercises, done in a pain-free range, may still cover a pattern
-    loads: dict[Literal[vocab.TISSUE_LOADS + (vocab.DEEP_HIP_FLEXION,)], ConditionRuleModel] = {}  # type: ignore[valid-type]
+    loads: dict[Literal[(*vocab.TISSUE_LOADS, vocab.DEEP_HIP_FLEXION)], ConditionRuleModel] = {}  # type: ignore[valid-type]
 
 
 class CatalogueFileModel(Strict):

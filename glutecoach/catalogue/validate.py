@@ -13,8 +13,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from glutecoach.errors import CatalogueError, did_you_mean
 from glutecoach.catalogue.schema import SCHEMA_VERSION, CatalogueFileModel
+from glutecoach.errors import CatalogueError, did_you_mean
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 40
@@ -177,7 +177,7 @@ def parse(path: Path, data: bytes) -> dict:
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
         problem = err.problem or err.context or "invalid YAML"
         label = "YAML syntax error" if isinstance(err, (yaml.scanner.ScannerError, yaml.parser.ParserError)) else "YAML error"
-        if mark is not None and text[mark.index : mark.index + 1] == "\t" or "'\\t'" in problem:
+        if (mark is not None and text[mark.index : mark.index + 1] == "\t") or "'\\t'" in problem:
             problem += " (a tab: YAML does not allow tabs for indentation, use spaces)"
         if "python/" in problem:
             problem += " (Python tags are not allowed: a catalogue file is plain data)"
@@ -436,7 +436,7 @@ def _find_cycle(exercises: dict[str, dict]) -> list[str] | None:
                 state[path.pop()] = 2
                 iters.pop()
             elif state.get(nxt) == 1:
-                return path[path.index(nxt):] + [nxt]
+                return [*path[path.index(nxt):], nxt]
             elif nxt not in state:
                 state[nxt] = 1
                 path.append(nxt)

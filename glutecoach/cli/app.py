@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from typing import Annotated
 
-from typer import _click as click
 import typer
+from typer import _click as click
 from typer.core import TyperGroup
 
 from glutecoach import __version__
@@ -101,4 +101,9 @@ def build(command: str | None = None) -> typer.Typer:
     return app
 
 
-app = build()  # the whole app, for tests, completion and anyone importing it
+def __getattr__(name: str) -> typer.Typer:
+    """`from glutecoach.cli.app import app`: the whole app, built on first use (a run builds its own)."""
+    if name == "app":
+        whole = globals()["app"] = build()
+        return whole
+    raise AttributeError(name)

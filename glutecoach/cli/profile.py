@@ -7,7 +7,19 @@ from typing import Annotated
 
 import typer
 
-from glutecoach.cli.options import FormatOpt, PainOpt, _complete, complete_goals, equipment_set, fmt_word, handles_errors, level_word, load_catalogue, pains, word
+from glutecoach.cli.options import (
+    FormatOpt,
+    PainOpt,
+    _complete,
+    complete_goals,
+    equipment_set,
+    fmt_word,
+    handles_errors,
+    level_word,
+    load_catalogue,
+    pains,
+    word,
+)
 from glutecoach.core.models import SavedProfile
 from glutecoach.core.vocab import LEVELS, UNITS
 from glutecoach.errors import UsageError

@@ -125,8 +125,11 @@ def cautioned(ex: Exercise | Summary, profile: Profile, still_covers: frozenset[
     return any(c[1] == "caution" and c[0] in profile.pains and c[0] not in still_covers for c in ex.contraindications)
 
 
+NOBODY = Profile()
+
+
 def select(
-    items: Sequence[Scored], top: int, goal: Goal, available: set[str], profile: Profile = Profile(), still_covers: frozenset[str] = frozenset()
+    items: Sequence[Scored], top: int, goal: Goal, available: set[str], profile: Profile = NOBODY, still_covers: frozenset[str] = frozenset()
 ) -> Selection:
     """The top of the list, from items best first: at most FAMILY_CAP of a family and the goal's cap of
     a pattern, and the patterns the goal needs covered before one repeats (a need counts only when an
@@ -172,7 +175,7 @@ def finish(selection: Selection, top: int) -> list[Scored]:
     for s, why in selection.passed_over:
         if chosen and s.score >= floor:
             penalty = Reason("variety", round(floor - s.score - 0.1, 1), f"Placed lower for variety: {why}.", "variety", "fit")
-            s = scored(s.exercise, s.reasons + (penalty,), s.dose)
+            s = scored(s.exercise, (*s.reasons, penalty), s.dose)
         demoted.append(s)
     ordered = chosen + sorted(demoted, key=_sort_key)
     return [s._replace(decided_by=_decisive(s, chosen)) for s in ordered]

@@ -132,7 +132,7 @@ class Exercises(Mapping[str, Exercise]):
     def __init__(self, summaries: Sequence[Summary], build: Callable[[int], Exercise], slugs: Sequence[str]) -> None:
         self.summaries = summaries
         self._build = build  # summaries[i]'s exercise
-        self._index = dict(zip(slugs, range(len(slugs))))  # slugs[i] is summaries[i].slug
+        self._index = dict(zip(slugs, range(len(slugs)), strict=True))  # slugs[i] is summaries[i].slug
         self._built: dict[str, Exercise] = {}
 
     @classmethod

@@ -43,9 +43,9 @@ def recent_pain(entries: Sequence[Entry], today: dt.date) -> tuple[tuple[str, in
     since = pain_window(today)
     worst: dict[str, tuple[int, str]] = {}
     for e in entries:
-        if since <= e.date <= today.isoformat() and e.pain_score is not None and e.pain_score >= PAIN_STOP:
-            if e.slug not in worst or e.pain_score > worst[e.slug][0]:
-                worst[e.slug] = (e.pain_score, e.date)
+        hurt = since <= e.date <= today.isoformat() and e.pain_score is not None and e.pain_score >= PAIN_STOP
+        if hurt and (e.slug not in worst or e.pain_score > worst[e.slug][0]):  # type: ignore[operator]
+            worst[e.slug] = (e.pain_score, e.date)  # type: ignore[assignment]
     return tuple((slug, score, date) for slug, (score, date) in sorted(worst.items()))
 
 

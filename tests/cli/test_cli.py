@@ -8,8 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from glutecoach.cli.app import app
-from glutecoach.status import ExitCode
 from glutecoach.core.vocab import REGIONS
+from glutecoach.status import ExitCode
 
 runner = CliRunner()
 
@@ -230,7 +230,6 @@ def test_tables_fit_80_columns_and_respect_no_color(args: list[str]) -> None:
 
 
 def test_unexpected_errors_exit_1_with_a_hint_and_debug_shows_the_traceback(monkeypatch: pytest.MonkeyPatch, capsys) -> None:
-    import sys
 
     from glutecoach import __main__
     from glutecoach.core import engine

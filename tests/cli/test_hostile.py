@@ -8,9 +8,9 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from glutecoach.status import ExitCode
 from glutecoach.catalogue import load as catalogue
 from glutecoach.cli.app import app
+from glutecoach.status import ExitCode
 
 HOSTILE = Path(__file__).parents[1] / "cases" / "hostile"
 CASES = yaml.safe_load((HOSTILE / "cases.yaml").read_text())

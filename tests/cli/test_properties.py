@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from glutecoach.cli.app import app
-from glutecoach.status import ExitCode
 from glutecoach.core.vocab import CONDITIONS, EQUIPMENT, LEVELS, MOVEMENTS, REGIONS
+from glutecoach.status import ExitCode
 
 ROOT = Path(__file__).resolve().parents[2]
 runner = CliRunner()

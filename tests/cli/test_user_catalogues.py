@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import functools
-
 import re
 from pathlib import Path
 
@@ -12,11 +11,11 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from glutecoach.status import ExitCode
 from glutecoach.catalogue import load as catalogue
-from glutecoach.store import paths
 from glutecoach.cli.app import app
 from glutecoach.core.models import summary_of
+from glutecoach.status import ExitCode
+from glutecoach.store import paths
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "my-exercises.yaml"

@@ -11,8 +11,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glutecoach.errors import CatalogueError
 from glutecoach.catalogue.validate import parse
+from glutecoach.errors import CatalogueError
 
 SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
