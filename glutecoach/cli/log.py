@@ -1,19 +1,27 @@
-"""`log` (add, list, delete, export, import) and `progress`: the training log on the command line."""
+"""`log` (add, list, edit, delete, export; import is in log_import) and `progress`: the training log on the command line."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from glutecoach.cli.options import FormatOpt, _complete, check_date, complete_exercises, fmt_word, handles_errors, load_catalogue
+from glutecoach.cli.options import (
+    FormatOpt,
+    _complete,
+    check_date,
+    complete_exercises,
+    fmt_word,
+    handles_errors,
+    load_catalogue,
+)
 from glutecoach.errors import UsageError
-from glutecoach.render.text import plural
+from glutecoach.render.text import plural, safe
 
 if TYPE_CHECKING:
-    from glutecoach.core.models import Catalogue
+    from glutecoach.core.models import Catalogue, Entry
 
 
 def _units() -> str:
@@ -26,51 +34,76 @@ def _load_catalogue() -> Catalogue:
     return load_catalogue(None)
 
 
+SetOpt = Annotated[list[str] | None, typer.Option("--set", help="One set as REPSxLOAD (e.g. 10x60) or REPS; w:10x20 is a warm-up, d: a drop set, f: a set to failure. Repeat for each set.", show_default=False)]
+SetsOpt = Annotated[int | None, typer.Option("--sets", help="Number of equal working sets (with --reps and --load).", show_default=False)]
+RepsOpt = Annotated[int | None, typer.Option("--reps", help="Reps per set.", show_default=False)]
+LoadOpt = Annotated[float | None, typer.Option("--load", help="Load per set, in your units.", show_default=False)]
+ContactOpt = Annotated[int | None, typer.Option("--contact", help="How clearly you felt your glutes, 0-10.", show_default=False)]
+PainScoreOpt = Annotated[int | None, typer.Option("--pain-score", help="Pain during or after, 0-10.", show_default=False)]
+RirOpt = Annotated[int | None, typer.Option("--rir", help="Reps in reserve at the end of the last set, 0-5.", show_default=False)]
+NoteOpt = Annotated[str | None, typer.Option("--note", help="Anything worth remembering (e.g. 'knee worse next morning').", show_default=False)]
+EXPORTS = ["json", "csv", "strong", "hevy"]
+
+
+def _set_rows(set_: list[str] | None, sets: int | None, reps: int | None, load: float | None) -> list[tuple[Any, Any, Any]] | None:
+    """The sets the options describe, or None when they describe none."""
+    from glutecoach.store import formats as logio
+
+    if set_ and (sets is not None or reps is not None or load is not None):
+        raise UsageError("give either --sets/--reps/--load or --set REPSxLOAD ..., not both.")
+    if set_:
+        return logio.parse_set_specs(set_)
+    if sets is None and reps is None and load is None:
+        return None
+    if sets is None or reps is None:
+        raise UsageError("give --sets N --reps N (and --load X), or --set REPSxLOAD for each set.")
+    if not 1 <= sets <= logio.MAX_SETS:
+        raise UsageError(f"--sets: {sets} is out of range; accepted: 1-{logio.MAX_SETS}.")
+    return [(reps, load, "working")] * sets
+
+
+def _show_saved(cat: Catalogue, saved: Entry, fmt: str) -> None:
+    if fmt == "json":
+        from glutecoach.render import data
+
+        data.emit(data.entry(saved))
+    else:
+        from glutecoach.render import table_log
+
+        table_log.saved_entry(cat, saved)
+
+
 @handles_errors
 def log_add(
     exercise: Annotated[str, typer.Argument(help="Slug, name or alias, any case.", autocompletion=complete_exercises, show_default=False)],
-    sets: Annotated[int | None, typer.Option("--sets", help="Number of equal sets (with --reps and --load).", show_default=False)] = None,
-    reps: Annotated[int | None, typer.Option("--reps", help="Reps per set.", show_default=False)] = None,
-    load: Annotated[float | None, typer.Option("--load", help="Load per set, in your units.", show_default=False)] = None,
-    set_: Annotated[list[str] | None, typer.Option("--set", help="One set as REPSxLOAD (e.g. 10x60) or REPS; repeat for each set.", show_default=False)] = None,
-    contact: Annotated[int | None, typer.Option("--contact", help="How clearly you felt your glutes, 0-10.", show_default=False)] = None,
-    pain_score: Annotated[int | None, typer.Option("--pain-score", help="Pain during or after, 0-10.", show_default=False)] = None,
-    rir: Annotated[int | None, typer.Option("--rir", help="Reps in reserve at the end of the last set, 0-5.", show_default=False)] = None,
-    date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD; default today.", show_default=False)] = None,
-    note: Annotated[str | None, typer.Option("--note", help="Anything worth remembering (e.g. 'knee worse next morning').", show_default=False)] = None,
+    sets: SetsOpt = None,
+    reps: RepsOpt = None,
+    load: LoadOpt = None,
+    set_: SetOpt = None,
+    contact: ContactOpt = None,
+    pain_score: PainScoreOpt = None,
+    rir: RirOpt = None,
+    date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD, today, yesterday or -3d; default today.", show_default=False)] = None,
+    note: NoteOpt = None,
     fmt: FormatOpt = "table",
 ) -> None:
     """Record one exercise on one day with its sets.
 
-    Example: glutecoach log add hip-thrust --sets 3 --reps 10 --load 60 --contact 7 --rir 2
+    Example: glutecoach log add hip-thrust --set w:10x40 --set 10x60 --set 10x60 --contact 7 --rir 2
     """
     from glutecoach.store import formats as logio
     from glutecoach.store import log
 
     fmt = fmt_word(fmt)
-    if set_ and (sets is not None or reps is not None or load is not None):
-        raise UsageError("give either --sets/--reps/--load or --set REPSxLOAD ..., not both.")
-    if set_:
-        rows = logio.parse_set_specs(set_)
-    else:
-        if sets is None or reps is None:
-            raise UsageError("give --sets N --reps N (and --load X), or --set REPSxLOAD for each set.")
-        if not 1 <= sets <= 50:
-            raise UsageError(f"--sets: {sets} is out of range; accepted: 1-50.")
-        rows = [(reps, load)] * sets
+    rows = _set_rows(set_, sets, reps, load)
+    if rows is None:
+        raise UsageError("give --sets N --reps N (and --load X), or --set REPSxLOAD for each set.")
     cat = _load_catalogue()
     day = check_date(date).isoformat()
     entry = logio.make_entry(cat, exercise, rows, day, _units(), contact, pain_score, rir, note, "")
     with log.connect() as conn:
         saved = log.add(conn, entry)
-    if fmt == "json":
-        from glutecoach.render import data
-
-        data.emit(saved.as_json())
-    else:
-        from glutecoach.render import table_log
-
-        table_log.saved_entry(cat, saved)
+    _show_saved(cat, saved, fmt)
 
 
 @handles_errors
@@ -104,9 +137,66 @@ def log_list(
         renderer(fmt).entries(cat, items, filtered=bool(since or exercise))
 
 
+def _entry_id(entry_id: int) -> int:
+    from glutecoach.store import log
+
+    if not 1 <= entry_id <= log.MAX_ID:
+        raise UsageError(f"no entry with id {entry_id}; ids are whole numbers from 1 (see 'glutecoach log list').")
+    return entry_id
+
+
+IdArg = Annotated[int, typer.Argument(help="The entry's id (see 'glutecoach log list').", show_default=False)]
+
+
+@handles_errors
+def log_edit(
+    entry_id: IdArg,
+    set_: SetOpt = None,
+    sets: SetsOpt = None,
+    reps: RepsOpt = None,
+    load: LoadOpt = None,
+    contact: ContactOpt = None,
+    pain_score: PainScoreOpt = None,
+    rir: RirOpt = None,
+    date: Annotated[str | None, typer.Option("--date", help="Move it to this day (YYYY-MM-DD, today, yesterday, -3d).", show_default=False)] = None,
+    note: Annotated[str | None, typer.Option("--note", help="A new note; --note '' removes it.", show_default=False)] = None,
+    fmt: FormatOpt = "table",
+) -> None:
+    """Correct an entry: what you give replaces its value, the rest is kept, and so are its id and uid.
+
+    Example: glutecoach log edit 42 --set w:10x40 --set 10x60 --set 8x65 --pain-score 2
+    """
+    from glutecoach.store import formats as logio
+    from glutecoach.store import log
+
+    fmt = fmt_word(fmt)
+    _entry_id(entry_id)
+    rows = _set_rows(set_, sets, reps, load)
+    changes: dict[str, Any] = {}
+    if rows is not None:
+        from glutecoach.core.models import SetRow
+
+        changes["sets"] = tuple(SetRow(r, lo, k) for r, lo, k in rows)
+    for field, value in (("contact", contact), ("pain_score", pain_score), ("rir", rir)):
+        if value is not None:
+            changes[field] = value
+    if date is not None:
+        changes["date"] = check_date(date).isoformat()
+    if note is not None:
+        changes["note"] = note or None
+    if not changes:
+        raise UsageError("nothing to change: give --set (or --sets/--reps/--load), --contact, --pain-score, --rir, --date or --note.")
+    cat = _load_catalogue()
+    with log.connect(create=False) as conn:
+        saved = log.edit(conn, entry_id, lambda old: logio.check_entry(old._replace(**changes)))
+    if saved is None:
+        raise UsageError(f"no entry with id {entry_id}; see 'glutecoach log list'.")
+    _show_saved(cat, saved, fmt)
+
+
 @handles_errors
 def log_delete(
-    entry_id: Annotated[int, typer.Argument(help="The entry's id (see 'glutecoach log list').", show_default=False)],
+    entry_id: IdArg,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask.")] = False,
 ) -> None:
     """Delete one entry (asks first unless --yes).
@@ -115,6 +205,7 @@ def log_delete(
     """
     from glutecoach.store import log
 
+    _entry_id(entry_id)
     with log.connect(create=False) as conn:
         if not yes:
             e = log.get(conn, entry_id)
@@ -122,7 +213,7 @@ def log_delete(
                 raise UsageError(f"no entry with id {entry_id}; see 'glutecoach log list'.")
             if not sys.stdin.isatty():
                 raise UsageError("not deleting without confirmation: run it in a terminal, or add --yes.")
-            if not typer.confirm(f"Delete entry {e.id} ({e.date}, {e.slug}, {len(e.sets)} sets)?"):
+            if not typer.confirm(f"Delete entry {e.id} ({e.date}, {safe(e.slug)}, {plural(len(e.sets), 'set')})?"):
                 sys.stdout.write("Nothing deleted.\n")
                 return
         if not log.delete(conn, entry_id):
@@ -132,100 +223,87 @@ def log_delete(
 
 @handles_errors
 def log_export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json, csv or strong (Strong's per-set CSV).", autocompletion=_complete(["json", "csv", "strong"]))] = "json",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.", show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json (a backup glutecoach restores exactly), csv, strong or hevy (their per-set CSV).", autocompletion=_complete(EXPORTS))] = "json",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout (never over glutecoach's own files).", show_default=False)] = None,
 ) -> None:
     """Export the whole log, oldest first.
 
-    Example: glutecoach log export --format strong -o strong.csv
+    Example: glutecoach log export --format json -o backup.json
     """
-    from glutecoach.store import log
     from glutecoach.store import formats as logio
+    from glutecoach.store import log
+    from glutecoach.store.files import atomic_write, refuse_owned
 
-    fmt = fmt_word(fmt, ["json", "csv", "strong"])
+    fmt = fmt_word(fmt, EXPORTS)
+    if output is not None:
+        refuse_owned(output)  # before anything is read: a wrong -o costs nothing
     with log.connect(create=False) as conn:
         items = log.entries(conn, newest_first=False)
-    text = {"json": logio.to_json, "csv": logio.to_csv}[fmt](items) if fmt != "strong" else logio.to_strong(_load_catalogue(), items)
+    if fmt == "json":
+        text = logio.to_json(items)
+    elif fmt == "csv":
+        text = logio.to_csv(items)
+    else:
+        text = (logio.to_strong if fmt == "strong" else logio.to_hevy)(_load_catalogue(), items, _units())
     if output is None:
         sys.stdout.write(text)
         return
-    from glutecoach.store.files import atomic_write, refuse_owned
-
-    refuse_owned(output)
     try:
         atomic_write(output, text.encode("utf-8"))
     except OSError as err:
-        raise UsageError(f"cannot write {output} ({err.strerror}).") from None
-    sys.stdout.write(f"Exported {plural(len(items), 'entry', 'entries')} to {output}.\n")
-
-
-@handles_errors
-def log_import(
-    file: Annotated[Path, typer.Argument(help="A glutecoach JSON export or a Strong CSV export.", show_default=False)],
-    source: Annotated[str, typer.Option("--from", help="glutecoach (JSON) or strong (Strong's CSV).", autocompletion=_complete(["glutecoach", "strong"]))] = "glutecoach",
-    skip_unknown: Annotated[bool, typer.Option("--skip-unknown", help="Import what matches and leave out exercises the catalogue does not know.")] = False,
-) -> None:
-    """Import entries, all or nothing; entries already in the log are not added twice.
-
-    Example: glutecoach log import strong.csv --from strong
-    """
-    from glutecoach.store import log
-    from glutecoach.store import formats as logio
-
-    kind = fmt_word(source, ["glutecoach", "strong"]) if source else "glutecoach"
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise UsageError(f"{file}: no such file.") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise UsageError(f"{file}: cannot be read as UTF-8 text ({err}).") from None
-    cat = _load_catalogue()
-    skipped_names: list[str] = []
-    try:
-        if kind == "strong":
-            items, skipped_names = logio.from_strong(cat, text, _units(), skip_unknown)
-        else:
-            items = logio.from_json(cat, text, _units())
-    except UsageError as err:
-        raise UsageError(f"{file}: {err} Nothing was imported.") from None
-    with log.connect() as conn:
-        added, already = log.add_many(conn, items)
-    sys.stdout.write(f"Imported {plural(added, 'entry', 'entries')} from {file}; {already} {'was' if already == 1 else 'were'} already in the log.\n")
-    if skipped_names:
-        sys.stdout.write(f"Left out {len(skipped_names)} unknown exercise names: {', '.join(skipped_names)}.\n")
+        raise UsageError(f"cannot write {output} ({err.strerror or err}); nothing was written.") from None
+    sys.stdout.write(f"Exported {plural(len(items), 'entry', 'entries')} to {safe(str(output))}.\n")
 
 
 @handles_errors
 def progress(
     weeks: Annotated[int, typer.Option("--weeks", "-w", help="How many weeks back, 1-104.", min=1, max=104)] = 8,
-    date: Annotated[str | None, typer.Option("--date", help="As of this day (YYYY-MM-DD). Default: today.", show_default=False)] = None,
-    fmt: FormatOpt = "table",
+    date: Annotated[str | None, typer.Option("--date", help="As of this day (YYYY-MM-DD, today, yesterday, -3d). Default: today.", show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json, svg or html (a file with this week's muscle map, to print or send).", autocompletion=_complete(["table", "json", "svg", "html"]))] = "table",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="With --format svg or html: write the file here instead of to stdout.", show_default=False)] = None,
 ) -> None:
-    """Your trends per exercise (load, reps, contact) and sets per region per week.
+    """Your trends per exercise (top load, total reps, contact, pain) and fractional sets per region per week.
+
+    Contact and pain are on their 0-10 scales; loads in your log's unit; this week's sets are drawn on a
+    muscle map against your level's weekly target.
 
     Example: glutecoach progress --weeks 12
     """
+    from glutecoach.cli.browse import DOCUMENT_FORMATS, check_output, write_document
+    from glutecoach.cli.options import person
     from glutecoach.core import progress as tracker
-    from glutecoach.render import renderer
     from glutecoach.store import log
 
-    fmt = fmt_word(fmt)
+    fmt = fmt_word(fmt, ["table", "json", *DOCUMENT_FORMATS])
+    check_output(fmt, output)
     today = check_date(date)
     since = tracker.since_for(weeks, today)
+    cat = _load_catalogue()
+    level = person(None, None, None, with_log=False).profile.level
+    target = cat.plans[level].weekly_sets if level in cat.plans else (6, 10)
+    # Entries rather than store.log.summaries(): progress shows each session's pain, which the
+    # summaries do not carry yet.
     with log.connect(create=False) as conn:
-        sessions = log.summaries(conn, since, today.isoformat())
-    result = tracker.summarise(_load_catalogue(), sessions, weeks, since)
+        entries = log.entries(conn, since=since, newest_first=False)
+    result = tracker.from_entries(cat, entries, weeks, since, today.isoformat(), target)
+    if fmt in DOCUMENT_FORMATS:
+        from glutecoach.render import export
+
+        write_document(export.progress(result, fmt), output, fmt)
+        return
+    from glutecoach.render import renderer
+
     renderer(fmt).progress(result)
-
-
 
 
 def register(app: typer.Typer) -> None:
     from glutecoach.cli.app import group
+    from glutecoach.cli.log_import import log_import
 
-    log_app = group("log", "Your training log: add, list, delete, export and import entries.\n\nExample: glutecoach log add hip-thrust --sets 3 --reps 10 --load 60 --contact 7")
+    log_app = group(app, "log", "Your training log: add, list, edit, delete, export and import entries.\n\nExample: glutecoach log add hip-thrust --sets 3 --reps 10 --load 60 --contact 7")
     log_app.command("add")(log_add)
     log_app.command("list")(log_list)
+    log_app.command("edit")(log_edit)
     log_app.command("delete")(log_delete)
     log_app.command("export")(log_export)
     log_app.command("import")(log_import)

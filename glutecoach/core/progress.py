@@ -81,8 +81,9 @@ def set_weight(score: int) -> float:
 
 def session_of(e: Entry) -> SessionSummary:
     """One entry reduced to what progress reads (as store.log.summaries does in SQL), with its pain."""
-    loads = [s.load for s in e.sets if s.load is not None]
-    return SessionSummary(e.date, e.slug, e.contact, len(e.sets), sum(s.reps for s in e.sets), max(loads) if loads else None,
+    counted = e.counted_sets  # warm-ups are left out of volume, reps and the top load
+    loads = [s.load for s in counted if s.load is not None]
+    return SessionSummary(e.date, e.slug, e.contact, len(counted), sum(s.reps for s in counted), max(loads) if loads else None,
                           e.pain_score)
 
 
@@ -139,5 +140,5 @@ def from_entries(
     cat: Catalogue, entries: Sequence[Entry], weeks: int, since: str, until: str, target: tuple[int, int] = (6, 10)
 ) -> Progress:
     """Progress from log entries (any order) between `since` and `until`, both included."""
-    kept = sorted((e for e in entries if since <= e.date <= until), key=lambda e: (e.date, e.id or 0))
+    kept = sorted((e for e in entries if since <= e.date <= until and e.counted_sets), key=lambda e: (e.date, e.id or 0))
     return summarise(cat, [session_of(e) for e in kept], weeks, since, units=[e.units for e in kept], target=target, until=until)

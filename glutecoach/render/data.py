@@ -154,12 +154,35 @@ def alternatives(a: Alternatives) -> dict[str, Any]:
     }
 
 
+def _planned(e: Any) -> dict[str, Any]:
+    return {
+        "slug": e.exercise.slug,
+        "name": e.exercise.name,
+        "role": e.role,
+        "sets": e.sets,
+        "reps": list(e.reps),
+        "unit": e.unit,
+        "per_side": e.per_side,
+        "warmup_sets": e.warmup_sets,
+        "tempo": e.tempo,
+        "rest_s": e.rest_s,
+        "new": e.new,
+        "replaces": e.replaces,
+        "cue": e.cue,
+        "note": e.note,
+    }
+
+
 def plan(p: Plan) -> dict[str, Any]:
     return {
         "level": p.level,
         "goal": p.goal.name,
         "weeks_total": p.weeks_total,
         "days_per_week": p.days_per_week,
+        "weekly_sets": list(p.weekly_sets),
+        "targets": list(p.targets),
+        "minutes": list(p.minutes),
+        "set_rule": p.set_rule,
         "phases": [
             {
                 "name": span.phase.name,
@@ -167,6 +190,7 @@ def plan(p: Plan) -> dict[str, Any]:
                 "weeks": list(span.weeks),
                 "purpose": span.phase.purpose,
                 "advance_when": span.phase.advance_when,
+                "changes": list(span.changes),
             }
             for span in p.phases
         ],
@@ -177,28 +201,13 @@ def plan(p: Plan) -> dict[str, Any]:
                 "deload": w.deload,
                 "region_sets": {r: w.region_sets[r] for r in REGIONS},
                 "sessions": [
-                    {
-                        "day": s.day,
-                        "exercises": [
-                            {
-                                "slug": e.exercise.slug,
-                                "name": e.exercise.name,
-                                "sets": e.sets,
-                                "reps": list(e.reps),
-                                "per_side": e.per_side,
-                                "tempo": e.tempo,
-                                "rest_s": e.rest_s,
-                                "cue": e.cue,
-                            }
-                            for e in s.exercises
-                        ],
-                    }
+                    {"day": s.day, "weekday": s.weekday, "minutes": s.minutes, "contacts": s.contacts, "exercises": [_planned(e) for e in s.exercises]}
                     for s in w.sessions
                 ],
             }
             for w in p.weeks
         ],
-        "substitutions": [{"wanted": s.wanted, "used": s.used, "reason": s.reason} for s in p.substitutions],
+        "substitutions": [{"wanted": s.wanted, "used": s.used, "reason": s.reason, "weeks": list(s.weeks)} for s in p.substitutions],
         "notes": list(p.notes),
     }
 
@@ -206,9 +215,30 @@ def plan(p: Plan) -> dict[str, Any]:
 def next_session(n: NextSession) -> dict[str, Any]:
     return {
         "phase": n.phase,
-        "changes": [{"slug": c.slug, "action": c.action, "to": c.to, "until": c.until, "reason": c.reason} for c in n.changes],
+        "week": n.week,
+        "day": n.day,
+        "saved_plan": n.saved,
+        "start": n.start,
+        "deload": n.deload,
+        "phase_change": None if n.phase_change is None else
+        {"from": n.phase_change.before, "to": n.phase_change.after, "changes": list(n.phase_change.changes)},
+        "changes": [{"slug": c.slug, "action": c.action, "to": c.to, "until": c.until, "trigger": c.trigger, "reason": c.reason} for c in n.changes],
         "next_session": [
-            {"slug": e.slug, "name": e.name, "sets": e.sets, "reps": list(e.reps), "load": e.load} for e in n.next_session
+            {
+                "slug": e.slug,
+                "name": e.name,
+                "sets": e.sets,
+                "reps": list(e.reps),
+                "unit": e.unit,
+                "per_side": e.per_side,
+                "rest_s": e.rest_s,
+                "warmup_sets": e.warmup_sets,
+                "load": e.load,
+                "load_unit": e.load_unit,
+                "cue": e.cue,
+                "note": e.note,
+            }
+            for e in n.next_session
         ],
         "notes": list(n.notes),
     }

@@ -1,7 +1,8 @@
-"""Reading and writing log entries: command-line values, JSON, CSV and Strong's per-set CSV.
+"""Log entries in and out: command-line values, glutecoach's JSON, CSV, and Strong's and Hevy's CSV.
 
 Every value is checked before anything is written; a bad value names its field (and, in a file, its
-line) and the accepted range.
+entry or line) and the accepted range. Every CSV cell a spreadsheet could run as a formula is
+neutralised with a leading single quote.
 """
 
 from __future__ import annotations
@@ -10,124 +11,216 @@ import csv
 import datetime as dt
 import io
 import json
+import math
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from glutecoach.core.dates import check_day
 from glutecoach.core.lookup import find_exercise
+from glutecoach.core.models import SET_TYPES, Catalogue, Entry, SetRow
 from glutecoach.errors import GlutecoachError, UsageError
-from glutecoach.core.models import Entry, SetRow
-from glutecoach.core.models import Catalogue
 
 RANGES = {"contact": (0, 10), "pain_score": (0, 10), "rir": (0, 5)}
+MAX_LOAD = {"kg": 2000.0, "lb": 4410.0}
+MAX_SETS = 50
+MAX_NOTE = 10_000
+MAX_SLUG = 200
+LB_PER_KG = 2.20462262185
 STRONG_COLUMNS = ["Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps", "Distance", "Seconds", "Notes", "Workout Notes", "RPE"]
-CSV_COLUMNS = ["id", "date", "slug", "set", "reps", "load", "units", "contact", "pain_score", "rir", "note"]
+HEVY_COLUMNS = ["title", "start_time", "end_time", "description", "exercise_title", "superset_id", "exercise_notes",
+                "set_index", "set_type", "weight_kg", "reps", "distance_km", "duration_seconds", "rpe"]
+CSV_COLUMNS = ["id", "uid", "date", "time", "slug", "set", "type", "reps", "load", "units", "contact", "pain_score", "rir", "note"]
+JSON_FIELDS = ("id", "uid", "date", "time", "slug", "sets", "units", "contact", "pain_score", "rir", "note")
+SET_FIELDS = ("reps", "load", "type")
+UID = re.compile(r"[0-9a-f]{32}", re.ASCII)
+TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]", re.ASCII)
 
 
-def check_date(value: str, where: str = "--date") -> str:
+def _shown(value: Any) -> str:
+    if isinstance(value, str):
+        return f"'{value[:40]}{'...' if len(value) > 40 else ''}'"
     try:
-        day = dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise UsageError(f"{where}: '{value}' is not a date that exists; give it as YYYY-MM-DD, e.g. 2026-03-14.") from None
-    if len(value.strip()) != 10:
-        raise UsageError(f"{where}: '{value}' must be written YYYY-MM-DD.")
-    return day.isoformat()
-
-
-def check_range(field: str, value: Any, where: str = "") -> int | None:
-    if value is None or value == "":
-        return None
-    low, high = RANGES[field]
-    try:
-        number = int(value)
-        if number != float(value):
-            raise ValueError
+        text = json.dumps(value)
     except (TypeError, ValueError):
-        raise UsageError(f"{where}{field}: '{value}' is not a whole number; accepted: {low}-{high}.") from None
+        text = type(value).__name__
+    return text[:40] + ("..." if len(text) > 40 else "")
+
+
+def _whole(value: Any, label: str, low: int, high: int) -> int:
+    """A whole number from JSON or an option: bools are not numbers, 10.0 is 10, 1e400 is refused.
+    `label` ends as the message needs it: 'contact:' or 'set 2: reps'."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise UsageError(f"{label} {_shown(value)} is not a whole number; accepted: {low}-{high}.")
+    if isinstance(value, float) and (not math.isfinite(value) or value != int(value)):
+        raise UsageError(f"{label} {_shown(value)} is not a whole number; accepted: {low}-{high}.")
+    number = int(value)
     if not low <= number <= high:
-        raise UsageError(f"{where}{field}: {number} is out of range; accepted: {low}-{high}.")
+        raise UsageError(f"{label} {number} is out of range; accepted: {low}-{high}.")
     return number
 
 
-def check_sets(sets: Sequence[tuple[Any, Any]], where: str = "", first: int = 1) -> tuple[SetRow, ...]:
+def check_range(field: str, value: Any, where: str = "") -> int | None:
+    if value is None:
+        return None
+    low, high = RANGES[field]
+    return _whole(value, f"{where}{field}:", low, high)
+
+
+def check_text(value: Any, label: str, limit: int) -> str | None:
+    """A note or a name: text, at most `limit` characters, no NUL, and real characters only (a
+    surrogate from undecodable bytes in argv or a JSON escape is refused); empty means none."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise UsageError(f"{label}: {_shown(value)} is not text; accepted: text or null.")
+    if len(value) > limit:
+        raise UsageError(f"{label}: {len(value)} characters; accepted: at most {limit}.")
+    if "\x00" in value:
+        raise UsageError(f"{label}: contains a NUL character; accepted: text without NUL characters.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError(f"{label}: contains bytes that are not UTF-8 text; accepted: UTF-8 text.") from None
+    return value or None
+
+
+def check_load(value: Any, label: str, units: str) -> float | None:
+    if value is None:
+        return None
+    high = MAX_LOAD[units]
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise UsageError(f"{label} {_shown(value)} is not a number; accepted: 0-{high:g} {units}, or null for body weight.")
+    if not 0 <= value <= high:
+        raise UsageError(f"{label} {value:g} is out of range; accepted: 0-{high:g} {units}.")
+    return float(value)
+
+
+def check_sets(sets: Sequence[tuple[Any, Any, Any]], units: str, where: str = "") -> tuple[SetRow, ...]:
+    """(reps, load, type) per set, checked: 1-50 sets, reps 1-1000, load 0 up to 2000 kg (4410 lb)."""
     if not sets:
         raise UsageError(f"{where}sets: at least one set is needed (--sets N --reps N, or --set REPSxLOAD).")
-    if len(sets) > 50:
-        raise UsageError(f"{where}sets: {len(sets)} sets in one entry; accepted: 1-50.")
+    if len(sets) > MAX_SETS:
+        raise UsageError(f"{where}sets: {len(sets)} sets in one entry; accepted: 1-{MAX_SETS}.")
     out = []
-    for i, (reps, load) in enumerate(sets, first):
-        try:
-            r = int(reps)
-            if r != float(reps):
-                raise ValueError
-        except (TypeError, ValueError):
-            raise UsageError(f"{where}set {i}: reps '{reps}' is not a whole number; accepted: 1-1000.") from None
-        if not 1 <= r <= 1000:
-            raise UsageError(f"{where}set {i}: reps {r} is out of range; accepted: 1-1000.")
-        weight: float | None = None
-        if load not in (None, ""):
-            try:
-                weight = float(load)
-            except (TypeError, ValueError):
-                raise UsageError(f"{where}set {i}: load '{load}' is not a number; accepted: 0 or more.") from None
-            if not 0 <= weight <= 2000 or weight != weight:
-                raise UsageError(f"{where}set {i}: load {load} is out of range; accepted: 0-2000.")
-        out.append(SetRow(r, weight))
+    for i, (reps, load, kind) in enumerate(sets, 1):
+        label = f"{where}set {i}"
+        r = _whole(reps, f"{label}: reps", 1, 1000)
+        weight = check_load(load, f"{label}: load", units)
+        kind = "working" if kind is None else kind
+        if kind not in SET_TYPES:
+            raise UsageError(f"{label}: type {_shown(kind)} is not accepted; accepted: {', '.join(SET_TYPES)}.")
+        out.append(SetRow(r, weight, kind))
     return tuple(out)
 
 
-SET_SPEC = re.compile(r"^\s*(\d+)\s*(?:[x×*]\s*(\d+(?:\.\d+)?))?\s*$", re.IGNORECASE)
+_KINDS = {"w": "warmup", "warmup": "warmup", "warm-up": "warmup", "d": "drop", "drop": "drop",
+          "f": "failure", "failure": "failure", "working": "working"}
+SET_SPEC = re.compile(r"^\s*(?:([a-z-]+)\s*:)?\s*(\d{1,6})\s*(?:[x×*]\s*(\d{1,6}(?:\.\d+)?))?\s*$", re.IGNORECASE)
+SET_SYNTAX = "REPSxLOAD (e.g. 10x60) or REPS (e.g. 12), with w: for a warm-up, d: a drop set, f: a set to failure (e.g. w:10x20)"
 
 
-def parse_set_specs(specs: Sequence[str]) -> list[tuple[Any, Any]]:
-    """'10x60' -> (10, 60); '12' -> (12, None)."""
-    out = []
+def parse_set_specs(specs: Sequence[str]) -> list[tuple[Any, Any, Any]]:
+    """'10x60' -> (10, 60.0, 'working'); 'w:10x20' -> a warm-up; '12' -> (12, None, 'working')."""
+    out: list[tuple[Any, Any, Any]] = []
     for spec in specs:
         for part in spec.split(","):
             m = SET_SPEC.match(part)
-            if not m:
-                raise UsageError(f"--set: '{part}' is not REPSxLOAD (e.g. 10x60) or REPS (e.g. 12).")
-            out.append((m.group(1), m.group(2)))
+            kind = _KINDS.get((m.group(1) or "working").lower()) if m else None
+            if not m or kind is None:
+                raise UsageError(f"--set: '{part}' is not {SET_SYNTAX}.")
+            out.append((int(m.group(2)), None if m.group(3) is None else float(m.group(3)), kind))
     return out
 
 
+def check_entry(entry: Entry, where: str = "") -> Entry:
+    """Every field of an entry checked (the exercise is checked where its name is looked up)."""
+    if not isinstance(entry.units, str) or entry.units not in MAX_LOAD:
+        raise UsageError(f"{where}units: {_shown(entry.units)} is not accepted; accepted: kg, lb.")
+    if entry.time is not None and (not isinstance(entry.time, str) or not TIME.fullmatch(entry.time)):
+        raise UsageError(f"{where}time: {_shown(entry.time)} is not accepted; accepted: HH:MM (00:00-23:59) or null.")
+    if entry.uid is not None and (not isinstance(entry.uid, str) or not UID.fullmatch(entry.uid)):
+        raise UsageError(f"{where}uid: {_shown(entry.uid)} is not accepted; accepted: 32 hexadecimal digits (a uuid4) or null.")
+    return entry._replace(
+        date=check_date(entry.date, f"{where}date"),
+        sets=check_sets([(s.reps, s.load, s.type) for s in entry.sets], entry.units, where),
+        contact=check_range("contact", entry.contact, where),
+        pain_score=check_range("pain_score", entry.pain_score, where),
+        rir=check_range("rir", entry.rir, where),
+        note=check_text(entry.note, f"{where}note", MAX_NOTE),
+    )
+
+
+def check_date(value: Any, label: str) -> str:
+    """A date in a file: YYYY-MM-DD, a day that exists, from 1900-01-01 to tomorrow."""
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value, re.ASCII):
+        raise UsageError(f"{label}: {_shown(value)} is not a date; accepted: YYYY-MM-DD, e.g. 2026-03-14.")
+    try:
+        day = dt.date.fromisoformat(value)
+        return check_day(day, dt.date.today(), value).isoformat()
+    except ValueError as err:
+        text = str(err).rstrip(".") if "outside" in str(err) else f"'{value}' is not a date that exists"
+        raise UsageError(f"{label}: {text}.") from None
+
+
 def make_entry(
-    cat: Catalogue, exercise: str, sets: Sequence[tuple[Any, Any]], date: str, units: str,
+    cat: Catalogue, exercise: str, sets: Sequence[tuple[Any, Any, Any]], date: str, units: str,
     contact: Any = None, pain_score: Any = None, rir: Any = None, note: str | None = None, where: str = "",
 ) -> Entry:
-    if units not in ("kg", "lb"):
-        raise UsageError(f"{where}units: '{units}' is not accepted; accepted: kg, lb.")
+    """A new entry from the command line (log add): the exercise by slug, name or alias."""
     try:
         slug = find_exercise(cat, exercise).slug
     except GlutecoachError as err:
         raise UsageError(f"{where}{err}") from None
-    if note is not None and len(note) > 2000:
-        raise UsageError(f"{where}note: {len(note)} characters; accepted: at most 2000.")
-    return Entry(
-        None,
-        check_date(date, f"{where}date"),
-        slug,
-        check_sets(sets, where),
-        units,
-        check_range("contact", contact, where),
-        check_range("pain_score", pain_score, where),
-        check_range("rir", rir, where),
-        note or None,
-    )
+    if not isinstance(units, str) or units not in MAX_LOAD:
+        raise UsageError(f"{where}units: {_shown(units)} is not accepted; accepted: kg, lb.")
+    rows = tuple(SetRow(r, lo, k) for r, lo, k in sets)
+    return check_entry(Entry(None, date, slug, rows, units, contact, pain_score, rir, note), where)
+
+
+# --------------------------------------------------------------------------------------------------
+# Out
 
 
 def to_json(entries: Iterable[Entry]) -> str:
     return json.dumps({"entries": [e.as_json() for e in entries]}, indent=2, ensure_ascii=False) + "\n"
 
 
-def to_csv(entries: Iterable[Entry]) -> str:
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet will not run: text starting with = + - @, a tab or a carriage return
+    gets a leading single quote (and so does text starting with a quote, so that uncell() gives back
+    exactly what was written). Numbers are written as numbers."""
+    if isinstance(value, str) and value.startswith((*_FORMULA, "'")):
+        return "'" + value
+    return value
+
+
+def uncell(text: str) -> str:
+    """The text a neutralised cell held (an import reads back what an export wrote)."""
+    if text.startswith("'") and text[1:].startswith((*_FORMULA, "'")):
+        return text[1:]
+    return text
+
+
+def _writer() -> tuple[io.StringIO, Any]:
     out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
+    return out, csv.writer(out, lineterminator="\n")
+
+
+def _num(x: float | None) -> str:
+    return "" if x is None else format(x, "g")
+
+
+def to_csv(entries: Iterable[Entry]) -> str:
+    out, w = _writer()
     w.writerow(CSV_COLUMNS)
     for e in entries:
         for i, s in enumerate(e.sets, 1):
-            w.writerow([e.id, e.date, e.slug, i, s.reps, "" if s.load is None else format(s.load, "g"), e.units,
-                        _blank(e.contact), _blank(e.pain_score), _blank(e.rir), e.note or ""])
+            w.writerow([cell(v) for v in (e.id, e.uid or "", e.date, e.time or "", e.slug, i, s.type, s.reps, _num(s.load), e.units,
+                                          _blank(e.contact), _blank(e.pain_score), _blank(e.rir), e.note or "")])
     return out.getvalue()
 
 
@@ -138,97 +231,129 @@ def _blank(value: Any) -> Any:
 TAG = re.compile(r"^\[glutecoach(?: contact=(\d+))?(?: pain=(\d+))?\] ?")
 
 
-def to_strong(cat: Catalogue, entries: Iterable[Entry]) -> str:
-    """Strong's per-set CSV, so other trackers can read the log; contact and pain ride in Notes."""
-    out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(STRONG_COLUMNS)
-    for e in entries:
-        name = cat.exercises[e.slug].name if e.slug in cat.exercises else e.slug
-        tag = ""
-        if e.contact is not None or e.pain_score is not None:
-            tag = "[glutecoach" + (f" contact={e.contact}" if e.contact is not None else "") + (f" pain={e.pain_score}" if e.pain_score is not None else "") + "] "
-        notes = (tag + (e.note or "")).strip()
-        rpe = "" if e.rir is None else 10 - e.rir
-        for i, s in enumerate(e.sets, 1):
-            w.writerow([f"{e.date} 00:00:00", "glutecoach", "", name, i, "0" if s.load is None else format(s.load, "g"), s.reps, "", "", notes, "", rpe])
-    return out.getvalue()
+def _tagged_note(e: Entry) -> str:
+    """Contact and pain ride in the notes of trackers that have no column for them."""
+    tag = ""
+    if e.contact is not None or e.pain_score is not None:
+        tag = ("[glutecoach" + (f" contact={e.contact}" if e.contact is not None else "")
+               + (f" pain={e.pain_score}" if e.pain_score is not None else "") + "] ")
+    return (tag + (e.note or "")).strip()
 
 
-def from_json(cat: Catalogue, text: str, units: str) -> list[Entry]:
-    try:
-        data = json.loads(text)
-    except ValueError as err:
-        raise UsageError(f"the file is not valid JSON (line {getattr(err, 'lineno', '?')}): {err}.") from None
-    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        raise UsageError('the file is not a glutecoach log export: expected {"entries": [...]}.')
+def _load_in(s: SetRow, e: Entry, units: str) -> float | None:
+    if s.load is None or e.units == units:
+        return s.load
+    return round(s.load * LB_PER_KG if units == "lb" else s.load / LB_PER_KG, 2)
+
+
+def _workouts(entries: Sequence[Entry]) -> list[str]:
+    """A workout name per entry: 'glutecoach', then 'glutecoach 2', ... for the same exercise again at the
+    same day and time, so a tracker reading the file keeps them as separate sessions."""
+    seen: dict[tuple[str, str | None, str], int] = {}
     out = []
-    for i, item in enumerate(data["entries"], 1):
-        where = f"entry {i}: "
-        if not isinstance(item, dict):
-            raise UsageError(f"{where}not an object.")
-        sets = item.get("sets")
-        if not isinstance(sets, list) or not all(isinstance(s, dict) for s in sets):
-            raise UsageError(f"{where}sets: expected a list of {{reps, load}}.")
-        entry = make_entry(cat, str(item.get("slug", "")), [(s.get("reps"), s.get("load")) for s in sets], str(item.get("date", "")),
-                           str(item.get("units") or units), item.get("contact"), item.get("pain_score"), item.get("rir"), item.get("note"), where)
-        entry_id = item.get("id")
-        if entry_id is not None and (not isinstance(entry_id, int) or isinstance(entry_id, bool) or entry_id < 1):
-            raise UsageError(f"{where}id: '{entry_id}' is not accepted; accepted: a whole number from 1, or null.")
-        out.append(entry._replace(id=entry_id))
+    for e in entries:
+        n = seen[(e.date, e.time, e.slug)] = seen.get((e.date, e.time, e.slug), 0) + 1
+        out.append("glutecoach" if n == 1 else f"glutecoach {n}")
     return out
 
 
-def _strong_names(name: str) -> list[str]:
-    """'Hip Thrust (Barbell)' -> tries itself, 'Barbell Hip Thrust', 'Hip Thrust'."""
-    m = re.match(r"^(.*?)\s*\((.*?)\)\s*$", name)
-    return [name, f"{m.group(2)} {m.group(1)}", m.group(1)] if m else [name]
+def _name(cat: Catalogue, slug: str) -> str:
+    return cat.exercises[slug].name if slug in cat.exercises else slug
 
 
-def from_strong(cat: Catalogue, text: str, units: str, skip_unknown: bool) -> tuple[list[Entry], list[str]]:
-    """Strong's per-set CSV -> entries (the sets of one exercise on one day become one entry) and
-    the exercise names that match nothing (listed, never guessed)."""
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in ("Date", "Exercise Name", "Set Order", "Weight", "Reps") if c not in (reader.fieldnames or [])]
-    if missing:
-        raise UsageError(f"the file is not a Strong export: the column(s) {', '.join(missing)} are missing.")
-    groups: dict[tuple[str, str], dict[str, Any]] = {}
-    unknown: dict[str, int] = {}
-    for row in reader:
-        where = f"line {reader.line_num}: "
-        name = (row.get("Exercise Name") or "").strip()
-        slug = None
-        for candidate in _strong_names(name):
-            try:
-                slug = find_exercise(cat, candidate).slug
-                break
-            except GlutecoachError:
-                continue
+def to_strong(cat: Catalogue, entries: Iterable[Entry], units: str) -> str:
+    """Strong's classic per-set CSV, loads in `units` (the file cannot say which): warm-up, drop and
+    failure sets as W, D and F; contact and pain in Notes; reps in reserve as RPE (10 - RIR)."""
+    items = list(entries)
+    out, w = _writer()
+    w.writerow(STRONG_COLUMNS)
+    for e, workout in zip(items, _workouts(items), strict=True):
+        notes = _tagged_note(e)
+        rpe = "" if e.rir is None else 10 - e.rir
+        number = 0
+        for s in e.sets:
+            if s.type == "working":
+                number += 1
+            order = {"working": str(number), "warmup": "W", "drop": "D", "failure": "F"}[s.type]
+            load = _load_in(s, e, units)
+            w.writerow([cell(v) for v in (f"{e.date} {e.time or '00:00'}:00", workout, "", _name(cat, e.slug), order,
+                                          "0" if load is None else format(load, "g"), s.reps, "", "", notes, "",
+                                          rpe if s.counts else "")])
+    return out.getvalue()
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_HEVY_TYPE = {"working": "normal", "warmup": "warmup", "drop": "dropset", "failure": "failure"}
+
+
+def to_hevy(cat: Catalogue, entries: Iterable[Entry], units: str) -> str:
+    """Hevy's per-set CSV (weight_kg, or weight_lbs when `units` is lb), set types kept, contact and
+    pain in exercise_notes, reps in reserve as rpe (10 - RIR)."""
+    items = list(entries)
+    out, w = _writer()
+    w.writerow([("weight_lbs" if units == "lb" else c) if c == "weight_kg" else c for c in HEVY_COLUMNS])
+    for e, workout in zip(items, _workouts(items), strict=True):
+        day = dt.date.fromisoformat(e.date)
+        when = f"{day.day:02d} {_MONTHS[day.month - 1]} {day.year}, {e.time or '00:00'}"
+        notes = _tagged_note(e)
+        rpe = "" if e.rir is None else 10 - e.rir
+        for i, s in enumerate(e.sets):
+            load = _load_in(s, e, units)
+            w.writerow([cell(v) for v in (workout, when, when, "", _name(cat, e.slug), "", notes, i, _HEVY_TYPE[s.type],
+                                          _num(load), s.reps, "", "", rpe if s.counts else "")])
+    return out.getvalue()
+
+
+# --------------------------------------------------------------------------------------------------
+# In: glutecoach's JSON
+
+
+def from_json(doc: Any, units: str) -> list[tuple[str, Entry]]:
+    """A parsed glutecoach export -> (exercise as written, entry with every field checked), in file
+    order. The exercise is mapped by the caller (imports.plan); its slug here is ''."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
+        raise UsageError('the file is not a glutecoach log export: expected {"entries": [...]}.')
+    extra = sorted(set(doc) - {"entries"}, key=str)
+    if extra:
+        raise UsageError(f'the file has the top-level key {_shown(extra[0])}; accepted: only "entries".')
+    out = []
+    for i, item in enumerate(doc["entries"], 1):
+        where = f"entry {i}: "
+        if not isinstance(item, dict):
+            raise UsageError(f"{where}{_shown(item)} is not an object; accepted: {{\"date\", \"slug\", \"sets\", ...}}.")
+        unknown = sorted(set(item) - set(JSON_FIELDS), key=str)
+        if unknown:
+            raise UsageError(f"{where}unknown field {_shown(unknown[0])}; accepted: {', '.join(JSON_FIELDS)}.")
+        for field in ("date", "slug", "sets"):
+            if field not in item:
+                raise UsageError(f"{where}the field '{field}' is missing.")
+        slug = check_text(item["slug"], f"{where}slug", MAX_SLUG)
         if slug is None:
-            unknown[name] = unknown.get(name, reader.line_num)
-            continue
-        date = check_date((row.get("Date") or "")[:10], f"{where}Date")
-        group = groups.setdefault((date, slug), {"sets": [], "note": row.get("Notes") or "", "rpe": row.get("RPE") or "", "line": where})
-        load = row.get("Weight") or ""
-        order = row.get("Set Order") or ""
-        (checked,) = check_sets([(row.get("Reps"), None if load in ("", "0", "0.0") else load)], where, int(order) if order.isdigit() else 1)
-        group["sets"].append((checked.reps, checked.load))
-    if unknown and not skip_unknown:
-        names = ", ".join(f"'{n}' (line {line})" for n, line in sorted(unknown.items(), key=lambda x: x[1]))
-        raise UsageError(f"no exercise in the catalogue matches {names}; nothing was imported. Rename them in the file, add them with a catalogue of your own, or pass --skip-unknown.")
-    entries = []
-    for (date, slug), g in groups.items():
-        note = g["note"]
-        contact = pain = None
-        m = TAG.match(note)
-        if m:
-            contact, pain = m.group(1), m.group(2)
-            note = note[m.end():]
-        rir = None
-        if g["rpe"]:
-            try:
-                rir = max(0, min(5, round(10 - float(g["rpe"]))))
-            except ValueError:
-                raise UsageError(f"{g['line']}RPE: '{g['rpe']}' is not a number.") from None
-        entries.append(make_entry(cat, slug, g["sets"], date, units, contact, pain, rir, note or None, g["line"]))
-    return entries, sorted(unknown)
+            raise UsageError(f"{where}slug: empty; accepted: an exercise's slug, e.g. hip-thrust.")
+        sets = item["sets"]
+        if not isinstance(sets, list):
+            raise UsageError(f"{where}sets: {_shown(sets)} is not a list; accepted: a list of {{\"reps\", \"load\", \"type\"}}.")
+        rows = []
+        for j, s in enumerate(sets, 1):
+            if not isinstance(s, dict):
+                raise UsageError(f"{where}set {j}: {_shown(s)} is not an object; accepted: {{\"reps\", \"load\", \"type\"}}.")
+            bad = sorted(set(s) - set(SET_FIELDS), key=str)
+            if bad:
+                raise UsageError(f"{where}set {j}: unknown field {_shown(bad[0])}; accepted: reps, load, type.")
+            if "reps" not in s:
+                raise UsageError(f"{where}set {j}: the field 'reps' is missing.")
+            rows.append((s["reps"], s.get("load"), s.get("type")))
+        entry_units = item.get("units", units)
+        if not isinstance(entry_units, str) or entry_units not in MAX_LOAD:
+            raise UsageError(f"{where}units: {_shown(entry_units)} is not accepted; accepted: kg, lb.")
+        entry_id = item.get("id")
+        if entry_id is not None:
+            entry_id = _whole(entry_id, f"{where}id:", 1, 2**63 - 1)
+        uid = item.get("uid")
+        if isinstance(uid, str):
+            uid = uid.lower()
+        checked_sets = check_sets(rows, entry_units, where)
+        entry = Entry(entry_id, item["date"], "", checked_sets, entry_units, item.get("contact"), item.get("pain_score"),
+                      item.get("rir"), item.get("note"), uid, item.get("time"))
+        out.append((slug, check_entry(entry, where)))
+    return out

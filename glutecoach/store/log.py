@@ -1,25 +1,49 @@
 """The training log: SQLite (the standard library's sqlite3) in the user's data folder.
 
 Versioned schema (PRAGMA user_version) with forward migrations; WAL journal; foreign keys on; every
-command's writes in one transaction. A file that is not a glutecoach database is never touched.
+command's writes in one transaction. A file that is not a glutecoach database is never touched. Every
+SQLite failure a user can meet (a damaged file, a lock held too long, a full disk, a read-only folder)
+becomes a LogError saying what happened and what to do; the log is left as it was.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+import stat
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import NamedTuple
 
-from glutecoach.store import paths
-from glutecoach.core.models import Entry, SessionSummary, SetRow
+from glutecoach.core.models import SET_TYPES, Entry, SessionSummary, SetRow
 from glutecoach.errors import GlutecoachError
+from glutecoach.store import paths
 
 APPLICATION_ID = 0x676C7574  # 'glut': marks the file as glutecoach's
 SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_SECONDS = 10  # how long a command waits for another glutecoach that is writing
+MAX_ID = 2**63 - 1  # SQLite's largest integer
 
-MIGRATIONS: list[str] = [
+
+def _identity_and_set_types(conn: sqlite3.Connection) -> None:
+    """Version 2: every entry gets a stable uid (existing ones a new uuid4) and a time of day; every
+    set keeps its type (working, warmup, drop, failure); fingerprints cover everything an entry says."""
+    conn.execute("ALTER TABLE entries ADD COLUMN uid TEXT")
+    conn.execute("ALTER TABLE entries ADD COLUMN time TEXT CHECK (time IS NULL OR time GLOB '[0-2][0-9]:[0-5][0-9]')")
+    kinds = ", ".join(f"'{t}'" for t in SET_TYPES)
+    conn.execute(f"ALTER TABLE sets ADD COLUMN type TEXT NOT NULL DEFAULT 'working' CHECK (type IN ({kinds}))")
+    rows = conn.execute(f"SELECT {COLUMNS} FROM entries").fetchall()
+    conn.executemany(
+        "UPDATE entries SET uid = ?, fingerprint = ? WHERE id = ?",
+        ((uuid.uuid4().hex, e.fingerprint(), e.id) for e in _rows_to_entries(conn, rows, typed=False)),
+    )
+    conn.execute("CREATE UNIQUE INDEX entries_by_uid ON entries(uid)")
+
+
+Migration = str | Callable[[sqlite3.Connection], None]
+MIGRATIONS: list[Migration] = [
     # version 1
     """
     CREATE TABLE entries (
@@ -44,6 +68,8 @@ MIGRATIONS: list[str] = [
     CREATE INDEX entries_by_slug ON entries(slug, date);
     CREATE INDEX entries_by_fingerprint ON entries(fingerprint);
     """,
+    # version 2
+    _identity_and_set_types,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -56,12 +82,50 @@ def db_path() -> Path:
     return paths.log_db()
 
 
-def _check_file(path: Path) -> None:
-    """Refuse, untouched, a file at the database path that is not a glutecoach database."""
-    if not path.exists():
-        return
-    if path.is_dir():
+def _explain(err: sqlite3.Error, path: Path) -> LogError | None:
+    """The user's view of an SQLite error, or None for one that means a bug in glutecoach."""
+    if isinstance(err, (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)):
+        return None  # values are checked before they reach SQLite: this is ours to fix
+    name = getattr(err, "sqlite_errorname", "") or ""
+    text = str(err)
+    said = f"{name} {text}".lower()
+    if "busy" in said or "locked" in said:
+        return LogError(
+            f"another glutecoach is writing the training log at {path}; this one waited {BUSY_SECONDS} s for it "
+            "to finish. Nothing was changed: try again when the other command is done."
+        )
+    if "full" in said:
+        return LogError(
+            f"the disk holding the training log at {path} is full: nothing was saved and the log is as it was. "
+            "Free some space and try again."
+        )
+    if "readonly" in said or "cantopen" in said or "unable to open" in said or "perm" in said:
+        return LogError(f"cannot write the training log at {path} ({text}). Check that the folder is writable, or set GLUTECOACH_HOME.")
+    if "ioerr" in said or "i/o error" in said:
+        return LogError(
+            f"the training log at {path} could not be read or written (disk I/O error): nothing was saved. "
+            "Check the disk, then try again."
+        )
+    return LogError(
+        f"the training log at {path} is damaged ({text}); nothing was changed. Move the file away (glutecoach then "
+        "starts a new, empty log) and restore your last backup with 'glutecoach log import BACKUP.json', or try "
+        "to rescue it with the sqlite3 tool's '.recover' command."
+    )
+
+
+def _check_file(path: Path) -> bool:
+    """True when a file is there. Refuse, untouched, anything at the database path that is not a
+    glutecoach database: a folder, a FIFO or a device (never opened), a symlink loop, another file."""
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return False  # (a file where the data folder should be: creating the log says so)
+    except OSError as err:
+        raise LogError(f"{path}: the training log cannot be reached ({err.strerror or err}); it was left untouched. Fix the path or set GLUTECOACH_HOME.") from None
+    if stat.S_ISDIR(info.st_mode):
         raise LogError(f"{path} is a folder; glutecoach's log must be a file there. Move it or set GLUTECOACH_HOME.")
+    if not stat.S_ISREG(info.st_mode):
+        raise LogError(f"{path} is not a regular file (a pipe or a device); it was left untouched. Move it away, or set GLUTECOACH_HOME to use another folder.")
     try:
         with path.open("rb") as f:
             header = f.read(100)
@@ -78,31 +142,34 @@ def _check_file(path: Path) -> None:
             f"{path} was written by a newer glutecoach (log schema {version}; this one knows up to "
             f"{SCHEMA_VERSION}); it was left untouched. Upgrade glutecoach to read it."
         )
+    return True
 
 
 @contextmanager
 def connect(path: Path | None = None, create: bool = True) -> Iterator[sqlite3.Connection]:
-    """An open, migrated log; every write inside the `with` is one transaction."""
+    """An open, migrated log; every write inside the `with` is one transaction. Without a log and
+    with create=False, an empty one in memory (reading commands never make a file)."""
     path = path or db_path()
-    if not path.exists():
+    if not _check_file(path):
         if not create:
             yield _empty()
             return
         _create(path)
-    _check_file(path)
+        _check_file(path)
     try:
-        conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+        conn = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
     except (OSError, sqlite3.Error) as err:
         raise LogError(f"cannot open the training log at {path} ({err}). Check that the folder is writable, or set GLUTECOACH_HOME.") from None
     try:
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 30000")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
         _migrate(conn, path)
         yield conn
-    except sqlite3.OperationalError as err:
-        if "readonly" in str(err) or "unable to open" in str(err):
-            raise LogError(f"cannot write the training log at {path} ({err}). Check that the folder is writable, or set GLUTECOACH_HOME.") from None
-        raise
+    except sqlite3.Error as err:
+        explained = _explain(err, path)
+        if explained is None:
+            raise
+        raise explained from None
     finally:
         conn.close()
 
@@ -110,8 +177,6 @@ def connect(path: Path | None = None, create: bool = True) -> Iterator[sqlite3.C
 def _create(path: Path) -> None:
     """Build a new log beside the path and link it into place in one step, so that processes
     starting together never see a half-made file (and never clobber one another's)."""
-    import os
-
     tmp = path.with_name(f".{path.name}.{os.getpid()}.new")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -120,18 +185,14 @@ def _create(path: Path) -> None:
             _migrate(conn, tmp)
         finally:
             conn.close()
-        try:
+        with suppress(FileExistsError):  # another process made it first: use theirs
             os.link(tmp, path)
-        except FileExistsError:
-            pass  # another process made it first: use theirs
     except (OSError, sqlite3.Error) as err:
         raise LogError(f"cannot create the training log at {path} ({err}). Check that the folder is writable, or set GLUTECOACH_HOME.") from None
     finally:
         for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
-            try:
+            with suppress(OSError):
                 leftover.unlink()
-            except OSError:
-                pass
 
 
 def _empty() -> sqlite3.Connection:
@@ -144,20 +205,37 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version == SCHEMA_VERSION:
         return
-    if str(path) != ":memory:":
-        conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("BEGIN IMMEDIATE")
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]  # another process may have migrated
+        if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise LogError(
+                f"{path} carries glutecoach's mark but holds tables glutecoach did not make; it was left untouched. "
+                "Move it away, or set GLUTECOACH_HOME to use another folder."
+            )
         for number in range(version, SCHEMA_VERSION):
-            for statement in filter(str.strip, MIGRATIONS[number].split(";")):
-                conn.execute(statement)
+            step = MIGRATIONS[number]
+            if callable(step):
+                step(conn)
+            else:
+                for statement in filter(str.strip, step.split(";")):
+                    conn.execute(statement)
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        _rollback(conn)
         raise
+    if str(path) != ":memory:":
+        conn.execute("PRAGMA journal_mode = WAL")  # only once the file is known to be ours
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Undo the open transaction, if SQLite has not already (a full disk ends it): the first error is
+    the one to report, never "cannot rollback"."""
+    if conn.in_transaction:
+        with suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
 
 
 @contextmanager
@@ -165,83 +243,151 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
+        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        _rollback(conn)
         raise
-    conn.execute("COMMIT")
 
 
-def _insert(conn: sqlite3.Connection, entry: Entry) -> int:
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+def _insert(conn: sqlite3.Connection, entry: Entry) -> Entry:
     """Insert an entry; an imported entry keeps its id when that id is free (so an export
-    imported into a fresh log exports again byte for byte)."""
+    imported into a fresh log exports again byte for byte) and always keeps its uid."""
     entry_id = entry.id
     if entry_id is not None and conn.execute("SELECT 1 FROM entries WHERE id = ?", (entry_id,)).fetchone():
         entry_id = None
+    uid = entry.uid or new_uid()
     cur = conn.execute(
-        "INSERT INTO entries (id, date, slug, units, contact, pain_score, rir, note, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (entry_id, entry.date, entry.slug, entry.units, entry.contact, entry.pain_score, entry.rir, entry.note, entry.fingerprint()),
+        "INSERT INTO entries (id, uid, date, time, slug, units, contact, pain_score, rir, note, fingerprint)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (entry_id, uid, entry.date, entry.time, entry.slug, entry.units, entry.contact, entry.pain_score, entry.rir,
+         entry.note, entry.fingerprint()),
     )
-    entry_id = cur.lastrowid
+    saved = entry._replace(id=int(cur.lastrowid or 0), uid=uid)
+    _insert_sets(conn, saved)
+    return saved
+
+
+def _insert_sets(conn: sqlite3.Connection, entry: Entry) -> None:
     conn.executemany(
-        "INSERT INTO sets (entry_id, position, reps, load) VALUES (?, ?, ?, ?)",
-        [(entry_id, i, s.reps, s.load) for i, s in enumerate(entry.sets, 1)],
+        "INSERT INTO sets (entry_id, position, reps, load, type) VALUES (?, ?, ?, ?, ?)",
+        [(entry.id, i, s.reps, s.load, s.type) for i, s in enumerate(entry.sets, 1)],
     )
-    return int(entry_id)
 
 
 def add(conn: sqlite3.Connection, entry: Entry) -> Entry:
+    """A new entry, with a new id and a new uid."""
     with transaction(conn):
-        return entry._replace(id=_insert(conn, entry._replace(id=None)))
+        return _insert(conn, entry._replace(id=None, uid=None))
 
 
-def add_many(conn: sqlite3.Connection, entries: Iterable[Entry]) -> tuple[int, int]:
-    """All or nothing: (added, already there). An entry with the same date, exercise and sets is skipped."""
-    added = skipped = 0
+def _present(conn: sqlite3.Connection, entries: Sequence[Entry]) -> list[bool]:
+    """For each entry, whether the log already holds it: by uid when it has one (a glutecoach export),
+    else by fingerprint, counted: a file with the same session twice adds it twice, once only if the
+    log already holds it once."""
+    out = []
+    seen_uids: set[str] = set()
+    wanted: Counter[str] = Counter()
+    held: dict[str, int] = {}
+    for e in entries:
+        if e.uid is not None:
+            there = e.uid in seen_uids or conn.execute("SELECT 1 FROM entries WHERE uid = ?", (e.uid,)).fetchone() is not None
+            seen_uids.add(e.uid)
+            out.append(there)
+            continue
+        fp = e.fingerprint()
+        if fp not in held:
+            held[fp] = conn.execute("SELECT count(*) FROM entries WHERE fingerprint = ?", (fp,)).fetchone()[0]
+        wanted[fp] += 1
+        out.append(wanted[fp] <= held[fp])
+    return out
+
+
+def count_new(conn: sqlite3.Connection, entries: Sequence[Entry]) -> tuple[int, int]:
+    """(would be added, already there), writing nothing (import --dry-run)."""
+    there = _present(conn, entries)
+    return there.count(False), there.count(True)
+
+
+def add_many(conn: sqlite3.Connection, entries: Sequence[Entry]) -> tuple[int, int]:
+    """All or nothing: (added, already there). See _present for what 'already there' means."""
+    added = 0
     with transaction(conn):
-        for entry in entries:
-            if conn.execute("SELECT 1 FROM entries WHERE fingerprint = ? LIMIT 1", (entry.fingerprint(),)).fetchone():
-                skipped += 1
-                continue
-            _insert(conn, entry)
-            added += 1
-    return added, skipped
+        there = _present(conn, entries)
+        for entry, skip in zip(entries, there, strict=True):
+            if not skip:
+                _insert(conn, entry)
+                added += 1
+    return added, len(entries) - added
+
+
+def edit(conn: sqlite3.Connection, entry_id: int, change: Callable[[Entry], Entry]) -> Entry | None:
+    """An entry corrected in one transaction (read, changed, written): the same id and uid, new values
+    and sets. None when there is no such entry."""
+    with transaction(conn):
+        old = get(conn, entry_id)
+        if old is None:
+            return None
+        new = change(old)._replace(id=old.id, uid=old.uid)
+        conn.execute(
+            "UPDATE entries SET date = ?, time = ?, slug = ?, units = ?, contact = ?, pain_score = ?, rir = ?, note = ?,"
+            " fingerprint = ? WHERE id = ?",
+            (new.date, new.time, new.slug, new.units, new.contact, new.pain_score, new.rir, new.note,
+             new.fingerprint(), new.id),
+        )
+        conn.execute("DELETE FROM sets WHERE entry_id = ?", (new.id,))
+        _insert_sets(conn, new)
+    return new
 
 
 def delete(conn: sqlite3.Connection, entry_id: int) -> bool:
+    if not 1 <= entry_id <= MAX_ID:
+        return False
     with transaction(conn):
         return conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,)).rowcount > 0
 
 
-def _rows_to_entries(conn: sqlite3.Connection, rows: Sequence[tuple]) -> list[Entry]:
+def _rows_to_entries(conn: sqlite3.Connection, rows: Sequence[tuple], typed: bool = True) -> list[Entry]:
+    """Entries from rows of ALL_COLUMNS (of COLUMNS, with typed=False, for a log being migrated to version 2)."""
     if not rows:
         return []
     ids = [r[0] for r in rows]
     sets: dict[int, list[SetRow]] = {i: [] for i in ids}
+    kind = "type" if typed else "'working'"
     for start in range(0, len(ids), 900):  # SQLite's bound-parameter limit
         chunk = ids[start : start + 900]
         marks = ",".join("?" * len(chunk))
-        for entry_id, reps, load in conn.execute(
-            f"SELECT entry_id, reps, load FROM sets WHERE entry_id IN ({marks}) ORDER BY entry_id, position", chunk
+        for entry_id, reps, load, typ in conn.execute(
+            f"SELECT entry_id, reps, load, {kind} FROM sets WHERE entry_id IN ({marks}) ORDER BY entry_id, position", chunk
         ):
-            sets[entry_id].append(SetRow(reps, load))
-    return [Entry(r[0], r[1], r[2], tuple(sets[r[0]]), r[3], r[4], r[5], r[6], r[7]) for r in rows]
+            sets[entry_id].append(SetRow(reps, load, typ))
+    out = []
+    for r in rows:
+        uid, time = (r[8], r[9]) if len(r) > 8 else (None, None)
+        out.append(Entry(r[0], r[1], r[2], tuple(sets[r[0]]), r[3], r[4], r[5], r[6], r[7], uid, time))
+    return out
 
 
 COLUMNS = "id, date, slug, units, contact, pain_score, rir, note"
+ALL_COLUMNS = COLUMNS + ", uid, time"
 
 
 def entries(
     conn: sqlite3.Connection, since: str | None = None, slug: str | None = None, limit: int | None = None, newest_first: bool = True
 ) -> list[Entry]:
     """Entries, filtered in SQL (indexes on date and exercise): a 20-row list never reads the whole log."""
-    where, args = [], []
+    where: list[str] = []
+    args: list[object] = []
     if since:
         where.append("date >= ?")
         args.append(since)
     if slug:
         where.append("slug = ?")
         args.append(slug)
-    sql = f"SELECT {COLUMNS} FROM entries"
+    sql = f"SELECT {ALL_COLUMNS} FROM entries"
     if where:
         sql += " WHERE " + " AND ".join(where)
     order = "DESC" if newest_first else "ASC"
@@ -253,7 +399,9 @@ def entries(
 
 
 def get(conn: sqlite3.Connection, entry_id: int) -> Entry | None:
-    rows = conn.execute(f"SELECT {COLUMNS} FROM entries WHERE id = ?", (entry_id,)).fetchall()
+    if not 1 <= entry_id <= MAX_ID:
+        return None
+    rows = conn.execute(f"SELECT {ALL_COLUMNS} FROM entries WHERE id = ?", (entry_id,)).fetchall()
     found = _rows_to_entries(conn, rows)
     return found[0] if found else None
 
@@ -264,11 +412,17 @@ def count(conn: sqlite3.Connection) -> int:
 
 def summaries(conn: sqlite3.Connection, since: str, until: str) -> list[SessionSummary]:
     """Entries from `since` to `until`, oldest first, aggregated per entry by SQLite (one query on the
-    date index; no Entry objects for thousands of sets)."""
+    date index; no Entry objects for thousands of sets). Warm-up sets count toward nothing: an entry
+    of warm-ups only is left out."""
     rows = conn.execute(
-        "SELECT e.date, e.slug, e.contact, count(s.position), sum(s.reps), max(s.load)"
-        " FROM entries e JOIN sets s ON s.entry_id = e.id"
+        "SELECT e.date, e.slug, e.contact, count(s.position), sum(s.reps), max(s.load), e.pain_score"
+        " FROM entries e JOIN sets s ON s.entry_id = e.id AND s.type != 'warmup'"
         " WHERE e.date >= ? AND e.date <= ? GROUP BY e.id ORDER BY e.date, e.id",
         (since, until),
     ).fetchall()
     return [SessionSummary(*row) for row in rows]
+
+
+def integrity(conn: sqlite3.Connection) -> str:
+    """SQLite's own check of the file ('ok' when sound)."""
+    return str(conn.execute("PRAGMA integrity_check").fetchone()[0])

@@ -1,53 +1,83 @@
-"""The user's saved profile (config folder, profile.json): defaults for recommend, alternatives and plan."""
+"""The user's saved profile (config folder, profile.json): defaults for recommend, alternatives and plan.
+
+Read like any file from a user: a regular file of at most 1 MiB (a FIFO or /dev/zero is refused
+unread), strict JSON, and every field checked for its type and value before it is used.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-from glutecoach.store import paths
-from glutecoach.store.files import atomic_write
-from glutecoach.errors import GlutecoachError
 from glutecoach.core.models import SavedProfile
 from glutecoach.core.vocab import CONDITIONS, EQUIPMENT, LEVELS, UNITS
+from glutecoach.errors import GlutecoachError
+from glutecoach.store import paths
+from glutecoach.store.files import MAX_SMALL_BYTES, atomic_write, parse_json, read_file
+
+MAX_GOAL = 100
 
 
 def profile_path() -> Path:
     return paths.config_dir() / "profile.json"
 
 
+class ProfileError(GlutecoachError):
+    """The saved profile cannot be used: says which field and how to fix it."""
+
+
 def load() -> SavedProfile:
     path = profile_path()
-    if not path.exists():
-        return SavedProfile()
-    import json  # only when there is a profile to read
+    try:
+        data = read_file(path, "profile", MAX_SMALL_BYTES, missing_ok=True)
+        if data is None:
+            return SavedProfile()
+        raw = parse_json(data, str(path))
+    except GlutecoachError as err:
+        raise ProfileError(f"the saved profile cannot be read ({err}). Fix it, or run 'glutecoach profile reset'.") from None
+    return _check(raw, path)
 
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return SavedProfile()
-    except (OSError, ValueError) as err:
-        raise GlutecoachError(f"{path}: the saved profile cannot be read ({err}); fix it or run 'glutecoach profile reset'.") from None
-    try:
-        equipment = raw.get("equipment")
-        profile = SavedProfile(
-            level=raw.get("level"),
-            goal=raw.get("goal"),
-            equipment=None if equipment is None else tuple(equipment),
-            pains=tuple(raw.get("pains", ())),
-            units=raw.get("units", "kg"),
-        )
-        bad = (
-            (profile.level is not None and profile.level not in LEVELS)
-            or (profile.equipment is not None and not set(profile.equipment) <= set(EQUIPMENT))
-            or not set(profile.pains) <= set(CONDITIONS)
-            or profile.units not in UNITS
-        )
-    except (AttributeError, TypeError):
-        bad = True
-    if bad:
-        raise GlutecoachError(f"{path}: the saved profile holds values glutecoach does not accept; run 'glutecoach profile reset' or set them again.")
-    return profile
+
+def _fix(path: Path, field: str, value: Any, accepted: str) -> ProfileError:
+    from glutecoach.store.formats import _shown
+
+    return ProfileError(
+        f"{path}: the saved profile's '{field}' is {_shown(value)}; accepted: {accepted}. "
+        "Set it again with 'glutecoach profile set', or run 'glutecoach profile reset'."
+    )
+
+
+def _words(path: Path, raw: dict[str, Any], field: str, vocabulary: tuple[str, ...] | list[str], nullable: bool) -> tuple[str, ...] | None:
+    value = raw.get(field)
+    if value is None:
+        return None if nullable else ()
+    accepted = f"a list of: {', '.join(vocabulary)}" + (", or null" if nullable else "")
+    if not isinstance(value, list) or not all(isinstance(w, str) and w in vocabulary for w in value):
+        raise _fix(path, field, value, accepted)
+    return tuple(dict.fromkeys(value))
+
+
+def _check(raw: Any, path: Path) -> SavedProfile:
+    """Every field of the saved profile, checked: its type (a bool is not a number, a goal is text) and
+    its value."""
+    if not isinstance(raw, dict):
+        raise ProfileError(f"{path}: the saved profile is not a JSON object; run 'glutecoach profile reset' or set it again.")
+    level = raw.get("level")
+    if level is not None and (not isinstance(level, str) or level not in LEVELS):
+        raise _fix(path, "level", level, f"{', '.join(LEVELS)} or null")
+    goal = raw.get("goal")
+    if goal is not None and (not isinstance(goal, str) or not goal.strip() or len(goal) > MAX_GOAL):
+        raise _fix(path, "goal", goal, f"a goal's name (text of at most {MAX_GOAL} characters; see 'glutecoach goals') or null")
+    units = raw.get("units", "kg")
+    if not isinstance(units, str) or units not in UNITS:
+        raise _fix(path, "units", units, ", ".join(UNITS))
+    return SavedProfile(
+        level=level,
+        goal=goal,
+        equipment=_words(path, raw, "equipment", EQUIPMENT, nullable=True),
+        pains=_words(path, raw, "pains", CONDITIONS, nullable=False) or (),
+        units=units,
+    )
 
 
 def save(profile: SavedProfile) -> None:
@@ -57,12 +87,20 @@ def save(profile: SavedProfile) -> None:
     try:
         atomic_write(path, (json.dumps(profile.as_json(), indent=2) + "\n").encode())
     except OSError as err:
-        raise GlutecoachError(f"cannot save the profile at {path} ({err.strerror}). Check that the folder is writable, or set GLUTECOACH_HOME.") from None
+        raise ProfileError(f"cannot save the profile at {path} ({err.strerror or err}). Check that the folder is writable, or set GLUTECOACH_HOME.") from None
 
 
 def reset() -> bool:
+    """Forget the saved profile: True if there was one."""
+    path = profile_path()
     try:
-        profile_path().unlink()
+        path.unlink()
         return True
     except FileNotFoundError:
         return False
+    except IsADirectoryError:
+        raise ProfileError(f"{path} is a folder, not a saved profile; move it away (glutecoach keeps its profile in that file).") from None
+    except NotADirectoryError:
+        return False  # a part of the path is a file: there is no profile to forget
+    except OSError as err:
+        raise ProfileError(f"cannot remove the profile at {path} ({err.strerror or err}). Check that the folder is writable.") from None

@@ -454,7 +454,7 @@ def _duration(text: str, comma: bool) -> float | None:
     if not m:
         return _seconds(text, comma)
     h, mi, se = int(m.group(1) or 0), int(m.group(2)), int(m.group(3))
-    if mi > 59 and m.group(1) or se > 59:
+    if (mi > 59 and m.group(1)) or se > 59:
         raise _Bad(f"'{_show(text)}' is not a time; accepted: H:MM:SS up to 24:00:00")
     total = float(h * 3600 + mi * 60 + se)
     if total > MAX_SECONDS:

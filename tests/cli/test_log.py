@@ -17,10 +17,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from glutecoach.core.models import Entry, SetRow
-from glutecoach.store import log
-from glutecoach.store import paths
 from glutecoach.cli.app import app
+from glutecoach.core.models import Entry, SetRow
+from glutecoach.store import log, paths
 
 runner = CliRunner()
 
@@ -39,20 +38,54 @@ def export_json() -> str:
     return ok("log", "export", "--format", "json")
 
 
+ENTRY_KEYS = {"id", "uid", "date", "time", "slug", "sets", "units", "contact", "pain_score", "rir", "note"}
+SET_KEYS = {"reps", "load", "type"}
+
+
 def test_add_and_list_with_the_documented_json_shape() -> None:
     saved = json.loads(ok("log", "add", "Hip Thruster", "--sets", "3", "--reps", "10", "--load", "60", "--contact", "7", "--rir", "2", "--date", "2026-03-14", "--format", "json"))
-    assert saved["slug"] == "hip-thrust" and saved["sets"] == [{"reps": 10, "load": 60.0}] * 3
-    ok("log", "add", "clamshell", "--set", "15", "--set", "12x2.5", "--date", "2026-03-15", "--note", "felt it")
+    assert saved["slug"] == "hip-thrust" and saved["sets"] == [{"reps": 10, "load": 60.0, "type": "working"}] * 3
+    assert set(saved) == ENTRY_KEYS and len(saved["uid"]) == 32 and saved["time"] is None
+    ok("log", "add", "clamshell", "--set", "w:15", "--set", "12x2.5", "--date", "2026-03-15", "--note", "felt it")
     data = json.loads(ok("log", "list", "--format", "json"))
     assert set(data) == {"entries"}
     for e in data["entries"]:
-        assert set(e) == {"id", "date", "slug", "sets", "units", "contact", "pain_score", "rir", "note"}
-        assert all(set(s) == {"reps", "load"} for s in e["sets"])
+        assert set(e) == ENTRY_KEYS
+        assert all(set(s) == SET_KEYS for s in e["sets"])
     assert [e["slug"] for e in data["entries"]] == ["clamshell", "hip-thrust"]  # newest first
-    assert data["entries"][0]["sets"] == [{"reps": 15, "load": None}, {"reps": 12, "load": 2.5}]
+    assert data["entries"][0]["sets"] == [{"reps": 15, "load": None, "type": "warmup"}, {"reps": 12, "load": 2.5, "type": "working"}]
+    assert len({e["uid"] for e in data["entries"]}) == 2
     only = json.loads(ok("log", "list", "--exercise", "hip thrust", "--format", "json"))["entries"]
     assert [e["slug"] for e in only] == ["hip-thrust"]
-    assert ok("log", "list", "--format", "csv").splitlines()[0] == "id,date,slug,set,reps,load,units,contact,pain_score,rir,note"
+    assert ok("log", "list", "--format", "csv").splitlines()[0] == "id,uid,date,time,slug,set,type,reps,load,units,contact,pain_score,rir,note"
+    assert "w:15, 12x2.5 kg" in ok("log", "list")
+
+
+@pytest.mark.parametrize(
+    "spec,sets",
+    [
+        (["10x60", "w:10x20"], [(10, 60.0, "working"), (10, 20.0, "warmup")]),
+        (["W:8x40,d:12x30", "f:20"], [(8, 40.0, "warmup"), (12, 30.0, "drop"), (20, None, "failure")]),
+        (["warmup:5x20", "drop: 6 x 25"], [(5, 20.0, "warmup"), (6, 25.0, "drop")]),
+    ],
+)
+def test_set_types_are_written_with_a_prefix(spec: list[str], sets: list[tuple]) -> None:
+    args = [a for one in spec for a in ("--set", one)]
+    saved = json.loads(ok("log", "add", "hip-thrust", *args, "--format", "json"))
+    assert [(s["reps"], s["load"], s["type"]) for s in saved["sets"]] == sets
+
+
+def test_an_unknown_set_type_is_refused() -> None:
+    result = run("log", "add", "hip-thrust", "--set", "x:10x60")
+    assert result.exit_code == 2 and "w: for a warm-up" in result.stderr and not log.db_path().exists()
+
+
+def test_warm_ups_count_toward_neither_volume_nor_progress() -> None:
+    ok("log", "add", "hip-thrust", "--set", "w:10x20", "--set", "w:8x40", "--set", "10x60", "--set", "10x60", "--date", "2026-11-16")
+    ok("log", "add", "hip-thrust", "--set", "w:10x100", "--date", "2026-11-17")  # warm-ups only: no session
+    with log.connect() as conn:
+        (summary,) = log.summaries(conn, "2026-11-16", "2026-11-22")
+    assert (summary.sets, summary.reps, summary.top_load) == (2, 20, 60.0)
 
 
 @pytest.mark.parametrize(
@@ -60,7 +93,11 @@ def test_add_and_list_with_the_documented_json_shape() -> None:
     [
         (["--sets", "3", "--reps", "10", "--contact", "11"], "contact: 11 is out of range; accepted: 0-10"),
         (["--sets", "-1", "--reps", "10"], "--sets: -1 is out of range; accepted: 1-50"),
-        (["--sets", "3", "--reps", "0"], "reps 0 is out of range; accepted: 1-1000"),
+        (["--sets", "3", "--reps", "0"], "set 1: reps 0 is out of range; accepted: 1-1000"),
+        (["--set", "10x5000"], "set 1: load 5000 is out of range; accepted: 0-2000 kg"),
+        (["--sets", "3", "--reps", "10", "--date", "2099-01-01"], "is outside the days glutecoach accepts"),
+        (["--sets", "3", "--reps", "10", "--date", "1899-12-31"], "is outside the days glutecoach accepts"),
+        (["--sets", "3", "--reps", "10", "--note", "x" * 10_001], "note: 10001 characters; accepted: at most 10000"),
         (["--sets", "3", "--reps", "10", "--date", "2026-02-30"], "date: '2026-02-30' is not a date that exists"),
         (["--sets", "3", "--reps", "10", "--rir", "6"], "rir: 6 is out of range; accepted: 0-5"),
         (["--sets", "3", "--reps", "10", "--pain-score", "-2"], "pain_score: -2 is out of range; accepted: 0-10"),
@@ -101,7 +138,7 @@ def test_four_processes_adding_at_once_lose_nothing(isolated_home: Path) -> None
 
 
 def _big_export(path: Path, n: int) -> None:
-    start = dt.date(2020, 1, 1)
+    start = dt.date(1990, 1, 1)  # 60,000 entries, five a day: up to 2022, never after tomorrow
     entries = [
         {"id": None, "date": (start + dt.timedelta(days=i // 5)).isoformat(), "slug": "hip-thrust",
          "sets": [{"reps": 10, "load": float(i % 300)}, {"reps": 8, "load": float(i % 300 + 5)}],
@@ -122,7 +159,7 @@ def test_a_killed_import_saves_all_or_nothing(isolated_home: Path, tmp_path: Pat
     # kill it once the import's transaction is writing (the WAL grows), well before it can finish
     while time.monotonic() < deadline and proc.poll() is None and (not wal.exists() or wal.stat().st_size < 2_000_000):
         time.sleep(0.01)
-    assert proc.poll() is None, "the import finished before it could be killed; use a bigger file"
+    assert proc.poll() is None, f"the import finished before it could be killed: {proc.communicate()}"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     with log.connect() as conn:
@@ -198,9 +235,10 @@ def test_a_bad_row_names_its_line_and_imports_nothing(tmp_path: Path) -> None:
         "2026-01-05 10:00:00,Legs,1h,Hip Thrust (Barbell),1,60,10,,,,,8\n"
         "2026-01-05 10:00:00,Legs,1h,Hip Thrust (Barbell),2,60,abc,,,,,8\n"
     )
-    result = run("log", "import", str(path), "--from", "strong")
-    assert result.exit_code == 2 and "line 3" in result.stderr and "reps 'abc'" in result.stderr and "line 3: set 2" in result.stderr and "Nothing was imported" in result.stderr
-    assert not log.db_path().exists() or json.loads(export_json())["entries"] == []
+    result = run("log", "import", str(path))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "line 3: Reps 'abc' is not a number" in result.stderr and "Nothing was imported" in result.stderr
+    assert not log.db_path().exists()
 
 
 def test_strong_files_match_names_list_unknown_ones_and_round_trip(tmp_path: Path) -> None:
@@ -208,26 +246,28 @@ def test_strong_files_match_names_list_unknown_ones_and_round_trip(tmp_path: Pat
     path.write_text(
         "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n"
         "2026-01-05 10:00:00,Legs,1h,Hip Thrust (Barbell),1,60,10,,,,,8\n"
-        "2026-01-05 10:00:00,Legs,1h,Hip Thrust (Barbell),2,65,8,,,,,9\n"
+        "2026-01-05 10:00:00,Legs,1h,Hip Thrust (Barbell),2,65,8,,,,,8\n"
         "2026-01-05 10:00:00,Legs,1h,Bulgarian Split Squat,1,12,10,,,,,\n"
         "2026-01-05 10:00:00,Legs,1h,Leg Press,1,100,12,,,,,\n"
     )
     refused = run("log", "import", str(path), "--from", "strong")
-    assert refused.exit_code == 2 and "'Leg Press' (line 5)" in refused.stderr and "nothing was imported" in refused.stderr
+    assert refused.exit_code == 2 and "'Leg Press' (1 row, line 5)" in refused.stderr and "nothing was imported" in refused.stderr
     imported = ok("log", "import", str(path), "--from", "strong", "--skip-unknown")
-    assert "Imported 2 entries" in imported and "Leg Press" in imported
+    assert "Imported 2 entries" in imported and "'Leg Press'" in imported
     entries = json.loads(export_json())["entries"]
     thrust = next(e for e in entries if e["slug"] == "hip-thrust")
-    assert thrust["sets"] == [{"reps": 10, "load": 60.0}, {"reps": 8, "load": 65.0}] and thrust["rir"] == 2
-    ok("log", "add", "clamshell", "--sets", "2", "--reps", "15", "--contact", "8", "--pain-score", "2", "--date", "2026-01-06", "--note", "easy")
+    assert thrust["sets"] == [{"reps": 10, "load": 60.0, "type": "working"}, {"reps": 8, "load": 65.0, "type": "working"}]
+    assert (thrust["rir"], thrust["time"]) == (2, "10:00")
+    ok("log", "add", "clamshell", "--set", "w:10", "--set", "15", "--set", "d:20", "--contact", "8", "--pain-score", "2",
+       "--date", "2026-01-06", "--note", "-easy, =not a formula")
     before = export_json()
     strong = tmp_path / "out.csv"
     ok("log", "export", "--format", "strong", "-o", str(strong))
     assert strong.read_text().splitlines()[0].startswith("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps")
-    fresh = tmp_path / "fresh"
-    os.environ["GLUTECOACH_HOME"] = str(fresh)
-    ok("log", "import", str(strong), "--from", "strong")
-    assert json.loads(export_json())["entries"] == json.loads(before)["entries"]
+    os.environ["GLUTECOACH_HOME"] = str(tmp_path / "fresh")
+    ok("log", "import", str(strong))  # detected: no --from
+    again = [{k: v for k, v in e.items() if k not in ("id", "uid")} for e in json.loads(export_json())["entries"]]
+    assert again == [{k: v for k, v in e.items() if k not in ("id", "uid")} for e in json.loads(before)["entries"]]
 
 
 def test_profile_json_shape_defaults_and_options_win() -> None:
@@ -237,7 +277,7 @@ def test_profile_json_shape_defaults_and_options_win() -> None:
     assert shown == {"level": "intermediate", "goal": "upper-glutes", "equipment": ["band", "dumbbell"], "pains": ["knee-pain"], "units": "lb"}
     data = json.loads(ok("recommend", "--format", "json"))
     assert data["goal"]["name"] == "upper-glutes"
-    assert data["profile"] == {"level": "intermediate", "equipment": ["band", "dumbbell"], "pains": ["knee-pain"]}
+    assert {k: data["profile"][k] for k in ("level", "equipment", "pains")} == {"level": "intermediate", "equipment": ["band", "dumbbell"], "pains": ["knee-pain"]}
     wins = json.loads(ok("recommend", "--goal", "glute-size", "--level", "advanced", "--equipment", "none", "--format", "json"))
     assert wins["goal"]["name"] == "glute-size" and wins["profile"]["level"] == "advanced" and wins["profile"]["equipment"] == []
     bad = run("profile", "set", "--level", "expert")
@@ -280,3 +320,57 @@ def test_delete_removes_the_entry_and_its_sets_and_asks_first() -> None:
         assert conn.execute("SELECT count(*) FROM sets").fetchone()[0] == 3  # its sets went with it
     missing = run("log", "delete", "999", "--yes")
     assert missing.exit_code == 2 and "no entry with id 999" in missing.stderr
+
+
+def test_edit_corrects_an_entry_and_keeps_its_id_and_uid() -> None:
+    saved = json.loads(ok("log", "add", "hip-thrust", "--sets", "3", "--reps", "10", "--load", "60", "--date", "2026-03-01", "--note", "first", "--format", "json"))
+    other = json.loads(ok("log", "add", "clamshell", "--sets", "1", "--reps", "15", "--format", "json"))
+    edited = json.loads(ok("log", "edit", str(saved["id"]), "--set", "w:10x40", "--set", "10x60", "--set", "8x65", "--pain-score", "2",
+                           "--rir", "1", "--date", "2026-03-02", "--format", "json"))
+    assert (edited["id"], edited["uid"]) == (saved["id"], saved["uid"])
+    assert edited["sets"] == [{"reps": 10, "load": 40.0, "type": "warmup"}, {"reps": 10, "load": 60.0, "type": "working"}, {"reps": 8, "load": 65.0, "type": "working"}]
+    assert (edited["date"], edited["pain_score"], edited["rir"], edited["note"], edited["contact"]) == ("2026-03-02", 2, 1, "first", None)
+    shown = ok("log", "edit", str(saved["id"]), "--sets", "2", "--reps", "12", "--note", "")
+    assert shown.startswith(f"Saved entry {saved['id']}: 2026-03-02, Barbell hip thrust, 12, 12 (pain 2, RIR 1).")
+    (after,) = [e for e in json.loads(export_json())["entries"] if e["id"] == saved["id"]]
+    assert after["note"] is None and after["sets"] == [{"reps": 12, "load": None, "type": "working"}] * 2
+    assert [e for e in json.loads(export_json())["entries"] if e["id"] == other["id"]] == [other]  # the other one untouched
+    with log.connect() as conn:
+        assert conn.execute("SELECT count(*) FROM sets WHERE entry_id = ?", (saved["id"],)).fetchone()[0] == 2
+        (stored,) = conn.execute("SELECT fingerprint FROM entries WHERE id = ?", (saved["id"],)).fetchone()
+        assert stored == log.get(conn, saved["id"]).fingerprint()
+
+
+def test_edit_refuses_a_bad_value_and_changes_nothing() -> None:
+    saved = json.loads(ok("log", "add", "hip-thrust", "--sets", "3", "--reps", "10", "--format", "json"))
+    before = export_json()
+    for args, needle in ((["--rir", "9"], "rir: 9 is out of range"), (["--load", "60"], "give --sets N --reps N"),
+                         (["--set", "10x60", "--sets", "2"], "not both"), (["--date", "2099-01-01"], "outside the days")):
+        result = run("log", "edit", str(saved["id"]), *args)
+        assert result.exit_code == 2 and needle in result.stderr and result.stdout == ""
+    assert export_json() == before
+
+
+def test_exports_in_every_format_with_the_documented_headers(tmp_path: Path) -> None:
+    ok("log", "add", "hip-thrust", "--set", "w:10x40", "--set", "10x60", "--contact", "7", "--rir", "2", "--date", "2026-03-01", "--note", "=x")
+    first = {
+        "json": '{\n  "entries": [\n    {\n      "id": 1,',
+        "csv": "id,uid,date,time,slug,set,type,reps,load,units,contact,pain_score,rir,note",
+        "strong": "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE",
+        "hevy": "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,weight_kg,reps,distance_km,duration_seconds,rpe",
+    }
+    for fmt, start in first.items():
+        text = ok("log", "export", "--format", fmt)
+        assert text.startswith(start), fmt
+        out = tmp_path / f"out.{fmt}"
+        assert ok("log", "export", "--format", fmt, "-o", str(out)) == f"Exported 1 entry to {out}.\n"
+        assert out.read_text() == text
+    strong = ok("log", "export", "--format", "strong").splitlines()
+    assert strong[1] == "2026-03-01 00:00:00,glutecoach,,Barbell hip thrust,W,40,10,,,[glutecoach contact=7] =x,,"
+    assert strong[2] == "2026-03-01 00:00:00,glutecoach,,Barbell hip thrust,1,60,10,,,[glutecoach contact=7] =x,,8"
+    hevy = ok("log", "export", "--format", "hevy").splitlines()
+    assert hevy[1] == 'glutecoach,"01 Mar 2026, 00:00","01 Mar 2026, 00:00",,Barbell hip thrust,,[glutecoach contact=7] =x,0,warmup,40,10,,,'
+    csv_rows = ok("log", "export", "--format", "csv").splitlines()
+    assert csv_rows[1].endswith(",2026-03-01,,hip-thrust,1,warmup,10,40,kg,7,,2,'=x")
+    bad = run("log", "export", "--format", "xml")
+    assert bad.exit_code == 2 and "json, csv, strong, hevy" in bad.stderr

@@ -1,0 +1,155 @@
+"""`log import`: any export in (glutecoach JSON, Strong, Hevy, FitNotes), every name mapped honestly,
+all or nothing; and the report of what was (or, with --dry-run, would be) imported."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from glutecoach.cli.options import _complete, handles_errors, load_catalogue, word
+from glutecoach.errors import GlutecoachError, UsageError
+from glutecoach.render.text import plural, safe
+
+if TYPE_CHECKING:
+    from glutecoach.store.imports import ImportPlan
+
+
+def _units() -> str:
+    from glutecoach.store import profile as user_profile
+
+    return user_profile.load().units
+
+
+def _read_map(path: Path) -> dict[str, str | None]:
+    """--map FILE: JSON or YAML {tracker's name: slug or null}."""
+    from glutecoach.store import files, imports
+
+    data = files.read_file(path, "name mapping", files.MAX_SMALL_BYTES)
+    assert data is not None
+    where = f"--map {path}"
+    if path.suffix.lower() == ".json" or imports.looks_like_json(data):
+        doc = files.parse_json(data, where)
+    else:
+        from glutecoach.catalogue.validate import parse
+        from glutecoach.errors import CatalogueError
+
+        try:
+            doc = parse(path, data)  # the safe, bounded YAML reader the catalogue uses
+        except CatalogueError as err:
+            message = str(err).split(" a catalogue file is")[0]
+            raise UsageError(f"--map: {message} A name mapping is {{tracker's name: slug or null}}.") from None
+    return imports.check_mapping(doc, where)
+
+
+@handles_errors
+def log_import(
+    file: Annotated[Path, typer.Argument(help="A glutecoach JSON export, or a Strong, Hevy or FitNotes CSV export.", show_default=False)],
+    source: Annotated[str | None, typer.Option("--from", help="The file's format, when detecting it is not wanted: glutecoach, strong, hevy or fitnotes.", autocompletion=_complete(["glutecoach", "strong", "hevy", "fitnotes"]), show_default=False)] = None,
+    map_file: Annotated[Path | None, typer.Option("--map", help='Your names for exercises: a JSON or YAML file {"Tracker name": "slug", "Bench Press (Barbell)": null}.', show_default=False)] = None,
+    save_map: Annotated[bool, typer.Option("--save-map", help="Keep the --map names for later imports (in the config folder).")] = False,
+    skip_unknown: Annotated[bool, typer.Option("--skip-unknown", help="Import what matches and leave out names that match no exercise.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show how every name maps and what would be imported; write nothing.")] = False,
+) -> None:
+    """Import entries, all or nothing; entries already in the log are not added twice.
+
+    Example: glutecoach log import strong.csv --dry-run
+    """
+    from glutecoach.store import files, imports, log
+
+    kind = word("format", source, imports.FORMATS, "--from") if source is not None else None
+    if save_map and map_file is None:
+        raise UsageError("--save-map saves the names of a --map FILE; give --map too.")
+    given = _read_map(map_file) if map_file is not None else {}
+    saved = imports.saved_mapping()
+    data = files.read_file(file, "log export", files.MAX_IMPORT_BYTES)
+    assert data is not None
+    cat = load_catalogue(None)
+    exercises = list(cat.exercises.values())
+    imports.index_for(exercises, saved)  # a bad saved mapping is blamed on its file, not on --map
+    try:
+        plan = imports.plan(data, str(file), kind, exercises, {**saved, **given}, _units())
+    except GlutecoachError as err:
+        raise UsageError(f"{err} Nothing was imported.") from None
+    if plan.unknown and not skip_unknown and not dry_run:
+        raise UsageError(_unknown_message(file, plan))
+    if dry_run:
+        with log.connect(create=False) as conn:
+            new, already = log.count_new(conn, plan.entries)
+        _print_plan(file, plan, new, already, skip_unknown)
+        return
+    with log.connect() as conn:
+        added, already = log.add_many(conn, plan.entries)
+    kept = imports.save_mapping(given) if save_map else None
+    _print_report(file, plan, added, already, kept)
+
+
+def _names(rows: Any, limit: int = 12) -> str:
+    shown = [f"'{safe(n.name)}' ({plural(n.rows, 'row')}, line {n.line})" for n in rows[:limit]]
+    more = len(rows) - limit
+    return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+
+
+def _unknown_message(file: Path, plan: ImportPlan) -> str:
+    unknown = plan.unknown
+    where = "entry" if plan.format == "glutecoach" else "line"
+    names = _names(unknown).replace("line ", f"{where} ")
+    return (
+        f"{file}: {plural(len(unknown), 'exercise name')} {'matches' if len(unknown) == 1 else 'match'} no exercise "
+        f"in the catalogue: {names}; nothing was imported. Map each name once with --map FILE "
+        '({"Tracker name": "slug"}, or null to leave a name out; add --save-map to keep the mapping), add the '
+        "exercise with a catalogue of your own, or pass --skip-unknown to leave them out. --dry-run shows every name."
+    )
+
+
+def _print_plan(file: Path, plan: ImportPlan, new: int, already: int, skip_unknown: bool) -> None:
+    """--dry-run: the mapping table, then the counts."""
+    out = sys.stdout
+    label = {"glutecoach": "glutecoach JSON", "strong": "Strong CSV", "hevy": "Hevy CSV", "fitnotes": "FitNotes CSV"}[plan.format]
+    rest = f", {plural(plan.rest_timers, 'Rest Timer row')} skipped" if plan.rest_timers else ""
+    out.write(f"{safe(str(file))}: {label}, {plural(plan.rows, 'entry' if plan.format == 'glutecoach' else 'row', 'entries' if plan.format == 'glutecoach' else None)}{rest}.\n")
+    table = [("Name", "Exercise", "Rows", "Sets")]
+    for n in plan.names:
+        target = n.slug or ("skipped (your mapping)" if n.mapped else "skipped (unknown)")
+        table.append((safe(n.name)[:48], safe(target), str(n.rows), str(n.sets)))
+    widths = [max(len(r[i]) for r in table) for i in range(4)]
+    for r in table:
+        out.write(f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]:>{widths[3]}}\n".rstrip() + "\n")
+    out.write(f"Would add {plural(new, 'entry', 'entries')}; {already} {'is' if already == 1 else 'are'} already in the log.\n")
+    if plan.unknown and not skip_unknown:
+        many = len(plan.unknown)
+        out.write(f"But {plural(many, 'name')} {'is' if many == 1 else 'are'} unknown: without a mapping for "
+                  f"{'it' if many == 1 else 'them'} (--map) or --skip-unknown, nothing would be imported.\n")
+    _print_left_out(plan)
+    out.write("Nothing was written (--dry-run).\n")
+
+
+def _print_left_out(plan: ImportPlan) -> None:
+    if plan.left_out:
+        shown = "; ".join(safe(x) for x in plan.left_out[:5])
+        more = len(plan.left_out) - 5
+        sys.stdout.write(f"Left out {plural(len(plan.left_out), 'set')} with nothing to count: {shown}" + (f"; and {more} more" if more > 0 else "") + ".\n")
+
+
+def _print_report(file: Path, plan: ImportPlan, added: int, already: int, kept: int | None) -> None:
+    out = sys.stdout
+    sets = sum(len(e.sets) for e in plan.entries)
+    out.write(f"Imported {plural(added, 'entry', 'entries')} from {safe(str(file))}; "
+              f"{already} {'was' if already == 1 else 'were'} already in the log ({plural(sets, 'set')} read).\n")
+    skipped = [n for n in plan.names if n.slug is None]
+    if skipped:
+        unknown = [n for n in skipped if not n.mapped]
+        mapped = [n for n in skipped if n.mapped]
+        if unknown:
+            out.write(f"Left out {plural(len(unknown), 'unknown exercise name')}: {_names(unknown)}.\n")
+        if mapped:
+            out.write(f"Left out by your mapping: {_names(mapped)}.\n")
+    if plan.rest_timers:
+        out.write(f"Skipped {plural(plan.rest_timers, 'Rest Timer row')}.\n")
+    _print_left_out(plan)
+    if kept is not None:
+        from glutecoach.store import imports
+
+        out.write(f"Saved the name mapping ({plural(kept, 'name')}) to {safe(str(imports.mapping_path()))}.\n")
