@@ -46,7 +46,7 @@ def variant(slug: str, name: str, **changes: object) -> dict:
 
 
 def test_a_user_file_adds_an_exercise_and_a_goal() -> None:
-    shown = runner.invoke(app, ["show", "band kickback", "--format", "json", "--catalogue", str(EXAMPLE)])
+    shown = runner.invoke(app, ["show", "clinic kickback", "--format", "json", "--catalogue", str(EXAMPLE)])
     assert shown.exit_code == 0, shown.output
     assert '"slug": "clinic-band-kickback"' in shown.stdout.replace('":"', '": "')
     ranked = runner.invoke(app, ["recommend", "--goal", "banded-glutes", "--equipment", "band", "--catalogue", str(EXAMPLE)])
