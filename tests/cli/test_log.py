@@ -5,20 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import multiprocessing
 import os
-import signal
 import sqlite3
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from glutecoach.cli.app import app
-from glutecoach.core.models import Entry, SetRow
 from glutecoach.store import log, paths
 
 runner = CliRunner()
@@ -114,58 +108,6 @@ def test_bad_values_exit_2_name_the_field_and_write_nothing(args: list[str], fie
 def test_an_unknown_exercise_is_refused_with_a_suggestion() -> None:
     result = run("log", "add", "hip thrustt", "--sets", "1", "--reps", "5")
     assert result.exit_code == 2 and "Did you mean" in result.stderr and not log.db_path().exists()
-
-
-def _add_many(home: str, worker: int, n: int) -> None:
-    os.environ["GLUTECOACH_HOME"] = home
-    with log.connect() as conn:
-        for i in range(n):
-            log.add(conn, Entry(None, "2026-01-01", "hip-thrust", (SetRow(10, float(worker * 1000 + i)),), "kg"))
-
-
-def test_four_processes_adding_at_once_lose_nothing(isolated_home: Path) -> None:
-    ctx = multiprocessing.get_context("spawn")
-    procs = [ctx.Process(target=_add_many, args=(str(isolated_home), w, 250)) for w in range(4)]
-    for p in procs:
-        p.start()
-    for p in procs:
-        p.join(120)
-        assert p.exitcode == 0
-    with log.connect() as conn:
-        assert log.count(conn) == 1000
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert conn.execute("SELECT count(*) FROM sets").fetchone()[0] == 1000
-
-
-def _big_export(path: Path, n: int) -> None:
-    start = dt.date(1990, 1, 1)  # 60,000 entries, five a day: up to 2022, never after tomorrow
-    entries = [
-        {"id": None, "date": (start + dt.timedelta(days=i // 5)).isoformat(), "slug": "hip-thrust",
-         "sets": [{"reps": 10, "load": float(i % 300)}, {"reps": 8, "load": float(i % 300 + 5)}],
-         "units": "kg", "contact": None, "pain_score": None, "rir": 2, "note": None}
-        for i in range(n)
-    ]
-    path.write_text(json.dumps({"entries": entries}))
-
-
-def test_a_killed_import_saves_all_or_nothing(isolated_home: Path, tmp_path: Path) -> None:
-    ok("log", "add", "clamshell", "--sets", "1", "--reps", "10", "--date", "2026-01-01")
-    big = tmp_path / "big.json"
-    _big_export(big, 60_000)
-    env = {**os.environ, "GLUTECOACH_HOME": str(isolated_home)}
-    proc = subprocess.Popen([sys.executable, "-m", "glutecoach", "log", "import", str(big)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    wal = log.db_path().with_name("log.sqlite3-wal")
-    # kill it once the import's transaction is writing (the WAL grows), well before it can finish
-    while time.monotonic() < deadline and proc.poll() is None and (not wal.exists() or wal.stat().st_size < 2_000_000):
-        time.sleep(0.01)
-    assert proc.poll() is None, f"the import finished before it could be killed: {proc.communicate()}"
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    with log.connect() as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert log.count(conn) in (1, 60_001)
-        assert log.count(conn) == 1  # killed mid-transaction: nothing of the import
 
 
 @pytest.mark.parametrize("content", [os.urandom(4096), b"", log.SQLITE_HEADER + b"\0" * 84])

@@ -1,0 +1,70 @@
+"""The log under real processes: several writers at once lose nothing, and a process killed in the middle
+of an import leaves the log exactly as it was (one transaction). Deterministic: the kill comes from inside
+the import after a fixed number of inserts, never from a timer."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from glutecoach.core.models import Entry, SetRow
+from glutecoach.store import log
+
+
+def _add_many(home: str, worker: int, n: int) -> None:
+    os.environ["GLUTECOACH_HOME"] = home
+    with log.connect() as conn:
+        for i in range(n):
+            log.add(conn, Entry(None, "2026-01-01", "hip-thrust", (SetRow(10, float(worker * 1000 + i)),), "kg"))
+
+
+def test_four_processes_adding_at_once_lose_nothing(isolated_home: Path) -> None:
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_add_many, args=(str(isolated_home), w, 250)) for w in range(4)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+        assert p.exitcode == 0
+    with log.connect() as conn:
+        assert conn.execute("SELECT count(*) FROM entries").fetchone()[0] == 1000
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM sets").fetchone()[0] == 1000
+
+
+KILLED_IMPORT = textwrap.dedent(
+    """
+    import os, signal
+    from glutecoach.core.models import Entry, SetRow
+    from glutecoach.store import log
+
+    real_insert, done = log._insert, [0]
+
+    def insert_then_die(conn, entry):
+        done[0] += 1
+        if done[0] == 3000:  # well inside the import's one transaction
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real_insert(conn, entry)
+
+    log._insert = insert_then_die
+    entries = [Entry(None, "2025-01-%02d" % (1 + i % 28), "hip-thrust", (SetRow(10, float(i)),), "kg", note=str(i)) for i in range(6000)]
+    with log.connect() as conn:
+        log.add_many(conn, entries)
+    """
+)
+
+
+def test_a_killed_import_saves_all_or_nothing(isolated_home: Path) -> None:
+    with log.connect() as conn:
+        log.add(conn, Entry(None, "2026-01-01", "clamshell", (SetRow(10, None),), "kg"))
+    env = {**os.environ, "GLUTECOACH_HOME": str(isolated_home)}
+    proc = subprocess.run([sys.executable, "-c", KILLED_IMPORT], env=env, capture_output=True, timeout=300)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()
+    with log.connect() as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert [r[0] for r in conn.execute("SELECT slug FROM entries")] == ["clamshell"]  # nothing of the import
