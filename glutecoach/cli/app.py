@@ -95,9 +95,11 @@ def build(command: str | None = None) -> typer.Typer:
         context_settings={"help_option_names": ["-h", "--help"]},
     )
     app.callback()(_main)
-    families = (FAMILY[command],) if command in FAMILY else FAMILIES
-    for family in families:
-        import_module(f"glutecoach.cli.{family}").register(app)
+    if command in FAMILY:
+        import_module(f"glutecoach.cli.{FAMILY[command]}").register(app, command)
+    else:
+        for family in FAMILIES:
+            import_module(f"glutecoach.cli.{family}").register(app)
     return app
 
 

@@ -1,7 +1,5 @@
 """Browsing the catalogue: `exercises`, `show`, `muscles`, `goals`."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -155,6 +153,8 @@ def goals(fmt: FormatOpt = "table", catalogue_files: Catalogues = None) -> None:
     renderer(fmt).goals(list(cat.goals.values()))
 
 
-def register(app: typer.Typer) -> None:
-    for command in (exercises, show, muscles, goals):
-        app.command()(command)
+def register(app: typer.Typer, command: str | None = None) -> None:
+    """Register the family's commands, or only `command` (a run needs only its own)."""
+    for func in (exercises, show, muscles, goals):
+        if command in (None, func.__name__):
+            app.command()(func)

@@ -46,7 +46,7 @@ def catalogue_show_schema() -> None:
 
 
 
-def register(app: typer.Typer) -> None:
+def register(app: typer.Typer, command: str | None = None) -> None:
     from glutecoach.cli.app import group
 
     catalogue_app = group(app, "catalogue", "Check catalogue files of your own, and print their schema.\n\nExample: glutecoach catalogue validate my-exercises.yaml")

@@ -296,7 +296,11 @@ def progress(
     renderer(fmt).progress(result)
 
 
-def register(app: typer.Typer) -> None:
+def register(app: typer.Typer, command: str | None = None) -> None:
+    if command in (None, "progress"):
+        app.command()(progress)
+    if command == "progress":
+        return
     from glutecoach.cli.app import group
     from glutecoach.cli.log_import import log_import
 
@@ -307,4 +311,3 @@ def register(app: typer.Typer) -> None:
     log_app.command("delete")(log_delete)
     log_app.command("export")(log_export)
     log_app.command("import")(log_import)
-    app.command()(progress)

@@ -97,7 +97,7 @@ def profile_reset() -> None:
     sys.stdout.write("Profile reset.\n" if user_profile.reset() else "There was no saved profile.\n")
 
 
-def register(app: typer.Typer) -> None:
+def register(app: typer.Typer, command: str | None = None) -> None:
     from glutecoach.cli.app import group
 
     profile_app = group(app, "profile", "Your saved profile: the defaults for recommend, alternatives and plan.\n\nExample: glutecoach profile set --level beginner --equipment band,dumbbell")

@@ -1,7 +1,7 @@
 """`recommend` and `alternatives`: rank exercises for a person, and swap one for another."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typer reads these signatures on every run, and real
+# annotation objects spare it an eval per parameter.
 from typing import Annotated
 
 import typer
@@ -86,6 +86,8 @@ def alternatives(
     renderer(fmt).alternatives(engine.alternatives(cat, ex, profile, top))
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(recommend)
-    app.command()(alternatives)
+def register(app: typer.Typer, command: str | None = None) -> None:
+    """Register the family's commands, or only `command` (a run needs only its own)."""
+    for func in (recommend, alternatives):
+        if command in (None, func.__name__):
+            app.command()(func)
