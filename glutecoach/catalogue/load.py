@@ -14,8 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from glutecoach import __version__, speed
-from glutecoach.store import paths
-from glutecoach.errors import CatalogueError
 from glutecoach.core.models import (
     Catalogue,
     Contraindication,
@@ -32,6 +30,8 @@ from glutecoach.core.models import (
     Summary,
 )
 from glutecoach.core.vocab import REGIONS
+from glutecoach.errors import CatalogueError
+from glutecoach.store import paths
 
 BUILTIN_FILES = ("exercises.yaml", "goals.yaml", "plans.yaml", "muscles.yaml")
 MAX_FILE_BYTES = 128 * 1024 * 1024  # room for a 50,000-exercise file; larger is refused unread
@@ -139,6 +139,7 @@ def _build(raw: dict) -> Catalogue:
         heavy_rest_s=raw["heavy_rest_s"],
         favours={k: tuple((f[0], f[1]) for f in v) for k, v in raw.get("favours", {}).items()},
         still_covers=frozenset(raw.get("still_covers", ())),
+        key=raw.get("key", ""),
         overrides=tuple(raw["overrides"]),
     )
 

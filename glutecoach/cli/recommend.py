@@ -54,7 +54,13 @@ def recommend(
     fmt = fmt_word(fmt)
     who = person(level, equipment, pain, goal)
     cat = load_catalogue(catalogue_files)
-    ranking = engine.rank(cat, goal_for(cat, who), who.profile, top, sources=who.sources)
+    goal = goal_for(cat, who)
+    known = None
+    if len(cat.exercises) >= engine.BOUNDED_FROM:
+        from glutecoach import speed
+
+        known = speed.goal_points(cat, goal, engine.goal_points)
+    ranking = engine.rank(cat, goal, who.profile, top, sources=who.sources, known=known)
     renderer(fmt).ranking(ranking, explain)
 
 

@@ -198,11 +198,25 @@ BOUNDED_FROM = 200  # catalogues this large are ranked with the bound below; sma
 CHUNK = 32
 
 
-def headroom(goal: Goal, rules: Sequence[Rule]) -> float:
-    """The most the rules other than region match can add to a score: each rule gives at most its weight
-    (the fraction is held to -1..1 in rules.apply), plus rounding."""
-    others = [abs(weight(r, goal)) for r in rules if r.name != "region-match"]  # a negative weight adds at a fraction of -1
+def headroom(goal: Goal, rules: Sequence[Rule], known: Callable[[Rule], bool] = lambda r: r.name == "region-match") -> float:
+    """The most the rules not counted in the cheap bound can add to a score: each rule gives at most its
+    weight either way (the fraction is held to -1..1 in rules.apply), plus rounding."""
+    others = [abs(weight(r, goal)) for r in rules if not known(r)]  # a negative weight adds at a fraction of -1
     return sum(others) + 0.05 * len(rules) + 0.2
+
+
+def goal_rules(goal: Goal) -> list[Rule]:
+    """The rules that read only the exercise and the goal (every part but fit): their points can be
+    worked out once per catalogue and goal, whoever asks."""
+    return [r for r in RULES if r.part != "fit" and weight(r, goal)]
+
+
+def goal_points(cat: Catalogue, goal: Goal) -> list[float]:
+    """Each exercise's points from goal_rules, in catalogue order: the tight bound of bounded ranking
+    (the CLI caches them per catalogue and goal, glutecoach.speed)."""
+    rules = goal_rules(goal)
+    nobody = Profile()
+    return [round(sum(r.points for rule in rules if (r := apply(rule, cat.exercises[s.slug], goal, nobody))), 1) for s in cat.exercises.summaries]
 
 
 def rank(
@@ -212,13 +226,16 @@ def rank(
     top: int = 8,
     pool: Iterable[Exercise] | None = None,
     sources: dict[str, str] | None = None,
+    known: Sequence[float] | None = None,
 ) -> Ranking:
     """Every allowed exercise scored for the goal; the top chosen by select(); the rest excluded with why.
 
-    For a large catalogue, exercises are taken in order of their region match (a cheap sum) and scored
-    in full only while one could still change the top: once select() fills the top from exercises that
-    score more than the next one's region match plus the most the other rules can add, nothing further
-    can change it. The result is the same as scoring everything (tests/unit/test_engine.py checks it).
+    For a large catalogue, exercises are taken in order of a cheap bound and scored in full only while
+    one could still change the top: once select() fills the top from exercises that score more than the
+    next one's bound, nothing further can change it. The bound is the region match plus the most every
+    other rule can add, or, when `known` holds goal_points() for the catalogue, those points plus the
+    most the person's rules can add (a few points: most exercises need no scoring at all). The result is
+    the same as scoring everything (tests/unit/test_engine.py checks both).
     """
     items: Iterable[Exercise | Summary] = cat.exercises.summaries if pool is None else pool
     exercise = (lambda s: cat.exercises[s.slug]) if pool is None else (lambda e: e)
@@ -239,14 +256,20 @@ def rank(
         return scored(ex, score(ex, goal, profile, rules), dose_for(ex, goal, profile.level, cat.heavy_rest_s))
 
     region_weight = next((weight(r, goal) for r in rules if r.name == "region-match"), 0.0)
-    if len(allowed) < BOUNDED_FROM or not goal.regions or region_weight <= 0:
+    use_known = known is not None and pool is None
+    if len(allowed) < BOUNDED_FROM or (not use_known and (not goal.regions or region_weight <= 0)):
         done = sorted((full(item) for item in allowed), key=_sort_key)
         selection = select(done, top, goal, available, profile, cat.still_covers)
     else:
-        scale = [goal.regions.get(r, 0.0) * region_weight / 100 for r in REGIONS]
-        bases = [sum(map(mul, scale, item.region_scores)) for item in allowed]
+        if use_known:
+            position = {s.slug: i for i, s in enumerate(cat.exercises.summaries)}
+            bases = [known[position[item.slug]] for item in allowed]  # type: ignore[index]
+            room = headroom(goal, rules, known=lambda r: r.part != "fit")
+        else:
+            scale = [goal.regions.get(r, 0.0) * region_weight / 100 for r in REGIONS]
+            bases = [sum(map(mul, scale, item.region_scores)) for item in allowed]
+            room = headroom(goal, rules)
         order = sorted(range(len(allowed)), key=bases.__getitem__, reverse=True)
-        room = headroom(goal, rules)
         done = []
         start, chunk = 0, CHUNK
         while True:

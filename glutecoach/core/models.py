@@ -228,6 +228,7 @@ class Catalogue(NamedTuple):
     heavy_rest_s: int
     favours: dict[str, tuple[tuple[str, str], ...]] = {}  # condition -> (property, note): what it favours
     still_covers: frozenset[str] = frozenset()  # conditions whose cautioned exercises may still cover a pattern
+    key: str = ""  # the fingerprint of the files it was built from (caches derived data, glutecoach.speed)
     overrides: tuple[str, ...] = ()  # "FILE overrides exercise 'x' from FILE", for a notice
 
 

@@ -253,3 +253,20 @@ def test_bounded_ranking_equals_scoring_everything_even_with_positive_caution(ca
                     expected = engine.rank(big, goal, profile, top)
                     monkeypatch.setattr(engine, "BOUNDED_FROM", 1)
                     assert engine.rank(big, goal, profile, top) == expected, (goal.name, profile, top)
+                    known = engine.goal_points(big, goal)
+                    assert engine.rank(big, goal, profile, top, known=known) == expected, ("goal points", goal.name, profile, top)
+
+
+@pytest.mark.parametrize("rule", ["hip-extension-only", "abduction", "squat-lunge", "effort"])
+def test_bounded_ranking_is_exact_when_a_rule_reaches_its_whole_weight(cat: Catalogue, monkeypatch: pytest.MonkeyPatch, rule: str) -> None:
+    # One rule besides region match, which many exercises get in full: the bound is reached exactly,
+    # so a bound one point too small would drop the true top (a mutation of headroom() fails here).
+    big = _untied_copies(cat, 900, seed=11)
+    goal = big.goals["glute-size"]._replace(rule_weights={"region-match": 40.0, rule: 12.0}, needs=(), pattern_cap={})
+    monkeypatch.setattr(engine, "CHUNK", 1)  # check the bound after every exercise: no overshoot hides an error
+    for profile in (Profile(level="advanced"), Profile(level="advanced", equipment=frozenset())):
+        for top in (1, 3, 8):
+            monkeypatch.setattr(engine, "BOUNDED_FROM", 10**9)
+            expected = engine.rank(big, goal, profile, top)
+            monkeypatch.setattr(engine, "BOUNDED_FROM", 1)
+            assert engine.rank(big, goal, profile, top) == expected, (rule, top)
