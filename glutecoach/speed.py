@@ -51,8 +51,9 @@ def paused_gc() -> Iterator[None]:
 
 def freeze_large(exercises: int) -> None:
     """For a command-line run only (the catalogue then lives as long as the process): a large
-    catalogue is moved out of the collector's sight, so no later collection scans it (measured: half
-    the ranking time at 10,000 exercises). Small ones are left alone: scanning them costs nothing."""
+    catalogue is moved out of the collector's sight, so no later collection scans it. Call it while the
+    collector is still paused: otherwise its first collection scans everything made while it slept
+    (measured at 10,000 exercises: 47 ms, a fifth of the warm run). Small ones are left alone."""
     if exercises >= FREEZE_FROM:
         gc.freeze()
 

@@ -174,9 +174,14 @@ def exercise_columns(exercises: list[dict]) -> dict[str, list]:
 def _exercises(columns: dict[str, list]) -> Exercises:
     """Summaries for all exercises at once; each exercise only when it is asked for (see Exercises)."""
     slugs = columns["slug"]
+    contra = [tuple(Contraindication(*c) for c in cs) for cs in columns["contraindications"]]
+    peaks = [tuple(Peak(*p) for p in ps) for ps in columns["peaks"]]
     summaries = [
         Summary(*row)
-        for row in zip(slugs, columns["pattern"], columns["level"], columns["equipment"], columns["contraindications"], columns["scores"], strict=True)
+        for row in zip(
+            slugs, columns["pattern"], columns["family"], columns["level"], columns["equipment"], contra, columns["scores"],
+            columns["complexity"], columns["unit"], columns["loads"], peaks, strict=True,
+        )
     ]
     fields = [(f, columns[f]) for f in Exercise._fields]
 

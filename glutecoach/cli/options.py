@@ -163,7 +163,7 @@ def load_catalogue(extra: list[Path] | None, quiet: bool = False) -> Catalogue:
 
     with speed.paused_gc():
         cat = load(tuple(extra or ()))
-    speed.freeze_large(len(cat.exercises))  # the catalogue lives as long as this process
+        speed.freeze_large(len(cat.exercises))  # before the collector wakes: it lives as long as this process
     if not quiet:
         from glutecoach.render.text import safe
 

@@ -61,9 +61,9 @@ class Ranking(NamedTuple):
 
 def exclusion(ex: Exercise | Summary, goal: Goal | None, profile: Profile) -> Exclusion | None:
     """Why the exercise cannot be offered to this person at all, or None."""
-    for condition, level, note, _ in ex.contraindications:
-        if level == "avoid" and condition in profile.pains:
-            return Exclusion(ex.slug, f"avoid:{condition}", f"to be avoided with {condition}: {note}")
+    for c in ex.contraindications:
+        if c.level == "avoid" and c.condition in profile.pains:
+            return Exclusion(ex.slug, f"avoid:{c.condition}", f"to be avoided with {c.condition}: {c.note}")
     if LEVEL_RANK[ex.level] > LEVEL_RANK[profile.level]:
         return Exclusion(ex.slug, "level", f"{ex.level} level, above {profile.level}")
     if not profile.has(ex.equipment):
@@ -122,7 +122,7 @@ class Selection(NamedTuple):
 
 def cautioned(ex: Exercise | Summary, profile: Profile, still_covers: frozenset[str] = frozenset()) -> bool:
     """A caution for a declared condition that bars the exercise from taking a place just to cover a pattern."""
-    return any(c[1] == "caution" and c[0] in profile.pains and c[0] not in still_covers for c in ex.contraindications)
+    return any(c.level == "caution" and c.condition in profile.pains and c.condition not in still_covers for c in ex.contraindications)
 
 
 NOBODY = Profile()
@@ -260,15 +260,29 @@ def rank(
     if len(allowed) < BOUNDED_FROM or (not use_known and (not goal.regions or region_weight <= 0)):
         done = sorted((full(item) for item in allowed), key=_sort_key)
         selection = select(done, top, goal, available, profile, cat.still_covers)
+    elif use_known:
+        # The goal's points are known for every exercise; the person's rules read only summary fields. So
+        # every allowed exercise gets its exact score without being built, the top is chosen from those,
+        # and only the chosen are scored in full, with their reasons.
+        position = {s.slug: i for i, s in enumerate(cat.exercises.summaries)}
+        fit = [r for r in rules if r.part == "fit"]
+        light = sorted(
+            (
+                Scored(item, (), Dose(0, (0, 0), 0), round(known[position[item.slug]] + sum(r.points for rule in fit if (r := apply(rule, item, goal, profile))), 1))  # type: ignore[index, arg-type]
+                for item in allowed
+            ),
+            key=_sort_key,
+        )
+        picked = select(light, top, goal, available, profile, cat.still_covers)
+        if picked.complete:
+            selection = Selection([full(s.exercise) for s in picked.chosen], [], True)
+        else:  # too few to fill the top: the rest are shown with their variety reasons, so score them all
+            done = sorted((full(item) for item in allowed), key=_sort_key)
+            selection = select(done, top, goal, available, profile, cat.still_covers)
     else:
-        if use_known:
-            position = {s.slug: i for i, s in enumerate(cat.exercises.summaries)}
-            bases = [known[position[item.slug]] for item in allowed]  # type: ignore[index]
-            room = headroom(goal, rules, known=lambda r: r.part != "fit")
-        else:
-            scale = [goal.regions.get(r, 0.0) * region_weight / 100 for r in REGIONS]
-            bases = [sum(map(mul, scale, item.region_scores)) for item in allowed]
-            room = headroom(goal, rules)
+        scale = [goal.regions.get(r, 0.0) * region_weight / 100 for r in REGIONS]
+        bases = [sum(map(mul, scale, item.region_scores)) for item in allowed]
+        room = headroom(goal, rules)
         order = sorted(range(len(allowed)), key=bases.__getitem__, reverse=True)
         done = []
         start, chunk = 0, CHUNK

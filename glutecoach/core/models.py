@@ -108,18 +108,26 @@ class Exercise(NamedTuple):
 
 class Summary(NamedTuple):
     """What ranking reads of every exercise before it scores any: enough to rule one out (see
-    engine.exclusion, which takes a Summary or an Exercise alike) and to order it by region match."""
+    engine.exclusion), to order it by a cheap bound, to apply the person's rules (the `fit` part reads
+    these fields by the same names as on Exercise) and to choose the top."""
 
     slug: str
     pattern: str
+    family: str
     level: str
     equipment: tuple[str, ...]
-    contraindications: tuple[tuple[str, str, str, bool], ...]  # (condition, level, note, derived), as Contraindication
+    contraindications: tuple[Contraindication, ...]
     region_scores: tuple[int, ...]  # in REGIONS order
+    complexity: int
+    unit: str
+    loads: tuple[str, ...]
+    peaks: tuple[Peak, ...]
 
 
 def summary_of(ex: Exercise) -> Summary:
-    return Summary(ex.slug, ex.pattern, ex.level, ex.equipment, ex.contraindications, ex.region_scores)
+    return Summary(
+        ex.slug, ex.pattern, ex.family, ex.level, ex.equipment, ex.contraindications, ex.region_scores, ex.complexity, ex.unit, ex.loads, ex.peaks
+    )
 
 
 class Exercises(Mapping[str, Exercise]):
