@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -24,6 +25,7 @@ from glutecoach.cli.options import (
     person,
 )
 from glutecoach.core.vocab import LEVELS
+from glutecoach.errors import UsageError
 
 if TYPE_CHECKING:
     from glutecoach.core.models import Catalogue, Profile
@@ -60,9 +62,9 @@ def plan(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="With --format svg or html: write the file here instead of to stdout.", show_default=False)] = None,
     catalogue_files: Catalogues = None,
 ) -> None:
-    """Build a week-by-week plan; the beginner plan puts muscle contact before load.
+    """Build a week-by-week plan for your goal; the beginner plan puts muscle contact before load.
 
-    'glutecoach plan next' says what to do next session, from the plan and your training log.
+    'glutecoach plan start' saves it; 'glutecoach plan next' then says what to do next session, from it and your log.
 
     Example: glutecoach plan --level beginner --equipment band,dumbbell --format markdown
     """
@@ -80,46 +82,126 @@ def plan(
         write_document(export.plan(result, fmt, target), output, fmt)
         return
     if fmt == "markdown":
-        from glutecoach.render import markdown
+        from glutecoach.render import plan_view
 
-        sys.stdout.write(markdown.plan(result))
+        sys.stdout.write(plan_view.markdown(result))
         return
     from glutecoach.render import renderer
 
     renderer(fmt).plan(result)
 
 
+NextWeeksOpt = Annotated[int | None, typer.Option("--weeks", "-w", help="Length of the plan, 4-16 weeks. Default: your saved plan's, else 8.", show_default=False)]
+NextDaysOpt = Annotated[int | None, typer.Option("--days-per-week", "-d", help="Sessions a week, 1-6. Default: your saved plan's, else 3.", show_default=False)]
+DateOpt = Annotated[str | None, typer.Option("--date", help="Plan as of this day (YYYY-MM-DD, today, yesterday, -3d). Default: today.", show_default=False)]
+LoadStepOpt = Annotated[float | None, typer.Option("--load-step", help="The smallest load change you can make, in your profile's units (default 2.5 kg or 5 lb); plan next rounds loads to it.", show_default=False)]
+MAX_STEP = {"kg": 50.0, "lb": 100.0}
+
+
+def _first_day(value: str | None) -> dt.date:
+    """A plan's first day: as --date elsewhere, or a YYYY-MM-DD up to a year ahead (next Monday, say)."""
+    import re
+
+    if value is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            day = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise UsageError(f"--date: '{value}' is not a date that exists; give it as YYYY-MM-DD, e.g. 2026-03-14.") from None
+        if dt.date(1900, 1, 1) <= day <= dt.date.today() + dt.timedelta(days=366):
+            return day
+        raise UsageError(f"--date: '{value}' is outside the days a plan may start (1900-01-01 to a year from today).")
+    return check_date(value)
+
+
 @handles_errors
-def plan_next(
+def plan_start(
+    level: PlanLevelOpt = None,
+    goal: PlanGoalOpt = None,
     weeks: WeeksOpt = 8,
     days_per_week: DaysOpt = 3,
-    date: Annotated[str | None, typer.Option("--date", help="Plan as of this day (YYYY-MM-DD, today, yesterday, -3d). Default: today.", show_default=False)] = None,
+    equipment: EquipmentOpt = None,
+    pain: PainOpt = None,
+    date: Annotated[str | None, typer.Option("--date", help="The plan's first day (YYYY-MM-DD, today, yesterday, -3d). Default: today.", show_default=False)] = None,
+    load_step: LoadStepOpt = None,
     fmt: FormatOpt = "table",
     catalogue_files: Catalogues = None,
 ) -> None:
-    """What to do next session: your phase, and each change from your log with its reason.
+    """Save the plan you chose (the same options as 'plan'), so 'plan next' follows it.
 
-    Uses your saved profile (level, goal, equipment, pains) and training log.
+    Example: glutecoach plan start --level beginner --goal glute-size --days-per-week 2
+    """
+    from glutecoach.core.plan import LOAD_STEPS, PlanChoice
+    from glutecoach.store import profile as saved_profile
+    from glutecoach.store import saved_plan
+
+    fmt = fmt_word(fmt)
+    first = _first_day(date)
+    _, profile, result = _plan_for(level, goal, weeks, days_per_week, equipment, pain, catalogue_files)
+    steps = dict(LOAD_STEPS)
+    if load_step is not None:
+        units = saved_profile.load().units
+        if not 0 < load_step <= MAX_STEP[units]:
+            raise UsageError(f"--load-step must be above 0 and at most {MAX_STEP[units]:g} {units} (got {load_step:g}).")
+        steps[units] = load_step
+    choice = PlanChoice(profile.level, result.goal.name, weeks, days_per_week,
+                        None if profile.equipment is None else tuple(sorted(profile.equipment)), profile.pains, first.isoformat(),
+                        tuple(steps.items()))
+    saved_plan.save(choice)
+    if fmt == "json":
+        from glutecoach.render import data
+
+        data.emit(choice.as_json())
+        return
+    from glutecoach.render import plan_view
+
+    plan_view.saved(choice, result)
+
+
+@handles_errors
+def plan_next(
+    weeks: NextWeeksOpt = None,
+    days_per_week: NextDaysOpt = None,
+    date: DateOpt = None,
+    fmt: FormatOpt = "table",
+    catalogue_files: Catalogues = None,
+) -> None:
+    """What to do next session: your week and phase, and each change from your log with its reason.
+
+    Follows the plan saved with 'glutecoach plan start' (without one, your profile's defaults) and your training log.
 
     Example: glutecoach plan next
     """
     from glutecoach.core import next_session
+    from glutecoach.core import plan as planner
+    from glutecoach.core.lookup import find_goal
+    from glutecoach.errors import UnknownNameError
     from glutecoach.render import renderer
-    from glutecoach.store import log
+    from glutecoach.store import log, saved_plan
 
     fmt = fmt_word(fmt)
     today = check_date(date)
-    cat, profile, the_plan = _plan_for(None, None, weeks, days_per_week, None, None, catalogue_files)
+    choice = saved_plan.load()
+    if choice is None:
+        cat, profile, the_plan = _plan_for(None, None, weeks or 8, days_per_week or 3, None, None, catalogue_files)
+        start, steps = None, None
+    else:
+        cat = load_catalogue(catalogue_files)
+        try:
+            goal = find_goal(cat, choice.goal)
+        except UnknownNameError as err:
+            raise err.at("in your saved plan (run 'glutecoach plan start' again)") from None
+        profile = choice.profile
+        the_plan = planner.build(cat, goal, profile, weeks or choice.weeks, days_per_week or choice.days_per_week)
+        start, steps = dt.date.fromisoformat(choice.start), choice.steps
     with log.connect(create=False) as conn:
         entries = log.entries(conn, since=next_session.history_start(today), newest_first=False)
-    result = next_session.next_session(cat, the_plan, profile, next_session.up_to(entries, today), today)
+    result = next_session.next_session(cat, the_plan, profile, next_session.up_to(entries, today), today, start, steps, saved=choice is not None)
     renderer(fmt).next_session(result)
 
 
-def register(app: typer.Typer) -> None:
-    from glutecoach.cli.app import UseOrder
-
-    plan_app = typer.Typer(cls=UseOrder, rich_markup_mode=None, invoke_without_command=True, no_args_is_help=False)
+def register(app: typer.Typer, command: str | None = None) -> None:
+    plan_app = typer.Typer(rich_markup_mode=None, invoke_without_command=True, no_args_is_help=False)
     plan_app.callback()(plan)
+    plan_app.command("start")(plan_start)
     plan_app.command("next")(plan_next)
     app.add_typer(plan_app, name="plan")

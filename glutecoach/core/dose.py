@@ -41,7 +41,7 @@ def is_heavy_compound(ex: Exercise) -> bool:
 
 def dose_for(ex: Exercise, goal: Goal, level: str, heavy_rest_s: int = HEAVY_REST[0]) -> Dose:
     base = goal.dose[level]
-    side = ex.unilateral
+    side = ex.per_side
     if ex.unit in BY_UNIT:
         sets, span, rest = BY_UNIT[ex.unit][level]
         return Dose(min(sets, base.sets + 1), span, rest, ex.unit, side)

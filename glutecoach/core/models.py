@@ -84,6 +84,11 @@ class Exercise(NamedTuple):
     notes: tuple[str, ...]
 
     @property
+    def per_side(self) -> bool:
+        """Doses count each side: one side at a time, unless a distance (covered by both legs)."""
+        return self.unilateral and self.unit != "metres"
+
+    @property
     def peak_tension(self) -> str:
         """Where the load peaks in the main action (the first listed)."""
         return self.peaks[0].at if self.peaks else "mid"

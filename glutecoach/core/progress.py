@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from glutecoach.core.models import Catalogue, Entry, SessionSummary
-from glutecoach.core.vocab import PRIME_MOVER, REGIONS, SYNERGIST
+from glutecoach.core.vocab import REGIONS
+from glutecoach.core.volume import set_value
 
 LB_PER_KG = 2.20462
 PAIN_SCALE = (0, 10)
@@ -74,10 +75,6 @@ def direction(values: Sequence[float | None]) -> str:
     return "rising" if last > first else "falling" if last < first else "steady"
 
 
-def set_weight(score: int) -> float:
-    """What one set counts for a region: 1 where the exercise scores PRIME_MOVER+, 0.5 at SYNERGIST+."""
-    return 1.0 if score >= PRIME_MOVER else 0.5 if score >= SYNERGIST else 0.0
-
 
 def session_of(e: Entry) -> SessionSummary:
     """One entry reduced to what progress reads (as store.log.summaries does in SQL), with its pain."""
@@ -114,7 +111,7 @@ def summarise(
         if ex is None:
             continue  # an exercise since removed from the catalogue still shows in the log
         for region in REGIONS:
-            week[region] += e.sets * set_weight(ex.scores[region])
+            week[region] += e.sets * set_value(ex, region)
     trends = []
     for slug, rows in sorted(by_slug.items()):
         items = [sessions[i] for i in rows]

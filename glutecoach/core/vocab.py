@@ -139,7 +139,3 @@ EVIDENCE_REGIONS: dict[str, tuple[str, ...]] = {
     "other": (),
 }
 
-# Weekly volume counts fractional sets: a set counts 1 for a region where the exercise scores 60 or
-# more (a prime mover), 0.5 where it scores 30-59 (a synergist), 0 below.
-PRIME_MOVER = 60
-SYNERGIST = 30

@@ -111,14 +111,14 @@ class TableRenderer:
         ranking_view.alternatives(a)
 
     def plan(self, p: Plan) -> None:
-        from glutecoach.render import table
+        from glutecoach.render import plan_view
 
-        table.plan(p)
+        plan_view.plan(p)
 
     def next_session(self, n: NextSession) -> None:
-        from glutecoach.render import table_log
+        from glutecoach.render import plan_view
 
-        table_log.next_session(n)
+        plan_view.next_session(n)
 
     def progress(self, p: Progress) -> None:
         from glutecoach.render import table_log

@@ -39,7 +39,7 @@ def exercise(cat: Catalogue, ex: Exercise) -> dict[str, Any]:
         "pattern": ex.pattern,
         "unit": ex.unit,
         "stance": ex.stance,
-        "per_side": ex.unilateral,
+        "per_side": ex.per_side,
         "movement": ex.movement,
         "joint_actions": list(ex.joint_actions),
         "load_vector": ex.load_vector,

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from glutecoach.core.vocab import REGIONS
+from glutecoach.core.volume import SET_RULE
 from glutecoach.render.grid import Cell, Column, flow, grid
 from glutecoach.render.terminal import bullet as _bullet
 from glutecoach.render.terminal import console, fits, item, section
@@ -198,8 +199,7 @@ def progress(p: Progress) -> None:
     weeks = _week_table(p)
     console.print(weeks if fits(weeks) else _week_lines(p.by_week))
     rule = Text()
-    rule.append_text(_para("A set counts 1 for a region where the exercise scores 60 or more (a prime mover), 0.5 where it scores "
-                           f"30-59 (a synergist), 0 below. Upper and lower: the two portions of the gluteus maximus. Your level's target: "
+    rule.append_text(_para(f"{SET_RULE} Upper and lower: the two portions of the gluteus maximus. Your level's target: "
                            f"{low}-{high} sets a week per region (bold: in range).", "dim"))
     rule.append("\n")
     console.print(rule, end="", soft_wrap=True)

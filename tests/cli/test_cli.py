@@ -195,31 +195,6 @@ def test_alternatives_json_shape() -> None:
         assert 0 < alt["similarity"] <= 1
 
 
-def test_plan_json_shape() -> None:
-    data = as_json("plan", "--level", "beginner")
-    assert set(data) == {"level", "goal", "weeks_total", "days_per_week", "phases", "weeks", "substitutions", "notes"}
-    assert (data["level"], data["goal"], data["weeks_total"], data["days_per_week"]) == ("beginner", "glute-size", 8, 3)
-    assert all(set(p) == {"name", "goal", "weeks", "purpose", "advance_when"} for p in data["phases"])
-    assert len(data["weeks"]) == 8
-    for w in data["weeks"]:
-        assert set(w) == {"week", "phase", "deload", "region_sets", "sessions"}
-        assert set(w["region_sets"]) == set(REGIONS)
-        for s in w["sessions"]:
-            assert set(s) == {"day", "exercises"}
-            for e in s["exercises"]:
-                assert set(e) == {"slug", "name", "sets", "reps", "per_side", "tempo", "rest_s", "cue"}
-    assert all(set(s) == {"wanted", "used", "reason"} for s in data["substitutions"])
-
-
-def test_plan_markdown_has_headings_tables_and_check_boxes() -> None:
-    result = run("plan", "--format", "markdown")
-    assert result.exit_code == 0
-    text = result.stdout
-    assert text.startswith("# ") and "## Contact" in text and "### Week 1" in text
-    assert "| Exercise | Sets x reps |" in text and "- [ ] **Day 1**" in text and "- [ ] Contact check" in text
-    assert "contact 7+/10 twice: move on" in text and "reps on every set at 1-3 in reserve: add 2.5-5% or a set" in text
-
-
 @pytest.mark.parametrize("args", [["exercises", "--muscle", "upper-glutes"], ["show", "hip-thrust"], ["plan"], ["muscles"], ["goals"],
                                   ["recommend", "--goal", "glute-size", "--pain", "sciatica", "--explain"], ["alternatives", "hip-thrust"]])  # fmt: skip
 def test_tables_fit_80_columns_and_respect_no_color(args: list[str]) -> None:

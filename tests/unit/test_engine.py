@@ -87,7 +87,7 @@ def test_doses_fit_the_exercise(rankings: list) -> None:
         for s in ranking.items:
             ex, d = s.exercise, s.dose
             where = (goal.name, profile.level, ex.slug, d)
-            assert d.unit == ex.unit and d.per_side == ex.unilateral, where
+            assert d.unit == ex.unit and d.per_side == ex.per_side, where
             assert 1 <= d.sets <= 6 and d.reps[0] <= d.reps[1], where
             if ex.unit == "reps" and is_light_drill(ex):
                 assert d.reps[0] >= 12, where  # a light drill is never dosed at 8 reps or fewer

@@ -9,7 +9,8 @@ import pytest
 
 from glutecoach.core import progress
 from glutecoach.core.models import Catalogue, Entry, SessionSummary, SetRow
-from glutecoach.core.vocab import PRIME_MOVER, REGIONS, SYNERGIST
+from glutecoach.core.vocab import REGIONS
+from glutecoach.core.volume import set_value
 
 
 def entry(
@@ -60,21 +61,17 @@ def test_loads_logged_in_two_units_are_shown_in_the_latest(cat: Catalogue) -> No
     assert thrust.load_trend[0] == pytest.approx(100 * progress.LB_PER_KG, abs=0.1) and thrust.load_trend[1] == 225
 
 
-def _scoring(cat: Catalogue, low: int, high: int) -> tuple[str, str]:
-    """An exercise and a region whose score is in [low, high)."""
-    for ex in cat.exercises.values():
-        for r in REGIONS:
-            if low <= ex.scores[r] < high:
-                return ex.slug, r
-    raise AssertionError(f"no score in {low}-{high}")
-
-
-@pytest.mark.parametrize("band,weight", [((PRIME_MOVER, 101), 1.0), ((SYNERGIST, PRIME_MOVER), 0.5), ((0, SYNERGIST), 0.0)])
-def test_a_set_counts_by_the_score_band(cat: Catalogue, band: tuple[int, int], weight: float) -> None:
-    slug, region = _scoring(cat, *band)
+@pytest.mark.parametrize("slug", ["back-squat", "hip-thrust", "side-lying-hip-abduction", "clamshell", "sprint"])
+def test_progress_counts_sets_with_the_plans_formula(cat: Catalogue, slug: str) -> None:
+    ex = cat.exercises[slug]
     result = progress.from_entries(cat, [entry("2026-11-24", slug, 4, 10)], 2, "2026-11-23", "2026-11-29")
     assert result.by_week[0].week == "2026-11-23"
-    assert result.by_week[0].region_sets[region] == 4 * weight
+    assert result.by_week[0].region_sets == {r: 4 * set_value(ex, r) for r in REGIONS}
+
+
+def test_a_back_squat_is_a_full_glute_set(cat: Catalogue) -> None:
+    squat = cat.exercises["back-squat"]
+    assert set_value(squat, "gluteus-maximus-upper") == set_value(squat, "gluteus-maximus-lower") == 1.0
 
 
 def test_this_week_is_the_week_of_until_even_when_empty(cat: Catalogue) -> None:
