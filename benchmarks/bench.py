@@ -112,12 +112,11 @@ def fill_log(home: Path, n: int) -> None:
 
     slugs = ["hip-thrust", "glute-bridge", "bulgarian-split-squat", "clamshell", "step-up", "romanian-deadlift"]
     start = dt.date(2016, 1, 1)
-    with log.connect() as conn:
-        with log.transaction(conn):
-            for i in range(n):
-                e = log.Entry(None, (start + dt.timedelta(days=i * 3650 // n)).isoformat(), slugs[i % len(slugs)],
-                              tuple(log.SetRow(10, 40.0 + i % 50) for _ in range(3)), "kg", 7, None, 2, None)
-                log._insert(conn, e)
+    with log.connect() as conn, log.transaction(conn):
+        for i in range(n):
+            e = log.Entry(None, (start + dt.timedelta(days=i * 3650 // n)).isoformat(), slugs[i % len(slugs)],
+                          tuple(log.SetRow(10, 40.0 + i % 50) for _ in range(3)), "kg", 7, None, 2, None)
+            log._insert(conn, e)
 
 
 def yaml_parse_seconds(path: Path) -> float:

@@ -18,7 +18,7 @@ from glutecoach.errors import GlutecoachError, UnknownNameError, UsageError
 from glutecoach.status import ExitCode
 
 if TYPE_CHECKING:
-    from glutecoach.core.models import Catalogue
+    from glutecoach.core.models import Catalogue, Goal
     from glutecoach.core.person import Resolved
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -220,7 +220,7 @@ def _recent_pain() -> tuple[tuple[str, int, str], ...]:
         return ()
 
 
-def goal_for(cat: Catalogue, who: Resolved, option: str = "--goal") -> Any:
+def goal_for(cat: Catalogue, who: Resolved, option: str = "--goal") -> Goal:
     """The goal to use, or a clear error naming where the unknown or missing goal came from."""
     from glutecoach.core.lookup import find_goal
 

@@ -54,13 +54,13 @@ def recommend(
     fmt = fmt_word(fmt)
     who = person(level, equipment, pain, goal)
     cat = load_catalogue(catalogue_files)
-    goal = goal_for(cat, who)
+    wanted = goal_for(cat, who)
     known = None
     if len(cat.exercises) >= engine.BOUNDED_FROM:
         from glutecoach import speed
 
-        known = speed.goal_points(cat, goal, engine.goal_points)
-    ranking = engine.rank(cat, goal, who.profile, top, sources=who.sources, known=known)
+        known = speed.goal_points(cat, wanted, engine.goal_points)
+    ranking = engine.rank(cat, wanted, who.profile, top, sources=who.sources, known=known)
     renderer(fmt).ranking(ranking, explain)
 
 

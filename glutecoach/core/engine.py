@@ -266,13 +266,13 @@ def rank(
         # and only the chosen are scored in full, with their reasons.
         position = {s.slug: i for i, s in enumerate(cat.exercises.summaries)}
         fit = [r for r in rules if r.part == "fit"]
-        light = sorted(
-            (
-                Scored(item, (), Dose(0, (0, 0), 0), round(known[position[item.slug]] + sum(r.points for rule in fit if (r := apply(rule, item, goal, profile))), 1))  # type: ignore[index, arg-type]
-                for item in allowed
-            ),
-            key=_sort_key,
-        )
+
+        def exact(item: Exercise | Summary) -> float:
+            points = [r.points for rule in fit if (r := apply(rule, item, goal, profile)) is not None]  # type: ignore[arg-type]
+            return round(known[position[item.slug]] + sum(points), 1)  # type: ignore[index]
+
+        nothing = Dose(0, (0, 0), 0)
+        light = sorted((Scored(item, (), nothing, exact(item)) for item in allowed), key=_sort_key)  # type: ignore[arg-type]
         picked = select(light, top, goal, available, profile, cat.still_covers)
         if picked.complete:
             selection = Selection([full(s.exercise) for s in picked.chosen], [], True)

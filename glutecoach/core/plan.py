@@ -10,7 +10,6 @@ come in at most two a week, light. Pure: the catalogue, the goal and the profile
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 

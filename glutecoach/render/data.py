@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # type names only: a JSON command imports no more than it runs
     from glutecoach.core.engine import Alternatives, Ranking, Scored
-    from glutecoach.core.models import Catalogue, Entry, Exercise, Goal, Profile, RegionInfo
+    from glutecoach.core.models import Catalogue, Entry, Exercise, Goal, Profile, RegionInfo, SavedProfile
     from glutecoach.core.next_session import NextSession
     from glutecoach.core.plan import Plan
     from glutecoach.core.progress import Progress
-    from glutecoach.core.models import SavedProfile
 from glutecoach.core.vocab import BASIS_WORD, EQUIPMENT, REGIONS
 
 

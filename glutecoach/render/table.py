@@ -6,7 +6,6 @@ rich honours NO_COLOR. The exercise card (`show`) lives in render.card.
 
 from __future__ import annotations
 
-import textwrap
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -23,7 +22,6 @@ from glutecoach.render.text import safe
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from glutecoach.core.engine import Alternatives, Ranking
     from glutecoach.core.models import Catalogue, Exercise, Goal, RegionInfo
     from glutecoach.core.plan import Plan, PlannedExercise, Week
 
