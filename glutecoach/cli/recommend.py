@@ -86,10 +86,11 @@ def alternatives(
     who = person(level, equipment, pain)
     cat = load_catalogue(catalogue_files)
     ex = find_exercise(cat, exercise)
-    profile = who.profile
+    profile, sources = who.profile, dict(who.sources)
     if who.sources["level"] == "default":
         profile = profile._replace(level=ex.level)  # no level given or saved: the exercise's own
-    renderer(fmt).alternatives(engine.alternatives(cat, ex, profile, top))
+        sources["level"] = "exercise"
+    renderer(fmt).alternatives(engine.alternatives(cat, ex, profile, top, sources))
 
 
 def register(app: typer.Typer, command: str | None = None) -> None:

@@ -358,7 +358,7 @@ class Alternatives(NamedTuple):
     similarity: dict[str, float]  # slug -> 0-1 region similarity (magnitude-aware)
 
 
-def alternatives(cat: Catalogue, ex: Exercise, profile: Profile, top: int = 5) -> Alternatives:
+def alternatives(cat: Catalogue, ex: Exercise, profile: Profile, top: int = 5, sources: dict[str, str] | None = None) -> Alternatives:
     """Exercises that train the same regions the same way and about as hard, for someone who cannot do `ex`."""
     goal = _swap_goal(ex)
     caution_rule = next(r for r in RULES if r.name == "caution")
@@ -377,7 +377,7 @@ def alternatives(cat: Catalogue, ex: Exercise, profile: Profile, top: int = 5) -
     found = candidates(e for e in cat.exercises.values() if e.slug != ex.slug)  # its own variants included
     items = tuple(s._replace(decided_by="similarity") for s in found[:top])
     excluded = tuple(why for e in cat.exercises.values() if e.slug != ex.slug and (why := exclusion(e, None, profile)))
-    ranking = Ranking(goal, profile, items, excluded, notes(cat, goal, profile))
+    ranking = Ranking(goal, profile, items, excluded, notes(cat, goal, profile), dict(sources or {}))
     return Alternatives(ex, ranking, {s.exercise.slug: round(region_similarity(s.exercise, ex), 2) for s in items})
 
 

@@ -27,12 +27,12 @@ PART_TITLE = {
     "confidence": "how sure",
 }
 UNIT_WORD = {"reps": "", "seconds": " s", "contacts": " contacts", "metres": " m", "steps": " steps"}
-SOURCE_WORD = {"option": "your option", "profile": "your saved profile", "default": "default"}
+SOURCE_WORD = {"option": "your option", "profile": "your saved profile", "default": "default", "exercise": "the exercise's own"}
 
 
 def dose_text(d: Dose) -> str:
     side = "/side" if d.per_side else ""
-    return f"{d.sets}x{d.reps[0]}-{d.reps[1]}{UNIT_WORD.get(d.unit, '')}{side}, {d.rest_s}s rest"
+    return f"{d.sets}x{d.reps[0]}-{d.reps[1]}{UNIT_WORD.get(d.unit, '')}{side}, {d.rest_s}s"
 
 
 def for_line(profile: Profile, goal: str, sources: dict[str, str]) -> str:
@@ -80,7 +80,7 @@ def left_out(r: Ranking) -> list[str]:
         groups.setdefault(key, []).append(e.slug)
     lines = []
     for reason, slugs in groups.items():
-        sample = ", ".join(slugs[:3]) + (", ..." if len(slugs) > 3 else "")
+        sample = ", ".join(slugs[:3]) + (f" and {len(slugs) - 3} more" if len(slugs) > 3 else "")
         lines.append(f"{plural(len(slugs), 'exercise')} {reason}: {sample}.")
     return lines
 
@@ -114,7 +114,7 @@ LEGEND = (
 def ranking(r: Ranking, explain: bool) -> None:
     out = para(f"{r.goal.name}: {safe(r.goal.description)}", "bold")
     out.append_text(para(for_line(r.profile, r.goal.name, r.sources), "dim"))
-    columns = [Column("#", 2, right=True), Column("Exercise"), Column("Score", 5, right=True), Column("Set apart by", 16), Column("Dose", 18)]
+    columns = [Column("#", 2, right=True), Column("Exercise"), Column("Score", 5, right=True), Column("Set apart by", 16), Column("Dose, rest", 18)]
     rows = []
     explained: dict[int, Text] = {}
     for i, s in enumerate(r.items, 1):
@@ -140,8 +140,8 @@ def _regions(ex: Exercise) -> str:
 
 def alternatives(a: Alternatives) -> None:
     out = para(f"Alternatives to {safe(a.exercise.name)} ({a.exercise.pattern}; {_regions(a.exercise)})", "bold")
-    out.append_text(para(for_line(a.ranking.profile, "", {}), "dim"))
-    columns = [Column("#", 2, right=True), Column("Exercise"), Column("Alike", 5, right=True), Column("Works", 22), Column("Dose", 18)]
+    out.append_text(para(for_line(a.ranking.profile, "", a.ranking.sources), "dim"))
+    columns = [Column("#", 2, right=True), Column("Exercise"), Column("Alike", 5, right=True), Column("Works", 22), Column("Dose, rest", 18)]
     rows = [
         [str(i), _name(s.exercise), f"{a.similarity[s.exercise.slug]:.0%}", [(s.exercise.pattern, "bold"), (_regions(s.exercise), "dim")], dose_text(s.dose)]
         for i, s in enumerate(a.ranking.items, 1)
