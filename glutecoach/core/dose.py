@@ -14,6 +14,7 @@ ISOLATION = ("kickback", "abduction", "rotation", "stability")
 COMPOUND = ("bridge-thrust", "hinge", "squat", "lunge")
 HEAVY_LOAD = 4  # load potential from which a compound counts as heavy
 LIGHT_DRILL_REPS = (12, 20)
+ISOLATION_REPS = (8, 15)
 ISOLATION_REST = (45, 90)
 HEAVY_REST = (120, 180)
 MODERATE_REST = (60, 120)  # compounds with little load (body weight, a light dumbbell)
@@ -54,6 +55,8 @@ def dose_for(ex: Exercise, goal: Goal, level: str, heavy_rest_s: int = HEAVY_RES
         return Dose(base.sets, (6, 10) if goal.adaptation == "power" else (10, 15), max(rest, 90), "reps", side)
     if is_light_drill(ex):
         low, high = max(low, LIGHT_DRILL_REPS[0]), max(high, LIGHT_DRILL_REPS[1])
+    elif ex.pattern in ISOLATION:  # a loaded isolation (a machine, a cable) is worked in moderate reps, never as a 3-6RM
+        low, high = max(low, ISOLATION_REPS[0]), max(high, ISOLATION_REPS[1])
     elif ex.load_potential <= 2 or not ex.equipment:  # body weight: hard enough only in more reps, unless very hard
         floor = (5, 10) if ex.effort >= 5 else (8, 15) if ex.effort == 4 else (10, 20)
         low, high = max(low, floor[0]), max(high, floor[1])

@@ -92,6 +92,8 @@ def test_doses_fit_the_exercise(rankings: list) -> None:
             if ex.unit == "reps" and is_light_drill(ex):
                 assert d.reps[0] >= 12, where  # a light drill is never dosed at 8 reps or fewer
             if ex.unit == "reps" and ex.pattern in ("kickback", "abduction", "rotation", "stability"):
+                assert d.reps[0] >= 8, where  # isolation is never worked as a low-rep strength lift
+            if ex.unit == "reps" and ex.pattern in ("kickback", "abduction", "rotation", "stability"):
                 assert 45 <= d.rest_s <= 90, where  # isolation rests about a minute
             if is_heavy_compound(ex) and ex.equipment and goal.adaptation in ("hypertrophy", "strength", "power"):
                 assert 120 <= d.rest_s <= 180, where
