@@ -14,6 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from glutecoach.catalogue.schema import SCHEMA_VERSION, CatalogueFileModel
+from glutecoach.core.lookup import normalise
 from glutecoach.errors import CatalogueError, did_you_mean
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -393,7 +394,7 @@ def check_references(merged: dict, origin: Origin, positions: Positions) -> list
             if ev["source"] not in merged["sources"]:
                 problems.append(f"{at('exercises', slug, 'evidence', j, 'source')}: exercise '{slug}': evidence: no source '{ev['source']}' in any sources list.{did_you_mean(ev['source'], merged['sources'])}")
         for name in (ex["name"], *ex["aliases"]):
-            key = " ".join(name.lower().replace("-", " ").split())
+            key = normalise(name)
             if key in names and names[key] != slug:
                 other = names[key]
                 problems.append(f"{at('exercises', slug, 'aliases')}: exercise '{slug}': the name or alias '{name}' is also used by exercise '{other}' ({at('exercises', other)}).")

@@ -11,7 +11,7 @@ from glutecoach.errors import UnknownNameError, did_you_mean
 
 def normalise(name: str) -> str:
     """The one name normaliser: case, '-', '_' and runs of spaces folded ('Glute_Bridge' == 'glute bridge')."""
-    return " ".join(name.lower().replace("_", " ").replace("-", " ").split())
+    return " ".join(name.casefold().replace("_", " ").replace("-", " ").split())
 
 
 def name_index(cat: Catalogue) -> dict[str, str]:

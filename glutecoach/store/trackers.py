@@ -29,6 +29,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
+from glutecoach.core.lookup import normalise  # the one name normaliser
 from glutecoach.errors import GlutecoachError, UsageError
 
 FORMATS = ("strong", "hevy", "fitnotes")
@@ -81,9 +82,6 @@ class TrackerFormatError(GlutecoachError):
 # --------------------------------------------------------------------------------------------------
 # Names
 
-def normalise(name: str) -> str:
-    """The one name normaliser: case folded, '-' and '_' as spaces, runs of spaces as one, trimmed."""
-    return " ".join(name.casefold().replace("_", " ").replace("-", " ").split())
 
 
 _PAREN = re.compile(r"^(.*?\S)\s*\(([^()]*)\)\s*$", re.DOTALL)

@@ -186,3 +186,15 @@ def test_a_large_catalogue_ranks_the_same_from_the_cache_as_when_first_validated
     assert list(cached.exercises) == list(fresh.exercises)
     assert dict(cached.exercises) == dict(fresh.exercises)
     assert all(s == summary_of(cached.exercises[s.slug]) for s in cached.exercises.summaries)
+
+
+def test_one_name_normaliser_for_look_ups_and_validation(tmp_path: Path) -> None:
+    # 'Glute_Bridge' is the built-in glute bridge to a look-up, so validation must refuse it as an alias
+    # of another exercise (two normalisers that differed let it through).
+    from glutecoach.core.lookup import find_exercise, normalise
+
+    assert normalise("Glute_Bridge") == normalise("glute-bridge") == normalise("  GLUTE   bridge ")
+    assert find_exercise(catalogue.load(), "Glute_Bridge").slug == "glute-bridge"
+    path = write(tmp_path / "mine.yaml", [variant("my-bridge", "My bridge", aliases=["Glute_Bridge"])])
+    result = runner.invoke(app, ["catalogue", "validate", str(path)])
+    assert result.exit_code == ExitCode.PROBLEMS_FOUND and "also used by exercise 'glute-bridge'" in result.stderr
