@@ -42,7 +42,7 @@ def run_in(python: Path, args: list[str], cwd: Path, home: Path) -> subprocess.C
 
 def test_the_wheel_ships_the_data_and_runs_from_any_folder(wheel_venv: Path, tmp_path: Path) -> None:
     python = wheel_venv / "bin" / "python"
-    where = run_in(python, ["-c", "import glutecoach, glutecoach.paths as p; print(glutecoach.__file__); print(p.builtin_data_dir())"], tmp_path, tmp_path / "home")
+    where = run_in(python, ["-c", "import glutecoach, glutecoach.store.paths as p; print(glutecoach.__file__); print(p.builtin_data_dir())"], tmp_path, tmp_path / "home")
     module, data = where.stdout.split()
     assert module.startswith(str(wheel_venv)) and data.startswith(str(wheel_venv)), where.stdout
     assert (Path(data) / "exercises.yaml").is_file()
@@ -55,7 +55,7 @@ def test_the_wheel_ships_the_data_and_runs_from_any_folder(wheel_venv: Path, tmp
 
 
 def test_the_editable_install_reads_the_repository_data(tmp_path: Path) -> None:
-    code = "import glutecoach.paths as p; print(p.builtin_data_dir())"
+    code = "import glutecoach.store.paths as p; print(p.builtin_data_dir())"
     result = run_in(Path(sys.executable), ["-c", code], tmp_path, tmp_path / "home")
     assert Path(result.stdout.strip()) == ROOT / "data"
     shown = run_in(Path(sys.executable), ["-m", "glutecoach", "show", "hip-thrust", "--format", "json"], tmp_path, tmp_path / "home")
@@ -81,7 +81,7 @@ def test_shell_completion_offers_commands_goals_regions_and_exercises(tmp_path: 
 
 
 def test_the_installed_command_writes_all_its_output_and_keeps_its_exit_code(tmp_path: Path) -> None:
-    # The command ends without the interpreter's teardown: what is buffered must still arrive,
+    # Everything the command prints must arrive,
     # through a pipe well past its 64 KiB buffer and into a file, and exit codes must survive.
     script = Path(sys.executable).with_name("glutecoach")
     env = {**os.environ, "GLUTECOACH_HOME": str(tmp_path / "home")}
