@@ -99,11 +99,10 @@ def write_cache(path: Path, raw: dict[str, Any]) -> None:
     """Store data for read_cache. A cache is an optimisation: a read-only or full disk never stops a
     command. Written under a temporary name and renamed, so a reader never sees half a file; the
     oldest of its kind are pruned."""
+    from glutecoach.store.files import atomic_write
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(raw))
-        os.replace(tmp, path)
+        atomic_write(path, marshal.dumps(raw))
         prefix = path.name.split("-", 1)[0]
         old = sorted(path.parent.glob(f"{prefix}-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in old[KEEP_CACHES:]:

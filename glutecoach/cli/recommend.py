@@ -55,11 +55,9 @@ def recommend(
     who = person(level, equipment, pain, goal)
     cat = load_catalogue(catalogue_files)
     wanted = goal_for(cat, who)
-    known = None
-    if len(cat.exercises) >= engine.BOUNDED_FROM:
-        from glutecoach import speed
+    from glutecoach import speed
 
-        known = speed.goal_points(cat, wanted, engine.goal_points)
+    known = speed.goal_points(cat, wanted, engine.goal_points)  # cached: only the chosen are scored in full
     ranking = engine.rank(cat, wanted, who.profile, top, sources=who.sources, known=known)
     renderer(fmt).ranking(ranking, explain)
 

@@ -257,7 +257,7 @@ def rank(
 
     region_weight = next((weight(r, goal) for r in rules if r.name == "region-match"), 0.0)
     use_known = known is not None and pool is None
-    if len(allowed) < BOUNDED_FROM or (not use_known and (not goal.regions or region_weight <= 0)):
+    if not use_known and (len(allowed) < BOUNDED_FROM or not goal.regions or region_weight <= 0):
         done = sorted((full(item) for item in allowed), key=_sort_key)
         selection = select(done, top, goal, available, profile, cat.still_covers)
     elif use_known:

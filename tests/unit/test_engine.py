@@ -272,3 +272,14 @@ def test_bounded_ranking_is_exact_when_a_rule_reaches_its_whole_weight(cat: Cata
             expected = engine.rank(big, goal, profile, top)
             monkeypatch.setattr(engine, "BOUNDED_FROM", 1)
             assert engine.rank(big, goal, profile, top) == expected, (rule, top)
+
+
+def test_known_goal_points_give_the_same_ranking_on_the_shipped_catalogue(cat: Catalogue) -> None:
+    # The CLI always ranks with cached goal points: on the real catalogue it must equal full scoring.
+    for goal in cat.goals.values():
+        known = engine.goal_points(cat, goal)
+        for kit, pains in itertools.product(EQUIPMENT_SETS, ((), ("knee-pain",), ("lateral-hip-pain", "sciatica"))):
+            for level in LEVELS:
+                profile = Profile(level=level, equipment=kit, pains=pains, recent_pain=(("hip-thrust", 5, "2026-11-20"),))
+                for top in (3, 8):
+                    assert engine.rank(cat, goal, profile, top, known=known) == engine.rank(cat, goal, profile, top), (goal.name, profile, top)
