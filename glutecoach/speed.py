@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import gc
 import marshal
-import os
 import sys
 import zlib
 from collections.abc import Iterator
