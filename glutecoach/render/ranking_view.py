@@ -96,11 +96,15 @@ def _explanation(s: Scored) -> Text:
         out.append(f"    {PART_TITLE[part]}: {s.part(part):+.1f}\n", style="cyan")
         for r in reasons:
             head = f"      {r.points:+5.1f} {r.rule}: "
-            lines = wrap(safe(r.reason), max(20, w - len(head)))
-            out.append(head)
+            if w - len(head) >= 30:
+                lines, indent = wrap(safe(r.reason), w - len(head)), len(head)
+                out.append(head)
+            else:  # a narrow terminal: the reason goes under its rule
+                lines, indent = wrap(safe(r.reason), w - 8), 8
+                out.append(head.rstrip() + "\n" + " " * indent)
             out.append(lines[0] + "\n", style="dim")
             for line in lines[1:]:
-                out.append(" " * len(head) + line + "\n", style="dim")
+                out.append(" " * indent + line + "\n", style="dim")
     out.append("\n")
     return out
 
