@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -11,6 +13,10 @@ from glutecoach.status import ExitCode
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run glutecoach with these arguments (default: the command line's) and return the exit code."""
+    if sys.stdout is None:  # started with stdout closed (`glutecoach goals >&-`)
+        if sys.stderr is not None:
+            sys.stderr.write("glutecoach: the standard output is closed; nothing to write to.\n")
+        return ExitCode.BAD_INPUT
     args = list(sys.argv[1:] if argv is None else argv)
     if not args:
         args = ["--help"]  # no arguments: the help, and success (click would exit 2)
@@ -28,6 +34,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.INTERRUPTED
     except BrokenPipeError:
         return _closed_stdout()
+    except OSError as err:
+        if err.errno not in (errno.ENOSPC, errno.EBADF, errno.EIO):
+            raise
+        return _unwritable(err)
     except Exception as err:  # the top-level handler: anything else is a bug
         if os.environ.get("GLUTECOACH_DEBUG"):
             raise
@@ -48,6 +58,13 @@ def _code(code: object) -> int:
     return ExitCode.BUG
 
 
+def _unwritable(err: OSError) -> int:
+    """The output cannot be written (a full disk, a closed stream): one line on stderr, exit 2."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write(f"glutecoach: cannot write the output ({err.strerror or err}); nothing else was changed.\n")
+    return ExitCode.BAD_INPUT
+
+
 def _closed_stdout() -> int:
     """The reader went away (`| head`): stop quietly, and keep Python from complaining at exit."""
     try:
@@ -60,13 +77,19 @@ def _closed_stdout() -> int:
 
 def run() -> None:
     """The `glutecoach` console script."""
+    import signal
+
+    # A reader that stops early (`| head`) ends the process quietly, as for other Unix tools.
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     code = main()
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except BrokenPipeError:
         code = _closed_stdout()
-    except OSError:  # stdout closed or full (goals > /dev/full)
-        code = ExitCode.BAD_INPUT if code == ExitCode.OK else code
+    except OSError as err:  # the buffered rest could not be written (goals > /dev/full)
+        code = _unwritable(err)
         _closed_stdout()
     raise SystemExit(code)
 

@@ -68,3 +68,22 @@ def test_a_killed_import_saves_all_or_nothing(isolated_home: Path) -> None:
     with log.connect() as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert [r[0] for r in conn.execute("SELECT slug FROM entries")] == ["clamshell"]  # nothing of the import
+
+
+def _run(args: list[str], home: Path, **kw: object) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "GLUTECOACH_HOME": str(home)}
+    return subprocess.run([sys.executable, "-m", "glutecoach", *args], env=env, text=True, timeout=120, **kw)  # type: ignore[call-overload]
+
+
+def test_a_closed_or_full_output_ends_quietly_with_exit_2(isolated_home: Path) -> None:
+    closed = _run(["goals"], isolated_home, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, pass_fds=())
+    assert closed.returncode == 0  # an open sink is fine
+    shut = subprocess.run(
+        f'"{sys.executable}" -m glutecoach goals >&-', shell=True, env={**os.environ, "GLUTECOACH_HOME": str(isolated_home)},
+        capture_output=True, text=True, timeout=120,
+    )
+    assert shut.returncode == 2 and "standard output is closed" in shut.stderr and "Traceback" not in shut.stderr
+    if Path("/dev/full").exists():
+        with open("/dev/full", "w") as full:
+            result = _run(["exercises", "--format", "json"], isolated_home, stdout=full, stderr=subprocess.PIPE)
+        assert result.returncode == 2 and "cannot write the output" in result.stderr and "Traceback" not in result.stderr
