@@ -11,17 +11,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from glutecoach.core.vocab import BASIS_WORD, REGION_LABEL, REGIONS
+from glutecoach.core.volume import SET_RULE
 
 if TYPE_CHECKING:
     from glutecoach.core.models import Catalogue, Exercise
-    from glutecoach.core.plan import Plan
+    from glutecoach.core.plan import Plan, Week
     from glutecoach.core.progress import ExerciseTrend, Progress
 
 FORMATS = ("svg", "html")
-SET_RULE = (
-    "Fractional sets: a set counts 1 for a region where the exercise scores 60 or more (a prime mover), "
-    "0.5 where it scores 30-59 (a synergist), 0 below."
-)
 _STYLE = (
     "body{font-family:sans-serif;max-width:62em;margin:2em auto;padding:0 1em;color:#222}"
     "table{border-collapse:collapse;margin:1em 0}th,td{border-bottom:1px solid #ccc;padding:.3em .6em;"
@@ -102,8 +99,13 @@ def exercise(cat: Catalogue, ex: Exercise, fmt: str) -> str:
 # --- plan ---------------------------------------------------------------------------------------
 
 
+def _signature(week: Week) -> tuple:
+    """What makes two weeks print the same: the deload and every exercise with its sets."""
+    return (week.deload, tuple((e.exercise.slug, e.sets) for s in week.sessions for e in s.exercises))
+
+
 def _plan_rows(p: Plan) -> list[list[str]]:
-    from glutecoach.render.table import _dose, _signature
+    from glutecoach.render.table import _dose
 
     rows: list[list[str]] = []
     seen: set[tuple] = set()

@@ -14,16 +14,12 @@ from glutecoach.core.vocab import REGION_LABEL, REGIONS
 from glutecoach.render.grid import Cell, Column, grid
 from glutecoach.render.terminal import bar, console, item, section
 from glutecoach.render.terminal import bullet as _bullet
-from glutecoach.render.terminal import note as _note
 from glutecoach.render.terminal import para as _para
 from glutecoach.render.terminal import width as _width
-from glutecoach.render.text import safe
 
 if TYPE_CHECKING:
-    from rich.table import Table
 
     from glutecoach.core.models import Catalogue, Exercise, Goal, RegionInfo
-    from glutecoach.core.plan import Plan, PlannedExercise, Week
 
 MARK = {"emg": "", "emg-proxy": "~", "estimate": "?"}  # as the muscle map marks a basis
 MARK_LEGEND = "No mark: measured in this exercise (EMG); ~ a close variant measured; ? an estimate, not measured."
@@ -115,104 +111,4 @@ def goals(items: list[Goal]) -> None:
     rows: list[list[Cell]] = [[[(g.name, "bold")], g.description] for g in items]
     out = grid([Column("Goal", 18), Column("What it is for")], rows, _width())
     out.append_text(_para("Use one with: glutecoach recommend --goal GOAL (or plan --goal GOAL).", "dim"))
-    console.print(out, end="", soft_wrap=True)
-
-
-
-
-
-
-def _signature(week: Week) -> tuple:
-    return (week.deload, tuple((e.exercise.slug, e.sets) for s in week.sessions for e in s.exercises))
-
-
-SET_RULE = "a set counts 1 for a region where the exercise scores 60 or more, 0.5 at 30-59, 0 below"
-
-
-def plan(p: Plan) -> None:
-    out = _para(f"{p.weeks_total}-week {p.level} plan for {p.goal.name}, {p.days_per_week} days a week", "bold")
-    out.append_text(_para("Each exercise's cue is shown the first time it appears. Doses: sets x reps (or seconds), rest between sets.", "dim"))
-    console.print(out, end="", soft_wrap=True)
-    cued: set[str] = set()
-    for span in p.phases:
-        weeks = [w for w in p.weeks if w.week in span.weeks]
-        label = f"week {span.weeks[0]}" if len(span.weeks) == 1 else f"weeks {span.weeks[0]}-{span.weeks[-1]}"
-        head = Text("\n" + "═" * min(_width(), 78) + "\n", style="dim")
-        head.append(f"{span.phase.name} ({label})\n", style="bold magenta")
-        head.append_text(_para(span.phase.purpose))
-        head.append_text(_para(f"Ranked for: {span.goal}. Move on when: {span.phase.advance_when}", "dim"))
-        console.print(head, end="", soft_wrap=True)
-        done: set[tuple] = set()
-        for week in weeks:
-            sig = _signature(week)
-            if sig in done:
-                continue
-            done.add(sig)
-            _week(week, [w.week for w in weeks if _signature(w) == sig], span.phase.contact_check, cued)
-    out = Text()
-    if p.substitutions:
-        out.append_text(section("Substitutions"))
-        for s in p.substitutions:
-            out.append_text(_bullet(s.reason))
-    out.append("\n")
-    for note in p.notes:
-        out.append_text(_note(note))
-    console.print(out, end="", soft_wrap=True)
-
-
-def _plan_dose(e: PlannedExercise) -> str:
-    return _dose(e.sets, e.reps, e.rest_s, e.per_side, e.exercise.unit) + " rest"
-
-
-def _week_table(week: Week, wide: bool, cued: set[str]) -> Table:
-    """Day, the exercise (name, slug, and its cue the first time) and, when wide, the dose in its own
-    column; when narrow, the dose under the slug."""
-    from rich import box
-    from rich.table import Table
-
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0), header_style="bold")
-    table.add_column("Day", no_wrap=True)
-    table.add_column("Exercise", max_width=64)  # the dose stays near the name at 200 columns
-    if wide:
-        table.add_column("Dose", no_wrap=True, style="bold")
-    seen = set(cued)
-    for s in week.sessions:
-        for i, e in enumerate(s.exercises):
-            cell = Text(safe(e.exercise.name) + "\n")
-            cell.append(safe(e.exercise.slug), style="dim")
-            if not wide:
-                cell.append("\n" + _plan_dose(e), style="bold")
-            if e.exercise.slug not in seen and e.cue:
-                cell.append("\n" + safe(e.cue))
-                seen.add(e.exercise.slug)
-            row: list[Text | str] = [str(s.day) if i == 0 else "", cell]
-            if wide:
-                row.append(_plan_dose(e))
-            table.add_row(*row, end_section=i == len(s.exercises) - 1)
-    return table
-
-
-def _week(week: Week, same: list[int], contact_check: bool, cued: set[str]) -> None:
-    from glutecoach.render.terminal import fits
-
-    title = f"Week {same[0]}" if len(same) == 1 else f"Weeks {', '.join(map(str, same))}"
-    if week.deload:
-        title += " (lighter week: one set fewer)"
-    table = _week_table(week, True, cued)
-    if not fits(table):
-        table = _week_table(week, False, cued)
-    cued.update(e.exercise.slug for s in week.sessions for e in s.exercises)
-    console.print(Text("\n" + title, style="bold"))
-    console.print(table)
-    out = Text()
-    if contact_check:
-        out.append_text(_para("After each exercise: rate 0-10 how clearly you felt your glutes; move on from an exercise rated 7+ twice.", "yellow"))
-    else:
-        out.append_text(_para("Progress each exercise: the top of its reps range on every set at 1-3 reps in reserve, then add 2.5-5% load or a set.", "yellow"))
-    out.append_text(_para(f"Sets per region this week ({SET_RULE}):", "dim"))
-    for r in REGIONS:
-        n = week.region_sets[r]
-        out.append(f"  {REGION_LABEL[r]:<22}")
-        out.append(bar(min(100.0, n * 5), 10), style="green")
-        out.append(f" {n:g}\n")
     console.print(out, end="", soft_wrap=True)

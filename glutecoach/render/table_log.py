@@ -13,8 +13,7 @@ from rich.text import Text
 
 from glutecoach.core.vocab import REGIONS
 from glutecoach.core.volume import SET_RULE
-from glutecoach.render.grid import Cell, Column, flow, grid
-from glutecoach.render.terminal import bullet as _bullet
+from glutecoach.render.grid import Column, flow, grid
 from glutecoach.render.terminal import console, fits, item, section
 from glutecoach.render.terminal import note as _note
 from glutecoach.render.terminal import para as _para
@@ -25,7 +24,6 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from glutecoach.core.models import Catalogue, Entry, SavedProfile
-    from glutecoach.core.next_session import NextSession
     from glutecoach.core.progress import ExerciseTrend, Progress, WeekSets
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -218,36 +216,6 @@ def _week_map(p: Progress) -> object:
         ascii=not can_draw_blocks(console.encoding), value_text=text, scale=False,
     )
 
-
-def next_session(n: NextSession) -> None:
-    from rich import box
-    from rich.table import Table
-
-    out = _para(f"Phase: {n.phase} (plan week {n.week}), next session: day {n.day}", "bold")
-    if n.changes:
-        out.append_text(section("Changes from your log"))
-        for c in n.changes:
-            out.append_text(_bullet(f"{c.action.upper()} {c.slug}" + (f" -> {c.to}" if c.to else "") + (f" until {c.until}" if c.until else "") + f": {c.reason}"))
-    out.append_text(section("Next session"))
-    console.print(out, end="", soft_wrap=True)
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0), header_style="bold")
-    table.add_column("Exercise")
-    table.add_column("Sets x reps", no_wrap=True, style="bold")
-    table.add_column("Load", justify="right", no_wrap=True)
-    for e in n.next_session:
-        name = Text(safe(e.name) + "\n")
-        name.append(safe(e.slug), style="dim")
-        table.add_row(name, f"{e.sets} x {e.reps[0]}-{e.reps[1]}", "" if e.load is None else f"{e.load:g}")
-    if fits(table):
-        console.print(table)
-    else:
-        rows: list[list[Cell]] = [[[(e.name, ""), (e.slug, "dim")], [(f"{e.sets} x {e.reps[0]}-{e.reps[1]}", "bold")], "" if e.load is None else f"{e.load:g}"]
-                for e in n.next_session]
-        console.print(grid([Column("Exercise"), Column("Sets x reps", 12), Column("Load", 8, right=True)], rows, _width()), end="", soft_wrap=True)
-    tail = Text()
-    for note in n.notes:
-        tail.append_text(_note(note))
-    console.print(tail, end="", soft_wrap=True)
 
 
 def profile(p: SavedProfile) -> None:
