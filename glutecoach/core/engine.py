@@ -6,7 +6,6 @@ and how sure the evidence is (confidence). The top of a list then covers the pat
 before it repeats one (select()). Pure: the catalogue, the goal and the profile in; a Ranking out.
 """
 
-from __future__ import annotations
 
 import math
 from collections import Counter

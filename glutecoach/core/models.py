@@ -4,7 +4,6 @@ NamedTuples rather than dataclasses: a command builds them on every run and they
 of a dataclass to define at import (measured: 20 classes 1.7 ms vs 7 ms plus the dataclasses import).
 """
 
-from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
@@ -149,7 +148,7 @@ class Exercises(Mapping[str, Exercise]):
         self._built: dict[str, Exercise] = {}
 
     @classmethod
-    def of(cls, exercises: Iterable[Exercise]) -> Exercises:
+    def of(cls, exercises: Iterable[Exercise]) -> "Exercises":
         """From exercises already built."""
         built = list(exercises)
         return cls([summary_of(e) for e in built], built.__getitem__, [e.slug for e in built])

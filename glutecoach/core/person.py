@@ -4,7 +4,6 @@ Options on the command line win over the saved profile, which wins over the defa
 value remembers where it came from, so every answer can say whom it is for.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence

@@ -11,7 +11,6 @@ four parts of a score:
 - confidence: how sure the evidence is (a tie-breaker, never more than a point or two).
 """
 
-from __future__ import annotations
 
 from collections.abc import Callable
 from typing import NamedTuple
