@@ -1,9 +1,10 @@
-"""Typed objects the core works with: built once from validated data, cheap to create, immutable.
+"""Typed objects the core works with: built once from validated data, cheap to create. The tuples
+cannot be reassigned, but the dicts inside them (scores, weights) are plain dicts: treat them as read-only.
 
-NamedTuples rather than dataclasses: a command builds them on every run and they cost a fraction
-of a dataclass to define at import (measured: 20 classes 1.7 ms vs 7 ms plus the dataclasses import).
+NamedTuples rather than dataclasses: a command builds them on every run and they cost a fraction of a
+dataclass to define at import. Real annotations, not `from __future__ import annotations`: typing turns
+string annotations into ForwardRefs at class creation (a 30-field class 0.34 ms instead of 0.13 ms).
 """
-
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
@@ -205,18 +206,18 @@ class Phase(NamedTuple):
     name: str
     share: float  # of the plan's weeks
     goal: str | None  # None: the goal the user asked for
-    level: str  # the level the phase ranks at: beginners graduate to intermediate lifts
+    level: str  # the plan's level (a phase never ranks above it)
     purpose: str
     advance_when: str
     max_complexity: int
     min_contact_ease: int
     equipment: tuple[str, ...] | None  # None: whatever the user has
-    movement_mix: tuple[str, ...]  # movements a session draws from, in session order
+    movement_mix: tuple[str, ...]  # unused: the goal's needs decide what a session covers
     exercises_per_session: int
-    sets: int
-    reps: tuple[int, int]
+    sets: int  # the most sets an exercise gets in this phase (YAML max_sets)
+    reps: tuple[int, int]  # the main lifts' range (YAML main_reps; (0, 0): the goal's dose)
     tempo: str
-    rest_s: int
+    rest_s: int  # the main lifts' rest (YAML main_rest_s)
     contact_check: bool
     preferred: tuple[str, ...]  # slugs the phase is built around, when allowed
 
