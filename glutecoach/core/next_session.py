@@ -1,46 +1,42 @@
-"""`plan next`: from the plan you chose and your log, the week you are in and what to do next session.
+"""`plan next`: from the plan you chose and your whole log, where you are and what to do next session.
 
-Pure: the catalogue, the plan, the profile, the log's entries, today and the plan's start in; a
-NextSession out. Each change carries its reason: contact ends the Contact phase, performance adds load
-(the top of the range on every working set at 0-3 reps in reserve, pain-free), pain rests an exercise for
-two weeks and it comes back through its regression, and a lighter week comes on schedule or when lifts
-stall or pain rises (the change says which trigger fired).
+The work is split by role: core.training_state reads the log once (working loads, estimated 1RMs,
+sessions done); core.position places you in the plan by the sessions you did; core.lighter_weeks
+replays the log to know which weeks were lighter and whether the next is; core.decisions decides each
+exercise's load and sets; core.pain says what "it hurt" means. This module puts them together, exercise
+by exercise, and words the notes. Pure: catalogue, plan, profile, entries, today in; a NextSession out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections.abc import Callable, Mapping, Sequence
-from typing import NamedTuple
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
 
+from glutecoach.core import decisions as decide
+from glutecoach.core import pain as pain_words
 from glutecoach.core.engine import exclusion
-from glutecoach.core.models import Catalogue, Entry, Exercise, Profile, SetRow
-from glutecoach.core.person import PAIN_STOP, REST_DAYS
-from glutecoach.core.plan import BARBELL, LOAD_STEPS, Plan, PlannedExercise, barred, cue_for, dose_in, is_complex
+from glutecoach.core.lighter_weeks import replay
+from glutecoach.core.models import Catalogue, Entry, Exercise, Profile
+from glutecoach.core.next_notes import notes
+from glutecoach.core.person import REST_DAYS
+from glutecoach.core.plan import BARBELL, LOAD_STEPS, Plan, PlannedExercise, Session, barred, cue_for, dose_in, is_complex
+from glutecoach.core.position import Position, Shape, placed, position
+from glutecoach.core.training_state import ExerciseState, TrainingState, loadable, read
 
-HISTORY_WEEKS = 20  # how far back the log is read for the next session
+HISTORY_WEEKS = 104  # how far back the log is read: two years of working loads
 CONTACT_DONE = 7  # rated this or more twice in a row: contact found
-CONTACT_POOR = 3  # this or less twice: regress and try another cue
-LOAD_STEP = 0.025  # add about 2.5%, rounded to what can be loaded
-RIR_WINDOW = (0, 3)  # reps in reserve at which the top of the range counts (0: failure, accurate near it)
-MAX_SETS = 5  # a body-weight exercise adds sets up to this, then moves on to a progression
-RISING_PAIN = 3  # pain rising three weeks running, to at least this, is a trigger
-STALL_EXPOSURES = 3
-STALLED_LIFTS = 2  # this many lifts stalled over three sessions: a lighter week
-DELOAD_LOAD = 0.9
-DELOAD_DAYS = 7
-UNIT_WORD = {"reps": "reps", "seconds": "s", "contacts": "contacts", "metres": "m", "steps": "steps"}
-Add = Callable[["PlannedExercise", Exercise, int, "float | None", "str | None"], None]
+CONTACT_POOR = 3  # this or less twice: an easier exercise to feel
+SPINE_LOADS = ("heavy-axial-load", "floor-pull")  # what rising low-back pain lightens
 
 
 class Change(NamedTuple):
     slug: str
-    action: str  # progress | regress | rest | return | keep | deload
+    action: str  # progress | regress | rest | return | keep | deload | hold | lighter | ask-load | rerange
     to: str | None
     until: str | None
     reason: str
-    trigger: str | None = None  # deloads: scheduled | stalled | pain-rising
+    trigger: str | None = None  # lighter weeks: scheduled | stalled | pain-rising
 
 
 class NextExercise(NamedTuple):
@@ -56,6 +52,7 @@ class NextExercise(NamedTuple):
     cue: str = ""
     warmup_sets: int = 0  # lighter ramp sets first (barbell lifts): shown, never counted
     note: str = ""  # a new lift's "start light", a declared condition's caution
+    why: Mapping[str, Any] | None = None  # the state that decided it: working load, estimated 1RM, sessions
 
 
 class PhaseChange(NamedTuple):
@@ -75,215 +72,239 @@ class NextSession(NamedTuple):
     phase_change: PhaseChange | None = None
     saved: bool = False  # follows a plan saved with `plan start`
     start: str = ""
+    position: Position | None = None
+    plan_done: bool = False
 
 
-class Where(NamedTuple):
-    week: int
-    phase: str
-    week_start: dt.date
+def shape_of(plan: Plan, rolling: bool = False) -> Shape:
+    first = plan.phases[0]
+    contact = first.weeks if first.phase.contact_check and len(plan.phases) > 1 else ()
+    return Shape(plan.weeks_total, plan.days_per_week, tuple(contact), tuple(w.phase for w in plan.weeks), rolling)
 
 
-def working(e: Entry) -> tuple[SetRow, ...]:
-    """The sets that count: every set but a warm-up (works before and after set types existed)."""
-    return tuple(s for s in e.sets if getattr(s, "type", "working") != "warmup")
-
-
-def pained(e: Entry) -> bool:
-    note = (e.note or "").lower()
-    return (e.pain_score is not None and e.pain_score >= PAIN_STOP) or ("worse" in note and "morning" in note)
-
-
-def _day(text: str) -> dt.date:
-    return dt.date.fromisoformat(text)
-
-
-def _history(entries: Sequence[Entry]) -> dict[str, list[Entry]]:
-    out: dict[str, list[Entry]] = {}
-    for e in sorted(entries, key=lambda e: (e.date, e.id or 0)):
-        out.setdefault(e.slug, []).append(e)
-    return out
-
-
-def _twice(h: Sequence[Entry], test: str) -> bool:
-    last = [e.contact for e in h[-2:]]
-    if len(last) < 2 or any(c is None for c in last):
-        return False
-    return all(c >= CONTACT_DONE for c in last) if test == "done" else all(c <= CONTACT_POOR for c in last)  # type: ignore[operator]
-
-
-# --- loads ------------------------------------------------------------------------------------------
-
-
-def step_for(unit: str, steps: Mapping[str, float] | None = None) -> float:
-    return (steps or {}).get(unit, LOAD_STEPS.get(unit, LOAD_STEPS["kg"]))
-
-
-def next_load(last: float, step: float) -> float:
-    """About LOAD_STEP more, on the step grid, and at least one step up."""
-    above = (math.floor(last / step + 1e-9) + 1) * step
-    near = math.floor(last * (1 + LOAD_STEP) / step + 0.5) * step
-    return round(max(above, near), 2)
-
-
-def lighter(last: float, step: float) -> float:
-    """About 10% less, on the step grid, and at least one step down (never below one step)."""
-    near = math.floor(last * DELOAD_LOAD / step + 0.5) * step
-    below = math.ceil(last / step - 1e-9) * step - step
-    return round(max(step, min(near, below)), 2)
-
-
-# --- where you are ----------------------------------------------------------------------------------
-
-
-class _Context(NamedTuple):
-    cat: Catalogue
-    plan: Plan
-    start: dt.date
-    found: dt.date | None  # the day the last Contact exercise found contact
-
-
-def _contact_found(cat: Catalogue, plan: Plan, history: dict[str, list[Entry]]) -> dt.date | None:
-    """The day every Contact exercise (or one of its regressions) had been rated 7+ twice in a row."""
+def contact_found(cat: Catalogue, plan: Plan, entries: Sequence[Entry]) -> str | None:
+    """The day every Contact exercise (or one standing in for it) had been rated 7+ twice in a row."""
     span = plan.phases[0]
     if not span.phase.contact_check:
         return None
+    by_slug: dict[str, list[Entry]] = {}
+    for e in entries:
+        by_slug.setdefault(e.slug, []).append(e)
     slugs = dict.fromkeys(e.exercise.slug for w in plan.weeks if w.week in span.weeks for s in w.sessions for e in s.exercises)
     days = []
     for slug in slugs:
         found = []
-        for s in (slug, *cat.exercises[slug].regressions):
-            h = history.get(s, [])
-            found += [_day(h[i].date) for i in range(1, len(h)) if _twice(h[i - 1 : i + 1], "done")][:1]
+        for s in (slug, *cat.exercises[slug].regressions, *cat.exercises[slug].progressions):
+            h = [e for e in by_slug.get(s, []) if e.contact is not None]
+            found += [h[i].date for i in range(1, len(h)) if min(h[i - 1].contact, h[i].contact) >= CONTACT_DONE][:1]  # type: ignore[type-var, operator]
         if not found:
             return None
         days.append(min(found))
     return max(days)
 
 
-def where(ctx: _Context, day: dt.date) -> Where:
-    phases = ctx.plan.phases
-    first = phases[0]
-    if first.phase.contact_check and (ctx.found is None or day <= ctx.found):
-        k = max(0, (day - ctx.start).days // 7)
-        return Where(first.weeks[min(k, len(first.weeks) - 1)], first.phase.name, ctx.start + dt.timedelta(weeks=k))
-    contact = first.phase.contact_check and ctx.found is not None and len(phases) > 1
-    begin = ctx.found + dt.timedelta(days=1) if contact and ctx.found else ctx.start
-    k = max(0, (day - begin).days // 7)
-    week = min((phases[1].weeks[0] if contact else 1) + k, ctx.plan.weeks_total)
-    return Where(week, next(s.phase.name for s in phases if week in s.weeks), begin + dt.timedelta(weeks=k))
+class _Ctx(NamedTuple):
+    cat: Catalogue
+    plan: Plan
+    profile: Profile
+    state: TrainingState
+    pos: Position
+    steps: Mapping[str, float]
+    in_contact: bool
+    lighter: Any  # LighterWeek | None
+    today: dt.date
 
 
-def _week_start(ctx: _Context, week: int) -> dt.date | None:
-    """The day a plan week after Contact begins (None while Contact is not done)."""
-    phases = ctx.plan.phases
-    if phases[0].phase.contact_check:
-        if ctx.found is None or len(phases) < 2:
-            return None
-        return ctx.found + dt.timedelta(days=1, weeks=week - phases[1].weeks[0])
-    return ctx.start + dt.timedelta(weeks=week - 1)
+def _ok(ctx: _Ctx, ex: Exercise, avoid: set[str]) -> bool:
+    return ex.slug not in avoid and exclusion(ex, ctx.plan.goal, ctx.profile) is None and not barred(ex, ctx.profile, ctx.cat.still_covers)
 
 
-# --- lighter weeks ----------------------------------------------------------------------------------
+def easier_to_feel(ctx: _Ctx, ex: Exercise, avoid: set[str]) -> Exercise | None:
+    """Another drill at least as easy to feel (never a harder one to feel): contact ease first, then its
+    own regressions, then another pattern (a new position often brings the feeling)."""
+    options = [o for o in ctx.cat.exercises.values() if o.contact_ease >= ex.contact_ease and o.complexity <= max(2, ex.complexity)
+               and o.load_potential <= max(2, ex.load_potential) and _ok(ctx, o, avoid)]
+    return min(options, key=lambda o: (-o.contact_ease, o.slug not in ex.regressions, o.complexity, o.slug), default=None)
 
 
-def _stalled(h: Sequence[Entry]) -> bool:
-    """No better over the last three sessions: neither a heavier top load nor more reps at it."""
-    if len(h) < STALL_EXPOSURES:
-        return False
-
-    def perf(e: Entry) -> tuple[float, int]:
-        work = working(e)
-        return (max((s.load or 0.0 for s in work), default=0.0), sum(s.reps for s in work))
-
-    first, *rest = [perf(e) for e in h[-STALL_EXPOSURES:]]
-    return max(rest) <= first
+def harder(ctx: _Ctx, ex: Exercise, avoid: set[str]) -> Exercise | None:
+    """The next exercise on its ladder, when the person may do it."""
+    return next((ctx.cat.exercises[s] for s in ex.progressions if s in ctx.cat.exercises and _ok(ctx, ctx.cat.exercises[s], avoid)), None)
 
 
-def _rising(entries: Sequence[Entry]) -> tuple[int, int, int] | None:
-    """The worst pain of the last three weeks with pain logged, when they run consecutively and rise."""
-    weekly: dict[dt.date, int] = {}
-    for e in entries:
-        if e.pain_score is not None:
-            d = _day(e.date)
-            monday = d - dt.timedelta(days=d.weekday())
-            weekly[monday] = max(weekly.get(monday, 0), e.pain_score)
-    weeks = sorted(weekly)[-3:]
-    if len(weeks) < 3 or (weeks[2] - weeks[0]).days != 14:
+def tissue_of(ex: Exercise) -> set[str]:
+    """The tissue loads pain on an exercise points to (deep hip flexion is a position, not a tissue)."""
+    return set(ex.loads) - {"deep-hip-flexion"}
+
+
+def rested_by(cat: Catalogue, hurt_ex: Exercise) -> set[str]:
+    """What pain on one exercise rests: every exercise of its pattern that loads the same tissue (all
+    straight-knee hinges after pain on an RDL); when it names no tissue, its pattern at its load or heavier."""
+    tissue = tissue_of(hurt_ex)
+    return {o.slug for o in cat.exercises.values() if o.slug == hurt_ex.slug or (
+        o.pattern == hurt_ex.pattern and (bool(tissue & set(o.loads)) if tissue else o.load_potential >= hurt_ex.load_potential))}
+
+
+def spares(ctx: _Ctx, ex: Exercise, rested: set[str], tissue: set[str], avoid: set[str]) -> Exercise | None:
+    """Something that loads the hurt tissue less: lighter, none of the tissue's loads, its own pattern
+    first, else a bridge or thrust (hip extension without the stretch or the spinal load)."""
+    options = [o for o in ctx.cat.exercises.values() if o.slug not in rested and not (tissue & set(o.loads))
+               and o.load_potential < ex.load_potential and o.pattern in (ex.pattern, "bridge-thrust") and _ok(ctx, o, avoid)]
+    return min(options, key=lambda o: (o.pattern != ex.pattern, -o.load_potential, o.complexity, o.slug), default=None)
+
+
+def _why(s: ExerciseState | None) -> dict[str, Any] | None:
+    if s is None:
         return None
-    a, b, c = (weekly[w] for w in weeks)
-    return (a, b, c) if a < b < c and c >= RISING_PAIN else None
+    return {"working_load": s.working_load, "units": s.units, "e1rm": None if s.e1rm is None else round(s.e1rm, 1),
+            "sessions": s.sessions, "last_date": s.last_date}
 
 
-def _trigger(cat: Catalogue, window: Sequence[Entry]) -> tuple[str, str] | None:
-    stalled = [slug for slug, h in _history(window).items() if _stalled(h)]
-    if len(stalled) >= STALLED_LIFTS:
-        names = ", ".join(cat.exercises[s].name if s in cat.exercises else s for s in stalled)
-        return "stalled", f"{names}: no better over their last {STALL_EXPOSURES} sessions"
-    pain = _rising(window)
-    if pain:
-        return "pain-rising", f"your worst pain rose {pain[0]} -> {pain[1]} -> {pain[2]} over three weeks"
-    return None
+class _Builder:
+    """The next session, one planned exercise at a time."""
+
+    def __init__(self, ctx: _Ctx, session: Session, hurt_recent: list[Entry]) -> None:
+        self.ctx, self.session = ctx, session
+        self.changes: list[Change] = []
+        self.items: list[NextExercise] = []
+        self.used: set[str] = set()
+        self.reserved = {e.exercise.slug for e in session.exercises}
+        self.rested: dict[str, tuple[Entry, set[str]]] = {}  # slug -> (the entry that hurt, its tissue)
+        for e in hurt_recent:
+            ex = ctx.cat.exercises[e.slug]
+            for slug in rested_by(ctx.cat, ex):
+                self.rested.setdefault(slug, (e, tissue_of(ex)))
+
+    def add(self, item: PlannedExercise, ex: Exercise, sets: int, load: float | None, note: str = "") -> None:
+        if ex.slug in self.used:
+            return
+        ctx = self.ctx
+        span = next(s for s in ctx.plan.phases if ctx.pos.week in s.weeks)
+        dose = dose_in(ctx.cat, ex, ctx.cat.goals.get(span.goal, ctx.plan.goal), span.phase, ctx.plan.level)
+        same = ex.slug == item.exercise.slug
+        reps, rest = (item.reps, item.rest_s) if same else (dose.reps, dose.rest_s)
+        s = ctx.state.of(ex.slug)
+        fresh = s is None and is_complex(ex, ctx.plan.level)
+        words = [x for x in ("New: start light and learn it." if fresh else "", item.note if same else "", note) if x]
+        unit = (s.units if s and s.units else None) or "kg"
+        self.used.add(ex.slug)
+        self.items.append(NextExercise(ex.slug, ex.name, max(1, sets), reps, load, dose.unit, dose.per_side, rest,
+                                       unit if load is not None else None, cue_for(ex), 0, " ".join(words), _why(s)))
+
+    def step(self, units: str | None) -> float:
+        return self.ctx.steps.get(units or "kg", LOAD_STEPS.get(units or "kg", LOAD_STEPS["kg"]))
+
+    def plan_item(self, item: PlannedExercise, back_pain: bool) -> None:
+        ex, ctx = item.exercise, self.ctx
+        avoid = self.reserved | self.used | set(self.rested)
+        if ex.slug in self.rested:
+            self._rest(item, avoid)
+            return
+        s = ctx.state.of(ex.slug)
+        if s is not None and s.last.hurt and not ctx.in_contact:
+            self._return(item, s, avoid)
+            return
+        if ctx.in_contact:
+            self._contact(item, s, avoid)
+            return
+        if ctx.lighter is not None:
+            self._lighter(item, s)
+            return
+        if s is None:
+            self.add(item, ex, item.sets, None)
+            return
+        if loadable(ex):
+            d = decide.progress_load(s, item.reps, item.unit, item.sets, self.step(s.units), ctx.pos.gap_days)
+            if back_pain and d.load is not None and set(SPINE_LOADS) & set(ex.loads):
+                d = d._replace(action="lighter", load=decide.lighter(s.working_load or d.load, self.step(s.units)),
+                               reason="Your low-back pain rose over your last three logs: lighter on heavy squats and pulls until it settles.")
+        else:
+            nxt = harder(ctx, ex, avoid)
+            d = decide.progress_drill(s, item.reps, item.unit, item.sets, nxt is not None)
+            if d.move_up and nxt is not None:
+                self.changes.append(Change(ex.slug, "progress", nxt.slug, None, d.reason.replace("a harder exercise", nxt.name)))
+                self.add(item, nxt, item.sets, None)
+                return
+        self.changes.append(Change(ex.slug, d.action, None, None, d.reason))
+        self.add(item, ex, d.sets, d.load)
+
+    def _lighter(self, item: PlannedExercise, s: ExerciseState | None) -> None:
+        """One lighter load for the whole week, taken once from the working load; about half the sets
+        (a scheduled lighter week is already halved in the plan)."""
+        lw, ex = self.ctx.lighter, item.exercise
+        sets = item.sets if lw.trigger == "scheduled" else max(1, (item.sets + 1) // 2)
+        w = s.working_load if s is not None else None
+        load = decide.lighter(w, self.step(s.units)) if s is not None and w is not None and loadable(ex) else None
+        self.changes.append(Change(ex.slug, "deload", None, None,
+                                   f"Lighter week ({lw.why}): {sets} sets" + (f" at {load:g} {s.units if s else ''}, 90% of your working {w:g}"
+                                                                              if load is not None else "") + ", stopping 3-4 reps short of failure.",
+                                   lw.trigger))
+        self.add(item, ex, sets, load)
+
+    def _rest(self, item: PlannedExercise, avoid: set[str]) -> None:
+        ex, ctx = item.exercise, self.ctx
+        entry, tissue = self.rested[ex.slug]
+        until = (dt.date.fromisoformat(entry.date) + dt.timedelta(days=REST_DAYS)).isoformat()
+        instead = spares(ctx, ex, set(self.rested), tissue, avoid)
+        source = ctx.cat.exercises[entry.slug].name
+        scope = "it" if entry.slug == ex.slug else f"{ex.name}, which loads the same tissue the same way"
+        tail = (f" Do {instead.name}, pain-free, instead: it loads that tissue less." if instead
+                else " Nothing open to you loads that tissue less in this pattern, so leave it out.")
+        self.changes.append(Change(ex.slug, "rest", instead.slug if instead else None, until,
+                                   f"You logged {pain_words.what_hurt(entry)} on {source} on {entry.date}: rest {scope} until {until}.{tail}"))
+        if instead is not None:
+            s = ctx.state.of(instead.slug)
+            self.add(item, instead, item.sets, s.working_load if s and loadable(instead) else None)
+
+    def _return(self, item: PlannedExercise, s: ExerciseState, avoid: set[str]) -> None:
+        """After its rest, an exercise that hurt comes back through something that loads the tissue less,
+        done pain-free; then itself, at the bottom of its range and about 10% lighter."""
+        ex, ctx = item.exercise, self.ctx
+        instead = spares(ctx, ex, rested_by(ctx.cat, ex), tissue_of(ex), avoid)
+        done = ctx.state.of(instead.slug) if instead else None
+        if instead is not None and not (done and any(x.date > s.last.date and not x.hurt for x in done.exposures)):
+            self.changes.append(Change(ex.slug, "return", instead.slug, None,
+                                       f"The rest is over: do {instead.name} pain-free first (it loads that tissue less); {ex.name} comes back after it."))
+            self.add(item, instead, item.sets, done.working_load if done and loadable(instead) else None)
+            return
+        was = s.working_load if s.working_load is not None else s.last.top_load
+        back = decide.lighter(was, self.step(s.units)) if was is not None and loadable(ex) else None
+        via = f" ({instead.name} went pain-free)" if instead is not None else ""
+        self.changes.append(Change(ex.slug, "return", None, None, f"{ex.name} comes back after its rest{via}: start at the bottom of its range"
+                                   + (f", lighter ({back:g} {s.units})." if back is not None else ".")))
+        self.add(item, ex, item.sets, back)
+
+    def _contact(self, item: PlannedExercise, s: ExerciseState | None, avoid: set[str]) -> None:
+        ex, ctx = item.exercise, self.ctx
+        rated = s.last_contact[-2:] if s else ()
+        if len(rated) == 2 and min(rated) >= CONTACT_DONE:
+            nxt = harder(ctx, ex, avoid)
+            if nxt is not None:
+                self.changes.append(Change(ex.slug, "progress", nxt.slug, None,
+                                           f"Contact {rated[0]} and {rated[1]}/10 in your last two sessions: contact found, move on to {nxt.name}."))
+                self.add(item, nxt, item.sets, None)
+                return
+            self.changes.append(Change(ex.slug, "keep", None, None, f"Contact found ({rated[0]} and {rated[1]}/10); keep it until the Load phase."))
+        elif len(rated) == 2 and max(rated) <= CONTACT_POOR:
+            cue = next((c for c in ex.cues if "feel" in c.lower()), ex.cues[-1] if ex.cues else "")
+            easy = easier_to_feel(ctx, ex, avoid)
+            if easy is not None:
+                self.changes.append(Change(ex.slug, "regress", easy.slug, None,
+                                           f"Contact {rated[0]} and {rated[1]}/10: try {easy.name}, easier to feel (contact ease "
+                                           f"{easy.contact_ease} against {ex.contact_ease}), slower, and this cue: {cue}"))
+                self.add(item, easy, item.sets, None)
+                return
+            self.changes.append(Change(ex.slug, "keep", None, None, f"Contact is still low ({rated[1]}/10); go slower and try this cue: {cue}"))
+        self.add(item, ex, item.sets, s.working_load if s and loadable(ex) else None)
 
 
-def _deload(ctx: _Context, entries: Sequence[Entry], today: dt.date) -> tuple[str, str] | None:
-    """A lighter week now: scheduled in the plan, or proposed when a trigger fired (replayed over the log,
-    so a lighter week lasts DELOAD_DAYS and the triggers then read only what came after it)."""
-    now = where(ctx, today)
-    if ctx.plan.weeks[now.week - 1].deload:
-        return "scheduled", f"week {now.week} is a planned lighter week"
-    if now.phase == ctx.plan.phases[0].phase.name and ctx.plan.phases[0].phase.contact_check:
-        return None
-    since, until, active = ctx.start, None, None
-    days = [*sorted({_day(e.date) for e in entries if ctx.start <= _day(e.date) < today}), today]
-    planned = [_week_start(ctx, w.week) for w in ctx.plan.weeks if w.deload]
-    for d in days:
-        if until is not None and d < until:
-            continue
-        ended = [s + dt.timedelta(days=7) for s in planned if s is not None and s + dt.timedelta(days=7) <= d]
-        since = max([since, *ended])
-        if ctx.plan.weeks[where(ctx, d).week - 1].deload:
-            continue
-        fired = _trigger(ctx.cat, [e for e in entries if since <= _day(e.date) < d])
-        if fired:
-            until = d + dt.timedelta(days=DELOAD_DAYS)
-            since, active = until, fired
-    return active if until is not None and today < until else None
-
-
-# --- choosing replacements --------------------------------------------------------------------------
-
-
-def _ok(ctx: _Context, ex: Exercise, profile: Profile, avoid: set[str]) -> bool:
-    return ex.slug not in avoid and exclusion(ex, ctx.plan.goal, profile) is None and not barred(ex, profile, ctx.cat.still_covers)
-
-
-def easier(ctx: _Context, ex: Exercise, profile: Profile, avoid: set[str], contact: bool = False) -> Exercise | None:
-    """One of its regressions, else an easier exercise of the same pattern (simpler, or as simple and
-    lighter): the closest one, or for contact the easiest to feel."""
-    cat = ctx.cat
-    for slug in ex.regressions:
-        if slug in cat.exercises and _ok(ctx, cat.exercises[slug], profile, avoid):
-            return cat.exercises[slug]
-    options = [o for o in cat.exercises.values() if o.pattern == ex.pattern and o.slug != ex.slug
-               and (o.complexity, o.load_potential) < (ex.complexity, ex.load_potential) and _ok(ctx, o, profile, avoid)]
-    key = (lambda o: (-o.contact_ease, o.complexity, o.slug)) if contact else (lambda o: (-o.complexity, -o.load_potential, o.slug))
-    return min(options, key=key, default=None)
-
-
-def harder(ctx: _Context, ex: Exercise, profile: Profile, avoid: set[str]) -> Exercise | None:
-    """One of its progressions, when the person may do it."""
-    return next((ctx.cat.exercises[s] for s in ex.progressions if s in ctx.cat.exercises and _ok(ctx, ctx.cat.exercises[s], profile, avoid)), None)
-
-
-# --- the next session -------------------------------------------------------------------------------
-
-
-def _last_load(h: Sequence[Entry]) -> tuple[float | None, str | None]:
-    for e in reversed(h):
-        loads = [s.load for s in working(e) if s.load is not None]
-        if loads:
-            return max(loads), e.units
-    return None, None
+def _session_for(plan: Plan, pos: Position, lighter: bool) -> Session:
+    """The plan's session for this place; a scheduled lighter week that was moved gives a normal week's."""
+    week = plan.weeks[pos.week - 1]
+    if week.deload and not lighter:
+        same = [w for w in plan.weeks if w.phase == week.phase and not w.deload]
+        week = min(same, key=lambda w: (abs(w.week - week.week), w.week), default=week)
+    return week.sessions[(pos.day - 1) % len(week.sessions)]
 
 
 def next_session(
@@ -296,194 +317,53 @@ def next_session(
     load_step: Mapping[str, float] | None = None,
     saved: bool = False,
 ) -> NextSession:
-    history = _history(entries)
-    begin = start or (min((_day(e.date) for e in entries), default=today))
-    ctx = _Context(cat, plan, begin, _contact_found(cat, plan, history))
-    now = where(ctx, today)
-    week = plan.weeks[now.week - 1]
-    done = len({e.date for e in entries if now.week_start.isoformat() <= e.date < today.isoformat()})
-    session = week.sessions[done % len(week.sessions)]
-    span = next(s for s in plan.phases if now.week in s.weeks)
-    phase_goal = cat.goals.get(span.goal, plan.goal)
-    in_contact = span.phase.contact_check
-    deload = _deload(ctx, entries, today)
-    recent = today - dt.timedelta(days=REST_DAYS)
-    sore = {s for s, h in history.items() if any(pained(e) and _day(e.date) > recent for e in h)}
-    reserved = {e.exercise.slug for e in session.exercises}
-
-    changes: list[Change] = []
-    planned: list[NextExercise] = []
-    used: set[str] = set()
-
-    def add(item: PlannedExercise, ex: Exercise, sets: int, load: float | None, unit: str | None) -> None:
-        if ex.slug in used:
-            return
-        dose = dose_in(cat, ex, phase_goal, span.phase, plan.level)
-        same = ex.slug == item.exercise.slug
-        reps, rest = (item.reps, item.rest_s) if same else (dose.reps, dose.rest_s)
-        fresh = item.new if same else (is_complex(ex, plan.level) and ex.slug not in history)
-        note = " ".join(x for x in ("New: start light and learn it." if fresh else "", item.note if same else "") if x)
-        used.add(ex.slug)
-        planned.append(NextExercise(ex.slug, ex.name, sets, reps, load, dose.unit, dose.per_side, rest, unit if load is not None else None,
-                                    cue_for(ex), 0, note))
-
+    known = cat.exercises
+    history = [e for e in entries if e.slug in known and e.date <= today.isoformat()]
+    begin = start or (min((dt.date.fromisoformat(e.date) for e in history), default=today))
+    since = [e for e in history if e.date >= begin.isoformat()]
+    shape = shape_of(plan, rolling=not saved)
+    found = contact_found(cat, plan, since)
+    days = sorted({e.date for e in since})
+    pos = position(shape, days, found, today)
+    in_contact = bool(shape.contact_weeks) and found is None
+    contact_days = {d for d in days if shape.contact_weeks and (found is None or d <= found)}
+    loaded = {slug for slug, ex in known.items() if loadable(ex)}
+    scheduled = {w.week for w in plan.weeks if w.deload}
+    rep = replay(shape, scheduled, placed(shape, days, found), contact_days, since, pos.week, in_contact, loaded,
+                 {s: ex.name for s, ex in known.items()})
+    state = read(known, history, rep.lighter_days)
+    ctx = _Ctx(cat, plan, profile, state, pos, {**LOAD_STEPS, **(load_step or {})}, in_contact, rep.now, today)
+    session = _session_for(plan, pos, rep.now is not None)
+    recent = (today - dt.timedelta(days=REST_DAYS)).isoformat()
+    hurt_recent = sorted((e for e in history if e.date > recent and pain_words.hurt(e)), key=lambda e: e.date)
+    back = pain_words.rising(history[-60:]) is not None and any(pain_words.low_back(e) for e in history[-60:] if e.pain_score)
+    b = _Builder(ctx, session, hurt_recent)
     for item in session.exercises:
-        ex = item.exercise
-        h = history.get(ex.slug, [])
-        avoid = reserved | used | sore
-        last_pain = max((e for e in h if pained(e)), key=lambda e: e.date, default=None)
-        load, unit = _last_load(h)
-        if ex.slug in sore and last_pain is not None:
-            until = (_day(last_pain.date) + dt.timedelta(days=REST_DAYS)).isoformat()
-            instead = easier(ctx, ex, profile, avoid)
-            what = (f"pain {last_pain.pain_score}/10" if last_pain.pain_score is not None and last_pain.pain_score >= PAIN_STOP
-                    else "pain that was worse the next morning")
-            tail = (f" and do {instead.name}, pain-free, instead; it comes back through that regression."
-                    if instead else "; nothing easier of the same pattern is open to you, so leave it out.")
-            changes.append(Change(ex.slug, "rest", instead.slug if instead else None, until,
-                                  f"You logged {what} on {last_pain.date}: rest {ex.name} for two weeks{tail}"))
-            if instead is not None:
-                add(item, instead, item.sets, *_last_load(history.get(instead.slug, [])))
-            continue
-        if last_pain is not None and h[-1] is last_pain:  # rested, and not done since
-            instead = easier(ctx, ex, profile, avoid)
-            if instead is not None and not any(_day(e.date) > _day(last_pain.date) and not pained(e) for e in history.get(instead.slug, [])):
-                changes.append(Change(ex.slug, "return", instead.slug, None,
-                                      f"The two-week rest is over: do {instead.name} pain-free first; {ex.name} comes back after it."))
-                add(item, instead, item.sets, *_last_load(history.get(instead.slug, [])))
-                continue
-            back = lighter(load, step_for(unit or "kg", load_step)) if load is not None else None
-            via = f" ({instead.name} went pain-free)" if instead is not None else ""
-            changes.append(Change(ex.slug, "return", None, None,
-                                  f"{ex.name} comes back after its rest{via}: start at the bottom of its range"
-                                  + (f", lighter ({back:g} {unit})." if back is not None else ".")))
-            add(item, ex, item.sets, back, unit)
-            continue
-        if in_contact:
-            _contact(ctx, item, h, profile, avoid, changes, add)
-            continue
-        sets = item.sets
-        if h and deload is None:
-            sets, load, move = _progress(ctx, item, h[-1], profile, avoid, load, unit, load_step, changes)
-            if move is not None:
-                add(item, move, sets, None, None)
-                continue
-        add(item, ex, sets, load, unit)
-
-    if deload is not None:
-        trigger, why = deload
-        halve = trigger != "scheduled"  # a planned lighter week is already halved in the plan
-        for i, e in enumerate(planned):
-            step = step_for(e.load_unit or "kg", load_step)
-            load = lighter(e.load, step) if e.load is not None else None
-            sets = max(1, (e.sets + 1) // 2) if halve else e.sets
-            planned[i] = e._replace(sets=sets, load=load)
-            changes.append(Change(e.slug, "deload", None, None,
-                                  f"Lighter week ({why}): {sets} sets" + (f" at {load:g} {e.load_unit}" if load is not None else "")
-                                  + ", stopping 3-4 reps short of failure.", trigger))
-
-    ramped = False  # ramp sets before the session's barbell lifts: the first gets two or three
-    for i, e in enumerate(planned):
-        if any(x in BARBELL for x in cat.exercises[e.slug].equipment) and e.unit == "reps":
-            planned[i] = e._replace(warmup_sets=1 if ramped else (3 if e.reps[1] <= 8 else 2))
-            ramped = True
-    previous = max((_day(e.date) for e in entries if begin <= _day(e.date) < today), default=None)
+        b.plan_item(item, back)
+    items = _ramped(cat, b.items)
     change = None
-    if previous is not None and (before := where(ctx, previous)).phase != now.phase:
-        change = PhaseChange(before.phase, now.phase, span.changes)
-    return NextSession(now.phase, now.week, session.day, tuple(changes), tuple(planned),
-                       _notes(ctx, entries, today, in_contact, saved, now), deload[0] if deload else None, change, saved, begin.isoformat())
+    if days and pos.sessions_done and (before := _phase_of(shape, days, found)) != pos.phase:
+        span = next(s for s in plan.phases if pos.week in s.weeks)
+        change = PhaseChange(before, pos.phase, span.changes)
+    words = notes(cat, plan, state, since, history, today, pos, in_contact, saved, begin, rep, hurt_recent, back)
+    return NextSession(pos.phase, pos.week, session.day, tuple(b.changes), tuple(items), words,
+                       rep.now.trigger if rep.now else None, change, saved, begin.isoformat(), pos, pos.plan_done)
 
 
-def _contact(ctx: _Context, item: PlannedExercise, h: list[Entry], profile: Profile, avoid: set[str], changes: list[Change], add: Add) -> None:
-    ex = item.exercise
-    if _twice(h, "done"):
-        nxt = harder(ctx, ex, profile, avoid)
-        if nxt is not None:
-            changes.append(Change(ex.slug, "progress", nxt.slug, None,
-                                  f"Contact {h[-2].contact} and {h[-1].contact}/10 in your last two sessions: contact found, move on to {nxt.name}."))
-            add(item, nxt, item.sets, None, None)
-            return
-        changes.append(Change(ex.slug, "keep", None, None, f"Contact found ({h[-2].contact} and {h[-1].contact}/10); keep it until the Load phase."))
-    elif _twice(h, "poor"):
-        cue = next((c for c in ex.cues if "feel" in c.lower()), ex.cues[-1] if ex.cues else "")
-        easy = easier(ctx, ex, profile, avoid, contact=True)
-        if easy is not None:
-            changes.append(Change(ex.slug, "regress", easy.slug, None,
-                                  f"Contact {h[-2].contact} and {h[-1].contact}/10: try {easy.name}, slower, and this cue: {cue}"))
-            add(item, easy, item.sets, None, None)
-            return
-        changes.append(Change(ex.slug, "keep", None, None, f"Contact is still low ({h[-1].contact}/10); go slower and try this cue: {cue}"))
-    load, unit = _last_load(h)
-    add(item, ex, item.sets, load, unit)
+def _phase_of(shape: Shape, days: Sequence[str], found: str | None) -> str:
+    last = placed(shape, days, found)[-1][1]
+    return shape.phase_of[last - 1]
 
 
-def _progress(ctx: _Context, item: PlannedExercise, last: Entry, profile: Profile, avoid: set[str], load: float | None,
-              unit: str | None, load_step: Mapping[str, float] | None, changes: list[Change]) -> tuple[int, float | None, Exercise | None]:
-    """Double progression from the last session: (sets, load, or an exercise to move on to)."""
-    ex, top = item.exercise, item.reps[1]
-    work = working(last)
-    word = UNIT_WORD.get(item.unit, item.unit)
-    at_top = bool(work) and all(s.reps >= top for s in work)
-    rir = last.rir
-    in_window = rir is None or RIR_WINDOW[0] <= rir <= RIR_WINDOW[1]
-    loads = [s.load for s in work if s.load is not None]
-    said = "" if rir is None else f" at {rir} in reserve"
-    if at_top and in_window and not pained(last):
-        earlier = " Progress, and stop one rep earlier next time: 0 in reserve is failure." if rir == 0 else ""
-        if loads:
-            step = step_for(last.units, load_step)
-            new = next_load(max(loads), step)
-            changes.append(Change(ex.slug, "progress", None, None,
-                                  f"{top} {word} on every working set last time{said}, pain-free: add load, {max(loads):g} -> {new:g} {last.units}.{earlier}"))
-            return item.sets, new, None
-        if len(work) < MAX_SETS:
-            sets = min(MAX_SETS, max(item.sets, len(work)) + 1)
-            changes.append(Change(ex.slug, "progress", None, None,
-                                  f"{top} {word} on every set last time{said}, pain-free: add a set ({sets} sets).{earlier}"))
-            return sets, None, None
-        nxt = harder(ctx, ex, profile, avoid)
-        if nxt is not None:
-            changes.append(Change(ex.slug, "progress", nxt.slug, None,
-                                  f"{len(work)} sets at the top of the range{said}: move on to {nxt.name}"
-                                  + (" (new: start light and learn it)." if is_complex(nxt, ctx.plan.level) else ".") + earlier))
-            return item.sets, None, nxt
-        changes.append(Change(ex.slug, "keep", None, None,
-                              f"{len(work)} sets at the top of the range: keep them and make each harder (3 s down, a pause at the top).{earlier}"))
-        return len(work), None, None
-    if at_top and rir is not None and rir > RIR_WINDOW[1]:
-        changes.append(Change(ex.slug, "keep", None, None,
-                              f"{rir} reps in reserve is too far from failure to judge (estimates are best near it): same load, and take "
-                              "each set to 0-3 in reserve, past the top of the range if need be; then it progresses."))
-    else:
-        changes.append(Change(ex.slug, "keep", None, None,
-                              f"Same load next time; reach {top} {word} on every working set, pain-free, before adding."))
-    return item.sets, load, None
-
-
-def _notes(ctx: _Context, entries: Sequence[Entry], today: dt.date, in_contact: bool, saved: bool, now: Where) -> tuple[str, ...]:
-    plan = ctx.plan
-    out = []
-    if not saved:
-        out.append(f"No saved plan: this follows the default {plan.weeks_total}-week {plan.level} plan for {plan.goal.name}, "
-                   f"{plan.days_per_week} days a week, from {ctx.start.isoformat()}. Save the plan you chose with 'glutecoach plan start'.")
-    last_week = (today - dt.timedelta(days=7)).isoformat()
-    sore_week = {e.slug for e in entries if e.date >= last_week and pained(e)}
-    rising = _rising(entries)
-    if len(sore_week) >= 2 or rising:
-        why = "pain on two or more exercises this week" if len(sore_week) >= 2 else "pain rising week to week"
-        out.append(f"See a clinician: you logged {why}. Training around it is not enough; get it assessed.")
-        out.append(ctx.cat.safety["general"])
-    if in_contact:
-        out.append("Contact phase: after each exercise rate 0-10 how clearly you felt your glutes (log add ... --contact N); "
-                   "it ends when every exercise is 7 or more twice.")
-    else:
-        out.append("Progress by performance: the top of the range on every working set at 0-3 reps in reserve, pain-free, adds about "
-                   "2.5% load (or a set); warm-up sets do not count.")
-    end = now.week_start + dt.timedelta(weeks=plan.weeks_total - now.week + 1)
-    if today >= end:
-        out.append(f"Your {plan.weeks_total}-week plan is done: start the next one with 'glutecoach plan start'.")
-    return tuple(out)
+def _ramped(cat: Catalogue, items: list[NextExercise]) -> list[NextExercise]:
+    """Ramp sets before the session's barbell lifts: the first gets two or three, the others one."""
+    out, ramped = [], False
+    for e in items:
+        if any(x in BARBELL for x in cat.exercises[e.slug].equipment) and e.unit == "reps":
+            e = e._replace(warmup_sets=1 if ramped else (3 if e.reps[1] <= 8 else 2))
+            ramped = True
+        out.append(e)
+    return out
 
 
 def history_start(today: dt.date) -> str:

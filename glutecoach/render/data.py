@@ -234,9 +234,14 @@ def next_session(n: NextSession) -> dict[str, Any]:
                 "load_unit": e.load_unit,
                 "cue": e.cue,
                 "note": e.note,
+                "why": None if e.why is None else dict(e.why),
             }
             for e in n.next_session
         ],
+        "position": None if n.position is None else {
+            "week": n.position.week, "day": n.position.day, "sessions_done": n.position.sessions_done, "gap_days": n.position.gap_days,
+        },
+        "plan_done": n.plan_done,
         "notes": list(n.notes),
     }
 

@@ -11,9 +11,11 @@ from typing import Any
 import pytest
 import yaml
 
+from glutecoach.core import decisions as decide
 from glutecoach.core import next_session as coach
 from glutecoach.core import plan as planner
 from glutecoach.core.models import Catalogue, Entry, Exercise, Profile, SetRow
+from glutecoach.core.training_state import working_sets
 
 CASES = yaml.safe_load((Path(__file__).resolve().parents[1] / "cases" / "next_session_cases.yaml").read_text())
 DEFAULTS: dict[str, Any] = CASES["defaults"]
@@ -59,9 +61,34 @@ def entries(rows: list[dict[str, Any]], slug: Resolver) -> list[Entry]:
     return out
 
 
+def fillers(cat: Catalogue, p: planner.Plan, at: dict[str, int], start: dt.date, today: dt.date, first_id: int) -> list[Entry]:
+    """The sessions before the case's plan week and day, on the plan's weekdays: position follows the
+    sessions logged, so a case at week 4 has logged weeks 1-3. Logged as a body-weight drill the plan
+    does not use, so they shape no load, stall or pain."""
+    used = {e.exercise.slug for w in p.weeks for s in w.sessions for e in s.exercises}
+    slug = next(x.slug for x in cat.exercises.values() if x.slug not in used and not x.equipment and x.pattern == "stability")
+    count = (at["week"] - 1) * p.days_per_week + at["day"] - 1
+    days = [start + dt.timedelta(weeks=k // p.days_per_week, days=p.weeks[0].sessions[k % p.days_per_week].weekday) for k in range(count)]
+    return [Entry(first_id + i + 100, d.isoformat(), slug, (SetRow(10, None),), "kg") for i, d in enumerate(days) if d < today]
+
+
 def easier_than(cat: Catalogue, to: str, of: Exercise) -> bool:
     other = cat.exercises[to]
     return to in of.regressions or (other.pattern == of.pattern and (other.complexity, other.load_potential) < (of.complexity, of.load_potential))
+
+
+def spares(cat: Catalogue, to: str, of: Exercise) -> bool:
+    """What stands in for a rested exercise loads the hurt tissue less: lighter, and none of its loads."""
+    other = cat.exercises[to]
+    return other.load_potential < of.load_potential and not (set(of.loads) - {"deep-hip-flexion"}) & set(other.loads)
+
+
+def easier_to_feel(cat: Catalogue, to: str, of: Exercise) -> bool:
+    return cat.exercises[to].contact_ease >= of.contact_ease and to != of.slug
+
+
+TO_IN = {"easier": easier_than, "spares": spares, "easier-to-feel": easier_to_feel,
+         "progressions": lambda cat, to, of: to in of.progressions}
 
 
 def run(cat: Catalogue, case: dict[str, Any]) -> tuple[coach.NextSession, Resolver]:
@@ -75,6 +102,8 @@ def run(cat: Catalogue, case: dict[str, Any]) -> tuple[coach.NextSession, Resolv
         log += entries([{"slug": s, "date": d, "sets": 2, "reps": 15, "contact": case["contact_all"]["contact"]}
                         for s in every for d in case["contact_all"]["dates"]], slug)
     start = case.get("start", DEFAULTS["start"])
+    if case.get("fill", True) and start is not None:
+        log = fillers(cat, p, at, day(start), day(case.get("today", DEFAULTS["today"])), len(log)) + log
     steps = case.get("load_step")
     result = coach.next_session(cat, p, profile, log, day(case.get("today", DEFAULTS["today"])),
                                 None if start is None else day(start), steps, case.get("saved", True))
@@ -91,7 +120,7 @@ def matches(found: Any, want: dict[str, Any], slug: Resolver, cat: Catalogue) ->
                 return False
         elif key == "to_in":
             of = cat.exercises[found.slug]
-            if found.to is None or not (easier_than(cat, found.to, of) if value == "easier" else found.to in of.progressions):
+            if found.to is None or not TO_IN[value](cat, found.to, of):
                 return False
         elif key == "reps":
             if list(found.reps) != value:
@@ -140,8 +169,10 @@ def check_always(cat: Catalogue, n: coach.NextSession) -> None:
         assert (x.load is None) == (x.load_unit is None)
     for c in n.changes:
         of = cat.exercises[c.slug]
-        if c.action in ("regress", "rest") or (c.action == "return" and c.to):
-            assert c.to is None or easier_than(cat, c.to, of), c
+        if c.action in ("rest", "return") and c.to:
+            assert spares(cat, c.to, of), c
+        if c.action == "regress":
+            assert c.to is None or easier_to_feel(cat, c.to, of), c
         if c.action == "progress" and c.to:
             assert c.to in of.progressions, c
         assert (c.action == "deload") == (c.trigger is not None), c
@@ -166,10 +197,10 @@ def test_every_day_of_every_week_answers_with_no_exercise_twice(cat: Catalogue, 
 
 
 def test_loads_round_to_what_plates_can_make() -> None:
-    assert coach.next_load(100, 2.5) == 102.5 and coach.next_load(60, 2.5) == 62.5 and coach.next_load(61, 2.5) == 62.5
-    assert coach.next_load(135, 5) == 140 and coach.next_load(200, 5) == 205 and coach.next_load(20, 5) == 25
-    assert coach.lighter(60, 2.5) == 55 and coach.lighter(80, 2.5) == 72.5 and coach.lighter(5, 2.5) == 2.5
-    assert coach.LOAD_STEP == 0.025 and planner.LOAD_STEPS == {"kg": 2.5, "lb": 5.0}
+    assert decide.next_load(100, 2.5) == 102.5 and decide.next_load(60, 2.5) == 62.5 and decide.next_load(61, 2.5) == 62.5
+    assert decide.next_load(135, 5) == 140 and decide.next_load(200, 5) == 205 and decide.next_load(20, 5) == 25
+    assert decide.lighter(60, 2.5) == 55 and decide.lighter(80, 2.5) == 72.5 and decide.lighter(5, 2.5) == 2.5
+    assert decide.LOAD_STEP == 0.025 and planner.LOAD_STEPS == {"kg": 2.5, "lb": 5.0}
 
 
 def test_working_sets_leave_out_warm_ups_whether_or_not_sets_have_a_type() -> None:
@@ -177,6 +208,6 @@ def test_working_sets_leave_out_warm_ups_whether_or_not_sets_have_a_type() -> No
         reps, load = 12, 40.0
 
     entry = Entry(1, "2026-11-02", "hip-thrust", (SetRow(5, 20.0, "warmup"), SetRow(12, 40.0)), "kg")
-    assert coach.working(entry) == (SetRow(12, 40.0),)
+    assert working_sets(entry) == (SetRow(12, 40.0),)
     old = entry._replace(sets=(OldSet(),))  # type: ignore[arg-type]
-    assert len(coach.working(old)) == 1
+    assert len(working_sets(old)) == 1
