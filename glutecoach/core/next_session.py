@@ -236,7 +236,7 @@ class _Builder:
         w = s.working_load if s is not None else None
         load = decide.lighter(w, self.step(s.units)) if s is not None and w is not None and loadable(ex) else None
         self.changes.append(Change(ex.slug, "deload", None, None,
-                                   f"Lighter week ({lw.why}): {sets} sets" + (f" at {load:g} {s.units if s else ''}, 90% of your working {w:g}"
+                                   f"Lighter week ({lw.why}): {sets} set{'' if sets == 1 else 's'}" + (f" at {load:g} {s.units if s else ''}, 90% of your working {w:g}"
                                                                               if load is not None else "") + ", stopping 3-4 reps short of failure.",
                                    lw.trigger))
         self.add(item, ex, sets, load)
@@ -335,7 +335,7 @@ def next_session(
     ctx = _Ctx(cat, plan, profile, state, pos, {**LOAD_STEPS, **(load_step or {})}, in_contact, rep.now, today)
     session = _session_for(plan, pos, rep.now is not None)
     recent = (today - dt.timedelta(days=REST_DAYS)).isoformat()
-    hurt_recent = sorted((e for e in history if e.date > recent and pain_words.hurt(e)), key=lambda e: e.date)
+    hurt_recent = sorted((e for e in history if e.date >= recent and pain_words.hurt(e)), key=lambda e: e.date)
     back = pain_words.rising(history[-60:]) is not None and any(pain_words.low_back(e) for e in history[-60:] if e.pain_score)
     b = _Builder(ctx, session, hurt_recent)
     for item in session.exercises:

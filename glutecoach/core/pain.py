@@ -61,13 +61,17 @@ def what_hurt(e: Entry) -> str:
 
 
 def rising(entries: Sequence[Entry]) -> tuple[int, int, int] | None:
-    """The worst pain of each of the last three days with a pain score logged, when it rose each time to
-    at least RISING_TO: whatever the gaps between those days (a missed week does not reset a trend)."""
+    """The worst pain of the last three days that logged any pain, when it rose each time to at least
+    RISING_TO: whatever the gaps between those days (a missed week does not reset a trend). A later day
+    logged pain-free (0) means it settled."""
     by_day: dict[str, int] = {}
     for e in entries:
         if e.pain_score is not None:
             by_day[e.date] = max(by_day.get(e.date, 0), e.pain_score)
-    last = [by_day[d] for d in sorted(by_day)[-3:]]
+    days = sorted(by_day)
+    if not days or by_day[days[-1]] == 0:
+        return None
+    last = [by_day[d] for d in days if by_day[d] > 0][-3:]
     if len(last) < 3:
         return None
     a, b, c = last

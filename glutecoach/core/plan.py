@@ -486,6 +486,28 @@ def split_weeks(total: int, phases: Sequence[Phase]) -> list[int]:
     return weeks
 
 
+LIGHTER_SPACING = 3  # lighter weeks at least this many weeks apart
+LIGHTER_BLOCK = 3  # a loaded phase this long ends with a lighter week
+
+
+def lighter_weeks(phases: Sequence[Phase], split: Sequence[int], every: int) -> set[int]:
+    """The plan's lighter weeks: at the end of each loaded phase of three weeks or more (after the block's
+    peak), and within a long phase every `every` weeks; never the first week of a phase, never the
+    Contact phase, and at least three weeks apart."""
+    out: set[int] = set()
+    first = 1
+    for phase, n in zip(phases, split, strict=True):
+        weeks = range(first, first + n)
+        first += n
+        if phase.contact_check or not every:
+            continue
+        wanted = [w for w in weeks if (w - weeks[0] + 1) % every == 0] + ([weeks[-1]] if n >= LIGHTER_BLOCK else [])
+        for w in sorted(set(wanted)):
+            if w != weeks[0] and all(abs(w - o) >= LIGHTER_SPACING for o in out):
+                out.add(w)
+    return out
+
+
 def barred(ex: Exercise, profile: Profile, still_covers: frozenset[str]) -> bool:
     """A caution a plan does not schedule: what the exercise loads is restricted by a declared condition
     (its own technique advice is shown instead), unless the condition keeps such work in a pain-free
@@ -534,7 +556,7 @@ class _Built(NamedTuple):
 
 def _phase_weeks(cat: Catalogue, goal: Goal, profile: Profile, phase: Phase, phase_goal: Goal, week_nos: list[int],
                  scores: dict[str, Scored], pool: list[Exercise], everything: list[Exercise], template_weekly: tuple[int, int],
-                 deload_every: int, introduced: set[str], weekdays: tuple[int, ...]) -> _Built:
+                 lighter: set[int], introduced: set[str], weekdays: tuple[int, ...]) -> _Built:
     level = profile.level
     preferred = set(phase.preferred)
 
@@ -579,7 +601,7 @@ def _phase_weeks(cat: Catalogue, goal: Goal, profile: Profile, phase: Phase, pha
     start = {slug: week_nos[0] + i // NEW_COMPLEX_PER_WEEK for i, slug in enumerate(fresh)}
     out: list[Week] = []
     for w in week_nos:
-        deload = bool(deload_every) and not phase.contact_check and w % deload_every == 0
+        deload = w in lighter
         sessions: list[list[PlannedExercise]] = []
         for target in days:
             items: list[PlannedExercise] = []
@@ -692,13 +714,15 @@ def build(cat: Catalogue, goal: Goal, profile: Profile, weeks: int = 8, days_per
     before: _Built | None = None
     previous: Phase | None = None
     week_no = 1
-    for phase, n in zip(template.phases, split_weeks(weeks, template.phases), strict=True):
+    split = split_weeks(weeks, template.phases)
+    lighter = lighter_weeks(template.phases, split, template.deload_every)
+    for phase, n in zip(template.phases, split, strict=True):
         phase_goal = cat.goals[phase.goal] if phase.goal else goal
         scores = by_goal.setdefault(phase_goal.name, {})
         scores.update(_scores(cat, phase_goal, profile, [ex for ex in everything if ex.slug not in scores and _in_phase(ex, phase)]))
         nos = list(range(week_no, week_no + n))
         built = _phase_weeks(cat, goal, profile, phase, phase_goal, nos, scores, pool, everything,
-                             template.weekly_sets, template.deload_every, introduced, weekdays)
+                             template.weekly_sets, lighter, introduced, weekdays)
         spans.append(PhaseSpan(phase, phase_goal.name, tuple(nos), _changes(cat, before, built, phase, previous)))
         all_weeks.extend(built.weeks)
         reasons.update(built.reasons)

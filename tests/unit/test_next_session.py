@@ -19,7 +19,7 @@ from glutecoach.core.training_state import working_sets
 
 CASES = yaml.safe_load((Path(__file__).resolve().parents[1] / "cases" / "next_session_cases.yaml").read_text())
 DEFAULTS: dict[str, Any] = CASES["defaults"]
-PLAN = {"level": "intermediate", "goal": "glute-size", "equipment": "everything", "days": 3, "weeks": 8}
+PLAN = {"level": "intermediate", "goal": "glute-size", "equipment": "everything", "days": 3, "weeks": 10}
 
 
 def kit(text: str) -> frozenset[str] | None:
