@@ -28,8 +28,8 @@ from glutecoach.core.vocab import LEVELS
 from glutecoach.errors import UsageError
 
 if TYPE_CHECKING:
-    from glutecoach.core.models import Catalogue, Profile
-    from glutecoach.core.plan import Plan
+    from glutecoach.core.models import Catalogue, Entry, Profile
+    from glutecoach.core.plan import Plan, PlanChoice
 
 DEFAULT_GOAL = "glute-size"
 WeeksOpt = Annotated[int, typer.Option("--weeks", "-w", help="Length of the plan, 4-16 weeks.")]
@@ -37,16 +37,58 @@ DaysOpt = Annotated[int, typer.Option("--days-per-week", "-d", help="Sessions a 
 PlanLevelOpt = Annotated[str | None, typer.Option("--level", "-l", help="Your level; beginners start with a muscle-contact phase. Default: your profile's, else beginner.", autocompletion=_complete(list(LEVELS)), show_default=False)]
 PlanGoalOpt = Annotated[str | None, typer.Option("--goal", "-g", help=f"What the plan trains for; see 'glutecoach goals'. Default: your profile's, else {DEFAULT_GOAL}.", autocompletion=complete_goals, show_default=False)]
 PLAN_FORMATS = [*FORMATS, "markdown", "svg", "html"]
+NextWeeksOpt = Annotated[int | None, typer.Option("--weeks", "-w", help="Length of the plan, 4-16 weeks. Default: your saved plan's, else 8.", show_default=False)]
+NextDaysOpt = Annotated[int | None, typer.Option("--days-per-week", "-d", help="Sessions a week, 1-6. Default: your saved plan's, else 3.", show_default=False)]
 
 
 def _plan_for(
-    level: str | None, goal: str | None, weeks: int, days: int, equipment: list[str] | None, pain: list[str] | None, catalogue_files: list[Path] | None
+    level: str | None, goal: str | None, weeks: int, days: int, equipment: list[str] | None, pain: list[str] | None, catalogue_files: list[Path] | None,
+    contact: bool = True,
 ) -> tuple[Catalogue, Profile, Plan]:
     from glutecoach.core import plan as planner
 
     who = person(level, equipment, pain, goal, with_log=False, default_goal=DEFAULT_GOAL)
     cat = load_catalogue(catalogue_files)
-    return cat, who.profile, planner.build(cat, goal_for(cat, who), who.profile, weeks, days)
+    return cat, who.profile, planner.build(cat, goal_for(cat, who), who.profile, weeks, days, contact)
+
+
+def _saved_plan(catalogue_files: list[Path] | None) -> tuple[Catalogue, Profile, Plan] | None:
+    """The saved plan, built, with a first note saying where you are in it (None when none is saved)."""
+    from glutecoach.core import next_session
+    from glutecoach.store import saved_plan
+
+    choice = saved_plan.load()
+    if choice is None:
+        return None
+    cat, profile, the_plan = _built_choice(choice, catalogue_files)
+    today = dt.date.today()
+    entries = _log_entries(today)
+    n = next_session.next_session(cat, the_plan, profile, entries, today, dt.date.fromisoformat(choice.start), choice.steps, saved=True)
+    where = (f"Your saved plan, started {choice.start}: "
+             + ("it is done." if n.plan_done else f"next is week {n.week}, session {n.day} ({n.phase}); "
+                f"{n.position.sessions_done if n.position else 0} sessions logged. 'glutecoach plan next' says what to do."))
+    return cat, profile, the_plan._replace(notes=(where, *the_plan.notes))
+
+
+def _built_choice(choice: PlanChoice, catalogue_files: list[Path] | None, weeks: int | None = None, days: int | None = None) -> tuple[Catalogue, Profile, Plan]:
+    from glutecoach.core import plan as planner
+    from glutecoach.core.lookup import find_goal
+    from glutecoach.errors import UnknownNameError
+
+    cat = load_catalogue(catalogue_files)
+    try:
+        goal = find_goal(cat, choice.goal)
+    except UnknownNameError as err:
+        raise err.at("in your saved plan (run 'glutecoach plan start' again)") from None
+    return cat, choice.profile, planner.build(cat, goal, choice.profile, weeks or choice.weeks, days or choice.days_per_week, choice.contact)
+
+
+def _log_entries(today: dt.date) -> list[Entry]:
+    from glutecoach.core import next_session
+    from glutecoach.store import log
+
+    with log.connect(create=False) as conn:
+        return next_session.up_to(log.entries(conn, since=next_session.history_start(today), newest_first=False), today)
 
 
 @handles_errors
@@ -54,8 +96,8 @@ def plan(
     ctx: typer.Context,
     level: PlanLevelOpt = None,
     goal: PlanGoalOpt = None,
-    weeks: WeeksOpt = 8,
-    days_per_week: DaysOpt = 3,
+    weeks: NextWeeksOpt = None,
+    days_per_week: NextDaysOpt = None,
     equipment: EquipmentOpt = None,
     pain: PainOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json, markdown, svg or html (svg and html: a file with the muscle map of the weekly sets, to print or send).", autocompletion=_complete(PLAN_FORMATS))] = "table",
@@ -65,6 +107,7 @@ def plan(
     """Build a week-by-week plan for your goal; the beginner plan puts muscle contact before load.
 
     'glutecoach plan start' saves it; 'glutecoach plan next' then says what to do next session, from it and your log.
+    With a saved plan and no options, shows the saved plan and where you are in it.
 
     Example: glutecoach plan --level beginner --equipment band,dumbbell --format markdown
     """
@@ -74,7 +117,12 @@ def plan(
 
     fmt = fmt_word(fmt, PLAN_FORMATS)
     check_output(fmt, output)
-    cat, profile, result = _plan_for(level, goal, weeks, days_per_week, equipment, pain, catalogue_files)
+    given = (level, goal, weeks, days_per_week, equipment, pain)
+    saved = _saved_plan(catalogue_files) if all(x is None for x in given) else None
+    if saved is not None:
+        cat, profile, result = saved
+    else:
+        cat, profile, result = _plan_for(level, goal, weeks or 8, days_per_week or 3, equipment, pain, catalogue_files)
     if fmt in DOCUMENT_FORMATS:
         from glutecoach.render import export
 
@@ -91,9 +139,7 @@ def plan(
     renderer(fmt).plan(result)
 
 
-NextWeeksOpt = Annotated[int | None, typer.Option("--weeks", "-w", help="Length of the plan, 4-16 weeks. Default: your saved plan's, else 8.", show_default=False)]
-NextDaysOpt = Annotated[int | None, typer.Option("--days-per-week", "-d", help="Sessions a week, 1-6. Default: your saved plan's, else 3.", show_default=False)]
-DateOpt = Annotated[str | None, typer.Option("--date", help="Plan as of this day (YYYY-MM-DD, today, yesterday, -3d). Default: today.", show_default=False)]
+DateOpt = Annotated[str | None, typer.Option("--date", help="Plan as of this day, past or up to a year ahead (YYYY-MM-DD, today, yesterday, -3d). Default: today.", show_default=False)]
 LoadStepOpt = Annotated[float | None, typer.Option("--load-step", help="The smallest load change you can make, in your profile's units (default 2.5 kg or 5 lb); plan next rounds loads to it.", show_default=False)]
 MAX_STEP = {"kg": 50.0, "lb": 100.0}
 
@@ -130,13 +176,20 @@ def plan_start(
 
     Example: glutecoach plan start --level beginner --goal glute-size --days-per-week 2
     """
+    from glutecoach.core.history import propose
     from glutecoach.core.plan import LOAD_STEPS, PlanChoice
     from glutecoach.store import profile as saved_profile
     from glutecoach.store import saved_plan
 
     fmt = fmt_word(fmt)
     first = _first_day(date)
-    _, profile, result = _plan_for(level, goal, weeks, days_per_week, equipment, pain, catalogue_files)
+    proposal = propose(load_catalogue(catalogue_files), _log_entries(first), first)
+    chosen = level or (proposal.level if proposal else None)
+    contact = not (proposal and proposal.past_contact and level is None)
+    _, profile, result = _plan_for(chosen, goal, weeks, days_per_week, equipment, pain, catalogue_files, contact)
+    if proposal and level is None:
+        why = f"Level from your log: {proposal.reason}" + ("" if contact else " The Contact phase is left out: your log shows you past it.")
+        result = result._replace(notes=(why, *result.notes))
     steps = dict(LOAD_STEPS)
     if load_step is not None:
         units = saved_profile.load().units
@@ -145,12 +198,12 @@ def plan_start(
         steps[units] = load_step
     choice = PlanChoice(profile.level, result.goal.name, weeks, days_per_week,
                         None if profile.equipment is None else tuple(sorted(profile.equipment)), profile.pains, first.isoformat(),
-                        tuple(steps.items()))
+                        tuple(steps.items()), contact)
     saved_plan.save(choice)
     if fmt == "json":
         from glutecoach.render import data
 
-        data.emit(choice.as_json())
+        data.emit({**choice.as_json(), "level_from_log": proposal.reason if proposal and level is None else None})
         return
     from glutecoach.render import plan_view
 
@@ -172,31 +225,32 @@ def plan_next(
     Example: glutecoach plan next
     """
     from glutecoach.core import next_session
-    from glutecoach.core import plan as planner
-    from glutecoach.core.lookup import find_goal
-    from glutecoach.errors import UnknownNameError
     from glutecoach.render import renderer
-    from glutecoach.store import log, saved_plan
+    from glutecoach.store import saved_plan
 
     fmt = fmt_word(fmt)
-    today = check_date(date)
+    today = _any_day(date)
     choice = saved_plan.load()
+    entries = _log_entries(today)
     if choice is None:
-        cat, profile, the_plan = _plan_for(None, None, weeks or 8, days_per_week or 3, None, None, catalogue_files)
+        from glutecoach.core.history import propose
+
+        cat = load_catalogue(catalogue_files)
+        proposal = propose(cat, entries, today)
+        level = proposal.level if proposal and person(None, None, None, None, with_log=False).sources.get("level") == "default" else None
+        cat, profile, the_plan = _plan_for(level, None, weeks or 8, days_per_week or 3, None, None, catalogue_files,
+                                           contact=not (proposal and proposal.past_contact and level))
         start, steps = None, None
     else:
-        cat = load_catalogue(catalogue_files)
-        try:
-            goal = find_goal(cat, choice.goal)
-        except UnknownNameError as err:
-            raise err.at("in your saved plan (run 'glutecoach plan start' again)") from None
-        profile = choice.profile
-        the_plan = planner.build(cat, goal, profile, weeks or choice.weeks, days_per_week or choice.days_per_week)
+        cat, profile, the_plan = _built_choice(choice, catalogue_files, weeks, days_per_week)
         start, steps = dt.date.fromisoformat(choice.start), choice.steps
-    with log.connect(create=False) as conn:
-        entries = log.entries(conn, since=next_session.history_start(today), newest_first=False)
-    result = next_session.next_session(cat, the_plan, profile, next_session.up_to(entries, today), today, start, steps, saved=choice is not None)
+    result = next_session.next_session(cat, the_plan, profile, entries, today, start, steps, saved=choice is not None)
     renderer(fmt).next_session(result)
+
+
+def _any_day(value: str | None) -> dt.date:
+    """--date for plan next: any day from 1900 to a year ahead (look at Wednesday's session on Monday)."""
+    return _first_day(value)
 
 
 def register(app: typer.Typer, command: str | None = None) -> None:

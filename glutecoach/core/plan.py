@@ -122,6 +122,7 @@ class PlanChoice(NamedTuple):
     pains: tuple[str, ...] = ()
     start: str = ""  # YYYY-MM-DD
     load_step: tuple[tuple[str, float], ...] = tuple(LOAD_STEPS.items())  # (unit, step)
+    contact: bool = True  # False: the Contact phase is left out (the log showed the lifter past it)
 
     @property
     def profile(self) -> Profile:
@@ -135,7 +136,7 @@ class PlanChoice(NamedTuple):
         return {
             "version": 1, "level": self.level, "goal": self.goal, "weeks": self.weeks, "days_per_week": self.days_per_week,
             "equipment": None if self.equipment is None else list(self.equipment), "pains": list(self.pains),
-            "start": self.start, "load_step": self.steps,
+            "start": self.start, "load_step": self.steps, "contact": self.contact,
         }
 
 
@@ -696,12 +697,17 @@ def _changes(cat: Catalogue, before: _Built | None, now: _Built, phase: Phase, p
     return (*out, *now.changes)
 
 
-def build(cat: Catalogue, goal: Goal, profile: Profile, weeks: int = 8, days_per_week: int = 3) -> Plan:
+def build(cat: Catalogue, goal: Goal, profile: Profile, weeks: int = 8, days_per_week: int = 3, contact: bool = True) -> Plan:
+    """The plan for a goal and person; `contact=False` leaves out a Contact phase (a log shows you past it)."""
     if not 4 <= weeks <= 16:
         raise UsageError(f"--weeks must be between 4 and 16 (got {weeks}).")
     if not 1 <= days_per_week <= 6:
         raise UsageError(f"--days-per-week must be between 1 and 6 (got {days_per_week}).")
     template = cat.plans[profile.level]
+    if not contact and template.phases[0].contact_check and len(template.phases) > 1:
+        rest = template.phases[1:]
+        total = sum(p.share for p in rest)
+        template = template._replace(phases=tuple(p._replace(share=p.share / total) for p in rest))
     profile = with_favours(cat, profile)
     pool = allowed(cat, goal, profile)
     everything = allowed(cat, goal, profile._replace(equipment=None))

@@ -214,6 +214,9 @@ def saved(choice: PlanChoice, p: Plan) -> None:
     kit = "everything" if choice.equipment is None else (", ".join(choice.equipment) or "body weight only")
     text = para(f"Saved: the {p.weeks_total}-week {p.level} plan for {safe(p.goal.name)}, {plural(p.days_per_week, 'day')} a week, "
                 f"from {choice.start} (equipment: {kit}; conditions: {', '.join(choice.pains) or 'none'}).", "bold")
+    for line in p.notes[:1]:
+        if line.startswith("Level from your log"):
+            text.append_text(para(safe(line)))
     steps = ", ".join(f"{v:g} {u}" for u, v in choice.steps.items())
     text.append_text(para(f"'glutecoach plan next' now follows it; loads round to {steps} steps. Run 'glutecoach plan' with the "
                           "same options to see it whole, or 'plan start' again to change it.", "dim"))

@@ -20,7 +20,8 @@ from glutecoach.store import paths
 from glutecoach.store.files import MAX_SMALL_BYTES, atomic_write, parse_json, read_file
 
 VERSION = 1
-KEYS = ("version", "level", "goal", "weeks", "days_per_week", "equipment", "pains", "start", "load_step")
+KEYS = ("version", "level", "goal", "weeks", "days_per_week", "equipment", "pains", "start", "load_step", "contact")
+OPTIONAL = ("load_step", "contact")
 MAX_GOAL = 100
 WEEKS, DAYS = (4, 16), (1, 6)
 MAX_STEP = {"kg": 50.0, "lb": 100.0}
@@ -117,7 +118,7 @@ def check(raw: Any, path: Path) -> PlanChoice:
     if unknown:
         raise SavedPlanError(f"{path}: the saved plan has fields glutecoach does not know ({', '.join(map(_shown, unknown))}); "
                              f"accepted: {', '.join(KEYS)}. {AGAIN}")
-    missing = [k for k in KEYS if k not in raw and k != "load_step"]
+    missing = [k for k in KEYS if k not in raw and k not in OPTIONAL]
     if missing:
         raise SavedPlanError(f"{path}: the saved plan lacks {', '.join(map(_shown, missing))}. {AGAIN}")
     version = raw.get("version")
@@ -138,4 +139,11 @@ def check(raw: Any, path: Path) -> PlanChoice:
         pains=_words(path, raw, "pains", CONDITIONS, nullable=False) or (),
         start=_start(path, raw.get("start")),
         load_step=_steps(path, raw.get("load_step", {})),
+        contact=_flag(path, raw.get("contact", True), "contact"),
     )
+
+
+def _flag(path: Path, value: Any, field: str) -> bool:
+    if not isinstance(value, bool):
+        raise _bad(path, field, value, "true or false")
+    return value

@@ -23,10 +23,12 @@ WEEK_KEYS = {"week", "phase", "deload", "region_sets", "sessions"}
 SESSION_KEYS = {"day", "weekday", "minutes", "contacts", "exercises"}
 EXERCISE_KEYS = {"slug", "name", "role", "sets", "reps", "unit", "per_side", "warmup_sets", "tempo", "rest_s", "new", "replaces", "cue", "note"}
 SUBSTITUTION_KEYS = {"wanted", "used", "reason", "weeks"}
-NEXT_KEYS = {"phase", "week", "day", "saved_plan", "start", "deload", "phase_change", "changes", "next_session", "notes"}
+NEXT_KEYS = {"phase", "week", "day", "saved_plan", "start", "deload", "phase_change", "changes", "next_session", "notes", "position", "plan_done"}
+POSITION_KEYS = {"week", "day", "sessions_done", "gap_days"}
+WHY_KEYS = {"working_load", "units", "e1rm", "sessions", "last_date"}
 CHANGE_KEYS = {"slug", "action", "to", "until", "trigger", "reason"}
-ITEM_KEYS = {"slug", "name", "sets", "reps", "unit", "per_side", "rest_s", "warmup_sets", "load", "load_unit", "cue", "note"}
-CHOICE_KEYS = {"version", "level", "goal", "weeks", "days_per_week", "equipment", "pains", "start", "load_step"}
+ITEM_KEYS = {"slug", "name", "sets", "reps", "unit", "per_side", "rest_s", "warmup_sets", "load", "load_unit", "cue", "note", "why"}
+CHOICE_KEYS = {"version", "level", "goal", "weeks", "days_per_week", "equipment", "pains", "start", "load_step", "contact", "level_from_log"}
 
 
 def run(*args: str):
@@ -91,11 +93,12 @@ def test_plan_start_saves_the_plan_and_plan_next_follows_it(isolated_home: Path)
     assert set(saved) == CHOICE_KEYS
     assert (saved["weeks"], saved["days_per_week"], saved["equipment"], saved["start"]) == (6, 2, ["band"], "2026-11-02")
     assert saved["load_step"] == {"kg": 2.5, "lb": 5.0}
-    assert json.loads((isolated_home / "config" / "plan.json").read_text()) == saved
+    assert json.loads((isolated_home / "config" / "plan.json").read_text()) == {k: v for k, v in saved.items() if k != "level_from_log"}
     plan = as_json("plan", "--level", "beginner", "--goal", "glute-size", "--weeks", "6", "--days-per-week", "2", "--equipment", "band")
     first = [e["slug"] for e in plan["weeks"][0]["sessions"][0]["exercises"]]
     data = as_json("plan", "next", "--date", "2026-11-02")
     assert set(data) == NEXT_KEYS and data["saved_plan"] is True and data["start"] == "2026-11-02"
+    assert set(data["position"]) == POSITION_KEYS and data["position"]["sessions_done"] == 0 and data["plan_done"] is False
     assert (data["phase"], data["week"], data["day"]) == ("Contact", 1, 1)
     assert [e["slug"] for e in data["next_session"]] == first
     for e in data["next_session"]:
@@ -125,19 +128,34 @@ def test_plan_next_without_a_saved_plan_says_so() -> None:
 
 def test_plan_next_json_gives_loads_in_pounds_with_their_unit_and_deload_triggers() -> None:
     ok("plan", "start", "--level", "intermediate", "--goal", "strength", "--date", "2026-11-02")
-    plan = as_json("plan", "--level", "intermediate", "--goal", "strength")
-    main = plan["weeks"][3]["sessions"][0]["exercises"][0]
+    plan = as_json("plan")  # the saved plan, with no options
+    assert plan["notes"][0].startswith("Your saved plan, started 2026-11-02")
+    main = plan["weeks"][0]["sessions"][0]["exercises"][0]
     top = main["reps"][1]
-    ok("log", "add", main["slug"], "--sets", "3", "--reps", str(top), "--load", "135", "--rir", "2", "--date", "2026-11-18")
     ok("profile", "set", "--units", "lb")
-    ok("log", "add", main["slug"], "--sets", "3", "--reps", str(top), "--load", "135", "--rir", "2", "--date", "2026-11-20")
-    data = as_json("plan", "next", "--date", "2026-11-25")
+    days = ["2026-11-02", "2026-11-04", "2026-11-06", "2026-11-09", "2026-11-11", "2026-11-13"]
+    for day in days:
+        ok("log", "add", main["slug"], "--sets", "3", "--reps", str(top), "--load", "135", "--rir", "2", "--date", day)
+    data = as_json("plan", "next", "--date", "2026-11-16")
+    assert (data["week"], data["day"], data["position"]["sessions_done"]) == (3, 1, 6)
     item = next(e for e in data["next_session"] if e["slug"] == main["slug"])
     assert (item["load"], item["load_unit"]) == (140, "lb") and item["unit"] == "reps" and item["rest_s"] >= 120 and item["cue"]
+    assert item["why"]["working_load"] == 135 and item["why"]["sessions"] == 6 and item["why"]["e1rm"] > 135
     change = next(c for c in data["changes"] if c["slug"] == main["slug"])
     assert set(change) == CHANGE_KEYS and change["action"] == "progress" and change["trigger"] is None
-    lighter = as_json("plan", "next", "--date", "2026-12-02")  # week 5: the planned lighter week
-    assert lighter["deload"] == "scheduled" and all(c["trigger"] == "scheduled" for c in lighter["changes"] if c["action"] == "deload")
+    for day in ["2026-11-16", "2026-11-18", "2026-11-20"]:
+        ok("log", "add", main["slug"], "--sets", "3", "--reps", str(top), "--load", "140", "--rir", "2", "--date", day)
+    lighter = as_json("plan", "next", "--date", "2026-11-23")  # week 4: the planned lighter week at the end of the Load phase
+    assert lighter["week"] == 4 and lighter["deload"] == "scheduled"
+    assert all(c["trigger"] == "scheduled" for c in lighter["changes"] if c["action"] == "deload")
+    item = next(e for e in lighter["next_session"] if e["slug"] == main["slug"])
+    assert item["load"] == 125  # 90% of the working 140 lb, on the 5 lb grid, taken once
+
+
+def test_plan_next_may_look_ahead_to_any_day() -> None:
+    ok("plan", "start", "--level", "intermediate", "--goal", "strength", "--date", "2026-11-02")
+    far = as_json("plan", "next", "--date", "2026-11-20")
+    assert (far["week"], far["day"], far["position"]["gap_days"]) == (1, 1, None)
 
 
 def test_plan_start_load_step_is_saved_in_the_profiles_units() -> None:

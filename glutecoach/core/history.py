@@ -1,0 +1,58 @@
+"""What your log says about you as a lifter before a plan starts: how long and how regularly you have
+trained the glutes under load, the level that follows, and whether you are past the Contact phase.
+
+A level from the log: under 12 weeks of regular loaded training is a beginner's, 12 weeks to two years
+an intermediate's, two years or more an advanced lifter's; "regular" is at least 1.5 sessions a week
+over the span, the last one within four weeks. You are past Contact with at least four weeks of
+loaded training unless your recent contact ratings are low. Pure: the catalogue and entries in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from glutecoach.core.models import Catalogue, Entry
+from glutecoach.core.training_state import loadable, working_sets
+
+INTERMEDIATE_WEEKS = 12
+ADVANCED_WEEKS = 104
+REGULAR_PER_WEEK = 1.5
+RECENT_WEEKS = 4  # the last loaded session within this many weeks, or the history is not current
+PAST_CONTACT_WEEKS = 4
+LOW_CONTACT = 5  # recent contact ratings averaging under this keep the Contact phase
+
+
+class LevelProposal(NamedTuple):
+    level: str
+    weeks: int  # weeks from the first to the last loaded session
+    per_week: float  # loaded sessions a week over that span
+    past_contact: bool
+    reason: str
+
+
+def propose(cat: Catalogue, entries: Sequence[Entry], today: dt.date) -> LevelProposal | None:
+    """The level and Contact choice your log supports, with the sentence that says why; None without
+    any loaded training logged."""
+    loaded_days = sorted({e.date for e in entries if e.slug in cat.exercises and loadable(cat.exercises[e.slug])
+                          and any(s.load for s in working_sets(e)) and e.date <= today.isoformat()})
+    if not loaded_days:
+        return None
+    first, last = dt.date.fromisoformat(loaded_days[0]), dt.date.fromisoformat(loaded_days[-1])
+    weeks = max(1, round((last - first).days / 7))
+    per_week = len(loaded_days) / weeks
+    current = (today - last).days <= RECENT_WEEKS * 7
+    regular = per_week >= REGULAR_PER_WEEK and current
+    level = ("advanced" if weeks >= ADVANCED_WEEKS else "intermediate" if weeks >= INTERMEDIATE_WEEKS else "beginner") if regular else "beginner"
+    ratings = [e.contact for e in sorted(entries, key=lambda e: e.date) if e.contact is not None][-6:]
+    low = bool(ratings) and sum(ratings) / len(ratings) < LOW_CONTACT
+    past = regular and weeks >= PAST_CONTACT_WEEKS and not low
+    why = f"{level}: {weeks} weeks of logged loaded training, {per_week:.1f} sessions a week"
+    if not current:
+        why += f", the last {(today - last).days} days ago (start again as a beginner and build back quickly)"
+    elif not regular:
+        why += " (under 1.5 a week is not yet regular training)"
+    if low:
+        why += "; your recent contact ratings are low, so the plan keeps its Contact phase"
+    return LevelProposal(level, weeks, round(per_week, 1), past, why + ".")
