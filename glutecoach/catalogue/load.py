@@ -232,7 +232,6 @@ def _plan(p: dict) -> PlanTemplate:
             max_complexity=ph["max_complexity"],
             min_contact_ease=ph["min_contact_ease"],
             equipment=None if ph["equipment"] is None else tuple(ph["equipment"]),
-            movement_mix=(),
             exercises_per_session=ph["exercises_per_session"],
             sets=ph["max_sets"],
             reps=(0, 0) if ph["main_reps"] is None else (ph["main_reps"][0], ph["main_reps"][1]),
@@ -243,7 +242,9 @@ def _plan(p: dict) -> PlanTemplate:
         )
         for ph in p["phases"]
     )
-    return PlanTemplate(p["level"], phases, p["deload_every"], (p["weekly_sets"][0], p["weekly_sets"][1]))
+    small = p.get("small_muscle_sets") or (6, 10)
+    return PlanTemplate(p["level"], phases, p["deload_every"], (p["weekly_sets"][0], p["weekly_sets"][1]), (small[0], small[1]),
+                        p.get("weekly_sets_source") or "")
 
 
 def validate_files(files: Sequence[Path]) -> list[str]:

@@ -234,6 +234,8 @@ class PlanTemplateModel(Strict):
     level: Level
     deload_every: Annotated[int, Field(ge=0, le=8)]
     weekly_sets: Annotated[list[Annotated[int, Field(ge=1, le=40)]], Field(min_length=2, max_length=2)]
+    small_muscle_sets: Annotated[list[Annotated[int, Field(ge=1, le=40)]], Field(min_length=2, max_length=2)] | None = None
+    weekly_sets_source: Annotated[str, Field(min_length=1, max_length=400)] | None = None
     phases: Annotated[list[PhaseModel], Field(min_length=1)]
 
     @model_validator(mode="after")

@@ -80,7 +80,9 @@ def _built_choice(choice: PlanChoice, catalogue_files: list[Path] | None, weeks:
         goal = find_goal(cat, choice.goal)
     except UnknownNameError as err:
         raise err.at("in your saved plan (run 'glutecoach plan start' again)") from None
-    return cat, choice.profile, planner.build(cat, goal, choice.profile, weeks or choice.weeks, days or choice.days_per_week, choice.contact)
+    weeks = choice.weeks if weeks is None else weeks
+    days = choice.days_per_week if days is None else days
+    return cat, choice.profile, planner.build(cat, goal, choice.profile, weeks, days, choice.contact)
 
 
 def _log_entries(today: dt.date) -> list[Entry]:
@@ -122,7 +124,8 @@ def plan(
     if saved is not None:
         cat, profile, result = saved
     else:
-        cat, profile, result = _plan_for(level, goal, weeks or 8, days_per_week or 3, equipment, pain, catalogue_files)
+        cat, profile, result = _plan_for(level, goal, 8 if weeks is None else weeks, 3 if days_per_week is None else days_per_week, equipment, pain,
+                                         catalogue_files)
     if fmt in DOCUMENT_FORMATS:
         from glutecoach.render import export
 
@@ -238,7 +241,8 @@ def plan_next(
         cat = load_catalogue(catalogue_files)
         proposal = propose(cat, entries, today)
         level = proposal.level if proposal and person(None, None, None, None, with_log=False).sources.get("level") == "default" else None
-        cat, profile, the_plan = _plan_for(level, None, weeks or 8, days_per_week or 3, None, None, catalogue_files,
+        cat, profile, the_plan = _plan_for(level, None, 8 if weeks is None else weeks, 3 if days_per_week is None else days_per_week, None, None,
+                                           catalogue_files,
                                            contact=not (proposal and proposal.past_contact and level))
         start, steps = None, None
     else:

@@ -212,7 +212,6 @@ class Phase(NamedTuple):
     max_complexity: int
     min_contact_ease: int
     equipment: tuple[str, ...] | None  # None: whatever the user has
-    movement_mix: tuple[str, ...]  # unused: the goal's needs decide what a session covers
     exercises_per_session: int
     sets: int  # the most sets an exercise gets in this phase (YAML max_sets)
     reps: tuple[int, int]  # the main lifts' range (YAML main_reps; (0, 0): the goal's dose)
@@ -226,7 +225,9 @@ class PlanTemplate(NamedTuple):
     level: str
     phases: tuple[Phase, ...]
     deload_every: int  # 0: no lighter weeks
-    weekly_sets: tuple[int, int]  # target fractional sets per target region
+    weekly_sets: tuple[int, int]  # hard sets a week per target region: the lower end and the ceiling
+    small_sets: tuple[int, int] = (6, 10)  # the same for small deep muscles (minimus, piriformis)
+    volume_source: str = ""  # where the ranges come from
 
 
 class Catalogue(NamedTuple):

@@ -11,145 +11,45 @@ come in at most two a week, light. Pure: the catalogue, the goal and the profile
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from glutecoach.core.dose import COMPOUND, dose_for, is_heavy_compound
 from glutecoach.core.engine import Scored, active_rules, exclusion, notes, score, scored, with_favours
 from glutecoach.core.models import Catalogue, Dose, Exercise, Goal, Phase, Profile
-from glutecoach.core.vocab import PATTERN_CAP, REGIONS
-from glutecoach.core.volume import SET_RULE, set_value, set_values
+from glutecoach.core.plan_model import (
+    BARBELL,
+    LOAD_STEPS,
+    PhaseSpan,
+    Plan,
+    PlanChoice,
+    PlannedExercise,
+    Session,
+    Substitution,
+    Week,
+    hard_sets,
+    minutes_of,
+    practice_sets,
+    region_sets,
+)
+from glutecoach.core.plan_volume import MAIN_MIN_SETS, Ranges, build_up, fit, ramp, ranges_for, trim
+from glutecoach.core.vocab import PATTERN_CAP
 from glutecoach.errors import UsageError
 
-SESSION_MINUTES = {"beginner": (20, 40), "intermediate": (45, 75), "advanced": (45, 75)}
+__all__ = ["BARBELL", "LOAD_STEPS", "Plan", "PlanChoice", "PlannedExercise", "Session", "Week", "build", "minutes_of", "region_sets"]
+
+SESSION_MINUTES = {"beginner": (20, 45), "intermediate": (30, 75), "advanced": (30, 75)}  # the longest bounds a session; length follows volume
 SHORT_WEEK_LOW = 30  # the shortest session with five or six sessions a week (the week's volume is shared out)
 COMPLEX_FROM = {"beginner": 3, "intermediate": 4, "advanced": 5}  # complexity that is new technique at a level
-NEW_COMPLEX_PER_WEEK = 2
+NEW_PER_WEEK = 3  # new exercises a week after the plan's first week (a bridge from feeling to loading, not a cliff)
 HEAVY_HINGES_PER_WEEK = 2
-MAIN_MIN_SETS = 3  # the nudger never cuts a main lift below this while accessories keep 3 or more
-ACCESSORY_MIN_SETS = 2
-MOST_EXERCISES = 7
+WARM_UP_WEEKS = 2  # contact drills stay on as a warm-up in this many weeks after Contact
 PREFER_POINTS = 8.0  # a phase's preferred exercise is chosen over one that scores up to this much more
 ROTATE_POINTS = 10.0  # days rotate among the options of a need within this many points of the best
 WEEKDAYS = {1: (0,), 2: (0, 3), 3: (0, 2, 4), 4: (0, 1, 3, 4), 5: (0, 1, 2, 4, 5), 6: (0, 1, 2, 3, 4, 5)}
-BARBELL = ("barbell", "trap-bar")
-LOAD_STEPS = {"kg": 2.5, "lb": 5.0}  # the smallest load change, by default (a saved plan may set its own)
 
-# Work per set in seconds, by unit, for a session's length (rest between sets is the dose's).
-WORK_S: dict[str, Callable[[int], float]] = {
-    "reps": lambda n: 3.0 * n, "seconds": float, "contacts": lambda n: 2.0 * n + 10,
-    "metres": lambda n: 0.4 * n + 10, "steps": lambda n: 1.2 * n,
-}
-WARM_UP_S, CHANGEOVER_S, RAMP_SET_S = 300, 120, 90  # a general warm-up; moving and setting up; a ramp set
 TEMPO = {"seconds": "hold still and breathe; keep the squeeze", "contacts": "land softly, reset between reps; stop when they slow",
          "metres": "fast, tall and relaxed; walk back to recover", "steps": "small steady steps, keep the band taut"}
 POWER_TEMPO = "explosive; stop the set before the reps slow down"
-
-
-class PlannedExercise(NamedTuple):
-    exercise: Exercise
-    sets: int  # working sets
-    reps: tuple[int, int]  # in `unit`
-    tempo: str
-    rest_s: int
-    cue: str
-    unit: str = "reps"
-    per_side: bool = False
-    warmup_sets: int = 0  # lighter ramp sets first: shown, never counted
-    role: str = "accessory"  # power | main | compound | accessory
-    new: bool = False  # a complex lift's first week: start light
-    replaces: str | None = None  # the slug it stands in for (see Plan.substitutions)
-    note: str = ""
-
-
-class Session(NamedTuple):
-    day: int
-    exercises: tuple[PlannedExercise, ...]
-    minutes: int = 0  # about, warm-up included
-    weekday: int = 0  # 0 Monday
-
-    @property
-    def contacts(self) -> int:
-        """Foot contacts at the top of the ranges (both legs for one-legged drills)."""
-        return sum(e.sets * e.reps[1] * (2 if e.per_side else 1) for e in self.exercises if e.unit == "contacts")
-
-
-class Week(NamedTuple):
-    week: int
-    phase: str
-    deload: bool
-    region_sets: dict[str, float]
-    sessions: tuple[Session, ...]
-
-
-class Substitution(NamedTuple):
-    wanted: str
-    used: str
-    reason: str
-    weeks: tuple[int, ...] = ()  # the weeks `used` stands in for `wanted`
-
-
-class PhaseSpan(NamedTuple):
-    phase: Phase
-    goal: str  # whose ranking and dose
-    weeks: tuple[int, ...]
-    changes: tuple[str, ...] = ()  # what changes on entering it
-
-
-class Plan(NamedTuple):
-    level: str
-    goal: Goal
-    weeks_total: int
-    days_per_week: int
-    phases: tuple[PhaseSpan, ...]
-    weeks: tuple[Week, ...]
-    substitutions: tuple[Substitution, ...]
-    notes: tuple[str, ...]
-    weekly_sets: tuple[int, int] = (6, 10)  # target fractional sets a week per target region
-    targets: tuple[str, ...] = ()  # the goal's target regions (weight >= 0.2)
-    minutes: tuple[int, int] = (20, 40)  # session length bounds
-    set_rule: str = SET_RULE
-
-
-class PlanChoice(NamedTuple):
-    """The plan a person chose with `plan start` (saved by glutecoach.store.saved_plan): its options,
-    its first day and the smallest load change per unit, which `plan next` rounds loads to."""
-
-    level: str
-    goal: str
-    weeks: int = 8
-    days_per_week: int = 3
-    equipment: tuple[str, ...] | None = None  # None: everything; (): body weight only
-    pains: tuple[str, ...] = ()
-    start: str = ""  # YYYY-MM-DD
-    load_step: tuple[tuple[str, float], ...] = tuple(LOAD_STEPS.items())  # (unit, step)
-    contact: bool = True  # False: the Contact phase is left out (the log showed the lifter past it)
-
-    @property
-    def profile(self) -> Profile:
-        return Profile(self.level, None if self.equipment is None else frozenset(self.equipment), self.pains)
-
-    @property
-    def steps(self) -> dict[str, float]:
-        return {**LOAD_STEPS, **dict(self.load_step)}
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "version": 1, "level": self.level, "goal": self.goal, "weeks": self.weeks, "days_per_week": self.days_per_week,
-            "equipment": None if self.equipment is None else list(self.equipment), "pains": list(self.pains),
-            "start": self.start, "load_step": self.steps, "contact": self.contact,
-        }
-
-
-# --- counting, dosing, timing ---------------------------------------------------------------------
-
-
-def region_sets(sessions: Sequence[Session]) -> dict[str, float]:
-    totals = [0.0] * len(REGIONS)
-    for s in sessions:
-        for e in s.exercises:
-            for i, v in enumerate(set_values(e.exercise)):
-                totals[i] += e.sets * v
-    return dict(zip(REGIONS, totals, strict=True))
 
 
 def dose_in(cat: Catalogue, ex: Exercise, goal: Goal, phase: Phase, level: str) -> Dose:
@@ -174,20 +74,6 @@ def tempo_for(ex: Exercise, unit: str, phase: Phase) -> str:
     if unit in TEMPO:
         return TEMPO[unit]
     return POWER_TEMPO if ex.pattern == "power" else phase.tempo
-
-
-def session_seconds(items: Sequence[PlannedExercise]) -> float:
-    total = float(WARM_UP_S)
-    for e in items:
-        work = WORK_S.get(e.unit, WORK_S["reps"])(e.reps[1])
-        if e.per_side:
-            work = 2 * work + 10
-        total += e.warmup_sets * RAMP_SET_S + e.sets * work + max(0, e.sets - 1) * e.rest_s + CHANGEOVER_S
-    return total
-
-
-def minutes_of(items: Sequence[PlannedExercise]) -> int:
-    return round(session_seconds(items) / 60)
 
 
 def is_heavy_hinge(ex: Exercise) -> bool:
@@ -246,6 +132,8 @@ def _choose_day(d: int, week: _Week, cands: list[Scored], needs: list[tuple[str,
             return False
         if sum(p.item.exercise.pattern == ex.pattern for p in chosen) >= _session_cap(goal, ex.pattern):
             return False
+        if is_loaded_thrust(ex) and not phase.contact_check and any(is_loaded_thrust(p.item.exercise) for p in chosen):
+            return False
         return not (is_heavy_hinge(ex) and not week.hinge_ok(d))
 
     def take(need: int, s: Scored, slot: bool = False) -> None:
@@ -257,7 +145,9 @@ def _choose_day(d: int, week: _Week, cands: list[Scored], needs: list[tuple[str,
         if len(chosen) >= phase.exercises_per_session:
             break
         close: list[Scored] = []  # the options within ROTATE_POINTS of the best, never a drill where the best is real work
-        for s in cands:
+        turn = need[d % len(need)]  # a need of several patterns: days take turns (squat, then lunge, then squat)
+        within = [s for s in cands if s.exercise.pattern == turn and fits(s)] or [s for s in cands if s.exercise.pattern in need]
+        for s in within:
             if s.exercise.pattern not in need or not fits(s):
                 continue
             if close and (key(s) < key(close[0]) - ROTATE_POINTS or len(close) == len(week.weekdays)):
@@ -301,22 +191,41 @@ def _planned(cat: Catalogue, picks: list[Pick], goal: Goal, phase: Phase, level:
     return _finish(out)
 
 
+SPINE_HEAVY = ("heavy-axial-load", "floor-pull")
+
+
+def is_loaded_thrust(ex: Exercise) -> bool:
+    """A loaded bridge or thrust (the hip thrust, barbell glute bridge, kas bridge and their machines are
+    one movement: a session holds one of them)."""
+    return ex.pattern == "bridge-thrust" and ex.load_potential >= 3
+
+
 def _group(ex: Exercise) -> int:
-    return 0 if ex.pattern == "power" else 1 if ex.pattern in COMPOUND else 2
+    """A session's order (ACSM 2009: multi-joint, heavier and more technical lifts first): power, the
+    heaviest axial or floor-pull lift, the thrust or bridge, single-leg work, other compounds, accessories."""
+    if ex.pattern == "power":
+        return 0
+    if ex.pattern in COMPOUND and set(SPINE_HEAVY) & set(ex.loads):
+        return 1
+    if ex.pattern == "bridge-thrust" and ex.pattern in COMPOUND:
+        return 2
+    if ex.pattern in COMPOUND and ex.stance in ("split", "single-leg"):
+        return 3
+    return 4 if ex.pattern in COMPOUND else 5
 
 
 def _finish(items: list[PlannedExercise]) -> list[PlannedExercise]:
     """A session in order (power, the heaviest compound, the other compounds, accessories; a stable sort
     keeps each day's turn), with its roles and its ramp sets; a new main lift takes the old one's sets."""
     old_main = next((e for e in items if e.role == "main"), None)
-    order = sorted(range(len(items)), key=lambda i: (_group(items[i].exercise), -items[i].exercise.complexity if _group(items[i].exercise) == 0
-                                                      else -items[i].exercise.load_potential if _group(items[i].exercise) == 1 else 0, i))
+    order = sorted(range(len(items)), key=lambda i: (items[i].role != "warm-up", _group(items[i].exercise), -items[i].exercise.complexity if _group(items[i].exercise) == 0
+                                                      else -items[i].exercise.load_potential if _group(items[i].exercise) < 5 else 0, i))
     out: list[PlannedExercise] = []
     main_done = ramped = False
     for i in order:
         e = items[i]
         g = _group(e.exercise)
-        role = "power" if g == 0 else "accessory" if g == 2 else "compound" if main_done else "main"
+        role = ("warm-up" if e.role == "warm-up" else "power" if g == 0 else "accessory" if g == 5 else "compound" if main_done else "main")
         main_done = main_done or role == "main"
         ramp = 0
         if any(x in BARBELL for x in e.exercise.equipment) and e.unit == "reps":
@@ -342,131 +251,6 @@ def _mark_new(weeks: list[Week], level: str) -> list[Week]:
         out.append(w._replace(sessions=sessions))
         seen |= here
     return out
-
-
-# --- sets: the volume nudger and the session's length ---------------------------------------------
-
-
-def _floor(e: PlannedExercise, dosed: int) -> int:
-    if e.role == "power":
-        return dosed
-    return min(dosed, MAIN_MIN_SETS if e.role == "main" else ACCESSORY_MIN_SETS)
-
-
-def _fit(days: list[list[PlannedExercise]], targets: Sequence[str], weekly: tuple[int, int], cap: int, bounds: tuple[int, int],
-         volume: bool, spare: list[list[PlannedExercise]], needs: Sequence[tuple[str, ...]]) -> None:
-    """Sets nudged one at a time: each target region's weekly fractional sets into `weekly` (when
-    `volume`), every session within `bounds` minutes; accessories are cut before compounds, and a
-    main lift never goes below 3 sets or below an accessory's sets. When every set is at its floor, an
-    accessory or a second compound goes, as long as the week still covers each need. `spare[d]`:
-    exercises day d may add to reach the session's length."""
-    low, high = weekly
-    dosed = {(d, i): e.sets for d, day in enumerate(days) for i, e in enumerate(day)}
-    rank = {"accessory": 0, "compound": 1, "main": 2, "power": 3}
-
-    def totals() -> dict[str, float]:
-        return region_sets([Session(0, tuple(day)) for day in days])
-
-    def more(d: int, i: int, most: int, now: dict[str, float], region: str | None, short: list[int]) -> bool:
-        """May day d's exercise i take one more set (at most `most`)?"""
-        e = days[d][i]
-        main = next((x.sets for x in days[d] if x.role == "main"), cap)
-        return (e.role != "power" and e.sets < min(cap, most, cap if e.role == "main" else main)
-                and (not volume or all(now[r] + set_value(e.exercise, r) <= high for r in targets))
-                and (region is None or set_value(e.exercise, region) > 0) and (region is not None or d in short)
-                and minutes_of([*days[d][:i], e._replace(sets=e.sets + 1), *days[d][i + 1:]]) <= bounds[1])
-
-    def grow(compounds_only: bool, most: Callable[[int, int], int], now: dict[str, float], region: str | None, short: list[int]) -> bool:
-        pool = [(d, i) for d, day in enumerate(days) for i, e in enumerate(day)
-                if (e.role in ("main", "compound") or not compounds_only) and more(d, i, most(d, i), now, region, short)]
-        if not pool:
-            return False
-        d, i = min(pool, key=lambda k: (days[k[0]][k[1]].sets, -rank[days[k[0]][k[1]].role], k))
-        days[d][i] = days[d][i]._replace(sets=days[d][i].sets + 1)
-        return True
-
-    def no_limit(d: int, i: int) -> int:
-        return cap
-
-    def one_more(d: int, i: int) -> int:
-        return dosed.get((d, i), days[d][i].sets) + 1
-
-    for _ in range(300):
-        now = totals()
-        over = [r for r in targets if now[r] > high] if volume else []
-        under = [r for r in targets if now[r] < low] if volume else []
-        long = [d for d, day in enumerate(days) if minutes_of(day) > bounds[1]]
-        if over or long:
-            worst = max(over, key=lambda r: now[r]) if over else None
-            pool = [(d, i) for d, day in enumerate(days) for i, e in enumerate(day)
-                    if e.sets > _floor(e, dosed.get((d, i), e.sets)) and (worst is None or set_value(e.exercise, worst) > 0)
-                    and (worst is not None or d in long)]
-            if not pool:
-                if _drop(days, worst, long, needs):
-                    continue
-                break
-            d, i = min(pool, key=lambda k: (rank[days[k[0]][k[1]].role], -days[k[0]][k[1]].sets, k))
-            days[d][i] = days[d][i]._replace(sets=days[d][i].sets - 1)
-            continue
-        short = [d for d, day in enumerate(days) if minutes_of(day) < bounds[0]]
-        if not (under or short):
-            break
-        region = min(under, key=lambda r: now[r]) if under else None
-        if under and (grow(False, no_limit, now, region, short)
-                      or any(_add_spare(days, d, spare, bounds, now, targets, high, region) for d in range(len(days)))):
-            continue
-        if short and (grow(True, no_limit, now, None, short)
-                      or any(_add_spare(days, d, spare, bounds, now, targets, high if volume else None) for d in short)
-                      or grow(False, one_more, now, None, short)):
-            continue
-        break
-    for day in days:  # nothing has more sets than the main lift
-        main = next((e.sets for e in day if e.role == "main"), None)
-        if main is not None:
-            day[:] = [e._replace(sets=main) if e.role != "power" and e.sets > main else e for e in day]
-
-
-def _drop(days: list[list[PlannedExercise]], region: str | None, long: list[int], needs: Sequence[tuple[str, ...]]) -> bool:
-    """Take out one exercise (never a main lift or power, never a session's last two, never a need's
-    last cover in the week): one that counts for `region`, or one from a session that runs long."""
-    def covers(pattern: str) -> int:
-        group = next((n for n in needs if pattern in n), (pattern,))
-        return sum(e.exercise.pattern in group for day in days for e in day)
-
-    rank = {"accessory": 0, "compound": 1}
-    pool = [(d, i) for d, day in enumerate(days) if len(day) > 2 and (region is not None or d in long) for i, e in enumerate(day)
-            if e.role in rank and (region is None or set_value(e.exercise, region) > 0)
-            and (covers(e.exercise.pattern) > 1 or not any(e.exercise.pattern in n for n in needs))]
-    if not pool:
-        return False
-    d, i = min(pool, key=lambda k: (any(days[k[0]][k[1]].exercise.pattern in n for n in needs), rank[days[k[0]][k[1]].role],
-                                    -len(days[k[0]]), -k[0], -k[1]))
-    del days[d][i]
-    return True
-
-
-def _add_spare(days: list[list[PlannedExercise]], d: int, spare: list[list[PlannedExercise]], bounds: tuple[int, int],
-               now: dict[str, float], targets: Sequence[str], high: int | None, region: str | None = None) -> bool:
-    """Add day d's best spare accessory that fits (and, given a region, counts for it)."""
-    day = days[d]
-    if len(day) >= MOST_EXERCISES:
-        return False
-    main = next((x.sets for x in day if x.role == "main"), None)
-    for e in list(spare[d]):
-        if main is not None and e.sets > main:
-            e = e._replace(sets=main)
-        if any(x.exercise.slug == e.exercise.slug or x.exercise.family == e.exercise.family for x in day):
-            continue
-        if region is not None and set_value(e.exercise, region) <= 0:
-            continue
-        if high is not None and any(now[r] + e.sets * set_value(e.exercise, r) > high for r in targets):
-            continue
-        if minutes_of([*day, e]) > bounds[1]:
-            continue
-        day.append(e)
-        spare[d][:] = [x for x in spare[d] if x.exercise.slug != e.exercise.slug]
-        return True
-    return False
 
 
 # --- the plan ---------------------------------------------------------------------------------------
@@ -556,8 +340,8 @@ class _Built(NamedTuple):
 
 
 def _phase_weeks(cat: Catalogue, goal: Goal, profile: Profile, phase: Phase, phase_goal: Goal, week_nos: list[int],
-                 scores: dict[str, Scored], pool: list[Exercise], everything: list[Exercise], template_weekly: tuple[int, int],
-                 lighter: set[int], introduced: set[str], weekdays: tuple[int, ...]) -> _Built:
+                 scores: dict[str, Scored], pool: list[Exercise], everything: list[Exercise], ranges: Ranges,
+                 lighter: set[int], introduced: set[str], weekdays: tuple[int, ...], warm_up: list[PlannedExercise]) -> _Built:
     level = profile.level
     preferred = set(phase.preferred)
 
@@ -568,92 +352,127 @@ def _phase_weeks(cat: Catalogue, goal: Goal, profile: Profile, phase: Phase, pha
         return sorted((scores[ex.slug] for ex in exs if _in_phase(ex, phase)), key=lambda s: (-key(s), s.exercise.slug))
 
     cands, reference = ranked(pool), ranked(everything)
-    needs = list(phase_goal.needs)
-    if not phase.contact_check:
-        needs = [n for n in needs if any(s.exercise.pattern in n for s in cands)] or needs
+    needs = _needs(phase, phase_goal, goal, cands)
     picks = [_order(day, d, len(needs)) for d, day in enumerate(_choose_week(cands, needs, phase_goal, phase, weekdays, key))]
     wanted = _choose_week(reference, needs, phase_goal, phase, weekdays, key)
     reasons: dict[tuple[str, str], str] = {}
-    days: list[list[PlannedExercise]] = []
-    for d, day in enumerate(picks):
-        ideal = {p.need: p.item.exercise for p in wanted[d] if p.slot}
-        have = {p.item.exercise.slug for p in day}
-        subs: dict[int, str] = {}
-        for i, p in enumerate(day):
-            want = ideal.get(p.need)
-            if p.slot and want is not None and want.slug != p.item.exercise.slug and want.slug not in have:
-                why = exclusion(want, goal, profile)
-                if why is not None and why.kind == "equipment":
-                    subs[i] = want.slug
-                    reasons[(want.slug, p.item.exercise.slug)] = f"{want.name} {why.reason}: {p.item.exercise.name} is used instead."
-        days.append(_planned(cat, day, phase_goal, phase, level, subs))
+    days = [_planned(cat, day, phase_goal, phase, level, _subs(goal, profile, day, wanted[d], reasons)) for d, day in enumerate(picks)]
     extras = _planned(cat, [Pick(len(needs), s) for s in cands if s.exercise.pattern not in COMPOUND and s.exercise.pattern != "power"],
                       phase_goal, phase, level, {})
     spare = [list(extras) for _ in days]
-    bounds = session_minutes(level, len(weekdays))
-    targets = [r for r, w in goal.regions.items() if w >= 0.2]
-    _fit(days, targets, template_weekly, phase.sets, bounds, not phase.contact_check, spare, needs)
+    bounds = (0, session_minutes(level, len(weekdays))[1])  # length follows volume: no floor that pads sessions
+    targets = list(ranges)
+    loaded = not phase.contact_check
+    fit(days, targets, ranges, phase.sets, bounds, loaded, spare, needs)
+    if loaded:
+        for day in days:  # the session's main lift: at least 3 working sets
+            day[:] = [e._replace(sets=max(e.sets, MAIN_MIN_SETS)) if e.role == "main" else e for e in day]
 
-    # New complex lifts: at most two a week, each light in its first week; until then a simpler stand-in.
-    fresh = list(dict.fromkeys(e.exercise.slug for day in days for e in day if is_complex(e.exercise, level) and e.exercise.slug not in introduced))
-    lone = {e.exercise.slug for d, day in enumerate(days) for e in day if e.exercise.slug in fresh
-            and _stand_in(cat, e, day, [], cands, level, introduced, phase_goal, phase) is None}
-    fresh.sort(key=lambda slug: slug not in lone)  # a lift nothing simpler can stand in for comes first
-    start = {slug: week_nos[0] + i // NEW_COMPLEX_PER_WEEK for i, slug in enumerate(fresh)}
+    # New exercises: at most NEW_PER_WEEK a week after the plan's first week, each light in its first
+    # week; until its week, something the person already does stands in (or nothing: volume starts low).
+    fresh = list(dict.fromkeys(e.exercise.slug for day in days for e in day if e.exercise.slug not in introduced))
+    first_plan_week = week_nos[0] == 1
+    fresh = _introduction_order(cat, fresh, introduced, needs)
+    per_week = len(fresh) if first_plan_week else NEW_PER_WEEK
+    start = {slug: week_nos[0] + i // max(1, per_week) for i, slug in enumerate(fresh)}
     out: list[Week] = []
+    loaded_week = 0
     for w in week_nos:
         deload = w in lighter
-        sessions: list[list[PlannedExercise]] = []
-        for target in days:
-            items: list[PlannedExercise] = []
-            for e in target:
-                slug = e.exercise.slug
-                if slug in start and w < start[slug]:
-                    stand = _stand_in(cat, e, target, items, cands, level, introduced | {s for s, k in start.items() if k <= w}, phase_goal, phase)
-                    if stand is None:
-                        continue
-                    reasons[(slug, stand.exercise.slug)] = (f"New lifts come in at most {NEW_COMPLEX_PER_WEEK} a week: {stand.exercise.name} "
-                                                            f"stands in for {e.exercise.name} until week {start[slug]}.")
-                    e = stand
-                if deload:
-                    e = e._replace(sets=max(1, (e.sets + 1) // 2))
-                if profile.pains:
-                    e = e._replace(note=_caution_note(e.exercise, profile))
-                items.append(e)
-            sessions.append(_finish(items))
-        if not deload and any(e.replaces in start for day in sessions for e in day):
-            _top_up(sessions, bounds, phase.sets, targets, template_weekly[1] if not phase.contact_check else None, [list(x) for x in spare])
+        known = introduced | {slug for slug, k in start.items() if k <= w}
+        sessions = [_week_day(cat, target, start, known, w, cands, level, phase_goal, phase, deload, profile, reasons) for target in days]
+        if warm_up and w - week_nos[0] < WARM_UP_WEEKS and loaded:
+            sessions = [_with_warm_up(day, warm_up, d) for d, day in enumerate(sessions)]
+        if loaded and not deload:
+            ceiling = ramp(ranges, loaded_week)
+            sessions = build_up([_finish(day) for day in sessions], ceiling)
+            trim(sessions, ceiling, needs, bounds[1])
+            loaded_week += 1
+        sessions = [_finish(day) for day in sessions]
         built = tuple(Session(d + 1, tuple(items), minutes_of(items), weekdays[d]) for d, items in enumerate(sessions))
-        out.append(Week(w, phase.name, deload, region_sets(built), built))
+        out.append(Week(w, phase.name, deload, region_sets(built), built, hard_sets(built), practice_sets(built)))
     introduced.update(fresh)
-    order = list(dict.fromkeys(e.exercise.slug for wk in out for s in wk.sessions for e in s.exercises))
-    return _Built(out, reasons, _intro_text(cat, start), order)
+    order = list(dict.fromkeys(e.exercise.slug for wk in out for s in wk.sessions for e in s.exercises if e.role != "warm-up"))
+    return _Built(out, reasons, _intro_text(cat, {k: v for k, v in start.items() if not first_plan_week}), order)
 
 
-def _top_up(days: list[list[PlannedExercise]], bounds: tuple[int, int], cap: int, targets: Sequence[str], high: int | None,
-            spare: list[list[PlannedExercise]]) -> None:
-    """A week with simpler stand-ins can run short: a set more, or a spare accessory, where it keeps the
-    session, the main lift and the week's volume within bounds."""
-    for d, day in enumerate(days):
-        while minutes_of(day) < bounds[0]:
-            now = region_sets([Session(0, tuple(x)) for x in days])
-            if _add_spare(days, d, spare, bounds, now, targets, high):
+def _introduction_order(cat: Catalogue, fresh: list[str], known: set[str], needs: list[tuple[str, ...]]) -> list[str]:
+    """The order new exercises come in: first the one that covers each pattern of a need nothing known
+    covers yet, then the simplest (a ladder's lower rung before its top: complexity, then load)."""
+    covered = {cat.exercises[s].pattern for s in known}
+    first_of: dict[str, str] = {}
+    for slug in fresh:
+        first_of.setdefault(cat.exercises[slug].pattern, slug)
+    wanted = {first_of[p] for n in needs for p in n if p in first_of and p not in covered}
+
+    def key(slug: str) -> tuple[bool, int, int, int]:
+        ex = cat.exercises[slug]
+        return (slug not in wanted, ex.complexity, ex.load_potential, fresh.index(slug))
+    return sorted(fresh, key=key)
+
+
+def _with_warm_up(day: list[PlannedExercise], warm_up: list[PlannedExercise], d: int) -> list[PlannedExercise]:
+    """One Contact drill first, taking turns by day, never one the session already holds (or its family)."""
+    taken = {e.exercise.family for e in day} | {e.exercise.slug for e in day}
+    options = [x for x in warm_up[d % len(warm_up):] + warm_up[:d % len(warm_up)] if x.exercise.slug not in taken and x.exercise.family not in taken]
+    return [options[0], *day] if options else day
+
+
+def _needs(phase: Phase, phase_goal: Goal, goal: Goal, cands: list[Scored]) -> list[tuple[str, ...]]:
+    """What a phase's sessions cover: its goal's needs; a Contact phase adds the first need of the goal
+    the person asked for (hops for a sprinter, sit-to-stands for everyday strength) where a drill open to
+    the phase meets it."""
+    needs = list(phase_goal.needs)
+    if phase.contact_check:
+        own = goal.needs[0] if goal.needs else ()
+        if own and own not in needs and any(s.exercise.pattern in own for s in cands):
+            needs = [needs[0], own, *needs[1:]]
+        return needs
+    return [n for n in needs if any(s.exercise.pattern in n for s in cands)] or needs
+
+
+def _subs(goal: Goal, profile: Profile, day: list[Pick], wanted: list[Pick], reasons: dict[tuple[str, str], str]) -> dict[int, str]:
+    """Which of a day's picks stand in for an exercise the person's equipment rules out, and why."""
+    ideal = {p.need: p.item.exercise for p in wanted if p.slot}
+    have = {p.item.exercise.slug for p in day}
+    subs: dict[int, str] = {}
+    for i, p in enumerate(day):
+        want = ideal.get(p.need)
+        if p.slot and want is not None and want.slug != p.item.exercise.slug and want.slug not in have:
+            why = exclusion(want, goal, profile)
+            if why is not None and why.kind == "equipment":
+                subs[i] = want.slug
+                reasons[(want.slug, p.item.exercise.slug)] = f"{want.name} {why.reason}: {p.item.exercise.name} is used instead."
+    return subs
+
+
+def _week_day(cat: Catalogue, target: list[PlannedExercise], start: dict[str, int], known: set[str], w: int, cands: list[Scored], level: str,
+              goal: Goal, phase: Phase, deload: bool, profile: Profile, reasons: dict[tuple[str, str], str]) -> list[PlannedExercise]:
+    """One day of week w: exercises not yet introduced are stood in for by one the person knows (or
+    left out); a lighter week halves the sets; a declared condition's caution goes with each."""
+    items: list[PlannedExercise] = []
+    for e in target:
+        slug = e.exercise.slug
+        if slug in start and w < start[slug]:
+            stand = _stand_in(cat, e, target, items, cands, level, known, goal, phase)
+            if stand is None:
                 continue
-            main = next((e.sets for e in day if e.role == "main"), cap)
-            options = [i for i, e in enumerate(day) if e.role != "power" and e.sets < (cap if e.role == "main" else min(cap, main))
-                       and (high is None or all(now[r] + set_value(e.exercise, r) <= high for r in targets))
-                       and minutes_of([*day[:i], e._replace(sets=e.sets + 1), *day[i + 1:]]) <= bounds[1]]
-            if not options:
-                break
-            i = min(options, key=lambda k: (day[k].sets, k))
-            day[i] = day[i]._replace(sets=day[i].sets + 1)
+            reasons[(slug, stand.exercise.slug)] = (f"New exercises come in at most {NEW_PER_WEEK} a week: {stand.exercise.name}, which you "
+                                                    f"already do, stands in for {e.exercise.name} until week {start[slug]}.")
+            e = stand
+        if deload:
+            e = e._replace(sets=max(1, (e.sets + 1) // 2))
+        if profile.pains:
+            e = e._replace(note=_caution_note(e.exercise, profile))
+        items.append(e)
+    return items
 
 
 def _intro_text(cat: Catalogue, start: dict[str, int]) -> tuple[str, ...]:
     if not start:
         return ()
     listed = ", ".join(f"{cat.exercises[s].name} (week {w})" for s, w in start.items())
-    return (f"New complex lifts, each light in its first week: {listed}.",)
+    return (f"New exercises, at most {NEW_PER_WEEK} a week, each light in its first week: {listed}.",)
 
 
 def _stand_in(cat: Catalogue, e: PlannedExercise, day: list[PlannedExercise], so_far: list[PlannedExercise], cands: list[Scored],
@@ -666,7 +485,7 @@ def _stand_in(cat: Catalogue, e: PlannedExercise, day: list[PlannedExercise], so
     options = [by_slug[r] for r in e.exercise.regressions if r in by_slug] + [s.exercise for s in cands]
     for ex in options:
         if (ex.pattern != e.exercise.pattern or ex.slug in taken or ex.family in families or ex.effort < min(2, e.exercise.effort)
-                or (is_complex(ex, level) and ex.slug not in known) or (is_heavy_hinge(ex) and not is_heavy_hinge(e.exercise))):
+                or ex.slug not in known or (is_heavy_hinge(ex) and not is_heavy_hinge(e.exercise))):
             continue
         d = dose_in(cat, ex, goal, phase, level)
         ramp = e.warmup_sets if any(x in BARBELL for x in ex.equipment) and d.unit == "reps" else 0
@@ -722,23 +541,67 @@ def build(cat: Catalogue, goal: Goal, profile: Profile, weeks: int = 8, days_per
     week_no = 1
     split = split_weeks(weeks, template.phases)
     lighter = lighter_weeks(template.phases, split, template.deload_every)
+    targets = tuple(r for r, w in goal.regions.items() if w >= 0.2)
+    ranges = ranges_for(targets, template.weekly_sets, template.small_sets)
+    warm_up: list[PlannedExercise] = []
     for phase, n in zip(template.phases, split, strict=True):
         phase_goal = cat.goals[phase.goal] if phase.goal else goal
         scores = by_goal.setdefault(phase_goal.name, {})
         scores.update(_scores(cat, phase_goal, profile, [ex for ex in everything if ex.slug not in scores and _in_phase(ex, phase)]))
         nos = list(range(week_no, week_no + n))
         built = _phase_weeks(cat, goal, profile, phase, phase_goal, nos, scores, pool, everything,
-                             template.weekly_sets, lighter, introduced, weekdays)
+                             ranges, lighter, introduced, weekdays, warm_up)
+        if phase.contact_check:
+            warm_up = _warm_ups(built)
         spans.append(PhaseSpan(phase, phase_goal.name, tuple(nos), _changes(cat, before, built, phase, previous)))
         all_weeks.extend(built.weeks)
         reasons.update(built.reasons)
         before, previous, week_no = built, phase, week_no + n
-    all_weeks = _mark_new(all_weeks, profile.level)
+    all_weeks = _mark_new(_limit_new(all_weeks), profile.level)
     subs = _substitutions(all_weeks, reasons)
-    targets = tuple(r for r, w in goal.regions.items() if w >= 0.2)
     return Plan(profile.level, goal, weeks, days_per_week, tuple(spans), tuple(all_weeks), subs,
-                _notes(cat, goal, profile, template.deload_every, any(e.warmup_sets for w in all_weeks for s in w.sessions for e in s.exercises)),
-                template.weekly_sets, targets, session_minutes(profile.level, days_per_week))
+                _notes(cat, goal, profile, any(e.warmup_sets for w in all_weeks for s in w.sessions for e in s.exercises), ranges,
+                       template.volume_source),
+                template.weekly_sets, targets, _minutes(all_weeks), ranges=ranges, volume_source=template.volume_source)
+
+
+def _minutes(weeks: list[Week]) -> tuple[int, int]:
+    """The shortest and longest session outside lighter weeks: length follows the volume."""
+    found = [s.minutes for w in weeks if not w.deload for s in w.sessions] or [0]
+    return (min(found), max(found))
+
+
+def _limit_new(weeks: list[Week]) -> list[Week]:
+    """At most NEW_PER_WEEK exercises appear for the first time in a week after the first (an exercise the
+    volume kept out of its first weeks counts when it comes): the extra ones wait for the next week."""
+    seen: set[str] = set()
+    out = []
+    for w in weeks:
+        fresh = list(dict.fromkeys(e.exercise.slug for s in w.sessions for e in s.exercises if e.exercise.slug not in seen))
+        late = set(fresh[NEW_PER_WEEK:]) if w.week > 1 else set()
+        if late:
+            sessions = []
+            for s in w.sessions:
+                kept = [e for e in s.exercises if e.exercise.slug not in late]
+                if not any(e.role not in ("warm-up",) for e in kept):
+                    kept = list(s.exercises)  # never an empty session: the first new exercise stays
+                    late -= {e.exercise.slug for e in kept}
+                items = _finish(kept)
+                sessions.append(s._replace(exercises=tuple(items), minutes=minutes_of(items)))
+            w = w._replace(sessions=tuple(sessions), region_sets=region_sets(sessions), hard_sets=hard_sets(sessions),
+                           practice_sets=practice_sets(sessions))
+        seen |= {e.exercise.slug for s in w.sessions for e in s.exercises}
+        out.append(w)
+    return out
+
+
+def _warm_ups(contact: _Built) -> list[PlannedExercise]:
+    """The Contact drills that stay on as a warm-up in the first loaded weeks: one a session, one set short."""
+    first = contact.weeks[-1]
+    drills = list({e.exercise.slug: e for s in first.sessions for e in s.exercises if e.exercise.pattern != "power"}.values())
+    return [e._replace(sets=max(1, min(2, e.sets - 1)), role="warm-up",
+                      note=" ".join(x for x in ("Warm-up: feel the glutes before the loaded work.", e.note) if x))
+            for e in drills[:2]]
 
 
 def _substitutions(weeks: list[Week], reasons: dict[tuple[str, str], str]) -> tuple[Substitution, ...]:
@@ -754,16 +617,21 @@ def _substitutions(weeks: list[Week], reasons: dict[tuple[str, str], str]) -> tu
     return tuple(Substitution(a, b, reasons[(a, b)], tuple(ws)) for (a, b), ws in found.items())
 
 
-def _notes(cat: Catalogue, goal: Goal, profile: Profile, deload_every: int, ramps: bool) -> tuple[str, ...]:
+def _notes(cat: Catalogue, goal: Goal, profile: Profile, ramps: bool, ranges: Ranges, source: str) -> tuple[str, ...]:
     out = []
     if profile.level == "beginner":
         out.append("Contact phase: after each exercise rate 0-10 how clearly you felt your glutes work (log add ... --contact N); "
                    "it ends when every exercise is 7 or more twice, usually in 2-4 weeks, and the later weeks move with it.")
     out.append("Progress: when you reach the top of the range on every working set at 0-3 reps in reserve, pain-free, add load "
                "(about 2.5%, in 2.5 kg or 5 lb steps) or, without load, a set; at 0 in reserve, progress and stop one rep earlier next time.")
-    if deload_every:
-        out.append(f"Lighter weeks: every {deload_every}th week (about half the sets, about 10% lighter, 3-4 reps in reserve); "
-                   "'plan next' also proposes one when two lifts stall over three sessions or pain rises week to week.")
+    out.append("Lighter weeks: at the end of a loaded phase of three weeks or more, never a phase's first week, at least three weeks "
+               "apart (about half the sets, about 10% under your working loads, 3-4 reps in reserve); 'plan next' also proposes one when "
+               "two lifts stall over three sessions or pain rises over three logs.")
+    span = "; ".join(f"{r.replace('gluteus-', '')} {lo}-{hi}" for r, (lo, hi) in ranges.items())
+    if span:
+        out.append(f"Volume: hard sets a week per target region ({span}), from the lower half of the range in each loaded phase, "
+                   f"adding up to {2} a week, never above the ceiling ({source}). Only sets at effort 3 or more count as hard sets; "
+                   "contact and activation drills are practice, counted apart.")
     if ramps:
         out.append("Ramp sets: before a barbell lift, the lighter sets shown (about 40%, 60% and 80% of the working load); they count toward nothing.")
     out.extend(notes(cat, goal, profile))

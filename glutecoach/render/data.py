@@ -180,6 +180,7 @@ def plan(p: Plan) -> dict[str, Any]:
         "targets": list(p.targets),
         "minutes": list(p.minutes),
         "set_rule": p.set_rule,
+        "weekly_targets": {r: {"range": list(rng), "source": p.volume_source} for r, rng in p.ranges.items()},
         "phases": [
             {
                 "name": span.phase.name,
@@ -197,6 +198,8 @@ def plan(p: Plan) -> dict[str, Any]:
                 "phase": w.phase,
                 "deload": w.deload,
                 "region_sets": {r: w.region_sets[r] for r in REGIONS},
+                "hard_sets": {r: w.hard_sets.get(r, 0.0) for r in REGIONS},
+                "practice_sets": w.practice_sets,
                 "sessions": [
                     {"day": s.day, "weekday": s.weekday, "minutes": s.minutes, "contacts": s.contacts, "exercises": [_planned(e) for e in s.exercises]}
                     for s in w.sessions

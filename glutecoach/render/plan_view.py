@@ -73,9 +73,10 @@ def days_text(p: Plan) -> str:
 
 
 def region_line(p: Plan, week: Week) -> str:
-    parts = [f"{SHORT[r]} {week.region_sets[r]:g}" + ("*" if r in p.targets else "") for r in SHORT]
-    low, high = p.weekly_sets
-    return f"Sets a week: {', '.join(parts)} (* target {low}-{high})."
+    sets = week.hard_sets or week.region_sets
+    parts = [f"{SHORT[r]} {sets[r]:g}" + (f" (target {p.ranges[r][0]}-{p.ranges[r][1]})" if r in p.ranges else "") for r in SHORT]
+    practice = f"; practice sets (drills, not counted): {week.practice_sets}" if week.practice_sets else ""
+    return f"Hard sets a week: {', '.join(parts)}{practice}."
 
 
 def signature(week: Week) -> tuple[object, ...]:

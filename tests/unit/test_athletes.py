@@ -6,6 +6,7 @@ load, the spacing, the gap days, the stall rule, the set bound, the pain rest) b
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 
 import pytest
@@ -80,7 +81,7 @@ def no_lighter_week_first_in_a_phase(cat: Catalogue, a: Athlete, visits: list[Vi
 
 def lighter_weeks_spaced(cat: Catalogue, a: Athlete, visits: list[Visit]) -> list[str]:
     starts = [run[0] for run in _lighter_runs(visits)]
-    return [f"{visits[j].day}: lighter weeks {j - i} sessions apart (under three weeks)" for i, j in zip(starts, starts[1:], strict=False)
+    return [f"{visits[j].day}: lighter weeks {j - i} sessions apart (under three weeks)" for i, j in itertools.pairwise(starts)
             if j - i < 3 * a.days]
 
 
