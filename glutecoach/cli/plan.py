@@ -16,7 +16,6 @@ from glutecoach.cli.options import (
     FormatOpt,
     PainOpt,
     _complete,
-    check_date,
     complete_goals,
     fmt_word,
     goal_for,
@@ -147,19 +146,17 @@ LoadStepOpt = Annotated[float | None, typer.Option("--load-step", help="The smal
 MAX_STEP = {"kg": 50.0, "lb": 100.0}
 
 
-def _first_day(value: str | None) -> dt.date:
-    """A plan's first day: as --date elsewhere, or a YYYY-MM-DD up to a year ahead (next Monday, say)."""
-    import re
+YEAR_AHEAD = 366  # a plan may start, and plan next may look, up to a year ahead
 
-    if value is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-        try:
-            day = dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise UsageError(f"--date: '{value}' is not a date that exists; give it as YYYY-MM-DD, e.g. 2026-03-14.") from None
-        if dt.date(1900, 1, 1) <= day <= dt.date.today() + dt.timedelta(days=366):
-            return day
-        raise UsageError(f"--date: '{value}' is outside the days a plan may start (1900-01-01 to a year from today).")
-    return check_date(value)
+
+def _first_day(value: str | None) -> dt.date:
+    """A day for plan start or plan next: as --date elsewhere, or up to a year ahead (next Monday, say)."""
+    from glutecoach.core.dates import parse_day
+
+    try:
+        return parse_day(value, dt.date.today(), ahead=YEAR_AHEAD)
+    except ValueError as err:
+        raise UsageError(f"--date: {err}") from None
 
 
 @handles_errors
@@ -232,7 +229,7 @@ def plan_next(
     from glutecoach.store import saved_plan
 
     fmt = fmt_word(fmt)
-    today = _any_day(date)
+    today = _first_day(date)
     choice = saved_plan.load()
     entries = _log_entries(today)
     if choice is None:
@@ -250,11 +247,6 @@ def plan_next(
         start, steps = dt.date.fromisoformat(choice.start), choice.steps
     result = next_session.next_session(cat, the_plan, profile, entries, today, start, steps, saved=choice is not None)
     renderer(fmt).next_session(result)
-
-
-def _any_day(value: str | None) -> dt.date:
-    """--date for plan next: any day from 1900 to a year ahead (look at Wednesday's session on Monday)."""
-    return _first_day(value)
 
 
 def register(app: typer.Typer, command: str | None = None) -> None:

@@ -8,8 +8,8 @@ import re
 EARLIEST = dt.date(1900, 1, 1)
 
 
-def parse_day(value: str | None, today: dt.date) -> dt.date:
-    """The day meant, or ValueError with a sentence saying what is accepted."""
+def parse_day(value: str | None, today: dt.date, ahead: int = 1) -> dt.date:
+    """The day meant, or ValueError with a sentence saying what is accepted (up to `ahead` days after today)."""
     if value is None:
         return today
     text = value.strip().lower()
@@ -18,18 +18,18 @@ def parse_day(value: str | None, today: dt.date) -> dt.date:
     if text == "yesterday":
         return today - dt.timedelta(days=1)
     if m := re.fullmatch(r"-(\d{1,5})d", text):
-        return check_day(today - dt.timedelta(days=int(m.group(1))), today, value)
+        return check_day(today - dt.timedelta(days=int(m.group(1))), today, value, ahead)
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         raise ValueError(f"'{value}' is not a day; give YYYY-MM-DD (e.g. 2026-03-14), today, yesterday or -3d.")
     try:
         day = dt.date.fromisoformat(text)
     except ValueError:
         raise ValueError(f"'{value}' is not a date that exists; give it as YYYY-MM-DD, e.g. 2026-03-14.") from None
-    return check_day(day, today, value)
+    return check_day(day, today, value, ahead)
 
 
-def check_day(day: dt.date, today: dt.date, written: str) -> dt.date:
-    latest = today + dt.timedelta(days=1)
+def check_day(day: dt.date, today: dt.date, written: str, ahead: int = 1) -> dt.date:
+    latest = today + dt.timedelta(days=ahead)
     if not EARLIEST <= day <= latest:
         raise ValueError(f"'{written}' is outside the days glutecoach accepts (1900-01-01 to {latest.isoformat()}).")
     return day

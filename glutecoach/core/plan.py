@@ -134,6 +134,8 @@ def _choose_day(d: int, week: _Week, cands: list[Scored], needs: list[tuple[str,
             return False
         if is_loaded_thrust(ex) and not phase.contact_check and any(is_loaded_thrust(p.item.exercise) for p in chosen):
             return False
+        if ex.pattern == "power" and any(p.item.exercise.pattern == "power" and p.item.exercise.unit == ex.unit for p in chosen):
+            return False  # two power drills differ in kind: a jump (contacts) and a sprint or sled (metres)
         return not (is_heavy_hinge(ex) and not week.hinge_ok(d))
 
     def take(need: int, s: Scored, slot: bool = False) -> None:
@@ -254,6 +256,20 @@ def _mark_new(weeks: list[Week], level: str) -> list[Week]:
 
 
 # --- the plan ---------------------------------------------------------------------------------------
+
+
+MIN_PHASE_WEEKS = 2
+
+
+def _phases_that_fit(phases: Sequence[Phase], weeks: int) -> tuple[Phase, ...]:
+    """A short plan keeps only the phases that get two weeks or more (the last ones go first): a 4-week
+    beginner plan is Contact then Load, never a one-week Strength phase on paper."""
+    kept = tuple(phases)
+    while len(kept) > 1 and min(split_weeks(weeks, kept)) < MIN_PHASE_WEEKS:
+        kept = kept[:-1]
+        total = sum(p.share for p in kept)
+        kept = tuple(p._replace(share=p.share / total) for p in kept)
+    return kept
 
 
 def split_weeks(total: int, phases: Sequence[Phase]) -> list[int]:
@@ -508,9 +524,13 @@ def _changes(cat: Catalogue, before: _Built | None, now: _Built, phase: Phase, p
         out.append("In: " + _some(came) + ".")
     if went:
         out.append("Out: " + _some(went) + ".")
-    if phase.reps != (0, 0):
+    def ranges(b: _Built) -> dict[str, tuple[int, int]]:
+        return {e.exercise.slug: e.reps for w in b.weeks for s in w.sessions for e in s.exercises}
+    old, new = ranges(before), ranges(now)
+    lowered = sorted({cat.exercises[slug].name for slug, reps in new.items() if slug in old and reps != old[slug]})
+    if phase.reps != (0, 0) and lowered:  # said only when a session shows it: the printed plan never contradicts itself
         out.append(f"Heavy main lifts go to {phase.reps[0]}-{phase.reps[1]} reps (or your goal's range if lower), "
-                   f"resting at least {phase.rest_s} s.")
+                   f"resting at least {phase.rest_s} s: {_some(lowered)}.")
     if previous.contact_check and not phase.contact_check:
         out.append("Contact ratings no longer decide when you move on: performance does (top of the range at 0-3 reps in reserve).")
     return (*out, *now.changes)
@@ -539,6 +559,7 @@ def build(cat: Catalogue, goal: Goal, profile: Profile, weeks: int = 8, days_per
     before: _Built | None = None
     previous: Phase | None = None
     week_no = 1
+    template = template._replace(phases=_phases_that_fit(template.phases, weeks))
     split = split_weeks(weeks, template.phases)
     lighter = lighter_weeks(template.phases, split, template.deload_every)
     targets = tuple(r for r, w in goal.regions.items() if w >= 0.2)

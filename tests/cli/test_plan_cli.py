@@ -16,10 +16,10 @@ from glutecoach.core.vocab import REGIONS
 
 runner = CliRunner()
 
-PLAN_KEYS = {"level", "goal", "weeks_total", "days_per_week", "weekly_sets", "targets", "minutes", "set_rule", "phases", "weeks",
+PLAN_KEYS = {"weekly_targets", "level", "goal", "weeks_total", "days_per_week", "weekly_sets", "targets", "minutes", "set_rule", "phases", "weeks",
              "substitutions", "notes"}
 PHASE_KEYS = {"name", "goal", "weeks", "purpose", "advance_when", "changes"}
-WEEK_KEYS = {"week", "phase", "deload", "region_sets", "sessions"}
+WEEK_KEYS = {"week", "phase", "deload", "region_sets", "hard_sets", "practice_sets", "sessions"}
 SESSION_KEYS = {"day", "weekday", "minutes", "contacts", "exercises"}
 EXERCISE_KEYS = {"slug", "name", "role", "sets", "reps", "unit", "per_side", "warmup_sets", "tempo", "rest_s", "new", "replaces", "cue", "note"}
 SUBSTITUTION_KEYS = {"wanted", "used", "reason", "weeks"}
@@ -71,6 +71,12 @@ def test_plan_json_has_units_warm_ups_and_minutes() -> None:
                 warmups += e["warmup_sets"]
     assert {"reps", "metres"} <= units and warmups > 0
     assert all(set(s) == SUBSTITUTION_KEYS for s in data["substitutions"])
+    targets = data["weekly_targets"]
+    assert set(targets) == set(data["targets"]) and all(set(t) == {"range", "source"} and "Baz-Valle 2022" in t["source"] for t in targets.values())
+    for w in data["weeks"]:
+        assert set(w["hard_sets"]) == set(REGIONS) and isinstance(w["practice_sets"], int)
+        if not w["deload"]:
+            assert all(w["hard_sets"][r] <= targets[r]["range"][1] for r in targets), (w["week"], w["hard_sets"])
 
 
 def test_plan_markdown_has_check_boxes_and_fits_a_page() -> None:
@@ -203,7 +209,7 @@ def test_a_saved_plan_that_is_not_a_regular_file_is_refused_unread(isolated_home
     (["plan", "start", "--weeks", "20"], "between 4 and 16"),
     (["plan", "start", "--goal", "nope"], "nope"),
     (["plan", "start", "--date", "tomorrow-ish"], "--date"),
-    (["plan", "start", "--date", "2999-01-01"], "a year from today"),
+    (["plan", "start", "--date", "2999-01-01"], "glutecoach accepts (1900-01-01 to"),
     (["plan", "next", "--days-per-week", "9"], "between 1 and 6"),
 ])  # fmt: skip
 def test_bad_options_are_refused_in_one_paragraph(args: list[str], words: str) -> None:
