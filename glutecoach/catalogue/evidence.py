@@ -1,0 +1,131 @@
+"""The evidence table (data/evidence.yaml) and the fitted scores (data/fitted_scores.yaml): their schema.
+
+Read by scripts/check_evidence.py, scripts/fit_scores.py, the `evidence` command and the tests; never
+on the `recommend` path (the catalogue's region scores are plain data there).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from glutecoach.core import vocab
+from glutecoach.core.vocab import EVIDENCE_REGIONS, REGIONS
+from glutecoach.store import paths
+
+TABLE_NAME = "evidence.yaml"
+FITTED_NAME = "fitted_scores.yaml"
+
+DESIGNS = ("crossover-emg", "rct", "review")
+ELECTRODES = ("surface", "fine-wire", "mixed", "not-stated")
+NORMALISATIONS = ("mvic", "peak", "sub-max", "other", "not-emg")
+# Where a figure was read: the primary paper (its abstract, a table, the full text), a review's
+# table, or a secondary summary. Only the first three may enter the fit.
+WHERE = ("abstract", "table", "full-text", "review", "secondary")
+PRIMARY_WHERE = ("abstract", "table", "full-text")
+# How a fitted file's entry was made: measured (the within-study fit) or predicted (the feature model).
+FIT_KINDS = ("fitted", "predicted")
+
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+Key = Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[a-z0-9-]+$")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class StudyModel(_Strict):
+    key: Key
+    design: Literal[DESIGNS]  # type: ignore[valid-type]
+    integrity: list[Text] = []  # retraction notices and data-integrity flags, as read
+    read_in: Literal[vocab.READ_IN]  # type: ignore[valid-type]
+    electrode: Literal[ELECTRODES]  # type: ignore[valid-type]
+    n: Annotated[int, Field(ge=1)] | None = None
+
+
+class FigureModel(_Strict):
+    study: Key
+    exercise: Text  # the exercise as the study tested it
+    slug: Key | None  # the catalogue exercise tested; None: not in the catalogue, or pooled
+    cited_by: list[Key] = []
+    region: Literal[tuple(EVIDENCE_REGIONS)]  # type: ignore[valid-type]
+    statistic: Literal[vocab.STATS]  # type: ignore[valid-type]
+    value: float | None
+    sd: Annotated[float, Field(ge=0)] | None = None
+    n: Annotated[int, Field(ge=1)] | None = None
+    load: str
+    scale: str
+    normalisation: Literal[NORMALISATIONS]  # type: ignore[valid-type]
+    where: Literal[WHERE]  # type: ignore[valid-type]
+    pooled: bool = False
+    electrode: Literal[ELECTRODES] | None = None  # None: the study's  # type: ignore[valid-type]
+
+    @model_validator(mode="after")
+    def _value_unless_qualitative(self) -> FigureModel:
+        if self.value is None and self.statistic != "qualitative":
+            raise ValueError("value may be empty only when statistic is 'qualitative'")
+        return self
+
+
+class TableModel(_Strict):
+    schema_version: Literal[1]
+    studies: list[StudyModel]
+    figures: list[FigureModel]
+
+    @model_validator(mode="after")
+    def _studies_unique_and_cited(self) -> TableModel:
+        keys = [s.key for s in self.studies]
+        twice = sorted({k for k in keys if keys.count(k) > 1})
+        if twice:
+            raise ValueError(f"studies listed more than once: {', '.join(twice)}")
+        unknown = sorted({f.study for f in self.figures} - set(keys))
+        if unknown:
+            raise ValueError(f"figures cite studies not in `studies`: {', '.join(unknown)}")
+        return self
+
+
+class FittedModel(_Strict):
+    """One exercise's fitted or predicted score for one region, with what it rests on."""
+
+    score: Annotated[int, Field(ge=0, le=100)]
+    low: Annotated[int, Field(ge=0, le=100)]
+    high: Annotated[int, Field(ge=0, le=100)]
+    kind: Literal[FIT_KINDS]  # type: ignore[valid-type]
+    studies: list[Key] = []
+    subjects: Annotated[int, Field(ge=0)] = 0
+    electrode: list[Literal[ELECTRODES]] = []  # type: ignore[valid-type]
+    conflict: str = ""  # why the studies disagree, when they do
+    features: list[Text] = []  # what drove a prediction
+
+    @model_validator(mode="after")
+    def _interval_holds_the_score(self) -> FittedModel:
+        if not self.low <= self.score <= self.high:
+            raise ValueError(f"score {self.score} lies outside its interval {self.low}-{self.high}")
+        return self
+
+
+class FittedFileModel(_Strict):
+    schema_version: Literal[1]
+    validation: dict[str, dict[str, Any]]  # per region: leave-one-study-out ordering accuracy
+    scores: dict[Key, dict[Literal[REGIONS], FittedModel]]  # type: ignore[valid-type]
+
+
+def _read(path: Path) -> Any:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+
+
+def load_table(path: Path | None = None) -> TableModel:
+    return TableModel.model_validate(_read(path or paths.builtin_data_dir() / TABLE_NAME))
+
+
+def load_fitted(path: Path | None = None) -> FittedFileModel:
+    return FittedFileModel.model_validate(_read(path or paths.builtin_data_dir() / FITTED_NAME))
+
+
+def figure_electrode(figure: FigureModel, studies: dict[str, StudyModel]) -> str:
+    return figure.electrode or studies[figure.study].electrode
