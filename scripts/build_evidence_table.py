@@ -32,7 +32,10 @@ INTEGRITY = {
 }
 TRAINING = {"plotkin2023", "barbalho2020", "kubo2019", "haroy2019"}
 FINE_WIRE = {"moore2019gmin", "moore2019gmed", "giphart2012", "morimoto2018", "selkowitz2013", "selkowitz2016", "ganderton2017"}
-PEOPLE = re.compile(r"(\d+)\s+(?:[a-z-]+\s+){0,3}?(women|men|subjects|participants|adults|lifters|players|runners|people|athletes|volunteers|females|males)\b", re.I)
+PEOPLE = re.compile(
+    r"(\d+)\s+(?:[a-z-]+\s+){0,3}?(women|men|subjects|participants|adults|lifters|players|runners|people|athletes|volunteers|females|males)\b",
+    re.I,
+)
 
 
 def normalisation(scale: str) -> str:
@@ -100,7 +103,11 @@ def catalogue_figures(data: dict[str, Any]) -> dict[tuple[Any, ...], dict[str, A
 
 
 def attach_tables(
-    figures: dict[tuple[Any, ...], dict[str, Any]], tables: list[dict[str, Any]], raw: list[dict[str, str]], names: dict[str, str], sources: dict[str, Any]
+    figures: dict[tuple[Any, ...], dict[str, Any]],
+    tables: list[dict[str, Any]],
+    raw: list[dict[str, str]],
+    names: dict[str, str],
+    sources: dict[str, Any],
 ) -> list[dict[str, Any]]:
     """SD and n from the shared tables where a row matches a figure; the unmatched rows as figures."""
     used: set[int] = set()

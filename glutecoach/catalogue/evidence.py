@@ -6,6 +6,7 @@ on the `recommend` path (the catalogue's region scores are plain data there).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -60,7 +61,7 @@ class FigureModel(_Strict):
     normalisation: Literal[NORMALISATIONS]  # type: ignore[valid-type]
     where: Literal[WHERE]  # type: ignore[valid-type]
     pooled: bool = False
-    electrode: Literal[ELECTRODES] | None = None  # None: the study's  # type: ignore[valid-type]
+    electrode: Literal[ELECTRODES] | None = None  # type: ignore[valid-type]  # None: the study's
 
     @model_validator(mode="after")
     def _value_unless_qualitative(self) -> FigureModel:
@@ -129,3 +130,61 @@ def load_fitted(path: Path | None = None) -> FittedFileModel:
 
 def figure_electrode(figure: FigureModel, studies: dict[str, StudyModel]) -> str:
     return figure.electrode or studies[figure.study].electrode
+
+
+def left_out(figure: FigureModel, study: StudyModel) -> str:
+    """Why a figure stays out of the fit ('' when it enters): means on an MVIC scale, read in the
+    primary paper, of a catalogue exercise as tested, from a crossover EMG study with no integrity flag."""
+    reasons = (
+        (figure.statistic != "mean", f"a {figure.statistic}, not a mean"),
+        (figure.value is None, "no figure"),
+        (figure.slug is None, "not a catalogue exercise as tested"),
+        (figure.pooled, "pooled across studies"),
+        (figure.normalisation != "mvic", f"normalised to {figure.normalisation}, not an MVIC"),
+        (figure.where not in PRIMARY_WHERE, f"read in a {figure.where} source"),
+        (study.design != "crossover-emg", f"a {study.design}, not a crossover EMG study"),
+        (bool(study.integrity), "integrity flag on the study"),
+    )
+    return next((why for bad, why in reasons if bad), "")
+
+
+# --- one exercise's evidence, as the `evidence` command shows it -------------------------------------
+
+
+@dataclass(frozen=True)
+class FigureLine:
+    figure: FigureModel
+    electrode: str
+    left_out: str  # why not in the fit; '' when it is
+
+
+@dataclass(frozen=True)
+class RegionEvidence:
+    region: str
+    score: int  # the catalogue's
+    basis: str
+    fit: FittedModel | None
+    figures: list[FigureLine]
+
+
+def exercise_evidence(
+    table: TableModel, fitted: FittedFileModel, slug: str, scores: dict[str, tuple[int, str]], regions: tuple[str, ...]
+) -> list[RegionEvidence]:
+    """Per region: the catalogue's score, the fitted or predicted one, and every figure of this
+    exercise (as tested or cited by its entry) that belongs to the region."""
+    studies = {s.key: s for s in table.studies}
+    mine = [f for f in table.figures if f.slug == slug or slug in f.cited_by]
+    out = []
+    for region in regions:
+        lines = [
+            FigureLine(
+                f,
+                figure_electrode(f, studies),
+                "a close variant's figure" if f.slug != slug and not left_out(f, studies[f.study]) else left_out(f, studies[f.study]),
+            )
+            for f in mine
+            if region in EVIDENCE_REGIONS[f.region]
+        ]
+        score, basis = scores[region]
+        out.append(RegionEvidence(region, score, basis, fitted.scores.get(slug, {}).get(region), lines))
+    return out
