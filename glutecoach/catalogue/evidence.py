@@ -70,10 +70,19 @@ class FigureModel(_Strict):
         return self
 
 
+class OverrideModel(_Strict):
+    """A hand-typed score kept against the fit: the checker lists each, and each needs its reason."""
+
+    slug: Key
+    region: Literal[REGIONS]  # type: ignore[valid-type]
+    reason: Text
+
+
 class TableModel(_Strict):
     schema_version: Literal[1]
     studies: list[StudyModel]
     figures: list[FigureModel]
+    overrides: list[OverrideModel] = []
 
     @model_validator(mode="after")
     def _studies_unique_and_cited(self) -> TableModel:
