@@ -51,13 +51,14 @@ def problems(
     fitted, found = _schema("data/fitted_scores.yaml", FittedFileModel, yaml.safe_load(fitted_text))
     out += found
     exercises = {ex["slug"]: ex for ex in catalogue_data["exercises"]}
-    out += slug_problems(table, exercises)
+    unknown = slug_problems(table, exercises)
+    out += unknown
     out += reference_problems(table, exercises)
     out += integrity_problems(table, exercises)
     if shared_rows is not None:
         out += shared_problems(table, catalogue_data, shared_rows)
-    if fitted is None:
-        return out
+    if fitted is None or unknown:
+        return out  # the fit needs every figure's exercise
     if fit_scores.render(fit_scores.compute(table, catalogue_data)) != fitted_text:
         out.append("[fit-stale] data/fitted_scores.yaml differs from a fresh fit: run python scripts/fit_scores.py")
     out += fit_problems(table, fitted, exercises)
@@ -83,7 +84,9 @@ def reference_problems(table: TableModel, exercises: Mapping[str, Any]) -> list[
         for r in ex.get("evidence", []):
             value = None if r.get("value") is None else float(r["value"])
             if (r["source"], r["region"], r["stat"], value, slug) not in held:
-                out.append(f"[table-ref] {slug}: evidence {r['source']} {r['region']} {r['stat']} {r.get('value')} is not a figure of data/evidence.yaml citing it")
+                out.append(
+                    f"[table-ref] {slug}: evidence {r['source']} {r['region']} {r['stat']} {r.get('value')} is not a figure of data/evidence.yaml citing it"
+                )
     return out
 
 
@@ -94,9 +97,15 @@ def integrity_problems(table: TableModel, exercises: Mapping[str, Any]) -> list[
         for region, entry in ex["regions"].items():
             if entry["basis"] not in ("emg", "emg-proxy"):
                 continue
-            keys = {r["source"] for r in ex.get("evidence", []) if r.get("value") is not None and region in EVIDENCE_REGIONS.get(r["region"], ())}
+            keys = {
+                r["source"]
+                for r in ex.get("evidence", [])
+                if r.get("value") is not None and region in EVIDENCE_REGIONS.get(r["region"], ())
+            }
             if keys and keys <= flagged:
-                out.append(f"[integrity] {slug}: {region} '{entry['basis']}' rests only on {', '.join(sorted(keys))}, flagged for data integrity")
+                out.append(
+                    f"[integrity] {slug}: {region} '{entry['basis']}' rests only on {', '.join(sorted(keys))}, flagged for data integrity"
+                )
     return out
 
 
@@ -121,9 +130,13 @@ def fit_problems(table: TableModel, fitted: FittedFileModel, exercises: Mapping[
                 continue
             inside = fit.low <= entry["score"] <= fit.high
             if not inside and (slug, region) not in kept:
-                out.append(f"[fit] {slug}: {region} {entry['score']} lies outside its {fit.kind} interval {fit.low}-{fit.high} (fit {fit.score}): take the fit, or add an override with a reason")
+                out.append(
+                    f"[fit] {slug}: {region} {entry['score']} lies outside its {fit.kind} interval {fit.low}-{fit.high} (fit {fit.score}): take the fit, or add an override with a reason"
+                )
             if inside and (slug, region) in kept:
-                out.append(f"[override] {slug}: {region} {entry['score']} lies inside its interval {fit.low}-{fit.high}: the override is stale, remove it")
+                out.append(
+                    f"[override] {slug}: {region} {entry['score']} lies inside its interval {fit.low}-{fit.high}: the override is stale, remove it"
+                )
     for o in table.overrides:
         if not o.reason.strip():
             out.append(f"[override] {o.slug}: {o.region} has no reason")

@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-STUDY_SD = 15.0  # how far a study's level may sit from the others (points of %MVIC): the ridge's prior
+STUDY_SD = 25.0  # how far a study's level may sit from the others (points of %MVIC): the ridge's prior
 NOISE_SD_DEFAULT = 10.0  # the residual SD when too few figures leave degrees of freedom to estimate it
 NOISE_SD_FLOOR = 4.0  # never claim more precision than this per figure
 Z95 = 1.96

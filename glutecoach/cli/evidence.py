@@ -6,14 +6,30 @@ from typing import Annotated
 
 import typer
 
-from glutecoach.cli.options import REGION_WORDS, Catalogues, FormatOpt, _complete, complete_exercises, fmt_word, handles_errors, load_catalogue
+from glutecoach.cli.options import (
+    REGION_WORDS,
+    Catalogues,
+    FormatOpt,
+    _complete,
+    complete_exercises,
+    fmt_word,
+    handles_errors,
+    load_catalogue,
+)
 from glutecoach.core.vocab import REGIONS
 
 
 @handles_errors
 def evidence(
     exercise: Annotated[str, typer.Argument(help="Slug, name or alias, any case.", autocompletion=complete_exercises, show_default=False)],
-    region: Annotated[str | None, typer.Argument(help="One region (gluteus-maximus: both portions); default all five.", autocompletion=_complete(REGION_WORDS), show_default=False)] = None,
+    region: Annotated[
+        str | None,
+        typer.Argument(
+            help="One region (gluteus-maximus: both portions); default all five.",
+            autocompletion=_complete(REGION_WORDS),
+            show_default=False,
+        ),
+    ] = None,
     fmt: FormatOpt = "table",
     catalogue_files: Catalogues = None,
 ) -> None:

@@ -18,7 +18,7 @@ from glutecoach.render.text import plural, safe
 
 KEPT_HAND = (
     "the catalogue keeps its hand-typed score: leaving each study out, the predictions reproduced fewer"
-    " within-study orderings than the hand-typed scores (README, \"Fitted and predicted scores\")"
+    ' within-study orderings than the hand-typed scores (README, "Fitted and predicted scores")'
 )
 
 
@@ -51,9 +51,9 @@ def figure_text(line: FigureLine) -> str:
 
 def text(name: str, slug: str, regions: list[RegionEvidence]) -> str:
     width = _columns()
-    out = [f"{name} ({slug}): the evidence, region by region", ""]
+    out = [*textwrap.wrap(safe(f"{name} ({slug}): the evidence, region by region"), width, break_on_hyphens=False), ""]
     for r in regions:
-        out.append(f"{REGION_LABEL[r.region]}: catalogue {r.score} ({BASIS_WORD.get(r.basis, r.basis)})")
+        out += textwrap.wrap(f"{REGION_LABEL[r.region]}: catalogue {r.score} ({BASIS_WORD.get(r.basis, r.basis)})", width)
         body = [fit_summary(r.fit)]
         if r.fit is not None and r.fit.kind == "predicted":
             body.append(KEPT_HAND)
