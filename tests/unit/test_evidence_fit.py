@@ -265,3 +265,10 @@ def test_a_table_figure_that_differs_from_the_shared_tables_fails(catalogue: dic
     data = copy.deepcopy(table_data)
     next(f for f in data["figures"] if f["study"] == "contreras2015" and f["value"] == 69.5)["value"] = 66.5
     assert rules(check_fit.shared_problems(check_fit.TableModel.model_validate(data), catalogue, shared)) == {"table"}
+
+
+def test_the_readme_prints_the_fit_and_validation_the_data_holds() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    fitted = yaml.load(fitted_text(), Loader=Loader)
+    for row in fit_scores.readme_rows(fitted, load_table().overrides):
+        assert row in readme, row
