@@ -6,13 +6,13 @@ on the `recommend` path (the catalogue's region scores are plain data there).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from glutecoach.core import vocab
+from glutecoach.core.evidence import FigureView, FitView, RegionEvidence
 from glutecoach.core.vocab import EVIDENCE_REGIONS, REGIONS
 from glutecoach.store import paths
 
@@ -160,20 +160,18 @@ def left_out(figure: FigureModel, study: StudyModel) -> str:
 # --- one exercise's evidence, as the `evidence` command shows it -------------------------------------
 
 
-@dataclass(frozen=True)
-class FigureLine:
-    figure: FigureModel
-    electrode: str
-    left_out: str  # why not in the fit; '' when it is
+def fit_view(fit: FittedModel) -> FitView:
+    return FitView(
+        fit.score, fit.low, fit.high, fit.kind, tuple(fit.studies), fit.subjects, tuple(fit.electrode), fit.conflict, tuple(fit.features)
+    )
 
 
-@dataclass(frozen=True)
-class RegionEvidence:
-    region: str
-    score: int  # the catalogue's
-    basis: str
-    fit: FittedModel | None
-    figures: list[FigureLine]
+def figure_view(figure: FigureModel, study: StudyModel, slug: str, studies: dict[str, StudyModel]) -> FigureView:
+    why = left_out(figure, study)
+    if figure.slug != slug and not figure.pooled:
+        why = "a close variant's figure, cited by this entry"  # measured on another exercise
+    f = figure
+    return FigureView(f.study, f.exercise, f.statistic, f.value, f.sd, f.n, f.scale, figure_electrode(f, studies), f.where, why)
 
 
 def exercise_evidence(
@@ -185,15 +183,8 @@ def exercise_evidence(
     mine = [f for f in table.figures if f.slug == slug or slug in f.cited_by]
     out = []
     for region in regions:
-        lines = [
-            FigureLine(
-                f,
-                figure_electrode(f, studies),
-                "a close variant's figure" if f.slug != slug and not left_out(f, studies[f.study]) else left_out(f, studies[f.study]),
-            )
-            for f in mine
-            if region in EVIDENCE_REGIONS[f.region]
-        ]
+        lines = tuple(figure_view(f, studies[f.study], slug, studies) for f in mine if region in EVIDENCE_REGIONS[f.region])
+        fit = fitted.scores.get(slug, {}).get(region)
         score, basis = scores[region]
-        out.append(RegionEvidence(region, score, basis, fitted.scores.get(slug, {}).get(region), lines))
+        out.append(RegionEvidence(region, score, basis, None if fit is None else fit_view(fit), lines))
     return out

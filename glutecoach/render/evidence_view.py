@@ -10,9 +10,10 @@ import json
 import shutil
 import sys
 import textwrap
+from dataclasses import asdict
 from typing import Any
 
-from glutecoach.catalogue.evidence import FigureLine, FittedModel, RegionEvidence
+from glutecoach.core.evidence import FigureView, FitView, RegionEvidence
 from glutecoach.core.vocab import BASIS_WORD, REGION_LABEL
 from glutecoach.render.text import plural, safe
 
@@ -26,7 +27,7 @@ def _columns() -> int:
     return max(50, min(200, shutil.get_terminal_size((100, 24)).columns))
 
 
-def fit_summary(fit: FittedModel | None) -> str:
+def fit_summary(fit: FitView | None) -> str:
     """What the fit says and why, in one sentence."""
     if fit is None:
         return "no fit: no primary study measured it, and too few exercises of this region were measured to predict it"
@@ -40,13 +41,12 @@ def fit_summary(fit: FittedModel | None) -> str:
     return text + (f"; studies conflict: {fit.conflict}" if fit.conflict else "; no conflict between studies")
 
 
-def figure_text(line: FigureLine) -> str:
-    f = line.figure
+def figure_text(f: FigureView) -> str:
     value = "" if f.value is None else f"{f.value:g}"
     sd = f" ± {f.sd:g}" if f.sd is not None else ""
     n = f"n {f.n}; " if f.n else ""
-    fit = "in the fit" if not line.left_out else f"not in the fit: {line.left_out}"
-    return f"{f.study}: {f.statistic} {value}{sd} {f.scale} - {f.exercise}; {n}{line.electrode}; read in {f.where}; {fit}"
+    fit = "in the fit" if not f.left_out else f"not in the fit: {f.left_out}"
+    return f"{f.study}: {f.statistic} {value}{sd} {f.scale} - {f.exercise_as_tested}; {n}{f.electrode}; read in {f.where}; {fit}"
 
 
 def text(name: str, slug: str, regions: list[RegionEvidence]) -> str:
@@ -73,23 +73,8 @@ def as_data(name: str, slug: str, regions: list[RegionEvidence]) -> dict[str, An
                 "region": r.region,
                 "score": r.score,
                 "basis": r.basis,
-                "fit": None if r.fit is None else r.fit.model_dump(),
-                "figures": [
-                    {
-                        "study": line.figure.study,
-                        "exercise_as_tested": line.figure.exercise,
-                        "statistic": line.figure.statistic,
-                        "value": line.figure.value,
-                        "sd": line.figure.sd,
-                        "n": line.figure.n,
-                        "scale": line.figure.scale,
-                        "electrode": line.electrode,
-                        "where": line.figure.where,
-                        "in_fit": not line.left_out,
-                        "left_out": line.left_out,
-                    }
-                    for line in r.figures
-                ],
+                "fit": None if r.fit is None else asdict(r.fit),
+                "figures": [asdict(f) | {"in_fit": not f.left_out} for f in r.figures],
             }
             for r in regions
         ],
