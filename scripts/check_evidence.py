@@ -46,6 +46,10 @@ The rules (each problem message starts with the rule's name in brackets):
 
 Exceptions where the data is right and a rule would be too strict are listed in ORDER_EXCEPTIONS,
 each with its reason.
+
+main() also runs the evidence table's and the fit's rules (scripts/check_fit.py: [table-schema],
+[table-slug], [table-ref], [table], [integrity], [fit-stale], [fit], [override]) on data/evidence.yaml
+and data/fitted_scores.yaml, and lists the hand-typed scores kept against the fit (overrides).
 """
 
 from __future__ import annotations
