@@ -46,6 +46,10 @@ The rules (each problem message starts with the rule's name in brackets):
 
 Exceptions where the data is right and a rule would be too strict are listed in ORDER_EXCEPTIONS,
 each with its reason.
+
+main() also runs the evidence table's and the fit's rules (scripts/check_fit.py: [table-schema],
+[table-slug], [table-ref], [table], [integrity], [fit-stale], [fit], [override]) on data/evidence.yaml
+and data/fitted_scores.yaml, and lists the hand-typed scores kept against the fit (overrides).
 """
 
 from __future__ import annotations
@@ -60,8 +64,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a script from anywhere
-    sys.path.insert(0, str(ROOT))
+for _path in (ROOT, ROOT / "scripts"):  # run as a script from anywhere; check_fit sits beside it
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
 
 from glutecoach.core.vocab import EVIDENCE_REGIONS, READ_IN, REGIONS, WHOLE_MAXIMUS  # noqa: E402
 
@@ -465,6 +470,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     data = yaml.load((ROOT / "data" / "exercises.yaml").read_text(encoding="utf-8"), Loader=loader)
     tables = load_tables(folder) if folder.is_dir() else None
     found = problems(data, tables)
+    found += evidence_table_problems(data, tables)
     for p in found:
         print(p)
     rows = sum(len(ex.get("evidence", [])) for ex in data["exercises"])
@@ -472,6 +478,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     compared = "not compared with the evidence tables (folder not found)" if tables is None else f"compared with {len(tables)} table rows"
     print(f"{len(data['exercises'])} exercises, {bases} measured or proxy bases, {rows} evidence rows, {compared}: {len(found)} problems")
     return 1 if found else 0
+
+
+def evidence_table_problems(data: Mapping[str, Any], tables: Sequence[Mapping[str, Any]] | None) -> list[str]:
+    """The evidence table's and the fit's rules (scripts/check_fit.py); lists the overrides kept."""
+    import check_fit
+    import yaml
+
+    table_data = yaml.safe_load((ROOT / "data" / "evidence.yaml").read_text(encoding="utf-8"))
+    fitted_text = (ROOT / "data" / "fitted_scores.yaml").read_text(encoding="utf-8")
+    found = check_fit.problems(data, table_data, fitted_text, tables)
+    if not any(p.startswith("[table-schema]") for p in found):
+        kept = check_fit.overrides(table_data)
+        print(f"{len(kept)} hand-typed scores kept against the fit (overrides):" if kept else "no hand-typed score is kept against the fit")
+        for line in kept:
+            print(f"  override: {line}")
+    return found
 
 
 if __name__ == "__main__":

@@ -45,8 +45,9 @@ FAMILY = {
     "goals": "browse",
     "profile": "profile",
     "catalogue": "catalogue",
+    "evidence": "evidence",
 }
-FAMILIES = ("recommend", "plan", "log", "browse", "profile", "catalogue")
+FAMILIES = ("recommend", "plan", "log", "browse", "profile", "catalogue", "evidence")
 
 
 def _version(value: bool) -> None:

@@ -126,6 +126,17 @@ def test_main_exits_1_and_prints_each_problem(monkeypatch: pytest.MonkeyPatch, c
     assert "[emg] x: broken" in out and "[order] y: broken" in out and "2 problems" in out
 
 
+def test_main_runs_the_table_and_fit_rules_too(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import check_fit
+
+    assert ce.main([str(tmp_path)]) == 0
+    assert "no hand-typed score is kept against the fit" in capsys.readouterr().out
+    monkeypatch.setattr(check_fit, "problems", lambda *args: ["[fit] z: outside its interval"])
+    assert ce.main([str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "[fit] z: outside its interval" in out and "1 problems" in out
+
+
 # --- emg: a mean of this exercise and this region, read in the paper -------------------------------------
 
 
