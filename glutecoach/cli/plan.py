@@ -176,20 +176,18 @@ def plan_start(
 
     Example: glutecoach plan start --level beginner --goal glute-size --days-per-week 2
     """
-    from glutecoach.core.history import propose
+    from glutecoach.core.history import choose, propose
     from glutecoach.core.plan import LOAD_STEPS, PlanChoice
     from glutecoach.store import profile as saved_profile
     from glutecoach.store import saved_plan
 
     fmt = fmt_word(fmt)
     first = _first_day(date)
-    proposal = propose(load_catalogue(catalogue_files), _log_entries(first), first)
-    chosen = level or (proposal.level if proposal else None)
-    contact = not (proposal and proposal.past_contact and level is None)
-    _, profile, result = _plan_for(chosen, goal, weeks, days_per_week, equipment, pain, catalogue_files, contact)
-    if proposal and level is None:
-        why = f"Level from your log: {proposal.reason}" + ("" if contact else " The Contact phase is left out: your log shows you past it.")
-        result = result._replace(notes=(why, *result.notes))
+    picked = choose(propose(load_catalogue(catalogue_files), _log_entries(first), first), level is not None)
+    contact = picked.contact
+    _, profile, result = _plan_for(level or picked.level, goal, weeks, days_per_week, equipment, pain, catalogue_files, contact)
+    if picked.why:
+        result = result._replace(notes=(picked.why, *result.notes))
     steps = dict(LOAD_STEPS)
     if load_step is not None:
         units = saved_profile.load().units
@@ -203,7 +201,7 @@ def plan_start(
     if fmt == "json":
         from glutecoach.render import data
 
-        data.emit({**choice.as_json(), "level_from_log": proposal.reason if proposal and level is None else None})
+        data.emit({**choice.as_json(), "level_from_log": picked.why})
         return
     from glutecoach.render import plan_view
 
@@ -233,14 +231,14 @@ def plan_next(
     choice = saved_plan.load()
     entries = _log_entries(today)
     if choice is None:
-        from glutecoach.core.history import propose
+        from glutecoach.core.history import choose, propose
 
         cat = load_catalogue(catalogue_files)
-        proposal = propose(cat, entries, today)
-        level = proposal.level if proposal and person(None, None, None, None, with_log=False).sources.get("level") == "default" else None
-        cat, profile, the_plan = _plan_for(level, None, 8 if weeks is None else weeks, 3 if days_per_week is None else days_per_week, None, None,
+        set_elsewhere = person(None, None, None, None, with_log=False).sources.get("level") != "default"
+        picked = choose(propose(cat, entries, today), set_elsewhere)
+        cat, profile, the_plan = _plan_for(picked.level, None, 8 if weeks is None else weeks, 3 if days_per_week is None else days_per_week, None, None,
                                            catalogue_files,
-                                           contact=not (proposal and proposal.past_contact and level))
+                                           contact=picked.contact)
         start, steps = None, None
     else:
         cat, profile, the_plan = _built_choice(choice, catalogue_files, weeks, days_per_week)

@@ -56,3 +56,20 @@ def propose(cat: Catalogue, entries: Sequence[Entry], today: dt.date) -> LevelPr
     if low:
         why += "; your recent contact ratings are low, so the plan keeps its Contact phase"
     return LevelProposal(level, weeks, round(per_week, 1), past, why + ".")
+
+
+class Choice(NamedTuple):
+    """The level a plan is built at and whether it keeps its Contact phase, with the sentence to show."""
+
+    level: str | None  # None: the level the options or the profile give
+    contact: bool
+    why: str | None
+
+
+def choose(proposal: LevelProposal | None, level_given: bool) -> Choice:
+    """The log decides the level only when neither the options nor the profile did, and leaves out
+    Contact only then and only when the log shows you past it."""
+    if proposal is None or level_given:
+        return Choice(None, True, None)
+    why = f"Level from your log: {proposal.reason}" + (" The Contact phase is left out: your log shows you past it." if proposal.past_contact else "")
+    return Choice(proposal.level, not proposal.past_contact, why)

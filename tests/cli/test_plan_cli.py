@@ -219,3 +219,43 @@ def test_bad_options_are_refused_in_one_paragraph(args: list[str], words: str) -
 @pytest.mark.parametrize("command", [["plan"], ["plan", "start"], ["plan", "next"]])
 def test_every_plan_command_has_help_with_an_example(command: list[str]) -> None:
     assert "Example: glutecoach plan" in ok(*command, "--help")
+
+
+def _year_of_loaded_training(end: str) -> None:
+    """Fifty weeks of hip thrusts and back squats, three sessions a week, up to `end` (as an import gives)."""
+    import datetime as dt
+
+    from glutecoach.core.models import Entry, SetRow
+    from glutecoach.store import log
+
+    last = dt.date.fromisoformat(end)
+    days = [last - dt.timedelta(days=7 * w + d) for w in range(50) for d in (0, 2, 4)]
+    rows = [Entry(None, d.isoformat(), slug, (SetRow(10, load),) * 3, "kg", None, None, 2, None, log.new_uid())
+            for d in days for slug, load in (("hip-thrust", 90.0), ("back-squat", 70.0))]
+    with log.connect() as conn:
+        log.add_many(conn, rows)
+
+
+def test_plan_start_reads_your_history_level_contact_and_starting_loads() -> None:
+    _year_of_loaded_training("2026-10-30")
+    saved = as_json("plan", "start", "--goal", "glute-size", "--date", "2026-11-02")
+    assert saved["level"] == "intermediate" and saved["contact"] is False
+    assert saved["level_from_log"].startswith("Level from your log: intermediate: 50 weeks of logged loaded training")
+    data = as_json("plan", "next", "--date", "2026-11-02")
+    known = [e for e in data["next_session"] if e["slug"] in ("hip-thrust", "back-squat")]
+    assert known, data["next_session"]
+    for e in known:
+        assert "start light" not in e["note"] and e["why"]["sessions"] == 150 and e["load"] >= 0.8 * e["why"]["working_load"]
+
+
+def test_a_beginner_level_given_keeps_contact_whatever_the_log_says() -> None:
+    _year_of_loaded_training("2026-10-30")
+    saved = as_json("plan", "start", "--level", "beginner", "--date", "2026-11-02")
+    assert (saved["level"], saved["contact"], saved["level_from_log"]) == ("beginner", True, None)
+
+
+def test_plan_next_without_a_saved_plan_uses_the_level_your_history_supports() -> None:
+    _year_of_loaded_training("2026-10-30")
+    data = as_json("plan", "next", "--date", "2026-11-02")
+    assert data["phase"] != "Contact" and data["saved_plan"] is False
+    assert not any("start light" in e["note"] for e in data["next_session"] if e["slug"] in ("hip-thrust", "back-squat"))
