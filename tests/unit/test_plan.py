@@ -527,3 +527,21 @@ def test_grid_is_quick(grid: dict[Key, planner.Plan]) -> None:
     if os.environ.get("CI_SLOW_MACHINE"):
         pytest.skip("timing on a loaded machine")
     assert len(grid) == 12 * 3 * 5 * 11 or len(grid) == len({k for k in grid})
+
+
+def test_knee_pain_plans_keep_a_squat_or_lunge_every_loading_week(grid: dict[Key, planner.Plan]) -> None:
+    """Knee pain keeps squats and lunges to a pain-free depth (its own note): a plan never drops them."""
+    for key, p in grid.items():
+        if key[3] != "knee-pain" or key[0] not in ("glute-size", "lower-glutes", "strength") or key[2] != "everything":
+            continue
+        for w in loading_weeks(p):
+            assert any(e.exercise.pattern in ("squat", "lunge") for s in w.sessions for e in s.exercises), (key, w.week)
+
+
+@pytest.mark.parametrize("days", [2, 3, 4])
+def test_sessions_are_spread_over_the_week_with_a_rest_day_between(cat: Catalogue, days: int) -> None:
+    p = planner.build(cat, cat.goals["glute-size"], Profile(level="intermediate"), days_per_week=days)
+    weekdays = [s.weekday for s in p.weeks[0].sessions]
+    assert weekdays == sorted(weekdays) and len(set(weekdays)) == days
+    gaps = [b - a for a, b in itertools.pairwise([*weekdays, weekdays[0] + 7])]
+    assert min(gaps) >= (2 if days <= 3 else 1), weekdays
