@@ -74,6 +74,8 @@ def days_text(p: Plan) -> str:
 
 def region_line(p: Plan, week: Week) -> str:
     sets = week.hard_sets or week.region_sets
+    if week.practice_sets and sum(sets.values()) < week.practice_sets / 4:  # a Contact week: practice, not volume
+        return f"Practice sets a week (drills done to feel the glutes, not counted as hard sets): {week.practice_sets}."
     parts = [f"{SHORT[r]} {sets[r]:g}" + (f" (target {p.ranges[r][0]}-{p.ranges[r][1]})" if r in p.ranges else "") for r in SHORT]
     practice = f"; practice sets (drills, not counted): {week.practice_sets}" if week.practice_sets else ""
     return f"Hard sets a week: {', '.join(parts)}{practice}."
