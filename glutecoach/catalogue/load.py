@@ -96,8 +96,11 @@ def _read(path: Path) -> bytes:
     (a FIFO or /dev/zero would hang or fill memory)."""
     import stat
 
+    from glutecoach.store.files import remember_read
+
     try:
         info = path.stat()
+        remember_read(info)  # no -o of this run may be written over it
         if not stat.S_ISREG(info.st_mode):
             kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
             raise CatalogueError(f"{path}: is {kind}, not a catalogue file.")

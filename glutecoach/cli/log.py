@@ -232,7 +232,7 @@ def log_export(
     """
     from glutecoach.store import formats as logio
     from glutecoach.store import log
-    from glutecoach.store.files import atomic_write, refuse_owned
+    from glutecoach.store.output import refuse_owned, write_output
 
     fmt = fmt_word(fmt, EXPORTS)
     if output is not None:
@@ -248,11 +248,9 @@ def log_export(
     if output is None:
         sys.stdout.write(text)
         return
-    try:
-        atomic_write(output, text.encode("utf-8"))
-    except OSError as err:
-        raise UsageError(f"cannot write {output} ({err.strerror or err}); nothing was written.") from None
-    sys.stdout.write(f"Exported {plural(len(items), 'entry', 'entries')} to {safe(str(output))}.\n")
+    where = write_output(output, text.encode("utf-8"))
+    if where is not None:
+        sys.stdout.write(f"Exported {plural(len(items), 'entry', 'entries')} to {safe(where)}.\n")
 
 
 @handles_errors

@@ -310,13 +310,13 @@ def test_a_full_disk_says_so_and_leaves_the_log_as_it_was(logged: tuple[str, str
 
 
 def test_a_full_disk_for_an_export_file_writes_nothing(logged: tuple[str, str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    def full(path: Path, data: bytes) -> None:
+    def full(path: Path, data: bytes, old: object = None) -> None:
         raise OSError(28, "No space left on device")
 
     import glutecoach.store.files as store_files
 
     monkeypatch.setattr(store_files, "atomic_write", full)
-    refused(run("log", "export", "-o", str(tmp_path / "out.json")), "No space left on device); nothing was written")
+    refused(run("log", "export", "-o", str(tmp_path / "out.json")), "the disk is full (or your quota is used up); free some space")
     assert not (tmp_path / "out.json").exists()
 
 
@@ -341,7 +341,7 @@ def test_exports_refuse_glutecoach_files_and_folders(tmp_path: Path, logged: tup
     for fmt in ("json", "csv", "strong", "hevy"):
         for what, target in targets:
             result = run("log", "export", "--format", fmt, "-o", str(target))
-            assert result.exit_code == 2 and "export to another file" in result.stderr, (what, result.output)
+            assert result.exit_code == 2 and "to another file" in result.stderr, (what, result.output)
         refused(run("log", "export", "--format", fmt, "-o", "/"), "is a folder; give the name of a file")
         refused(run("log", "export", "--format", fmt, "-o", ""), "is a folder; give the name of a file")
     assert (paths.config_dir() / "profile.json").read_bytes() == profile
