@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, settings
 
 from glutecoach.catalogue import load as catalogue_module
 from glutecoach.core.models import Catalogue
-from glutecoach.store import files
 
 # Hypothesis: a quick default; .ci/run sets HYPOTHESIS_PROFILE=ci (1,000 examples per property).
 settings.register_profile("dev", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -42,7 +41,6 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)
-    files._READ.clear()  # one process runs many commands here; each real run starts with none read
     return home
 
 

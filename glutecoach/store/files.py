@@ -116,6 +116,11 @@ MAX_NAME_BYTES = 255
 _NAME_IN_TEMP = 100  # bytes of the target's name kept in its temp file's name
 
 
+def new_command() -> None:
+    """Forget the files read so far: a new command starts."""
+    _READ.clear()
+
+
 def remember_read(info: os.stat_result) -> None:
     """Note a file this run reads: no output of the same run may be written over it."""
     _READ.add((info.st_dev, info.st_ino))

@@ -2,14 +2,12 @@
 
 Every value is checked before anything is written; a bad value names its field (and, in a file, its
 entry or line) and the accepted range. Every CSV cell a spreadsheet could run as a formula is
-neutralised with a leading single quote.
+neutralised and quoted by glutecoach.store.csvsafe (cell, uncell are re-exported here).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import math
 import re
@@ -20,6 +18,8 @@ from glutecoach.core.dates import check_day
 from glutecoach.core.lookup import find_exercise
 from glutecoach.core.models import SET_TYPES, Catalogue, Entry, SetRow
 from glutecoach.errors import GlutecoachError, UsageError
+from glutecoach.store import csvsafe
+from glutecoach.store.csvsafe import cell, uncell  # noqa: F401  (uncell: re-exported for the tracker readers)
 
 RANGES = {"contact": (0, 10), "pain_score": (0, 10), "rir": (0, 5)}
 MAX_LOAD = {"kg": 2000.0, "lb": 4410.0}
@@ -186,28 +186,9 @@ def to_json(entries: Iterable[Entry]) -> str:
     return json.dumps({"entries": [e.as_json() for e in entries]}, indent=2, ensure_ascii=False) + "\n"
 
 
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
-def cell(value: Any) -> Any:
-    """A CSV cell a spreadsheet will not run: text starting with = + - @, a tab or a carriage return
-    gets a leading single quote (and so does text starting with a quote, so that uncell() gives back
-    exactly what was written). Numbers are written as numbers."""
-    if isinstance(value, str) and value.startswith((*_FORMULA, "'")):
-        return "'" + value
-    return value
-
-
-def uncell(text: str) -> str:
-    """The text a neutralised cell held (an import reads back what an export wrote)."""
-    if text.startswith("'") and text[1:].startswith((*_FORMULA, "'")):
-        return text[1:]
-    return text
-
-
-def _writer() -> tuple[io.StringIO, Any]:
-    out = io.StringIO()
-    return out, csv.writer(out, lineterminator="\n")
+def _writer() -> tuple[csvsafe.Writer, csvsafe.Writer]:
+    out = csvsafe.Writer()
+    return out, out
 
 
 def _num(x: float | None) -> str:

@@ -448,7 +448,7 @@ def test_notes_are_printed_escaped_and_csv_cells_neutralised(tmp_path: Path) -> 
         import io
 
         cells = [c for row in csv.reader(io.StringIO(ok(*args), newline="")) for c in row]
-        assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], args
+        assert not [c for c in cells if c.lstrip()[:1] in ("=", "+", "-", "@")], args
         assert "'=HYPERLINK(\"http://evil.example\",\"x\")" in cells and "'@SUM(1+1)*cmd|' /C calc'!A0" in cells, args
 
 
