@@ -289,6 +289,17 @@ def to_hevy(cat: Catalogue, entries: Iterable[Entry], units: str) -> str:
 # In: glutecoach's JSON
 
 
+def _unique_uid(seen: dict[str, int], uid: str, entry: int) -> None:
+    """A uid names one entry: two entries of one file with the same uid (in any letter case) would make
+    the second look "already in the log" and be dropped unseen, so the file is refused, naming both."""
+    first = seen.setdefault(uid, entry)
+    if first != entry:
+        raise UsageError(
+            f"entries {first} and {entry} have the same uid {_shown(uid)} (uids are compared without letter case); "
+            "each entry needs its own. Remove the copy, or delete the uid of one of them (it gets a new one)."
+        )
+
+
 def from_json(doc: Any, units: str) -> list[tuple[str, Entry]]:
     """A parsed glutecoach export -> (exercise as written, entry with every field checked), in file
     order. The exercise is mapped by the caller (imports.plan); its slug here is ''."""
@@ -298,6 +309,7 @@ def from_json(doc: Any, units: str) -> list[tuple[str, Entry]]:
     if extra:
         raise UsageError(f'the file has the top-level key {_shown(extra[0])}; accepted: only "entries".')
     out = []
+    uids: dict[str, int] = {}  # uid (lower case) -> the entry that has it
     for i, item in enumerate(doc["entries"], 1):
         where = f"entry {i}: "
         if not isinstance(item, dict):
@@ -333,6 +345,7 @@ def from_json(doc: Any, units: str) -> list[tuple[str, Entry]]:
         uid = item.get("uid")
         if isinstance(uid, str):
             uid = uid.lower()
+            _unique_uid(uids, uid, i)
         checked_sets = check_sets(rows, entry_units, where)
         entry = Entry(entry_id, item["date"], "", checked_sets, entry_units, item.get("contact"), item.get("pain_score"),
                       item.get("rir"), item.get("note"), uid, item.get("time"))
