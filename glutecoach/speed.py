@@ -61,6 +61,7 @@ def freeze_large(exercises: int) -> None:
 
 CACHE_FORMAT = 3  # bump when what is cached changes meaning; the layout itself is in the key
 KEEP_CACHES = 16  # of each kind (merged catalogues, single files)
+MAX_CACHE_BYTES = 512 * 2**20  # a 50,000-exercise catalogue caches in well under this
 
 
 def layout_key(*field_lists: tuple[str, ...]) -> str:
@@ -85,9 +86,16 @@ def digest(*parts: bytes) -> str:
 
 def read_cache(path: Path, key: str) -> dict[str, Any] | None:
     """The cached data, or None when it is missing, stale or damaged (the caller then rebuilds it)."""
+    import os
+    import stat
+
     try:
-        raw = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_CACHE_BYTES:
+                return None  # a pipe, a device or a huge file is no cache of ours: rebuilt, and replaced when written
+            raw = marshal.loads(f.read(MAX_CACHE_BYTES + 1))
+    except (OSError, EOFError, ValueError, TypeError, MemoryError):
         return None
     if not isinstance(raw, dict) or raw.get("key") != key:
         return None

@@ -6,6 +6,7 @@ field at fault, what is wrong and what is accepted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,15 @@ def _refuse_duplicate_keys(node: Any, ident: Callable[[Any], Any]) -> None:
 # an honest file shares a few lists; a 'billion laughs' multiplies itself a million times.
 MAX_EXPANSION = 10
 EXPANSION_SLACK = 10_000
+
+# Limits checked on the bytes, before the YAML is composed (composing alone costs seconds and gigabytes
+# for a 48 MB list of tiny items). Every value but the document needs a '-', ':', ',', '[', '{' or
+# '?' next to it, so these characters bound the number of values from above. An honest catalogue has
+# about 0.08 of them per byte (the shipped one: 3.2 KB and 260 per exercise); a list bomb 0.25 or more.
+MAX_VALUES_PER_BYTE = 0.12
+MIN_VALUES_CAP = 1_000_000
+MAX_INT_DIGITS = 15  # no count, score or second in a catalogue needs more; Python refuses past 4,300
+_ALIAS = re.compile(r"(?:^|[\s\[{,:-])\*[^\s,\]}]", re.MULTILINE)
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _INT, _NULL, _BOOL, _MAP, _SEQ, _MERGE = (_TAG + t for t in ("str", "int", "null", "bool", "map", "seq", "merge"))
@@ -112,6 +122,10 @@ class _Builder:
         tag, text = node.tag, node.value
         if tag == _STR:
             return text
+        if tag == _INT and len(text) > MAX_INT_DIGITS and sum(c.isdigit() for c in text) > MAX_INT_DIGITS:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the number {text[:20]}... has {len(text):,} digits; accepted: at most {MAX_INT_DIGITS}", node.start_mark
+            )
         if tag == _INT and text.isascii() and text.isdigit() and (text[0] != "0" or text == "0"):  # "012" is octal in YAML 1.1
             return int(text)
         if tag == _NULL:
@@ -155,8 +169,20 @@ def _expanded_size(root: Any, limit: int) -> int:
     return sizes[id(root)]
 
 
-def parse(path: Path, data: bytes) -> dict:
-    """Bytes of one YAML file -> a mapping, or a CatalogueError with the position."""
+def _refuse_dense(path: Path, data: bytes) -> None:
+    """Refuse, from its bytes alone, a file with far more values than a catalogue of its size has."""
+    values = sum(data.count(c) for c in (b"-", b":", b",", b"[", b"{", b"?"))
+    cap = max(MIN_VALUES_CAP, int(MAX_VALUES_PER_BYTE * len(data)))
+    if values > cap:
+        raise CatalogueError(
+            f"{path}: the file holds up to {values:,} values in {len(data):,} bytes, far more than a catalogue of its size "
+            f"(at most {cap:,}); refused unread as a likely list bomb. Split it into several files."
+        )
+
+
+def parse(path: Path, data: bytes, composed: list[Any] | None = None) -> dict:
+    """Bytes of one YAML file -> a mapping, or a CatalogueError with the position. The composed root
+    node is appended to `composed` when given (for the positions of errors found later)."""
     if b"\0" in data:
         raise CatalogueError(f"{path}: the file contains NUL bytes; it is not a text catalogue.")
     try:
@@ -164,11 +190,18 @@ def parse(path: Path, data: bytes) -> dict:
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise CatalogueError(f"{path}:{line}: the file is not UTF-8 text (byte {err.start}); save it as UTF-8.") from None
+    _refuse_dense(path, data)
     loader = StrictLoader(text)
     try:
         node = loader.get_single_node()
         limit = MAX_EXPANSION * text.count("\n") * 4 + EXPANSION_SLACK  # generous: ~4 nodes a line
+        if node is not None and _ALIAS.search(text) and _expanded_size(node, limit) > limit:  # before building anything
+            raise yaml.YAMLError(
+                f"the document's aliases (*name) expand it to more than {limit:,} values; refused as a likely alias bomb"
+            )
         doc, size = _Builder(loader).build(node) if node is not None else (None, 0)
+        if composed is not None and node is not None:
+            composed.append(node)
         if size > limit:
             raise yaml.YAMLError(
                 f"the document's aliases (*name) expand it to more than {limit:,} values; refused as a likely alias bomb"
@@ -205,8 +238,10 @@ class Positions:
         self._texts: dict[Path, str] = {}
         self._roots: dict[Path, Any] = {}
 
-    def add(self, path: Path, text: str) -> None:
+    def add(self, path: Path, text: str, root: Any = None) -> None:
         self._texts[path] = text
+        if root is not None:
+            self._roots[path] = root
 
     def at(self, path: Path, loc: Sequence[Any]) -> tuple[int, int]:
         if path not in self._roots:
@@ -242,7 +277,8 @@ def describe_errors(path: Path, doc: dict, err: ValidationError, positions: Posi
 
     known_fields = set(ExerciseModel.model_fields)
     lines = []
-    for e in err.errors():
+    total = err.error_count()
+    for e in err.errors(include_url=False, include_context=True, include_input=True)[:MAX_DESCRIBED]:
         # pydantic adds the tag of a union branch or a function name to loc; keep YAML keys only
         loc = [p for p in e["loc"] if isinstance(p, int) or not str(p).startswith(("function-", "literal["))]
         who = ""
@@ -269,17 +305,29 @@ def describe_errors(path: Path, doc: dict, err: ValidationError, positions: Posi
                 msg += did_you_mean(bad, words)
         elif e["type"] == "missing":
             msg = "missing (this key is required)"
-        lines.append(f"{positions.where(path, loc)}: {who}{field}: {msg}")
+        lines.append(one_line(f"{positions.where(path, loc)}: {who}{field}: {msg}"))
+    if total > MAX_DESCRIBED:
+        lines.append(f"{path}: and {total - MAX_DESCRIBED:,} more problems ({total:,} in all; the first {MAX_DESCRIBED} are listed). Fix these and check again.")
     return lines
+
+
+MAX_DESCRIBED = 100  # problems described per file: past that, a count (20,000 described took 18 s)
+
+
+def one_line(problem: str) -> str:
+    """A problem on one line whatever its values hold (a slug with a line break must not split it in two)."""
+    return problem.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def validate_file(path: Path, data: bytes, positions: Positions) -> dict:
     """One file checked against the schema: its data, or a CatalogueError listing every problem."""
-    doc = parse(path, data)
+    composed: list[Any] = []
+    doc = parse(path, data, composed)
     positions.add(path, data.decode("utf-8"))
     try:
         model = CatalogueFileModel.model_validate(doc)
     except ValidationError as err:
+        positions.add(path, data.decode("utf-8"), *composed)  # the nodes parse made: no second compose
         raise CatalogueError("\n".join(describe_errors(path, doc, err, positions))) from None
     return model.model_dump(mode="json", by_alias=True)
 
@@ -334,7 +382,7 @@ def merge_files(files: Sequence[tuple[Path, bytes]], validated: dict[int, dict] 
     if not problems:
         problems = check_references(merged, origin, positions)
     if problems:
-        raise CatalogueError("\n".join(problems))
+        raise CatalogueError("\n".join(one_line(p) for p in problems))
     out = {k: (list(v.values()) if k in KINDS else v) for k, v in merged.items()}
     resolve_contraindications(out)
     return out

@@ -530,3 +530,60 @@ def test_generated_profiles_end_in_0_or_2(doc: Any, raw: bool) -> None:
     path.write_text(json.dumps(doc, allow_nan=True)[: 40 if raw else None])
     for args in (["profile", "show"], ["recommend", "--format", "json"], ["plan", "next", "--format", "json"]):
         _ends_well(run(*args))
+
+
+# --------------------------------------------------------------------------------------------------
+# Reliability turn 3 (issue 24): no traceback, ever (N11, N13, N14)
+
+
+def test_an_oserror_at_the_edge_is_one_paragraph_with_the_path_and_exit_2(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from glutecoach.__main__ import main
+    from glutecoach.catalogue import load as catalogue_load
+
+    def unreadable(extra: Any = ()) -> Any:
+        raise PermissionError(13, "Permission denied", "/somewhere/data")
+
+    monkeypatch.setattr(catalogue_load, "user_paths", unreadable)
+    assert main(["goals"]) == 2
+    err = capsys.readouterr().err
+    assert err == "Error: /somewhere/data: Permission denied; give yourself access to it (chmod), or set GLUTECOACH_HOME to a folder of your own.\n"
+
+
+def test_an_unreadable_catalogues_folder_is_named_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    def denied(self: Path, pattern: str) -> Any:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "is_dir", lambda self: True)
+    monkeypatch.setattr(Path, "glob", denied)
+    refused(run("goals"), "config/catalogues: cannot be read (Permission denied). Give yourself access")
+
+
+def test_a_home_longer_than_the_system_allows_exits_2(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("GLUTECOACH_HOME", str(tmp_path / ("h" * 5000)))
+    for args in (["goals"], ["log", "add", "hip-thrust", "--sets", "1", "--reps", "5"]):
+        result = run(*args)
+        assert result.exit_code == 2 and "File name too long" in result.stderr, result.output
+
+
+def test_a_saved_plan_starting_in_9999_is_refused_and_kept() -> None:
+    ok("plan", "start")
+    path = paths.config_dir() / "plan.json"
+    saved = json.loads(path.read_text())
+    saved["start"] = "9999-12-31"
+    path.write_text(json.dumps(saved))
+    before = path.read_bytes()
+    refused(run("plan", "next"), "the saved plan's 'start' is '9999-12-31'; accepted: a day as YYYY-MM-DD from 1900-01-01 to a year from today")
+    assert path.read_bytes() == before
+
+
+def test_a_huge_or_strange_cache_is_discarded_and_rebuilt() -> None:
+    expected = ok("goals")
+    caches = sorted(paths.cache_dir().glob("catalogue-*.marshal"))
+    assert caches
+    with open(caches[0], "r+b") as f:
+        f.truncate(600 * 2**20)  # sparse: over the cache limit, never read
+    assert ok("goals") == expected
+    assert caches[0].stat().st_size < 2**20  # written again, whole
+    caches[0].unlink()
+    os.mkfifo(caches[0])  # a pipe where a cache was: never read, never waited on
+    assert ok("goals") == expected

@@ -137,3 +137,23 @@ def test_dash_o_dev_stdout_writes_to_the_redirected_file(isolated_home: Path, tm
     assert json.loads(out.read_text())["entries"][0]["slug"] == "hip-thrust"  # the export only, no "Exported ..." line
     piped = _run(["log", "export", "--format", "csv", "-o", "/dev/stdout"], isolated_home, capture_output=True)
     assert piped.returncode == 0 and piped.stdout.startswith("id,uid,date"), piped.stderr
+
+
+def test_any_stdout_encoding_works(isolated_home: Path) -> None:
+    """Reliability turn 3 F16: PYTHONIOENCODING=ascii or LANG=C gave exit 1 on every table view."""
+    assert _run(["log", "add", "glute-bridge", "--sets", "1", "--reps", "5", "--note", "\u202e\u2192 ok"], isolated_home, capture_output=True).returncode == 0
+    for extra in ({"PYTHONIOENCODING": "ascii"}, {"PYTHONIOENCODING": "latin-1"}, {"LANG": "C", "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}):
+        env = {**os.environ, "GLUTECOACH_HOME": str(isolated_home), **extra}
+        for args in (["log", "list"], ["show", "hip-thrust"], ["recommend", "--goal", "glute-size"], ["plan"], ["progress"]):
+            result = subprocess.run([sys.executable, "-m", "glutecoach", *args], env=env, capture_output=True, timeout=120)
+            assert result.returncode == 0 and b"Traceback" not in result.stderr, (extra, args, result.stderr[-300:])
+
+
+def test_shell_completion_under_sh_says_which_shells_work(isolated_home: Path) -> None:
+    if not Path("/bin/sh").exists():
+        return
+    env = {**os.environ, "GLUTECOACH_HOME": str(isolated_home)}
+    result = subprocess.run(["/bin/sh", "-c", f'"{sys.executable}" -m glutecoach --show-completion'], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode in (0, 2) and "Traceback" not in result.stderr, result.stderr
+    if result.returncode == 2:
+        assert "shell completion is available for bash" in result.stderr
