@@ -34,8 +34,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     completing = any(k.startswith("_GLUTECOACH_COMPLETE") for k in os.environ)
     command = None if completing else next((a for a in args if not a.startswith("-")), None)
     app = build(command)
+    from glutecoach.cli.usage import run_app
+
     try:
-        app(args=args, prog_name="glutecoach", standalone_mode=True)
+        return run_app(app, args)  # usage errors as one paragraph, exit 2
     except SystemExit as done:
         return _code(done.code)
     except KeyboardInterrupt:

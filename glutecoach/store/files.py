@@ -116,6 +116,15 @@ MAX_NAME_BYTES = 255
 _NAME_IN_TEMP = 100  # bytes of the target's name kept in its temp file's name
 
 
+def free_bytes(folder: Path) -> int | None:
+    """Bytes free for this user on the disk holding `folder` (None when it cannot be told)."""
+    try:
+        info = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return None
+    return info.f_bavail * info.f_frsize
+
+
 def new_command() -> None:
     """Forget the files read so far: a new command starts."""
     _READ.clear()

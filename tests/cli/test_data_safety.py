@@ -587,3 +587,12 @@ def test_a_huge_or_strange_cache_is_discarded_and_rebuilt() -> None:
     caches[0].unlink()
     os.mkfifo(caches[0])  # a pipe where a cache was: never read, never waited on
     assert ok("goals") == expected
+
+
+def test_an_io_error_on_a_nearly_full_disk_is_called_a_full_disk(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Reliability turn 3 N19: with under 32 KiB free SQLite says "disk I/O error"; the user hears "full"."""
+    error = sqlite3.OperationalError("disk I/O error")
+    monkeypatch.setattr(files, "free_bytes", lambda folder: 30 * 1024)
+    assert "is full: nothing was saved" in str(log._explain(error, tmp_path / "log.sqlite3"))
+    monkeypatch.setattr(files, "free_bytes", lambda folder: 50 * 2**30)
+    assert "disk I/O error" in str(log._explain(error, tmp_path / "log.sqlite3"))
