@@ -85,7 +85,9 @@ def load(extra: Sequence[Path] = (), use_cache: bool = True, user: bool = True, 
         raw["key"] = key
         if use_cache:
             for i in fresh:
-                speed.write_cache(folder / f"file-{file_keys[i][:32]}.marshal", {"key": file_keys[i], "data": validated[i]})
+                speed.write_cache(folder / f"file-{file_keys[i][:32]}.marshal", {"key": file_keys[i], "data": validated[i]}, keep=None)
+            if fresh:
+                speed.prune(folder, "file", len(files) + speed.KEEP_CACHES)
             speed.write_cache(folder / f"catalogue-{key[:32]}.marshal", raw)
     try:
         return _build(raw)

@@ -126,8 +126,9 @@ def free_bytes(folder: Path) -> int | None:
 
 
 def new_command() -> None:
-    """Forget the files read so far: a new command starts."""
+    """Forget the files read and the folders swept so far: a new command starts."""
     _READ.clear()
+    _SWEPT.clear()
 
 
 def remember_read(info: os.stat_result) -> None:
@@ -152,6 +153,17 @@ def _mkdirs(folder: Path) -> None:
                 raise
 
 
+_SWEPT: set[Path] = set()
+
+
+def _own_folder(folder: Path) -> bool:
+    """glutecoach's own folders (data, config, cache) hold only its files: any leftover temp there is its own."""
+    from glutecoach.store import paths
+
+    here = os.path.realpath(folder)
+    return any(here == os.path.realpath(own) for own in (paths.data_dir(), paths.config_dir(), paths.cache_dir()))
+
+
 def _temp_prefix(name: str) -> str:
     kept = os.fsencode(name)[:_NAME_IN_TEMP].decode("utf-8", "ignore") if len(os.fsencode(name)) > _NAME_IN_TEMP else name
     return f".{kept}."
@@ -159,10 +171,14 @@ def _temp_prefix(name: str) -> str:
 
 def _remove_leftovers(folder: Path, name: str) -> None:
     """Remove temp files a killed run left beside `name` (ours: a regular file owned by this user, named
-    .NAME.<anything>.tmp, untouched for a minute). A writer still at work is never that old."""
+    .NAME.<anything>.tmp, or .<anything>.tmp in glutecoach's own folders, untouched for a minute). A writer
+    still at work is never that old."""
     import time
 
-    prefix = _temp_prefix(name)
+    if folder in _SWEPT:
+        return  # once per folder a run: a first run writing 10,000 caches must not read the folder 10,000 times
+    _SWEPT.add(folder)
+    prefix = "." if _own_folder(folder) else _temp_prefix(name)
     cutoff = time.time() - STALE_TEMP_SECONDS
     uid = os.geteuid() if hasattr(os, "geteuid") else None
     try:
