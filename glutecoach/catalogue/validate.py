@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from glutecoach.catalogue.schema import SCHEMA_VERSION, CatalogueFileModel
 from glutecoach.core.lookup import normalise
-from glutecoach.errors import CatalogueError, did_you_mean
+from glutecoach.errors import CatalogueError, did_you_mean, one_line
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 40
@@ -312,11 +312,6 @@ def describe_errors(path: Path, doc: dict, err: ValidationError, positions: Posi
 
 
 MAX_DESCRIBED = 100  # problems described per file: past that, a count (20,000 described took 18 s)
-
-
-def one_line(problem: str) -> str:
-    """A problem on one line whatever its values hold (a slug with a line break must not split it in two)."""
-    return problem.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def validate_file(path: Path, data: bytes, positions: Positions) -> dict:

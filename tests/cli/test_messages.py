@@ -56,3 +56,10 @@ def test_a_catalogue_file_name_is_escaped_when_reported_ok(tmp_path: Path) -> No
     result = runner.invoke(app, ["catalogue", "validate", str(odd)])
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout and "\\x1b]0;pwned\\x07\\u202e.yaml: ok" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["show", "a\nb"], ["recommend", "--goal", "a\rb"]])
+def test_a_line_break_in_an_option_value_keeps_the_error_one_line(args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "a\\nb" in result.stderr or "a\\rb" in result.stderr
