@@ -116,9 +116,19 @@ def test_any_text_written_as_a_csv_row_reads_back_exactly_and_runs_nothing(value
 @PROPERTY
 @given(note=hostile.filter(lambda s: "\x00" not in s and s.strip() != ""))
 def test_any_note_survives_the_csv_export(note: str) -> None:
-    result = runner.invoke(app, ["log", "add", "glute-bridge", "--sets", "1", "--reps", "5", "--note", note])
-    assert result.exit_code == 0, result.output
-    table = rows(ok("log", "export", "--format", "csv"))
+    import os
+    import tempfile
+
+    before = os.environ["GLUTECOACH_HOME"]
+    with tempfile.TemporaryDirectory() as home:  # a fresh log per example: the budget stays linear
+        os.environ["GLUTECOACH_HOME"] = home
+        try:
+            result = runner.invoke(app, ["log", "add", "glute-bridge", "--sets", "1", "--reps", "5", "--note", note])
+            assert result.exit_code == 0, result.output
+            table = rows(ok("log", "export", "--format", "csv"))
+        finally:
+            os.environ["GLUTECOACH_HOME"] = before
+    assert len(table) == 2, table
     header, last = table[0], table[-1]
     assert len(last) == len(header)
     assert csvsafe.uncell(last[header.index("note")]) == note
