@@ -75,14 +75,30 @@ def _unsupported_shell() -> str | None:
     return None if name in COMPLETION_SHELLS else name
 
 
+# What a table's drawing characters become on a terminal that cannot show them (LANG=C, ascii).
+_PLAIN = {"─": "-", "━": "-", "│": "|", "┃": "|", "┼": "+", "→": "->", "←": "<-", "·": ".", "•": "*", "…": "...",
+          "–": "-", "—": "-", "×": "x", "≥": ">=", "≤": "<=", "±": "+/-", **dict.fromkeys("▏▎▍▌▋▊▉█", "#")}
+
+
+def _plain_or_escaped(err: UnicodeError) -> tuple[str, int]:
+    if not isinstance(err, UnicodeEncodeError):
+        raise err
+    text = err.object[err.start : err.end]
+    return "".join(_PLAIN.get(ch, f"\\u{ord(ch):04x}" if ord(ch) < 0x10000 else f"\\U{ord(ch):08x}") for ch in text), err.end
+
+
 def _readable_output() -> None:
-    """Any stdout encoding works: a character it cannot hold is written as an escape (\\u2192), never a
-    crash (PYTHONIOENCODING=ascii, LANG=C with PYTHONUTF8=0, latin-1)."""
+    """Any stdout encoding works: a character it cannot hold is drawn in ASCII (─ as -, → as ->) or
+    written as an escape (\\u00e9), never a crash (PYTHONIOENCODING=ascii, LANG=C with PYTHONUTF8=0,
+    latin-1)."""
+    import codecs
+
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
         if encoding not in ("utf8", "utf8sig") and hasattr(stream, "reconfigure"):
+            codecs.register_error("glutecoach-plain", _plain_or_escaped)
             with contextlib.suppress(AttributeError, ValueError, OSError):
-                stream.reconfigure(errors="backslashreplace")
+                stream.reconfigure(errors="glutecoach-plain")
 
 
 def _code(code: object) -> int:

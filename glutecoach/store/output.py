@@ -103,6 +103,9 @@ def _write_into(path: Path, info: os.stat_result, data: bytes) -> None:
             raise UsageError(f"{safe_name(path)}: is {what}; start the reader first, or give a file name.") from None
         raise write_error(path, err) from None
     try:
+        opened = os.fstat(fd)
+        if (opened.st_dev, opened.st_ino) != (info.st_dev, info.st_ino):  # swapped since it was looked at
+            raise UsageError(f"{safe_name(path)}: changed while glutecoach was writing it; nothing was written. Run it again.")
         if fifo:
             os.set_blocking(fd, True)
         view = memoryview(data)
