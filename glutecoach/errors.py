@@ -36,10 +36,10 @@ class UnknownNameError(UsageError):
 
     def __str__(self) -> str:
         if self._message:
-            return self._message
+            return one_line(self._message)
         where = f" {self.source}" if self.source else ""
         shown = self.choices if len(self.choices) <= MAX_LISTED else (*self.choices[:MAX_LISTED], "...")
-        return f"Unknown {self.kind} '{self.value}'{where}.{self.hint} Accepted: {', '.join(shown)}."
+        return one_line(f"Unknown {self.kind} '{self.value}'{where}.{self.hint} Accepted: {', '.join(shown)}.")
 
     def at(self, source: str) -> UnknownNameError:
         """The same error, saying where the value came from ('for --goal', 'in your saved profile')."""
@@ -51,6 +51,11 @@ MAX_LISTED = 40  # accepted words listed in full up to this many
 
 class CatalogueError(GlutecoachError):
     """A catalogue file that cannot be used: where it is wrong and what is accepted."""
+
+
+def one_line(text: str) -> str:
+    """A message that stays one paragraph whatever the value in it holds (a name given with a line break)."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -11,7 +11,7 @@ lives next to what it speeds up, and is indexed here:
 - Bounded ranking (glutecoach.core.engine.rank): a large catalogue is scored in full only while an
   exercise could still reach the top; each rule's bound comes from its registry entry
   (glutecoach.core.rules.RULES). 10,000 exercises: ~1,600 scored.
-- The YAML value builder (glutecoach.catalogue.validate._Builder): one walk over the composed nodes,
+- The YAML value builder (glutecoach.catalogue.yamlread._Builder): one walk over the composed nodes,
   for a user catalogue seen for the first time: 10,000 exercises 0.65 s -> 0.25 s.
 - The collector paused while a catalogue loads (paused_gc, below) and a large one frozen afterwards
   (freeze_large).
@@ -61,6 +61,7 @@ def freeze_large(exercises: int) -> None:
 
 CACHE_FORMAT = 3  # bump when what is cached changes meaning; the layout itself is in the key
 KEEP_CACHES = 16  # of each kind (merged catalogues, single files)
+MAX_CACHE_BYTES = 512 * 2**20  # a 50,000-exercise catalogue caches in well under this
 
 
 def layout_key(*field_lists: tuple[str, ...]) -> str:
@@ -85,26 +86,42 @@ def digest(*parts: bytes) -> str:
 
 def read_cache(path: Path, key: str) -> dict[str, Any] | None:
     """The cached data, or None when it is missing, stale or damaged (the caller then rebuilds it)."""
+    import os
+    import stat
+
     try:
-        raw = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_CACHE_BYTES:
+                return None  # a pipe, a device or a huge file is no cache of ours: rebuilt, and replaced when written
+            raw = marshal.loads(f.read(MAX_CACHE_BYTES + 1))
+    except (OSError, EOFError, ValueError, TypeError, MemoryError):
         return None
     if not isinstance(raw, dict) or raw.get("key") != key:
         return None
     return raw
 
 
-def write_cache(path: Path, raw: dict[str, Any]) -> None:
+def write_cache(path: Path, raw: dict[str, Any], keep: int | None = KEEP_CACHES) -> None:
     """Store data for read_cache. A cache is an optimisation: a read-only or full disk never stops a
     command. Written under a temporary name and renamed, so a reader never sees half a file; the
-    oldest of its kind are pruned."""
+    oldest of its kind are pruned to `keep` (None: the caller prunes once, after writing many)."""
     from glutecoach.store.files import atomic_write
 
     try:
         atomic_write(path, marshal.dumps(raw))
-        prefix = path.name.split("-", 1)[0]
-        old = sorted(path.parent.glob(f"{prefix}-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for stale in old[KEEP_CACHES:]:
+        if keep is not None:
+            prune(path.parent, path.name.split("-", 1)[0], keep)
+    except (OSError, ValueError):
+        pass
+
+
+def prune(folder: Path, prefix: str, keep: int) -> None:
+    """Keep the `keep` newest caches of a kind. One catalogue of 10,000 files keeps all of its own file
+    caches (keep = its files + KEEP_CACHES): otherwise changing one file revalidated all 10,000 (15 s)."""
+    try:
+        old = sorted(folder.glob(f"{prefix}-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for stale in old[keep:]:
             stale.unlink(missing_ok=True)
     except (OSError, ValueError):
         pass

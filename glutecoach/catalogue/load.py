@@ -47,7 +47,11 @@ def user_paths(extra: Sequence[Path] = ()) -> list[Path]:
     the config folder's catalogues/*.yaml (sorted), then GLUTECOACH_CATALOGUE (a path list), then
     the --catalogue options."""
     folder = paths.config_dir() / "catalogues"
-    found = sorted(p for pattern in ("*.yaml", "*.yml") for p in folder.glob(pattern)) if folder.is_dir() else []
+    try:
+        found = sorted(p for pattern in ("*.yaml", "*.yml") for p in folder.glob(pattern)) if folder.is_dir() else []
+    except OSError as err:  # an unreadable config folder must not stop every command with a traceback
+        fix = "Give yourself access to it (chmod u+rwx on the folder)" if isinstance(err, PermissionError) else "Check the path"
+        raise CatalogueError(f"{folder}: cannot be read ({err.strerror or err}). {fix}, or set GLUTECOACH_HOME to a folder of your own.") from None
     listed = [Path(p).expanduser() for p in os.environ.get("GLUTECOACH_CATALOGUE", "").split(os.pathsep) if p]
     return [*found, *listed, *extra]
 
@@ -81,7 +85,9 @@ def load(extra: Sequence[Path] = (), use_cache: bool = True, user: bool = True, 
         raw["key"] = key
         if use_cache:
             for i in fresh:
-                speed.write_cache(folder / f"file-{file_keys[i][:32]}.marshal", {"key": file_keys[i], "data": validated[i]})
+                speed.write_cache(folder / f"file-{file_keys[i][:32]}.marshal", {"key": file_keys[i], "data": validated[i]}, keep=None)
+            if fresh:
+                speed.prune(folder, "file", len(files) + speed.KEEP_CACHES)
             speed.write_cache(folder / f"catalogue-{key[:32]}.marshal", raw)
     try:
         return _build(raw)
@@ -96,8 +102,11 @@ def _read(path: Path) -> bytes:
     (a FIFO or /dev/zero would hang or fill memory)."""
     import stat
 
+    from glutecoach.store.files import remember_read
+
     try:
         info = path.stat()
+        remember_read(info)  # no -o of this run may be written over it
         if not stat.S_ISREG(info.st_mode):
             kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
             raise CatalogueError(f"{path}: is {kind}, not a catalogue file.")
@@ -252,11 +261,5 @@ def validate_files(files: Sequence[Path]) -> list[str]:
     from glutecoach.catalogue.validate import check_files
 
     builtin = [(p, p.read_bytes()) for p in builtin_paths()]
-    problems: list[str] = []
-    readable = []
-    for path in files:
-        try:
-            readable.append((path, _read(path)))
-        except CatalogueError as err:
-            problems.append(str(err))
-    return problems + check_files(readable, builtin)
+    readable = [(path, _read(path)) for path in files]  # a file that cannot be read: CatalogueError, exit 2 (not 3)
+    return check_files(readable, builtin)

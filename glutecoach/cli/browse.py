@@ -75,14 +75,12 @@ def write_document(text: str, output: Path | None, fmt: str) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from glutecoach.store.files import atomic_write, refuse_owned
+    from glutecoach.render.text import safe
+    from glutecoach.store.output import write_output
 
-    refuse_owned(output)
-    try:
-        atomic_write(output, text.encode("utf-8"))
-    except OSError as err:
-        raise UsageError(f"cannot write {output} ({err.strerror}).") from None
-    sys.stdout.write(f"Wrote {fmt.upper()} to {output}.\n")
+    where = write_output(output, text.encode("utf-8"))
+    if where is not None:
+        sys.stdout.write(f"Wrote {fmt.upper()} to {safe(where)}.\n")
 
 
 def check_output(fmt: str, output: Path | None) -> None:

@@ -31,7 +31,7 @@ def catalogue_validate(
         sys.stderr.write(f"{plural(len(problems), 'problem')} found.\n")
         raise typer.Exit(ExitCode.PROBLEMS_FOUND)
     for f in files:
-        sys.stdout.write(f"{f}: ok\n")
+        sys.stdout.write(f"{safe(str(f))}: ok\n")
 
 
 @handles_errors

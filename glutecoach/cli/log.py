@@ -127,14 +127,26 @@ def log_list(
     slug = find_exercise(cat, exercise).slug if cat is not None and exercise else None
     with log.connect(create=False) as conn:
         items = log.entries(conn, since=day, slug=slug, limit=limit)
-    if fmt == "json":
-        sys.stdout.write(logio.to_json(items))
-    elif fmt == "csv":
-        sys.stdout.write(logio.to_csv(items))
+    if fmt in ("json", "csv"):
+        sys.stdout.write(_for_stdout(logio.to_json(items) if fmt == "json" else logio.to_csv(items), fmt))
     else:
         from glutecoach.render import renderer
 
         renderer(fmt).entries(cat, items, filtered=bool(since or exercise))
+
+
+def _to_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+def _for_stdout(text: str, fmt: str) -> str:
+    """JSON with C1 and bidi characters as \\u escapes (the same value); a CSV shown on a terminal with
+    control and bidi characters as escapes, so a note cannot drive or reorder the screen."""
+    from glutecoach.render.text import json_visible, safe
+
+    if fmt == "json":
+        return json_visible(text)
+    return safe(text) if _to_terminal() else text
 
 
 def _entry_id(entry_id: int) -> int:
@@ -232,7 +244,7 @@ def log_export(
     """
     from glutecoach.store import formats as logio
     from glutecoach.store import log
-    from glutecoach.store.files import atomic_write, refuse_owned
+    from glutecoach.store.output import refuse_owned, write_output
 
     fmt = fmt_word(fmt, EXPORTS)
     if output is not None:
@@ -246,13 +258,11 @@ def log_export(
     else:
         text = (logio.to_strong if fmt == "strong" else logio.to_hevy)(_load_catalogue(), items, _units())
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(_for_stdout(text, fmt))
         return
-    try:
-        atomic_write(output, text.encode("utf-8"))
-    except OSError as err:
-        raise UsageError(f"cannot write {output} ({err.strerror or err}); nothing was written.") from None
-    sys.stdout.write(f"Exported {plural(len(items), 'entry', 'entries')} to {safe(str(output))}.\n")
+    where = write_output(output, text.encode("utf-8"))
+    if where is not None:
+        sys.stdout.write(f"Exported {plural(len(items), 'entry', 'entries')} to {safe(where)}.\n")
 
 
 @handles_errors

@@ -29,6 +29,9 @@ def handles_errors(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from glutecoach.store.files import new_command
+
+        new_command()  # no file is "read by this command" yet (tests run many commands in one process)
         try:
             return func(*args, **kwargs)
         except GlutecoachError as err:

@@ -17,8 +17,26 @@ from glutecoach.core.vocab import BASIS_WORD, EQUIPMENT, REGIONS
 
 def emit(data: Any) -> None:
     """Indented for a person at a terminal; compact (the C encoder, several times faster) for scripts."""
+    from glutecoach.render.text import json_visible
+
     indent = 2 if sys.stdout.isatty() else None
-    sys.stdout.write(json.dumps(data, indent=indent, ensure_ascii=False) + "\n")
+    try:
+        text = json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False)
+    except ValueError:  # NaN or infinity from a catalogue: strict JSON has no such numbers, so null
+        text = json.dumps(_finite(data), indent=indent, ensure_ascii=False)
+    sys.stdout.write(json_visible(text) + "\n")
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float):
+        import math
+
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
 
 
 def entry(e: Entry) -> dict[str, Any]:

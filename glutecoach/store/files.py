@@ -3,10 +3,12 @@ everything glutecoach reads from a user or saves."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import math
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +47,7 @@ def read_file(path: Path, what: str, limit: int, missing_ok: bool = False) -> by
         raise UsageError(f"{path}: cannot be read ({err.strerror or err}).") from None
     try:
         info = os.fstat(fd)
+        remember_read(info)
         if stat.S_ISDIR(info.st_mode):
             raise UsageError(f"{path}: is a folder, not a {what}.")
         if not stat.S_ISREG(info.st_mode):
@@ -103,45 +106,169 @@ def parse_json(data: bytes, where: str) -> Any:
         raise UsageError(f"{where}: not valid JSON ({str(err)[:120]}).") from None
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so a reader sees the old file or the new one, never half of either:
-    written beside it under a temporary name, flushed, then renamed over it. Raises OSError."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+# --------------------------------------------------------------------------------------------------
+# Writing. Two kinds of file are written: glutecoach's own (profile, saved plan, name mapping, caches),
+# always replaced atomically; and a user's output (-o), written like a careful Unix tool would.
+
+_READ: set[tuple[int, int]] = set()  # (device, inode) of every file this run has read
+STALE_TEMP_SECONDS = 60  # a temp file this old is a killed run's leftover, not a writer still at work
+MAX_NAME_BYTES = 255
+_NAME_IN_TEMP = 100  # bytes of the target's name kept in its temp file's name
+
+
+def free_bytes(folder: Path) -> int | None:
+    """Bytes free for this user on the disk holding `folder` (None when it cannot be told)."""
     try:
-        with tmp.open("wb") as f:
+        info = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return None
+    return info.f_bavail * info.f_frsize
+
+
+def new_command() -> None:
+    """Forget the files read and the folders swept so far: a new command starts."""
+    _READ.clear()
+    _SWEPT.clear()
+
+
+def remember_read(info: os.stat_result) -> None:
+    """Note a file this run reads: no output of the same run may be written over it."""
+    _READ.add((info.st_dev, info.st_ino))
+
+
+def _mkdirs(folder: Path) -> None:
+    """Make `folder` and any missing parents, without recursion (a path 2,000 folders deep is fine)."""
+    missing: list[Path] = []
+    probe = folder
+    while not os.path.isdir(probe):
+        missing.append(probe)
+        if probe.parent == probe:
+            break
+        probe = probe.parent
+    for part in reversed(missing):
+        try:
+            os.mkdir(part)
+        except FileExistsError:
+            if not os.path.isdir(part):
+                raise
+
+
+_SWEPT: set[Path] = set()
+
+
+def _own_folder(folder: Path) -> bool:
+    """glutecoach's own folders (data, config, cache) hold only its files: any leftover temp there is its own."""
+    from glutecoach.store import paths
+
+    here = os.path.realpath(folder)
+    return any(here == os.path.realpath(own) for own in (paths.data_dir(), paths.config_dir(), paths.cache_dir()))
+
+
+def _temp_prefix(name: str) -> str:
+    kept = os.fsencode(name)[:_NAME_IN_TEMP].decode("utf-8", "ignore") if len(os.fsencode(name)) > _NAME_IN_TEMP else name
+    return f".{kept}."
+
+
+def _remove_leftovers(folder: Path, name: str) -> None:
+    """Remove temp files a killed run left beside `name` (ours: a regular file owned by this user, named
+    .NAME.<anything>.tmp, or .<anything>.tmp in glutecoach's own folders, untouched for a minute). A writer
+    still at work is never that old."""
+    import time
+
+    if folder in _SWEPT:
+        return  # once per folder a run: a first run writing 10,000 caches must not read the folder 10,000 times
+    _SWEPT.add(folder)
+    prefix = "." if _own_folder(folder) else _temp_prefix(name)
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    uid = os.geteuid() if hasattr(os, "geteuid") else None
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if not (entry.name.startswith(prefix) and entry.name.endswith(".tmp")):
+                    continue
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                    if stat.S_ISREG(info.st_mode) and info.st_mtime < cutoff and (uid is None or info.st_uid == uid):
+                        os.unlink(entry.path)
+                except OSError:
+                    continue
+    except OSError:
+        return
+
+
+def _keep_owner_and_mode(fd: int, old: os.stat_result | None) -> None:
+    if old is None:
+        mask = os.umask(0)
+        os.umask(mask)
+        os.fchmod(fd, 0o666 & ~mask)  # a new file gets the mode any tool would give it
+        return
+    os.fchmod(fd, stat.S_IMODE(old.st_mode))
+    if hasattr(os, "fchown") and (old.st_uid, old.st_gid) != (os.geteuid(), os.getegid()):
+        with contextlib.suppress(OSError):  # only root may give a file away; the mode is kept either way
+            os.fchown(fd, old.st_uid, old.st_gid)
+
+
+def atomic_write(path: Path, data: bytes, old: os.stat_result | None = None) -> None:
+    """Replace the regular file `path` (or make it) so a reader sees the old file or the new one, never
+    half of either: written to a temp file with a random name made with O_EXCL|O_NOFOLLOW (mkstemp) in
+    the same folder, flushed, given the old file's mode and owner, then renamed over it. Temp files of
+    killed runs are removed first. Raises OSError."""
+    import tempfile
+
+    folder = path.parent
+    _mkdirs(folder)
+    if len(os.fsencode(path.name)) > MAX_NAME_BYTES:
+        raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), str(path))
+    if old is None:
+        with contextlib.suppress(OSError):
+            info = os.stat(path, follow_symlinks=False)
+            old = info if stat.S_ISREG(info.st_mode) else None
+    _remove_leftovers(folder, path.name)
+    fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path.name), suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            _keep_owner_and_mode(f.fileno(), old)
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
         raise
 
 
-def refuse_owned(path: Path) -> None:
-    """An export never overwrites a file glutecoach owns: the log database, the profile, or anything in
-    its data, config or cache folders (also through a symbolic or hard link); nor a folder."""
-    from glutecoach.store import paths
+@contextlib.contextmanager
+def locked(folder: Path, what: str) -> Iterator[None]:
+    """Hold glutecoach's lock on `folder` (a .glutecoach.lock file in it) for a read-modify-write, so two
+    runs changing different fields of one file never lose either change. Waits up to LOCK_WAIT seconds,
+    as the log does, then gives up with a UsageError."""
+    import time
 
-    if path.name in ("", ".", "..") or path.is_dir():
-        raise UsageError(f"{path}: is a folder; give the name of a file to write.")
-    target = path.expanduser().resolve()
-    owned = "glutecoach keeps its own files there (log, profile or cache); export to another file."
-    for folder in (paths.data_dir(), paths.config_dir(), paths.cache_dir()):
-        try:
-            target.relative_to(folder.expanduser().resolve())
-        except ValueError:
-            continue
-        raise UsageError(f"{path}: {owned}")
     try:
-        written = os.stat(target)
-    except OSError:
+        import fcntl
+    except ImportError:  # no flock (Windows): a lost update is possible there, as before
+        yield
         return
-    for own in (paths.log_db(), paths.config_dir() / "profile.json"):
-        try:
-            mine = os.stat(own)
-        except OSError:
-            continue
-        if (written.st_dev, written.st_ino) == (mine.st_dev, mine.st_ino):
-            raise UsageError(f"{path}: is glutecoach's own {'log' if own == paths.log_db() else 'profile'} (a link to it); export to another file.")
+    try:
+        _mkdirs(folder)
+        fd = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o600)
+    except OSError as err:
+        raise UsageError(f"cannot lock {folder} to save the {what}: {err.strerror or err}. Check that the folder is writable.") from None
+    try:
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise UsageError(f"another glutecoach is writing the {what} and has not finished after {LOCK_WAIT} s; try again in a moment.") from None
+                time.sleep(0.02)
+        yield
+    finally:
+        os.close(fd)  # closing the file releases the lock
+
+
+LOCK_FILE = ".glutecoach.lock"
+LOCK_WAIT = 10  # seconds, as for the log

@@ -2,14 +2,12 @@
 
 Every value is checked before anything is written; a bad value names its field (and, in a file, its
 entry or line) and the accepted range. Every CSV cell a spreadsheet could run as a formula is
-neutralised with a leading single quote.
+neutralised and quoted by glutecoach.store.csvsafe (cell, uncell are re-exported here).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import math
 import re
@@ -20,6 +18,8 @@ from glutecoach.core.dates import check_day
 from glutecoach.core.lookup import find_exercise
 from glutecoach.core.models import SET_TYPES, Catalogue, Entry, SetRow
 from glutecoach.errors import GlutecoachError, UsageError
+from glutecoach.store import csvsafe
+from glutecoach.store.csvsafe import cell, uncell  # noqa: F401  (uncell: re-exported for the tracker readers)
 
 RANGES = {"contact": (0, 10), "pain_score": (0, 10), "rir": (0, 5)}
 MAX_LOAD = {"kg": 2000.0, "lb": 4410.0}
@@ -186,28 +186,9 @@ def to_json(entries: Iterable[Entry]) -> str:
     return json.dumps({"entries": [e.as_json() for e in entries]}, indent=2, ensure_ascii=False) + "\n"
 
 
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
-def cell(value: Any) -> Any:
-    """A CSV cell a spreadsheet will not run: text starting with = + - @, a tab or a carriage return
-    gets a leading single quote (and so does text starting with a quote, so that uncell() gives back
-    exactly what was written). Numbers are written as numbers."""
-    if isinstance(value, str) and value.startswith((*_FORMULA, "'")):
-        return "'" + value
-    return value
-
-
-def uncell(text: str) -> str:
-    """The text a neutralised cell held (an import reads back what an export wrote)."""
-    if text.startswith("'") and text[1:].startswith((*_FORMULA, "'")):
-        return text[1:]
-    return text
-
-
-def _writer() -> tuple[io.StringIO, Any]:
-    out = io.StringIO()
-    return out, csv.writer(out, lineterminator="\n")
+def _writer() -> tuple[csvsafe.Writer, csvsafe.Writer]:
+    out = csvsafe.Writer()
+    return out, out
 
 
 def _num(x: float | None) -> str:
@@ -308,6 +289,17 @@ def to_hevy(cat: Catalogue, entries: Iterable[Entry], units: str) -> str:
 # In: glutecoach's JSON
 
 
+def _unique_uid(seen: dict[str, int], uid: str, entry: int) -> None:
+    """A uid names one entry: two entries of one file with the same uid (in any letter case) would make
+    the second look "already in the log" and be dropped unseen, so the file is refused, naming both."""
+    first = seen.setdefault(uid, entry)
+    if first != entry:
+        raise UsageError(
+            f"entries {first} and {entry} have the same uid {_shown(uid)} (uids are compared without letter case); "
+            "each entry needs its own. Remove the copy, or delete the uid of one of them (it gets a new one)."
+        )
+
+
 def from_json(doc: Any, units: str) -> list[tuple[str, Entry]]:
     """A parsed glutecoach export -> (exercise as written, entry with every field checked), in file
     order. The exercise is mapped by the caller (imports.plan); its slug here is ''."""
@@ -317,6 +309,7 @@ def from_json(doc: Any, units: str) -> list[tuple[str, Entry]]:
     if extra:
         raise UsageError(f'the file has the top-level key {_shown(extra[0])}; accepted: only "entries".')
     out = []
+    uids: dict[str, int] = {}  # uid (lower case) -> the entry that has it
     for i, item in enumerate(doc["entries"], 1):
         where = f"entry {i}: "
         if not isinstance(item, dict):
@@ -352,6 +345,7 @@ def from_json(doc: Any, units: str) -> list[tuple[str, Entry]]:
         uid = item.get("uid")
         if isinstance(uid, str):
             uid = uid.lower()
+            _unique_uid(uids, uid, i)
         checked_sets = check_sets(rows, entry_units, where)
         entry = Entry(entry_id, item["date"], "", checked_sets, entry_units, item.get("contact"), item.get("pain_score"),
                       item.get("rir"), item.get("note"), uid, item.get("time"))

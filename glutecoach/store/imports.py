@@ -205,12 +205,15 @@ def save_mapping(given: Mapping[str, str | None]) -> int:
     import json
 
     wanted = {trackers.normalise(k) for k in given}
-    merged = {k: v for k, v in saved_mapping().items() if trackers.normalise(k) not in wanted}
-    merged.update(given)
-    text = json.dumps(dict(sorted(merged.items())), indent=2, ensure_ascii=False) + "\n"
     path = mapping_path()
-    try:
-        files.atomic_write(path, text.encode("utf-8"))
-    except OSError as err:
-        raise UsageError(f"the name mapping could not be saved to {path} ({err.strerror or err}).") from None
+    with files.locked(path.parent, "name mapping"):  # read-modify-write: a name another run saved is kept
+        merged = {k: v for k, v in saved_mapping().items() if trackers.normalise(k) not in wanted}
+        merged.update(given)
+        text = json.dumps(dict(sorted(merged.items())), indent=2, ensure_ascii=False) + "\n"
+        try:
+            files.atomic_write(path, text.encode("utf-8"))
+        except OSError as err:
+            from glutecoach.store.output import write_error
+
+            raise write_error(path, err) from None
     return len(merged)

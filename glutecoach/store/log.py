@@ -82,6 +82,17 @@ def db_path() -> Path:
     return paths.log_db()
 
 
+def disk_nearly_full(path: Path) -> bool:
+    """SQLite reports a write that found no room as an I/O error when the journal or WAL cannot grow."""
+    from glutecoach.store.files import free_bytes
+
+    free = free_bytes(path.parent)
+    return free is not None and free < NEARLY_FULL
+
+
+NEARLY_FULL = 2**20  # bytes: with less free, an SQLite I/O error is the disk being full
+
+
 def _explain(err: sqlite3.Error, path: Path) -> LogError | None:
     """The user's view of an SQLite error, or None for one that means a bug in glutecoach."""
     if isinstance(err, (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)):
@@ -94,7 +105,7 @@ def _explain(err: sqlite3.Error, path: Path) -> LogError | None:
             f"another glutecoach is writing the training log at {path}; this one waited {BUSY_SECONDS} s for it "
             "to finish. Nothing was changed: try again when the other command is done."
         )
-    if "full" in said:
+    if "full" in said or (("ioerr" in said or "i/o error" in said) and disk_nearly_full(path)):
         return LogError(
             f"the disk holding the training log at {path} is full: nothing was saved and the log is as it was. "
             "Free some space and try again."

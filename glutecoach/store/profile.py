@@ -13,7 +13,7 @@ from glutecoach.core.models import SavedProfile
 from glutecoach.core.vocab import CONDITIONS, EQUIPMENT, LEVELS, UNITS
 from glutecoach.errors import GlutecoachError
 from glutecoach.store import paths
-from glutecoach.store.files import MAX_SMALL_BYTES, atomic_write, parse_json, read_file
+from glutecoach.store.files import MAX_SMALL_BYTES, atomic_write, locked, parse_json, read_file
 
 MAX_GOAL = 100
 
@@ -26,16 +26,29 @@ class ProfileError(GlutecoachError):
     """The saved profile cannot be used: says which field and how to fix it."""
 
 
-def load() -> SavedProfile:
-    path = profile_path()
+# The profile as this run last read it: save() writes only the fields changed since, into the file as it
+# is then (under the lock), so two runs setting different fields both keep theirs.
+_read_as: list[SavedProfile] = []
+
+
+_MISSING = object()
+
+
+def _raw(path: Path) -> Any:
+    """The saved profile's JSON, or _MISSING when there is none."""
     try:
         data = read_file(path, "profile", MAX_SMALL_BYTES, missing_ok=True)
-        if data is None:
-            return SavedProfile()
-        raw = parse_json(data, str(path))
+        return _MISSING if data is None else parse_json(data, str(path))
     except GlutecoachError as err:
         raise ProfileError(f"the saved profile cannot be read ({err}). Fix it, or run 'glutecoach profile reset'.") from None
-    return _check(raw, path)
+
+
+def load() -> SavedProfile:
+    path = profile_path()
+    raw = _raw(path)
+    profile = SavedProfile() if raw is _MISSING else _check(raw, path)
+    _read_as[:] = [profile]
+    return profile
 
 
 def _fix(path: Path, field: str, value: Any, accepted: str) -> ProfileError:
@@ -81,13 +94,28 @@ def _check(raw: Any, path: Path) -> SavedProfile:
 
 
 def save(profile: SavedProfile) -> None:
+    """Save the fields of `profile` that differ from the profile as this run read it, read-modify-write
+    under glutecoach's lock: a field another run saved meanwhile, and keys this version does not know
+    (a newer version's fields), are kept."""
     import json
 
     path = profile_path()
-    try:
-        atomic_write(path, (json.dumps(profile.as_json(), indent=2) + "\n").encode())
-    except OSError as err:
-        raise ProfileError(f"cannot save the profile at {path} ({err.strerror or err}). Check that the folder is writable, or set GLUTECOACH_HOME.") from None
+    base = (_read_as or [SavedProfile()])[0].as_json()
+    wanted = profile.as_json()
+    with locked(path.parent, "profile"):
+        try:
+            current = _raw(path)
+        except ProfileError:
+            current = _MISSING  # a damaged file is replaced, as before
+        merged: dict[str, Any] = current if isinstance(current, dict) else {}
+        for key, value in wanted.items():
+            if value != base.get(key) or key not in merged:
+                merged[key] = value
+        try:
+            atomic_write(path, (json.dumps(merged, indent=2, ensure_ascii=False) + "\n").encode())
+        except OSError as err:
+            raise ProfileError(f"cannot save the profile at {path} ({err.strerror or err}). Check that the folder is writable, or set GLUTECOACH_HOME.") from None
+    _read_as[:] = [_check(merged, path)]
 
 
 def reset() -> bool:

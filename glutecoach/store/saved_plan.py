@@ -86,16 +86,19 @@ def _words(path: Path, raw: dict[str, Any], field: str, vocabulary: tuple[str, .
 
 
 def _start(path: Path, value: Any) -> str:
-    accepted = "a day as YYYY-MM-DD from 1900-01-01"
+    accepted = "a day as YYYY-MM-DD from 1900-01-01 to a year from today"
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         raise _bad(path, "start", value, accepted)
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
         raise _bad(path, "start", value, accepted) from None
-    if day < dt.date(1900, 1, 1):
+    if not dt.date(1900, 1, 1) <= day <= dt.date.today() + dt.timedelta(days=LATEST_START_DAYS):  # 9999-12-31 broke plan next
         raise _bad(path, "start", value, accepted)
     return value
+
+
+LATEST_START_DAYS = 366  # as `plan start --date` accepts: up to a year from today
 
 
 def _steps(path: Path, value: Any) -> tuple[tuple[str, float], ...]:

@@ -310,13 +310,13 @@ def test_a_full_disk_says_so_and_leaves_the_log_as_it_was(logged: tuple[str, str
 
 
 def test_a_full_disk_for_an_export_file_writes_nothing(logged: tuple[str, str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    def full(path: Path, data: bytes) -> None:
+    def full(path: Path, data: bytes, old: object = None) -> None:
         raise OSError(28, "No space left on device")
 
     import glutecoach.store.files as store_files
 
     monkeypatch.setattr(store_files, "atomic_write", full)
-    refused(run("log", "export", "-o", str(tmp_path / "out.json")), "No space left on device); nothing was written")
+    refused(run("log", "export", "-o", str(tmp_path / "out.json")), "the disk is full (or your quota is used up); free some space")
     assert not (tmp_path / "out.json").exists()
 
 
@@ -341,7 +341,7 @@ def test_exports_refuse_glutecoach_files_and_folders(tmp_path: Path, logged: tup
     for fmt in ("json", "csv", "strong", "hevy"):
         for what, target in targets:
             result = run("log", "export", "--format", fmt, "-o", str(target))
-            assert result.exit_code == 2 and "export to another file" in result.stderr, (what, result.output)
+            assert result.exit_code == 2 and "to another file" in result.stderr, (what, result.output)
         refused(run("log", "export", "--format", fmt, "-o", "/"), "is a folder; give the name of a file")
         refused(run("log", "export", "--format", fmt, "-o", ""), "is a folder; give the name of a file")
     assert (paths.config_dir() / "profile.json").read_bytes() == profile
@@ -448,7 +448,7 @@ def test_notes_are_printed_escaped_and_csv_cells_neutralised(tmp_path: Path) -> 
         import io
 
         cells = [c for row in csv.reader(io.StringIO(ok(*args), newline="")) for c in row]
-        assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")], args
+        assert not [c for c in cells if c.lstrip()[:1] in ("=", "+", "-", "@")], args
         assert "'=HYPERLINK(\"http://evil.example\",\"x\")" in cells and "'@SUM(1+1)*cmd|' /C calc'!A0" in cells, args
 
 
@@ -530,3 +530,69 @@ def test_generated_profiles_end_in_0_or_2(doc: Any, raw: bool) -> None:
     path.write_text(json.dumps(doc, allow_nan=True)[: 40 if raw else None])
     for args in (["profile", "show"], ["recommend", "--format", "json"], ["plan", "next", "--format", "json"]):
         _ends_well(run(*args))
+
+
+# --------------------------------------------------------------------------------------------------
+# Reliability turn 3 (issue 24): no traceback, ever (N11, N13, N14)
+
+
+def test_an_oserror_at_the_edge_is_one_paragraph_with_the_path_and_exit_2(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from glutecoach.__main__ import main
+    from glutecoach.catalogue import load as catalogue_load
+
+    def unreadable(extra: Any = ()) -> Any:
+        raise PermissionError(13, "Permission denied", "/somewhere/data")
+
+    monkeypatch.setattr(catalogue_load, "user_paths", unreadable)
+    assert main(["goals"]) == 2
+    err = capsys.readouterr().err
+    assert err == "Error: /somewhere/data: Permission denied; give yourself access to it (chmod), or set GLUTECOACH_HOME to a folder of your own.\n"
+
+
+def test_an_unreadable_catalogues_folder_is_named_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    def denied(self: Path, pattern: str) -> Any:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "is_dir", lambda self: True)
+    monkeypatch.setattr(Path, "glob", denied)
+    refused(run("goals"), "config/catalogues: cannot be read (Permission denied). Give yourself access")
+
+
+def test_a_home_longer_than_the_system_allows_exits_2(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("GLUTECOACH_HOME", str(tmp_path / ("h" * 5000)))
+    for args in (["goals"], ["log", "add", "hip-thrust", "--sets", "1", "--reps", "5"]):
+        result = run(*args)
+        assert result.exit_code == 2 and "File name too long" in result.stderr, result.output
+
+
+def test_a_saved_plan_starting_in_9999_is_refused_and_kept() -> None:
+    ok("plan", "start")
+    path = paths.config_dir() / "plan.json"
+    saved = json.loads(path.read_text())
+    saved["start"] = "9999-12-31"
+    path.write_text(json.dumps(saved))
+    before = path.read_bytes()
+    refused(run("plan", "next"), "the saved plan's 'start' is '9999-12-31'; accepted: a day as YYYY-MM-DD from 1900-01-01 to a year from today")
+    assert path.read_bytes() == before
+
+
+def test_a_huge_or_strange_cache_is_discarded_and_rebuilt() -> None:
+    expected = ok("goals")
+    caches = sorted(paths.cache_dir().glob("catalogue-*.marshal"))
+    assert caches
+    with open(caches[0], "r+b") as f:
+        f.truncate(600 * 2**20)  # sparse: over the cache limit, never read
+    assert ok("goals") == expected
+    assert caches[0].stat().st_size < 2**20  # written again, whole
+    caches[0].unlink()
+    os.mkfifo(caches[0])  # a pipe where a cache was: never read, never waited on
+    assert ok("goals") == expected
+
+
+def test_an_io_error_on_a_nearly_full_disk_is_called_a_full_disk(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Reliability turn 3 N19: with under 32 KiB free SQLite says "disk I/O error"; the user hears "full"."""
+    error = sqlite3.OperationalError("disk I/O error")
+    monkeypatch.setattr(files, "free_bytes", lambda folder: 30 * 1024)
+    assert "is full: nothing was saved" in str(log._explain(error, tmp_path / "log.sqlite3"))
+    monkeypatch.setattr(files, "free_bytes", lambda folder: 50 * 2**30)
+    assert "disk I/O error" in str(log._explain(error, tmp_path / "log.sqlite3"))

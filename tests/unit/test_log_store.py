@@ -207,8 +207,9 @@ def test_a_plan_never_guesses_a_name(cat: Catalogue) -> None:
     assert plan.entries == () and len(plan.unknown) == 2
 
 
-@pytest.mark.parametrize("text,cell", [("=1", "'=1"), ("+1", "'+1"), ("-1", "'-1"), ("@x", "'@x"), ("\tx", "'\tx"), ("\rx", "'\rx"),
-                                       ("a=1", "a=1"), ("'=1", "''=1")])
+@pytest.mark.parametrize("text,cell", [("=1", "'=1"), ("+1", "'+1"), ("-1", "'-1"), ("@x", "'@x"), ("\t=x", "\t'=x"), ("\r@x", "\r'@x"),
+                                       ("a=1", "a=1"), ("'=1", "''=1"), ("a;=1", "a;'=1"), ("a\t+1", "a\t'+1"), ("a\r=1", "a\r'=1"),
+                                       (" =1", " '=1"), ("\ufeff=1", "\ufeff'=1"), ("\uff1d1", "'\uff1d1"), ("x", "x"), ("\tx", "\tx")])
 def test_formula_cells_are_neutralised_and_read_back(text: str, cell: str) -> None:
     assert formats.cell(text) == cell and formats.uncell(cell) == text
     assert formats.cell(5) == 5

@@ -1,4 +1,4 @@
-"""glutecoach builds YAML values itself (validate._Builder, for speed); they must be exactly what
+"""glutecoach builds YAML values itself (yamlread._Builder, for speed); they must be exactly what
 PyYAML's safe loader gives, and its limits must hold."""
 
 from __future__ import annotations

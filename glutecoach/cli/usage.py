@@ -1,0 +1,43 @@
+"""Running the typer app without its own error display: click's usage errors (an unknown option, a value
+out of range, a missing argument) become glutecoach's one paragraph with exit 2, where click prints a
+four-line Usage/Try/Error block."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import typer
+
+from glutecoach.status import ExitCode
+
+
+def run_app(app: Any, args: Sequence[str]) -> int:
+    """Run `app` on `args` and return its exit code; a usage error is printed as one paragraph here.
+    Other exceptions (SystemExit, OSError, a bug) go to the caller, glutecoach.__main__.main."""
+    try:
+        done = app(args=list(args), prog_name="glutecoach", standalone_mode=False)
+    except typer.TyperException as err:  # typer's click exceptions derive from it
+        return usage_error(err)
+    except typer.Abort:
+        sys.stderr.write("glutecoach: interrupted\n")
+        return ExitCode.INTERRUPTED
+    return done if isinstance(done, int) else ExitCode.OK  # an Exit's code, or a command's None
+
+
+def usage_error(err: typer.TyperException) -> int:
+    if type(err).__name__ == "NoArgsIsHelpError":  # a command group run alone: its help, as click shows it
+        err_show = getattr(err, "show", None)
+        if err_show is not None:
+            err_show()
+        return int(getattr(err, "exit_code", ExitCode.BAD_INPUT))
+    from glutecoach.render.text import safe_line
+
+    message = err.format_message().strip()
+    ctx = getattr(err, "ctx", None)
+    hint = f" See '{ctx.command_path} --help'." if ctx is not None else ""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write(safe_line(f"Error: {message.rstrip('.')}.{hint}") + "\n")
+    return int(getattr(err, "exit_code", ExitCode.BAD_INPUT))

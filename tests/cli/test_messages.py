@@ -1,0 +1,65 @@
+"""What glutecoach prints (issue 24, reliability turn 3 N15, N16, N18, N20, N21, N22): bidi and control
+characters escaped wherever text from files, options or the log reaches a terminal; click's usage errors
+as one paragraph with exit 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from glutecoach.__main__ import main
+from glutecoach.cli.app import app
+
+runner = CliRunner()
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["recommend", "--top", "0"], "Error: Invalid value for '--top' / '-n': 0 is not in the range 1<=x<=100. See 'glutecoach recommend --help'."),
+    (["log", "list", "--bogus"], "Error: No such option: --bogus. See 'glutecoach log list --help'."),
+    (["show"], "Error: Missing argument 'exercise'. See 'glutecoach show --help'."),
+    (["progress", "--weeks", "200"], "Error: Invalid value for '--weeks' / '-w': 200 is not in the range 1<=x<=104."),
+    (["nosuchcommand"], "Error: No such command 'nosuchcommand'. See 'glutecoach --help'."),
+])
+def test_a_usage_error_is_one_paragraph_and_exit_2(capsys: pytest.CaptureFixture[str], args: list[str], needle: str) -> None:
+    assert main(args) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and err.startswith(needle), err
+    assert "Usage:" not in err and "Try " not in err
+
+
+def test_help_and_a_good_command_still_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    assert "Usage: glutecoach" in capsys.readouterr().out
+    assert main(["goals"]) == 0
+
+
+def test_bidi_controls_in_a_note_are_shown_as_escapes() -> None:
+    note = "\u202eexe.live " + BIDI
+    assert runner.invoke(app, ["log", "add", "glute-bridge", "--sets", "1", "--reps", "5", "--note", note]).exit_code == 0
+    shown = runner.invoke(app, ["log", "list"]).stdout
+    assert not any(c in shown for c in BIDI), shown
+    assert "\\u202eexe.live" in shown
+
+
+def test_bidi_controls_in_an_option_value_are_escaped_in_the_error() -> None:
+    result = runner.invoke(app, ["show", "hip\u202ethrust"])
+    assert result.exit_code == 2 and "\u202e" not in result.stderr and "hip\\u202ethrust" in result.stderr
+
+
+def test_a_catalogue_file_name_is_escaped_when_reported_ok(tmp_path: Path) -> None:
+    source = Path(__file__).resolve().parents[2] / "examples" / "my-exercises.yaml"
+    odd = tmp_path / "\x1b]0;pwned\x07\u202e.yaml"
+    odd.write_bytes(source.read_bytes())
+    result = runner.invoke(app, ["catalogue", "validate", str(odd)])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout and "\\x1b]0;pwned\\x07\\u202e.yaml: ok" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["show", "a\nb"], ["recommend", "--goal", "a\rb"]])
+def test_a_line_break_in_an_option_value_keeps_the_error_one_line(args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "a\\nb" in result.stderr or "a\\rb" in result.stderr
