@@ -31,11 +31,11 @@ from glutecoach.core.plan_model import (
     practice_sets,
     region_sets,
 )
-from glutecoach.core.plan_volume import MAIN_MIN_SETS, Ranges, build_up, fit, ramp, ranges_for, trim
+from glutecoach.core.plan_volume import MAIN_MIN_SETS, RISE_PER_WEEK, Ranges, build_up, fit, ramp, ranges_for, trim
 from glutecoach.core.vocab import PATTERN_CAP
 from glutecoach.errors import UsageError
 
-__all__ = ["BARBELL", "LOAD_STEPS", "Plan", "PlanChoice", "PlannedExercise", "Session", "Week", "build", "minutes_of", "region_sets"]
+__all__ = ["BARBELL", "LOAD_STEPS", "RISE_PER_WEEK", "Plan", "PlanChoice", "PlannedExercise", "Session", "Week", "build", "minutes_of", "region_sets"]
 
 SESSION_MINUTES = {"beginner": (20, 45), "intermediate": (30, 75), "advanced": (30, 75)}  # the longest bounds a session; length follows volume
 SHORT_WEEK_LOW = 30  # the shortest session with five or six sessions a week (the week's volume is shared out)
@@ -357,7 +357,8 @@ class _Built(NamedTuple):
 
 def _phase_weeks(cat: Catalogue, goal: Goal, profile: Profile, phase: Phase, phase_goal: Goal, week_nos: list[int],
                  scores: dict[str, Scored], pool: list[Exercise], everything: list[Exercise], ranges: Ranges,
-                 lighter: set[int], introduced: set[str], weekdays: tuple[int, ...], warm_up: list[PlannedExercise]) -> _Built:
+                 lighter: set[int], introduced: set[str], weekdays: tuple[int, ...], warm_up: list[PlannedExercise],
+                 last_hard: dict[str, float], shown: set[str]) -> _Built:
     level = profile.level
     preferred = set(phase.preferred)
 
@@ -400,13 +401,18 @@ def _phase_weeks(cat: Catalogue, goal: Goal, profile: Profile, phase: Phase, pha
         if warm_up and w - week_nos[0] < WARM_UP_WEEKS and loaded:
             sessions = [_with_warm_up(day, warm_up, d) for d, day in enumerate(sessions)]
         if loaded and not deload:
-            ceiling = ramp(ranges, loaded_week)
+            ceiling = ramp(ranges, loaded_week, last_hard)
             sessions = build_up([_finish(day) for day in sessions], ceiling)
             trim(sessions, ceiling, needs, bounds[1])
             loaded_week += 1
+        sessions = _hold_back_new(sessions, shown, w == 1)
         sessions = [_finish(day) for day in sessions]
         built = tuple(Session(d + 1, tuple(items), minutes_of(items), weekdays[d]) for d, items in enumerate(sessions))
-        out.append(Week(w, phase.name, deload, region_sets(built), built, hard_sets(built), practice_sets(built)))
+        week = Week(w, phase.name, deload, region_sets(built), built, hard_sets(built), practice_sets(built))
+        if loaded and not deload:
+            last_hard.clear()
+            last_hard.update(week.hard_sets)
+        out.append(week)
     introduced.update(fresh)
     order = list(dict.fromkeys(e.exercise.slug for wk in out for s in wk.sessions for e in s.exercises if e.role != "warm-up"))
     return _Built(out, reasons, _intro_text(cat, {k: v for k, v in start.items() if not first_plan_week}), order)
@@ -474,7 +480,7 @@ def _week_day(cat: Catalogue, target: list[PlannedExercise], start: dict[str, in
             if stand is None:
                 continue
             reasons[(slug, stand.exercise.slug)] = (f"New exercises come in at most {NEW_PER_WEEK} a week: {stand.exercise.name}, which you "
-                                                    f"already do, stands in for {e.exercise.name} until week {start[slug]}.")
+                                                    f"already do, stands in for {e.exercise.name} in the weeks listed.")
             e = stand
         if deload:
             e = e._replace(sets=max(1, (e.sets + 1) // 2))
@@ -565,20 +571,22 @@ def build(cat: Catalogue, goal: Goal, profile: Profile, weeks: int = 8, days_per
     targets = tuple(r for r, w in goal.regions.items() if w >= 0.2)
     ranges = ranges_for(targets, template.weekly_sets, template.small_sets)
     warm_up: list[PlannedExercise] = []
+    last_hard: dict[str, float] = {}  # the last loaded week's hard sets: the next adds at most RISE_PER_WEEK
+    shown: set[str] = set()  # exercises already in a week of the plan
     for phase, n in zip(template.phases, split, strict=True):
         phase_goal = cat.goals[phase.goal] if phase.goal else goal
         scores = by_goal.setdefault(phase_goal.name, {})
         scores.update(_scores(cat, phase_goal, profile, [ex for ex in everything if ex.slug not in scores and _in_phase(ex, phase)]))
         nos = list(range(week_no, week_no + n))
         built = _phase_weeks(cat, goal, profile, phase, phase_goal, nos, scores, pool, everything,
-                             ranges, lighter, introduced, weekdays, warm_up)
+                             ranges, lighter, introduced, weekdays, warm_up, last_hard, shown)
         if phase.contact_check:
             warm_up = _warm_ups(built)
         spans.append(PhaseSpan(phase, phase_goal.name, tuple(nos), _changes(cat, before, built, phase, previous)))
         all_weeks.extend(built.weeks)
         reasons.update(built.reasons)
         before, previous, week_no = built, phase, week_no + n
-    all_weeks = _mark_new(_limit_new(all_weeks), profile.level)
+    all_weeks = _mark_new(all_weeks, profile.level)
     subs = _substitutions(all_weeks, reasons)
     return Plan(profile.level, goal, weeks, days_per_week, tuple(spans), tuple(all_weeks), subs,
                 _notes(cat, goal, profile, any(e.warmup_sets for w in all_weeks for s in w.sessions for e in s.exercises), ranges,
@@ -592,27 +600,18 @@ def _minutes(weeks: list[Week]) -> tuple[int, int]:
     return (min(found), max(found))
 
 
-def _limit_new(weeks: list[Week]) -> list[Week]:
-    """At most NEW_PER_WEEK exercises appear for the first time in a week after the first (an exercise the
-    volume kept out of its first weeks counts when it comes): the extra ones wait for the next week."""
-    seen: set[str] = set()
+def _hold_back_new(sessions: list[list[PlannedExercise]], shown: set[str], first_week: bool) -> list[list[PlannedExercise]]:
+    """At most NEW_PER_WEEK exercises appear for the first time in a week after the plan's first (one the
+    volume kept out of its first weeks counts when it comes): the extra ones wait; never an empty session."""
+    fresh = list(dict.fromkeys(e.exercise.slug for day in sessions for e in day if e.exercise.slug not in shown))
+    late = set() if first_week else set(fresh[NEW_PER_WEEK:])
     out = []
-    for w in weeks:
-        fresh = list(dict.fromkeys(e.exercise.slug for s in w.sessions for e in s.exercises if e.exercise.slug not in seen))
-        late = set(fresh[NEW_PER_WEEK:]) if w.week > 1 else set()
-        if late:
-            sessions = []
-            for s in w.sessions:
-                kept = [e for e in s.exercises if e.exercise.slug not in late]
-                if not any(e.role not in ("warm-up",) for e in kept):
-                    kept = list(s.exercises)  # never an empty session: the first new exercise stays
-                    late -= {e.exercise.slug for e in kept}
-                items = _finish(kept)
-                sessions.append(s._replace(exercises=tuple(items), minutes=minutes_of(items)))
-            w = w._replace(sessions=tuple(sessions), region_sets=region_sets(sessions), hard_sets=hard_sets(sessions),
-                           practice_sets=practice_sets(sessions))
-        seen |= {e.exercise.slug for s in w.sessions for e in s.exercises}
-        out.append(w)
+    for day in sessions:
+        kept = [e for e in day if e.exercise.slug not in late]
+        if not any(e.role != "warm-up" for e in kept):
+            kept = list(day)
+        out.append(kept)
+    shown.update(e.exercise.slug for day in out for e in day)
     return out
 
 

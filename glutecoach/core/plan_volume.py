@@ -27,12 +27,17 @@ def ranges_for(targets: Sequence[str], weekly: tuple[int, int], small: tuple[int
     return {r: small if r in SMALL_REGIONS else weekly for r in targets}
 
 
-def ramp(ranges: Ranges, week_in_phase: int) -> dict[str, int]:
-    """The ceiling for the phase's n-th loaded week (0-based): from the lower half, up by at most two a week."""
-    return {r: min(hi, round(lo + START_SHARE * (hi - lo)) + RISE_PER_WEEK * week_in_phase) for r, (lo, hi) in ranges.items()}
+def ramp(ranges: Ranges, week_in_phase: int, last: Mapping[str, float] | None = None) -> dict[str, float]:
+    """The ceiling for the phase's n-th loaded week (0-based): from the middle of the range at most, up by at
+    most two sets a week, and never more than two over the last loaded week (lighter weeks aside)."""
+    out: dict[str, float] = {}
+    for r, (lo, hi) in ranges.items():
+        top = min(hi, round(lo + START_SHARE * (hi - lo)) + RISE_PER_WEEK * week_in_phase)
+        out[r] = min(top, last[r] + RISE_PER_WEEK) if last and r in last else top
+    return out
 
 
-def build_up(peak: list[list[PlannedExercise]], ceiling: Mapping[str, int]) -> list[list[PlannedExercise]]:
+def build_up(peak: list[list[PlannedExercise]], ceiling: Mapping[str, float]) -> list[list[PlannedExercise]]:
     """A week on the way to the phase's peak: every exercise at its floor (a main lift 3 sets, others 2,
     never more than the peak gives), then sets added one at a time, the main lift first, up to the peak's
     sets while every target region stays at or under this week's ceiling."""
@@ -51,7 +56,7 @@ def build_up(peak: list[list[PlannedExercise]], ceiling: Mapping[str, int]) -> l
         days[d][i] = days[d][i]._replace(sets=days[d][i].sets + 1)
 
 
-def trim(days: list[list[PlannedExercise]], ceiling: Mapping[str, int], needs: Sequence[tuple[str, ...]] = (), most_minutes: int = 999) -> None:
+def trim(days: list[list[PlannedExercise]], ceiling: Mapping[str, float], needs: Sequence[tuple[str, ...]] = (), most_minutes: int = 999) -> None:
     """Take sets off until every target region's hard sets are at or under its ceiling: accessories first,
     the exercise with the most sets first, never a main lift under 3 sets or another under 2; then a
     whole exercise goes (an accessory or a second compound, never a pattern's last cover in the week):
