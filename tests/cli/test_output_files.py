@@ -5,8 +5,8 @@ hard links, modes. Nothing here touches /dev or any system file."""
 from __future__ import annotations
 
 import os
-import subprocess
 import stat
+import subprocess
 import threading
 import time
 from pathlib import Path
