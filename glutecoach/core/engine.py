@@ -9,14 +9,13 @@ before it repeats one (select()). Pure: the catalogue, the goal and the profile 
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from operator import mul
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from glutecoach.core.dose import dose_for
 from glutecoach.core.models import Catalogue, Dose, Exercise, Goal, Profile, Summary
-from glutecoach.core.rules import PARTS, RULES, Reason, Rule, apply, weight
-from glutecoach.core.vocab import FAMILY_CAP, LEVEL_RANK, PATTERN_CAP, REGIONS
+from glutecoach.core.rules import PARTS, RULES, Reason, Rule, apply, regions_by_weight, weight
+from glutecoach.core.vocab import FAMILY_CAP, LEVEL_RANK, PATTERN_CAP, REGIONS, SAME_MOVEMENT
 
 
 class Exclusion(NamedTuple):
@@ -100,23 +99,23 @@ def _sort_key(s: Scored) -> tuple[float, str]:
     return (-s.score, s.exercise.slug)
 
 
-def _caps(goal: Goal, top: int) -> tuple[Callable[[str], int], int]:
-    """The per-pattern and per-family caps for a list of `top`: as given for a top 5 or 6, one more of a
-    family from the sixth place and of a pattern from the seventh, and so on every five places."""
-    extra_pattern = max(0, (top - 2) // 5)
-    extra_family = max(0, (top - 1) // 5)
+WINDOW = 5  # the list's rules hold in every window of five places: places 1-5 are a top 5
+FAVOUR_CAP = 2  # a condition's favour lifts at most this many exercises into a window
+GOAL_LED = ("strength", "hypertrophy", "power")  # adaptations whose #1 the goal decides, never a condition's favour
+EVIDENCE_LED = ("gluteus-medius", "gluteus-minimus", "piriformis")  # deep muscles: mostly estimates, so evidence leads
+LEAD_MARGIN = 5  # an estimate leads a deep-muscle list only within this many points of the best measured score
 
-    def pattern_cap(pattern: str) -> int:
-        cap = goal.pattern_cap.get(pattern, PATTERN_CAP)
-        return cap + extra_pattern if cap else 0
 
-    return pattern_cap, FAMILY_CAP + extra_family
+def movement_of(family: str) -> str:
+    """The movement a family belongs to for the family cap (vocab.SAME_MOVEMENT)."""
+    return SAME_MOVEMENT.get(family, family)
 
 
 class Selection(NamedTuple):
-    chosen: list[Scored]
-    passed_over: list[tuple[Scored, str]]  # with why it gave way
+    chosen: list[Scored]  # in place order
+    passed_over: list[tuple[Scored, str]]  # never placed, with why it gave way
     complete: bool  # the top is full (or every candidate was placed)
+    held: dict[str, str] = {}  # slug -> why a chosen one gave way to those above it first
 
 
 def cautioned(ex: Exercise | Summary, profile: Profile, still_covers: frozenset[str] = frozenset()) -> bool:
@@ -124,58 +123,131 @@ def cautioned(ex: Exercise | Summary, profile: Profile, still_covers: frozenset[
     return any(c.level == "caution" and c.condition in profile.pains and c.condition not in still_covers for c in ex.contraindications)
 
 
+def favoured(s: Scored) -> bool:
+    return any(r.rule == "condition-favours" and r.points > 0 for r in s.reasons)
+
+
 NOBODY = Profile()
+
+
+class _Place(NamedTuple):
+    """What the list holds so far, as the rules for the next place read it."""
+
+    index: int  # 0 for #1
+    window: int  # 0 for places 1-5
+    left: int  # places left in this window, this one included
+    patterns: Counter[str]
+    families: Counter[str]
+    favoured: int  # favoured exercises in this window
+    open_needs: list[set[str]]
+
+
+class _Lead(NamedTuple):
+    """What may take #1: the goal's main region when evidence leads it, and the score an estimate must reach."""
+
+    region: int  # index in REGIONS, -1: no evidence rule
+    floor: float
+    goal_led: bool
+
+
+def _lead(items: Sequence[Scored], goal: Goal) -> _Lead:
+    main = next(iter(regions_by_weight(goal)), "")
+    goal_led = goal.adaptation in GOAL_LED
+    if main not in EVIDENCE_LED:
+        return _Lead(-1, 0.0, goal_led)
+    i = REGIONS.index(main)
+    measured = [s.exercise.region_scores[i] for s in items if s.exercise.region_basis[i] != "estimate" and goal.pattern_cap.get(s.exercise.pattern, 1)]
+    return _Lead(i, max(measured, default=0) - LEAD_MARGIN, goal_led)
+
+
+def _why_not(s: Scored, at: _Place, goal: Goal, lead: _Lead | None, profile: Profile, still_covers: frozenset[str]) -> str | None:
+    """Why `s` cannot take the place `at`, or None: the window's family and pattern caps (one more of each
+    per window after the first), the favour bound, who may lead, and the goal's needs before repeats."""
+    ex = s.exercise
+    cap = goal.pattern_cap.get(ex.pattern, PATTERN_CAP)
+    cap = cap + at.window if cap else 0
+    if at.families[movement_of(ex.family)] >= FAMILY_CAP + at.window:
+        return f"another {ex.family} variant already ranks above it"
+    if at.patterns[ex.pattern] >= cap:
+        return f"{cap} {ex.pattern} exercise{'s' if cap != 1 else ''} already rank above it" if cap else f"this goal's list has no {ex.pattern} work"
+    is_favoured = favoured(s)
+    if is_favoured and at.favoured >= FAVOUR_CAP:
+        return f"a condition's favour lifts at most {FAVOUR_CAP} exercises into each five"
+    if lead is not None and at.index == 0:
+        if is_favoured and lead.goal_led:
+            return f"the goal, not a condition's favour, decides what leads a {goal.adaptation} list"
+        if lead.region >= 0 and ex.region_basis[lead.region] == "estimate" and ex.region_scores[lead.region] < lead.floor:
+            return f"an estimate leads only within {LEAD_MARGIN} points of the best measured {REGIONS[lead.region]} score"
+    meets = any(ex.pattern in n for n in at.open_needs) and not cautioned(ex, profile, still_covers)
+    if not meets and len(at.open_needs) >= at.left:
+        return f"the list first covers the {' / '.join(sorted(at.open_needs[0]))} pattern this goal needs"
+    return None
 
 
 def select(
     items: Sequence[Scored], top: int, goal: Goal, available: set[str], profile: Profile = NOBODY, still_covers: frozenset[str] = frozenset()
 ) -> Selection:
-    """The top of the list, from items best first: at most FAMILY_CAP of a family and the goal's cap of
-    a pattern, and the patterns the goal needs covered before one repeats (a need counts only when an
-    allowed exercise has its pattern). An exercise with a caution for a declared condition never takes a
-    place just to cover a pattern: it must earn it by score. Each decision reads only the items above, so a prefix of the
-    true order gives the same top once it is complete (bounded ranking relies on it)."""
+    """The top of the list, from items best first, place by place: each window of five places holds at
+    most FAMILY_CAP of a movement and the goal's cap of a pattern (one more of each per window after the
+    first), at most FAVOUR_CAP exercises a condition favours, and covers the patterns the goal needs
+    before its places run out (a need counts only when an allowed exercise has its pattern). So places
+    1-5 are the same whatever the length of the list. #1 is never a condition's favourite for a strength,
+    size or power goal, nor, for a deep muscle, an estimate far below the best measured score. An
+    exercise with a caution for a declared condition never takes a place just to cover a pattern."""
     needs = [set(n) for n in goal.needs if set(n) & available]
-    pattern_cap, family_cap = _caps(goal, top)
+    lead = _lead(items, goal)
+    remaining = list(items)
     chosen: list[Scored] = []
-    passed: list[tuple[Scored, str]] = []
+    why_not: dict[str, str] = {}
     patterns: Counter[str] = Counter()
     families: Counter[str] = Counter()
-    for s in items:
-        if len(chosen) == top:
-            return Selection(chosen, passed, True)
-        ex = s.exercise
-        open_needs = [n for n in needs if not any(patterns[p] for p in n)]
-        if families[ex.family] >= family_cap:
-            passed.append((s, f"another {ex.family} variant already ranks above it"))
-            continue
-        if patterns[ex.pattern] >= pattern_cap(ex.pattern):
-            cap = pattern_cap(ex.pattern)
-            why = f"{cap} {ex.pattern} exercise{'s' if cap != 1 else ''} already rank above it" if cap else f"this goal's list has no {ex.pattern} work"
-            passed.append((s, why))
-            continue
-        meets = any(ex.pattern in n for n in open_needs) and not cautioned(ex, profile, still_covers)
-        if not meets and len(open_needs) >= top - len(chosen):
-            wanted = " / ".join(sorted(open_needs[0]))
-            passed.append((s, f"the list first covers the {wanted} pattern this goal needs"))
-            continue
+    for index in range(min(top, len(remaining))):
+        window = index // WINDOW
+        left = min(top, WINDOW * (window + 1)) - index
+        in_window = chosen[WINDOW * window :]
+        at = _Place(index, window, left, patterns, families, sum(map(favoured, in_window)), [n for n in needs if not any(patterns[p] for p in n)])
+        pick = _first(remaining, at, goal, lead, profile, still_covers, why_not)
+        if pick is None:  # nothing meets who may lead: the rest of the rules still hold
+            pick = _first(remaining, at, goal, None, profile, still_covers, why_not)
+        if pick is None:
+            break
+        s = remaining.pop(pick)
         chosen.append(s)
-        patterns[ex.pattern] += 1
-        families[ex.family] += 1
-    return Selection(chosen, passed, len(chosen) == top)
+        patterns[s.exercise.pattern] += 1
+        families[movement_of(s.exercise.family)] += 1
+    placed = {s.exercise.slug for s in chosen}
+    passed = [(s, why_not[s.exercise.slug]) for s in remaining if s.exercise.slug in why_not]
+    held = {slug: why for slug, why in why_not.items() if slug in placed}
+    return Selection(chosen, passed, len(chosen) == top or not remaining, held)
+
+
+def _first(
+    remaining: list[Scored], at: _Place, goal: Goal, lead: _Lead | None, profile: Profile, still_covers: frozenset[str], why_not: dict[str, str]
+) -> int | None:
+    for j, s in enumerate(remaining):
+        why = _why_not(s, at, goal, lead, profile, still_covers)
+        if why is None:
+            return j
+        why_not.setdefault(s.exercise.slug, why)
+    return None
+
+
+def _placed(s: Scored, floor: float, why: str) -> Scored:
+    """`s` with a 'variety' reason that puts it just below `floor`, so every score is still the sum of its reasons."""
+    penalty = Reason("variety", round(floor - s.score - 0.1, 1), f"Placed lower: {why}.", "variety", "fit")
+    return scored(s.exercise, (*s.reasons, penalty), s.dose)
 
 
 def finish(selection: Selection, top: int) -> list[Scored]:
-    """The chosen, best first, then the passed-over with a 'variety' reason that puts each just below the
-    last chosen one (so every score is still the sum of its reasons), and what set each chosen one apart."""
-    chosen = sorted(selection.chosen, key=_sort_key)
+    """The chosen in place order, each that gave way to those above it placed just below the one above
+    (with its reason); then the never-placed, below the last chosen one; and what set each chosen one apart."""
+    chosen: list[Scored] = []
+    for s in selection.chosen:
+        if chosen and _sort_key(s) < _sort_key(chosen[-1]):
+            s = _placed(s, chosen[-1].score, selection.held.get(s.exercise.slug, "the list's rules placed it here"))
+        chosen.append(s)
     floor = chosen[-1].score if chosen else 0.0
-    demoted = []
-    for s, why in selection.passed_over:
-        if chosen and s.score >= floor:
-            penalty = Reason("variety", round(floor - s.score - 0.1, 1), f"Placed lower for variety: {why}.", "variety", "fit")
-            s = scored(s.exercise, (*s.reasons, penalty), s.dose)
-        demoted.append(s)
+    demoted = [_placed(s, floor, why) if chosen and s.score >= floor else s for s, why in selection.passed_over]
     ordered = chosen + sorted(demoted, key=_sort_key)
     return [s._replace(decided_by=_decisive(s, chosen)) for s in ordered]
 
@@ -193,27 +265,11 @@ def _decisive(s: Scored, shown: Sequence[Scored]) -> str:
     return best
 
 
-BOUNDED_FROM = 200  # catalogues this large are ranked with the bound below; small ones in full
-CHUNK = 32
-
-
-def headroom(goal: Goal, rules: Sequence[Rule], known: Callable[[Rule], bool] = lambda r: r.name == "region-match") -> float:
-    """The most the rules not counted in the cheap bound can add to a score: each rule gives at most its
-    weight either way (the fraction is held to -1..1 in rules.apply), plus rounding."""
-    others = [abs(weight(r, goal)) for r in rules if not known(r)]  # a negative weight adds at a fraction of -1
-    return sum(others) + 0.05 * len(rules) + 0.2
-
-
-def goal_rules(goal: Goal) -> list[Rule]:
-    """The rules that read only the exercise and the goal (every part but fit): their points can be
-    worked out once per catalogue and goal, whoever asks."""
-    return [r for r in RULES if r.part != "fit" and weight(r, goal)]
-
-
 def goal_points(cat: Catalogue, goal: Goal) -> list[float]:
-    """Each exercise's points from goal_rules, in catalogue order: the tight bound of bounded ranking
-    (the CLI caches them per catalogue and goal, glutecoach.speed)."""
-    rules = goal_rules(goal)
+    """Each exercise's points from the rules that read only the exercise and the goal (every part but
+    fit), in catalogue order: the CLI caches them per catalogue and goal (glutecoach.speed), so ranking
+    adds only the person's few points to each and scores in full only the chosen."""
+    rules = [r for r in RULES if r.part != "fit" and weight(r, goal)]
     nobody = Profile()
     return [round(sum(r.points for rule in rules if (r := apply(rule, cat.exercises[s.slug], goal, nobody))), 1) for s in cat.exercises.summaries]
 
@@ -229,12 +285,10 @@ def rank(
 ) -> Ranking:
     """Every allowed exercise scored for the goal; the top chosen by select(); the rest excluded with why.
 
-    For a large catalogue, exercises are taken in order of a cheap bound and scored in full only while
-    one could still change the top: once select() fills the top from exercises that score more than the
-    next one's bound, nothing further can change it. The bound is the region match plus the most every
-    other rule can add, or, when `known` holds goal_points() for the catalogue, those points plus the
-    most the person's rules can add (a few points: most exercises need no scoring at all). The result is
-    the same as scoring everything (tests/unit/test_engine.py checks both).
+    With `known` (goal_points() for the catalogue), every allowed exercise gets its exact score from
+    those points and the person's rules, which read only summary fields, without being built; the top
+    is chosen from those and only the chosen are scored in full, with their reasons. Without it, every
+    allowed exercise is scored in full (the plain path, and the tests' oracle: both give the same list).
     """
     items: Iterable[Exercise | Summary] = cat.exercises.summaries if pool is None else pool
     exercise = (lambda s: cat.exercises[s.slug]) if pool is None else (lambda e: e)
@@ -254,50 +308,21 @@ def rank(
         ex = exercise(item)
         return scored(ex, score(ex, goal, profile, rules), dose_for(ex, goal, profile.level, cat.heavy_rest_s))
 
-    region_weight = next((weight(r, goal) for r in rules if r.name == "region-match"), 0.0)
-    use_known = known is not None and pool is None
-    if not use_known and (len(allowed) < BOUNDED_FROM or not goal.regions or region_weight <= 0):
-        done = sorted((full(item) for item in allowed), key=_sort_key)
-        selection = select(done, top, goal, available, profile, cat.still_covers)
-    elif use_known:
-        # The goal's points are known for every exercise; the person's rules read only summary fields. So
-        # every allowed exercise gets its exact score without being built, the top is chosen from those,
-        # and only the chosen are scored in full, with their reasons.
+    selection: Selection | None = None
+    if known is not None and pool is None:
         position = {s.slug: i for i, s in enumerate(cat.exercises.summaries)}
         fit = [r for r in rules if r.part == "fit"]
-
-        def exact(item: Exercise | Summary) -> float:
-            points = [r.points for rule in fit if (r := apply(rule, item, goal, profile)) is not None]  # type: ignore[arg-type]
-            return round(known[position[item.slug]] + sum(points), 1)  # type: ignore[index]
-
         nothing = Dose(0, (0, 0), 0)
-        light = sorted((Scored(item, (), nothing, exact(item)) for item in allowed), key=_sort_key)  # type: ignore[arg-type]
-        picked = select(light, top, goal, available, profile, cat.still_covers)
-        if picked.complete:
-            selection = Selection([full(s.exercise) for s in picked.chosen], [], True)
-        else:  # too few to fill the top: the rest are shown with their variety reasons, so score them all
-            done = sorted((full(item) for item in allowed), key=_sort_key)
-            selection = select(done, top, goal, available, profile, cat.still_covers)
-    else:
-        scale = [goal.regions.get(r, 0.0) * region_weight / 100 for r in REGIONS]
-        bases = [sum(map(mul, scale, item.region_scores)) for item in allowed]
-        room = headroom(goal, rules)
-        order = sorted(range(len(allowed)), key=bases.__getitem__, reverse=True)
-        done = []
-        start, chunk = 0, CHUNK
-        while True:
-            done.extend(full(allowed[i]) for i in order[start : start + chunk])
-            start += chunk
-            chunk += chunk // 2  # few checks however far down the top reaches, little overshoot
-            done.sort(key=_sort_key)
-            if start >= len(order):
-                selection = select(done, top, goal, available, profile, cat.still_covers)
-                break
-            bound = bases[order[start]] + room  # nothing unscored can score more than this
-            certain = [s for s in done if s.score > bound]
-            selection = select(certain, top, goal, available, profile, cat.still_covers)
-            if selection.complete:
-                break
+
+        def light(item: Exercise | Summary) -> Scored:
+            reasons = tuple(r for rule in fit if (r := apply(rule, item, goal, profile)) is not None)  # type: ignore[arg-type]
+            return Scored(item, reasons, nothing, round(known[position[item.slug]] + sum(r.points for r in reasons), 1))  # type: ignore[arg-type]
+
+        picked = select(sorted(map(light, allowed), key=_sort_key), top, goal, available, profile, cat.still_covers)
+        if len(picked.chosen) == top or not picked.passed_over:
+            selection = picked._replace(chosen=[full(s.exercise) for s in picked.chosen], passed_over=[])
+    if selection is None:  # the plain path, or too few to fill the top: the rest are shown with their reasons
+        selection = select(sorted(map(full, allowed), key=_sort_key), top, goal, available, profile, cat.still_covers)
     ranked = finish(selection, top)
     return Ranking(goal, profile, tuple(ranked[:top]), tuple(excluded), notes(cat, goal, profile), dict(sources or {}))
 

@@ -98,6 +98,11 @@ class Exercise(NamedTuple):
         """The five scores in REGIONS order, as a Summary holds them."""
         return tuple(self.scores[r] for r in REGIONS)
 
+    @property
+    def region_basis(self) -> tuple[str, ...]:
+        """The five bases in REGIONS order, as a Summary holds them."""
+        return tuple(self.basis[r] for r in REGIONS)
+
     def score_for(self, region: str) -> float:
         """A region's score; 'gluteus-maximus' is the mean of its two portions."""
         if region == "gluteus-maximus":
@@ -127,11 +132,14 @@ class Summary(NamedTuple):
     unit: str
     loads: tuple[str, ...]
     peaks: tuple[Peak, ...]
+    stance: str
+    region_basis: tuple[str, ...]  # in REGIONS order
 
 
 def summary_of(ex: Exercise) -> Summary:
     return Summary(
-        ex.slug, ex.pattern, ex.family, ex.level, ex.equipment, ex.contraindications, ex.region_scores, ex.complexity, ex.unit, ex.loads, ex.peaks
+        ex.slug, ex.pattern, ex.family, ex.level, ex.equipment, ex.contraindications, ex.region_scores, ex.complexity, ex.unit, ex.loads, ex.peaks,
+        ex.stance, ex.region_basis,
     )
 
 
@@ -253,6 +261,7 @@ class Profile(NamedTuple):
     pains: tuple[str, ...] = ()
     recent_pain: tuple[tuple[str, int, str], ...] = ()  # (slug, pain score, date) from the log
     favours: tuple[tuple[str, str, str], ...] = ()  # (condition, property, note): what a declared condition favours
+    cleared: bool = False  # after a hip replacement: the surgeon has cleared full training
 
     def has(self, needed: tuple[str, ...]) -> bool:
         return self.equipment is None or self.equipment.issuperset(needed)

@@ -123,6 +123,9 @@ DEEP_HIP_FLEXION = "deep-hip-flexion"  # what hip_flexion: deep loads, as condit
 ADAPTATIONS = ("hypertrophy", "strength", "power", "contact", "control")
 PATTERN_CAP = 2  # no more than this many of one pattern in a top list, unless the goal says otherwise
 FAMILY_CAP = 1  # variants of one exercise (one family) in a top list
+# Families that are one movement for the family cap: a glute bridge is a hip thrust from the floor
+# (the barbell and kas bridges load the same lockout), so a top list holds one of them, not both.
+SAME_MOVEMENT: dict[str, str] = {"glute-bridge": "hip-thrust"}
 PEAK_ACTIONS = ("hip-extension", "hip-abduction", "hip-external-rotation", "hip-internal-rotation", "isometric")
 # Where a source's figures were read: the paper itself, a review's table, or a secondary summary.
 READ_IN = ("primary", "review", "secondary")
