@@ -2,50 +2,36 @@
 
 A score is the sum of its reasons, in four named parts (core.rules): where the exercise works
 (emphasis), how hard it can train the glutes for this goal (stimulus), adjustments for this person (fit)
-and how sure the evidence is (confidence). The top of a list then covers the patterns the goal needs
-before it repeats one (select()). Pure: the catalogue, the goal and the profile in; a Ranking out.
+and how sure the evidence is (confidence). Each then takes its place by the list's rules, which hold in
+every window of five (core.placing). Pure: the catalogue, the goal and the profile in; a Ranking out.
 """
 
 
 import math
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from glutecoach.core.dose import dose_for
+from glutecoach.core.dose import dose_for, is_body_weight_strength
 from glutecoach.core.models import Catalogue, Dose, Exercise, Goal, Profile, Summary
-from glutecoach.core.rules import PARTS, RULES, Reason, Rule, apply, regions_by_weight, weight
-from glutecoach.core.vocab import FAMILY_CAP, LEVEL_RANK, PATTERN_CAP, REGIONS, SAME_MOVEMENT
+from glutecoach.core.placing import EVIDENCE_LED as EVIDENCE_LED  # re-exported: the tests and renderers read them here
+from glutecoach.core.placing import FAVOUR_CAP as FAVOUR_CAP
+from glutecoach.core.placing import GOAL_LED as GOAL_LED
+from glutecoach.core.placing import LEAD_MARGIN as LEAD_MARGIN
+from glutecoach.core.placing import Scored as Scored
+from glutecoach.core.placing import _sort_key, finish, select
+from glutecoach.core.placing import cautioned as cautioned
+from glutecoach.core.placing import favoured as favoured
+from glutecoach.core.placing import movement_of as movement_of
+from glutecoach.core.placing import scored as scored
+from glutecoach.core.rules import RULES, Reason, Rule, apply, weight
+from glutecoach.core.safety import CLEARABLE, level_for
+from glutecoach.core.vocab import LEVEL_RANK, REGIONS
 
 
 class Exclusion(NamedTuple):
     slug: str
     kind: str  # equipment | level | goal | avoid:CONDITION
     reason: str
-
-
-class Scored(NamedTuple):
-    exercise: Exercise
-    reasons: tuple[Reason, ...]
-    dose: Dose
-    score: float  # the sum of the reasons' points, kept with them (see scored())
-    decided_by: str = ""  # the rule that most set it apart from the rest of the list
-
-    def part(self, name: str) -> float:
-        return round(sum(r.points for r in self.reasons if r.part == name), 1)
-
-    @property
-    def parts(self) -> dict[str, float]:
-        return {p: self.part(p) for p in PARTS}
-
-    @property
-    def main_reason(self) -> Reason | None:
-        return next((r for r in self.reasons if r.rule == self.decided_by), None)
-
-
-def scored(ex: Exercise, reasons: tuple[Reason, ...], dose: Dose) -> Scored:
-    """An exercise with its reasons; the score is their sum, so explanation and number agree."""
-    return Scored(ex, reasons, dose, round(sum(r.points for r in reasons), 1))
 
 
 class Ranking(NamedTuple):
@@ -55,12 +41,21 @@ class Ranking(NamedTuple):
     excluded: tuple[Exclusion, ...]
     notes: tuple[str, ...] = ()
     sources: dict[str, str] = {}  # level, equipment, pains, goal -> option | profile | default
+    held_back: tuple["HeldBack", ...] = ()  # what the goal needs that the person's level mostly hides
+
+
+class HeldBack(NamedTuple):
+    """A need of the goal whose exercises (with the person's equipment) are mostly above their level."""
+
+    patterns: tuple[str, ...]
+    level: str  # the level from which the most of them open
+    examples: tuple[str, ...]  # slugs, in catalogue order
 
 
 def exclusion(ex: Exercise | Summary, goal: Goal | None, profile: Profile) -> Exclusion | None:
     """Why the exercise cannot be offered to this person at all, or None."""
     for c in ex.contraindications:
-        if c.level == "avoid" and c.condition in profile.pains:
+        if c.condition in profile.pains and level_for(c, profile) == "avoid":
             return Exclusion(ex.slug, f"avoid:{c.condition}", f"to be avoided with {c.condition}: {c.note}")
     if LEVEL_RANK[ex.level] > LEVEL_RANK[profile.level]:
         return Exclusion(ex.slug, "level", f"{ex.level} level, above {profile.level}")
@@ -95,176 +90,6 @@ def score(ex: Exercise, goal: Goal, profile: Profile, rules: Sequence[Rule] | No
     return tuple(r for rule in chosen if (r := apply(rule, ex, goal, profile)) is not None)
 
 
-def _sort_key(s: Scored) -> tuple[float, str]:
-    return (-s.score, s.exercise.slug)
-
-
-WINDOW = 5  # the list's rules hold in every window of five places: places 1-5 are a top 5
-FAVOUR_CAP = 2  # a condition's favour lifts at most this many exercises into a window
-GOAL_LED = ("strength", "hypertrophy", "power")  # adaptations whose #1 the goal decides, never a condition's favour
-EVIDENCE_LED = ("gluteus-medius", "gluteus-minimus", "piriformis")  # deep muscles: mostly estimates, so evidence leads
-LEAD_MARGIN = 5  # an estimate leads a deep-muscle list only within this many points of the best measured score
-
-
-def movement_of(family: str) -> str:
-    """The movement a family belongs to for the family cap (vocab.SAME_MOVEMENT)."""
-    return SAME_MOVEMENT.get(family, family)
-
-
-class Selection(NamedTuple):
-    chosen: list[Scored]  # in place order
-    passed_over: list[tuple[Scored, str]]  # never placed, with why it gave way
-    complete: bool  # the top is full (or every candidate was placed)
-    held: dict[str, str] = {}  # slug -> why a chosen one gave way to those above it first
-
-
-def cautioned(ex: Exercise | Summary, profile: Profile, still_covers: frozenset[str] = frozenset()) -> bool:
-    """A caution for a declared condition that bars the exercise from taking a place just to cover a pattern."""
-    return any(c.level == "caution" and c.condition in profile.pains and c.condition not in still_covers for c in ex.contraindications)
-
-
-def favoured(s: Scored) -> bool:
-    return any(r.rule == "condition-favours" and r.points > 0 for r in s.reasons)
-
-
-NOBODY = Profile()
-
-
-class _Place(NamedTuple):
-    """What the list holds so far, as the rules for the next place read it."""
-
-    index: int  # 0 for #1
-    window: int  # 0 for places 1-5
-    left: int  # places left in this window, this one included
-    patterns: Counter[str]
-    families: Counter[str]
-    favoured: int  # favoured exercises in this window
-    open_needs: list[set[str]]
-
-
-class _Lead(NamedTuple):
-    """What may take #1: the goal's main region when evidence leads it, and the score an estimate must reach."""
-
-    region: int  # index in REGIONS, -1: no evidence rule
-    floor: float
-    goal_led: bool
-
-
-def _lead(items: Sequence[Scored], goal: Goal) -> _Lead:
-    main = next(iter(regions_by_weight(goal)), "")
-    goal_led = goal.adaptation in GOAL_LED
-    if main not in EVIDENCE_LED:
-        return _Lead(-1, 0.0, goal_led)
-    i = REGIONS.index(main)
-    measured = [s.exercise.region_scores[i] for s in items if s.exercise.region_basis[i] != "estimate" and goal.pattern_cap.get(s.exercise.pattern, 1)]
-    return _Lead(i, max(measured, default=0) - LEAD_MARGIN, goal_led)
-
-
-def _why_not(s: Scored, at: _Place, goal: Goal, lead: _Lead | None, profile: Profile, still_covers: frozenset[str]) -> str | None:
-    """Why `s` cannot take the place `at`, or None: the window's family and pattern caps (one more of each
-    per window after the first), the favour bound, who may lead, and the goal's needs before repeats."""
-    ex = s.exercise
-    cap = goal.pattern_cap.get(ex.pattern, PATTERN_CAP)
-    cap = cap + at.window if cap else 0
-    if at.families[movement_of(ex.family)] >= FAMILY_CAP + at.window:
-        return f"another {ex.family} variant already ranks above it"
-    if at.patterns[ex.pattern] >= cap:
-        return f"{cap} {ex.pattern} exercise{'s' if cap != 1 else ''} already rank above it" if cap else f"this goal's list has no {ex.pattern} work"
-    is_favoured = favoured(s)
-    if is_favoured and at.favoured >= FAVOUR_CAP:
-        return f"a condition's favour lifts at most {FAVOUR_CAP} exercises into each five"
-    if lead is not None and at.index == 0:
-        if is_favoured and lead.goal_led:
-            return f"the goal, not a condition's favour, decides what leads a {goal.adaptation} list"
-        if lead.region >= 0 and ex.region_basis[lead.region] == "estimate" and ex.region_scores[lead.region] < lead.floor:
-            return f"an estimate leads only within {LEAD_MARGIN} points of the best measured {REGIONS[lead.region]} score"
-    meets = any(ex.pattern in n for n in at.open_needs) and not cautioned(ex, profile, still_covers)
-    if not meets and len(at.open_needs) >= at.left:
-        return f"the list first covers the {' / '.join(sorted(at.open_needs[0]))} pattern this goal needs"
-    return None
-
-
-def select(
-    items: Sequence[Scored], top: int, goal: Goal, available: set[str], profile: Profile = NOBODY, still_covers: frozenset[str] = frozenset()
-) -> Selection:
-    """The top of the list, from items best first, place by place: each window of five places holds at
-    most FAMILY_CAP of a movement and the goal's cap of a pattern (one more of each per window after the
-    first), at most FAVOUR_CAP exercises a condition favours, and covers the patterns the goal needs
-    before its places run out (a need counts only when an allowed exercise has its pattern). So places
-    1-5 are the same whatever the length of the list. #1 is never a condition's favourite for a strength,
-    size or power goal, nor, for a deep muscle, an estimate far below the best measured score. An
-    exercise with a caution for a declared condition never takes a place just to cover a pattern."""
-    needs = [set(n) for n in goal.needs if set(n) & available]
-    lead = _lead(items, goal)
-    remaining = list(items)
-    chosen: list[Scored] = []
-    why_not: dict[str, str] = {}
-    patterns: Counter[str] = Counter()
-    families: Counter[str] = Counter()
-    for index in range(min(top, len(remaining))):
-        window = index // WINDOW
-        left = min(top, WINDOW * (window + 1)) - index
-        in_window = chosen[WINDOW * window :]
-        at = _Place(index, window, left, patterns, families, sum(map(favoured, in_window)), [n for n in needs if not any(patterns[p] for p in n)])
-        pick = _first(remaining, at, goal, lead, profile, still_covers, why_not)
-        if pick is None:  # nothing meets who may lead: the rest of the rules still hold
-            pick = _first(remaining, at, goal, None, profile, still_covers, why_not)
-        if pick is None:
-            break
-        s = remaining.pop(pick)
-        chosen.append(s)
-        patterns[s.exercise.pattern] += 1
-        families[movement_of(s.exercise.family)] += 1
-    placed = {s.exercise.slug for s in chosen}
-    passed = [(s, why_not[s.exercise.slug]) for s in remaining if s.exercise.slug in why_not]
-    held = {slug: why for slug, why in why_not.items() if slug in placed}
-    return Selection(chosen, passed, len(chosen) == top or not remaining, held)
-
-
-def _first(
-    remaining: list[Scored], at: _Place, goal: Goal, lead: _Lead | None, profile: Profile, still_covers: frozenset[str], why_not: dict[str, str]
-) -> int | None:
-    for j, s in enumerate(remaining):
-        why = _why_not(s, at, goal, lead, profile, still_covers)
-        if why is None:
-            return j
-        why_not.setdefault(s.exercise.slug, why)
-    return None
-
-
-def _placed(s: Scored, floor: float, why: str) -> Scored:
-    """`s` with a 'variety' reason that puts it just below `floor`, so every score is still the sum of its reasons."""
-    penalty = Reason("variety", round(floor - s.score - 0.1, 1), f"Placed lower: {why}.", "variety", "fit")
-    return scored(s.exercise, (*s.reasons, penalty), s.dose)
-
-
-def finish(selection: Selection, top: int) -> list[Scored]:
-    """The chosen in place order, each that gave way to those above it placed just below the one above
-    (with its reason); then the never-placed, below the last chosen one; and what set each chosen one apart."""
-    chosen: list[Scored] = []
-    for s in selection.chosen:
-        if chosen and _sort_key(s) < _sort_key(chosen[-1]):
-            s = _placed(s, chosen[-1].score, selection.held.get(s.exercise.slug, "the list's rules placed it here"))
-        chosen.append(s)
-    floor = chosen[-1].score if chosen else 0.0
-    demoted = [_placed(s, floor, why) if chosen and s.score >= floor else s for s, why in selection.passed_over]
-    ordered = chosen + sorted(demoted, key=_sort_key)
-    return [s._replace(decided_by=_decisive(s, chosen)) for s in ordered]
-
-
-def _decisive(s: Scored, shown: Sequence[Scored]) -> str:
-    """The rule whose points most exceed what it gives the rest of the list on average."""
-    others = [o for o in shown if o.exercise.slug != s.exercise.slug] or list(shown)
-    best, margin = "", -math.inf
-    for r in s.reasons:
-        if r.points <= 0 or r.part == "confidence":
-            continue
-        mean = sum(next((x.points for x in o.reasons if x.rule == r.rule), 0.0) for o in others) / max(1, len(others))
-        if r.points - mean > margin:
-            best, margin = r.rule, r.points - mean
-    return best
-
-
 def goal_points(cat: Catalogue, goal: Goal) -> list[float]:
     """Each exercise's points from the rules that read only the exercise and the goal (every part but
     fit), in catalogue order: the CLI caches them per catalogue and goal (glutecoach.speed), so ranking
@@ -272,6 +97,10 @@ def goal_points(cat: Catalogue, goal: Goal) -> list[float]:
     rules = [r for r in RULES if r.part != "fit" and weight(r, goal)]
     nobody = Profile()
     return [round(sum(r.points for rule in rules if (r := apply(rule, cat.exercises[s.slug], goal, nobody))), 1) for s in cat.exercises.summaries]
+
+
+def items_of(cat: Catalogue, pool: Iterable[Exercise] | None) -> Sequence[Exercise | Summary]:
+    return cat.exercises.summaries if pool is None else list(pool)
 
 
 def rank(
@@ -290,16 +119,11 @@ def rank(
     is chosen from those and only the chosen are scored in full, with their reasons. Without it, every
     allowed exercise is scored in full (the plain path, and the tests' oracle: both give the same list).
     """
-    items: Iterable[Exercise | Summary] = cat.exercises.summaries if pool is None else pool
     exercise = (lambda s: cat.exercises[s.slug]) if pool is None else (lambda e: e)
-    excluded: list[Exclusion] = []
-    allowed: list[Exercise | Summary] = []
-    for item in items:
-        why = exclusion(item, goal, profile)
-        if why:
-            excluded.append(why)
-        else:
-            allowed.append(item)
+    items = items_of(cat, pool)
+    reasons = [exclusion(item, goal, profile) for item in items]
+    excluded = [why for why in reasons if why]
+    allowed = [item for item, why in zip(items, reasons, strict=True) if not why]
     profile = with_favours(cat, profile)
     rules = active_rules(goal, profile)
     available = {item.pattern for item in allowed if not cautioned(item, profile, cat.still_covers)}
@@ -308,7 +132,6 @@ def rank(
         ex = exercise(item)
         return scored(ex, score(ex, goal, profile, rules), dose_for(ex, goal, profile.level, cat.heavy_rest_s))
 
-    selection: Selection | None = None
     if known is not None and pool is None:
         position = {s.slug: i for i, s in enumerate(cat.exercises.summaries)}
         fit = [r for r in rules if r.part == "fit"]
@@ -319,12 +142,27 @@ def rank(
             return Scored(item, reasons, nothing, round(known[position[item.slug]] + sum(r.points for r in reasons), 1))  # type: ignore[arg-type]
 
         picked = select(sorted(map(light, allowed), key=_sort_key), top, goal, available, profile, cat.still_covers)
-        if len(picked.chosen) == top or not picked.passed_over:
-            selection = picked._replace(chosen=[full(s.exercise) for s in picked.chosen], passed_over=[])
-    if selection is None:  # the plain path, or too few to fill the top: the rest are shown with their reasons
+        selection = picked._replace(chosen=[full(s.exercise) for s in picked.chosen])
+    else:  # the plain path, and the tests' oracle
         selection = select(sorted(map(full, allowed), key=_sort_key), top, goal, available, profile, cat.still_covers)
-    ranked = finish(selection, top)
-    return Ranking(goal, profile, tuple(ranked[:top]), tuple(excluded), notes(cat, goal, profile), dict(sources or {}))
+    ranked = tuple(finish(selection))
+    held = held_back(goal, profile, allowed, [item for item, why in zip(items, reasons, strict=True) if why and why.kind == "level"])
+    return Ranking(goal, profile, ranked, tuple(excluded), notes(cat, goal, profile) + dose_notes(goal, ranked), dict(sources or {}), held)
+
+
+def held_back(goal: Goal, profile: Profile, allowed: Sequence[Exercise | Summary], above: Sequence[Exercise | Summary]) -> tuple[HeldBack, ...]:
+    """The goal's first need (what it is about: power for sprint-jump) when at least twice as many of its
+    exercises that the person's equipment allows are above their level as are open to them (a beginner
+    sprinter gets hops while the sprints wait)."""
+    if not goal.needs:
+        return ()
+    need = goal.needs[0]
+    hidden = [s for s in above if s.pattern in need and profile.has(s.equipment)]
+    open_ = [s for s in allowed if s.pattern in need]
+    if not hidden or len(hidden) < 2 * len(open_):
+        return ()
+    lowest = min((s.level for s in hidden), key=LEVEL_RANK.__getitem__)
+    return (HeldBack(tuple(need), lowest, tuple(s.slug for s in hidden if s.level == lowest)[:3]),)
 
 
 def with_favours(cat: Catalogue, profile: Profile) -> Profile:
@@ -342,7 +180,42 @@ def notes(cat: Catalogue, goal: Goal, profile: Profile) -> tuple[str, ...]:
         note = cat.condition_notes.get(pain)
         if note and note not in out:
             out.append(note)
+    if clearance := clearance_note(profile):
+        out.append(clearance)
     return tuple(out)
+
+
+STRENGTH_BODY_WEIGHT_NOTE = (
+    "Body-weight exercises for strength stay at about 6-12 reps: when the top of the range is easy, add load "
+    "(a weighted vest, a backpack, a dumbbell) or move to the harder variant, rather than adding reps."
+)
+
+
+def dose_notes(goal: Goal, items: Sequence[Scored]) -> tuple[str, ...]:
+    """How the list's doses progress, where that is not plain adding load: body-weight work for strength."""
+    if goal.adaptation == "strength" and any(s.dose.unit == "reps" and is_body_weight_strength(s.exercise, goal) for s in items):
+        return (STRENGTH_BODY_WEIGHT_NOTE,)
+    return ()
+
+
+def clearance_note(profile: Profile) -> str:
+    """Which hip-replacement limits apply: left out before the surgeon clears full training, cautions after."""
+    declared = [c for c in profile.pains if c in CLEARABLE]
+    if not declared:
+        return ""
+    when = f" (surgery on {profile.surgery})" if profile.surgery else ""
+    if profile.cleared:
+        return (
+            f"Hip replacement{when}: your surgeon has cleared you for full training, so its limits are shown as "
+            "cautions, not left out; keep to any precaution you were given and build load gradually."
+        )
+    front = any(c != "hip-replacement-posterior" for c in declared)
+    extension = ", loaded hip hyperextension (kickbacks, prone hip extension)" if front else ""
+    return (
+        f"Hip replacement{when}, not cleared for full training (or not recorded): deep single-leg squats, heavy squats"
+        f"{extension} and the approach's other limits are left out. Once your surgeon clears full training, record it "
+        "in your profile: they then show as cautions."
+    )
 
 
 # --- alternatives ----------------------------------------------------------------------------------

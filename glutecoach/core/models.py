@@ -134,12 +134,13 @@ class Summary(NamedTuple):
     peaks: tuple[Peak, ...]
     stance: str
     region_basis: tuple[str, ...]  # in REGIONS order
+    joint_actions: tuple[str, ...]
 
 
 def summary_of(ex: Exercise) -> Summary:
     return Summary(
         ex.slug, ex.pattern, ex.family, ex.level, ex.equipment, ex.contraindications, ex.region_scores, ex.complexity, ex.unit, ex.loads, ex.peaks,
-        ex.stance, ex.region_basis,
+        ex.stance, ex.region_basis, ex.joint_actions,
     )
 
 
@@ -262,6 +263,7 @@ class Profile(NamedTuple):
     recent_pain: tuple[tuple[str, int, str], ...] = ()  # (slug, pain score, date) from the log
     favours: tuple[tuple[str, str, str], ...] = ()  # (condition, property, note): what a declared condition favours
     cleared: bool = False  # after a hip replacement: the surgeon has cleared full training
+    surgery: str | None = None  # the hip replacement's date (YYYY-MM-DD), when given
 
     def has(self, needed: tuple[str, ...]) -> bool:
         return self.equipment is None or self.equipment.issuperset(needed)
@@ -349,6 +351,8 @@ class SavedProfile(NamedTuple):
     equipment: tuple[str, ...] | None = None  # None: everything; (): body weight only
     pains: tuple[str, ...] = ()
     units: str = "kg"
+    surgery_date: str | None = None  # a hip replacement's date, YYYY-MM-DD
+    cleared: bool | None = None  # the surgeon has cleared full training after it (None: not said)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -357,4 +361,6 @@ class SavedProfile(NamedTuple):
             "equipment": None if self.equipment is None else list(self.equipment),
             "pains": list(self.pains),
             "units": self.units,
+            "surgery_date": self.surgery_date,
+            "cleared": self.cleared,
         }

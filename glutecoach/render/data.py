@@ -137,6 +137,7 @@ def ranking(r: Ranking) -> dict[str, Any]:
         "recommendations": [_scored(i, s) for i, s in enumerate(r.items, 1)],
         "excluded": [{"slug": e.slug, "reason": e.reason} for e in r.excluded],
         "notes": list(r.notes),
+        "held_back": [{"patterns": list(h.patterns), "level": h.level, "examples": list(h.examples)} for h in r.held_back],
     }
 
 

@@ -45,7 +45,7 @@ def for_line(profile: Profile, goal: str, sources: dict[str, str]) -> str:
     parts = [
         f"level {profile.level} ({src('level')}; change with --level)",
         f"equipment {kit} ({src('equipment')}; --equipment)",
-        f"conditions {pains} ({src('pains')}; --pain)",
+        f"conditions {pains} ({src('pains')}; --condition)",
     ]
     if goal:
         parts.insert(0, f"goal {goal} ({src('goal')})")
@@ -130,6 +130,9 @@ def ranking(r: Ranking, explain: bool) -> None:
         out.append_text(para(LEGEND, "dim"))
     else:
         out.append_text(para("Nothing fits these filters; try more equipment (--equipment) or another level (--level)."))
+    for held in r.held_back:
+        what = " / ".join(held.patterns)
+        out.append_text(para(f"Most {what} work ({', '.join(held.examples)}) starts at {held.level} level: add --level {held.level} if you train at that level."))
     for line in left_out(r):
         out.append_text(para("Left out: " + line, "dim"))
     for text in r.notes:

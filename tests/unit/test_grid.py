@@ -15,6 +15,7 @@ from typing import NamedTuple
 import pytest
 
 from glutecoach.core import engine
+from glutecoach.core.dose import is_body_weight_strength, is_hand_held
 from glutecoach.core.models import Catalogue, Profile
 from glutecoach.core.rules import regions_by_weight
 from glutecoach.core.vocab import CONDITIONS, LEVELS, PATTERN_CAP
@@ -100,7 +101,7 @@ def test_deep_muscle_lists_are_led_by_evidence(grid: list[Case], cat: Catalogue)
     for case in grid:
         goal = cat.goals[case.goal]
         main = regions_by_weight(goal)[0]
-        if main not in engine.EVIDENCE_LED or case.profile.pains:
+        if main not in engine.EVIDENCE_LED or goal.regions[main] < 0.5 or case.profile.pains:
             continue
         allowed = [ex for ex in cat.exercises.values() if engine.exclusion(ex, goal, case.profile) is None and goal.pattern_cap.get(ex.pattern, 1)]
         best = max((ex.scores[main] for ex in allowed if ex.basis[main] != "estimate"), default=0)
@@ -120,3 +121,65 @@ def test_every_score_stays_the_sum_of_its_reasons_and_the_list_reads_best_first(
             scores = [s.score for s in items]
             assert scores == sorted(scores, reverse=True), (case.goal, case.profile, top, scores)
 
+
+
+def test_a_hip_replacement_leaves_out_what_needs_clearance_until_the_surgeon_gives_it(grid: list[Case]) -> None:
+    checked = {True: 0, False: 0}
+    for case in grid:
+        declared = set(case.profile.pains) & set(HIP_REPLACEMENTS)
+        if not declared:
+            continue
+        front = declared != {"hip-replacement-posterior"}
+        ranking = case.lists[12]
+        if case.profile.cleared:
+            assert not [e for e in ranking.excluded if e.kind.startswith("avoid:hip-replacement")], (case.goal, case.profile)
+            assert any("cleared you for full training" in n for n in ranking.notes), (case.goal, case.profile)
+        else:
+            for top in TOPS:
+                for s in case.lists[top].items:
+                    loads = set(s.exercise.loads)
+                    assert not loads & {"deep-single-leg-squat", "heavy-squat"}, (case.goal, case.profile, s.exercise.slug)
+                    assert not (front and "hip-hyperextension" in loads), (case.goal, case.profile, s.exercise.slug)
+            note = next(n for n in ranking.notes if "not cleared for full training" in n)
+            assert ("hyperextension" in note) == front, note
+        checked[bool(case.profile.cleared)] += 1
+    assert all(checked.values())
+
+
+def test_a_cleared_hip_replacement_shows_its_limits_as_cautions(cat: Catalogue) -> None:
+    goal, kit = cat.goals["strength"], frozenset()
+    before = engine.rank(cat, goal, Profile(level="advanced", equipment=kit, pains=("hip-replacement-anterior",)), 12)
+    after = engine.rank(cat, goal, Profile(level="advanced", equipment=kit, pains=("hip-replacement-anterior",), cleared=True), 40)
+    assert "single-leg-squat" in {e.slug for e in before.excluded}
+    pistol = next(s for s in after.items if s.exercise.slug == "single-leg-squat")
+    assert any(r.rule == "caution" and r.points < 0 for r in pistol.reasons)
+
+
+def test_approach_cautions_sit_on_the_approach_they_are_about(cat: Catalogue) -> None:
+    for ex in cat.exercises.values():
+        umbrella = ex.contraindication("hip-replacement")
+        if umbrella is None or umbrella.level != "caution":
+            continue
+        about = "hip-replacement-anterior" if "anterior" in umbrella.note else "hip-replacement-posterior"
+        own = ex.contraindication(about)
+        assert own is not None and own.level in ("caution", "avoid"), (ex.slug, about)
+
+
+def test_strength_doses_are_strength_doses_and_dumbbell_doses_reachable(grid: list[Case], cat: Catalogue) -> None:
+    seen = {"body weight": 0, "hand-held": 0}
+    for case in grid:
+        goal = cat.goals[case.goal]
+        ranking = case.lists[DEFAULT_TOP]
+        for s in ranking.items:
+            ex, d = s.exercise, s.dose
+            where = (case.goal, case.profile.level, ex.slug, d)
+            if d.unit != "reps":
+                continue
+            if is_body_weight_strength(ex, goal):
+                assert d.reps[0] >= 5 and d.reps[1] <= 12, where
+                assert engine.STRENGTH_BODY_WEIGHT_NOTE in ranking.notes, where
+                seen["body weight"] += 1
+            elif is_hand_held(ex) and ex.pattern in ("bridge-thrust", "hinge", "squat", "lunge"):
+                assert d.reps[0] >= 6, where
+                seen["hand-held"] += 1
+    assert all(seen.values()), seen
