@@ -162,7 +162,9 @@ def held_back(goal: Goal, profile: Profile, allowed: Sequence[Exercise | Summary
     if not hidden or len(hidden) < 2 * len(open_):
         return ()
     lowest = min((s.level for s in hidden), key=LEVEL_RANK.__getitem__)
-    return (HeldBack(tuple(need), lowest, tuple(s.slug for s in hidden if s.level == lowest)[:3]),)
+    families = dict.fromkeys(s.family for s in hidden if s.level == lowest)  # one example per family, catalogue order
+    first = {f: next(s.slug for s in hidden if s.family == f and s.level == lowest) for f in families}
+    return (HeldBack(tuple(need), lowest, tuple(first.values())[:3]),)
 
 
 def with_favours(cat: Catalogue, profile: Profile) -> Profile:
@@ -228,7 +230,7 @@ def region_similarity(a: Exercise, b: Exercise) -> float:
     return max(0.0, 1 - rms / 100)
 
 
-ALTERNATIVE_WEIGHTS = {"similarity": 55.0, "same-pattern": 25.0, "same-load": 10.0, "same-effort": 8.0, "same-stance": 2.0}
+ALTERNATIVE_WEIGHTS = {"similarity": 45.0, "same-movement": 15.0, "same-pattern": 20.0, "same-load": 10.0, "same-effort": 8.0, "same-stance": 2.0}  # 100 in all
 
 
 def alternative_reasons(ex: Exercise, like: Exercise) -> tuple[Reason, ...]:
@@ -236,6 +238,8 @@ def alternative_reasons(ex: Exercise, like: Exercise) -> tuple[Reason, ...]:
     w = ALTERNATIVE_WEIGHTS
     sim = region_similarity(ex, like)
     out = [Reason("similarity", round(w["similarity"] * sim, 1), f"Works the same regions about as hard as {like.name} ({sim:.0%} alike).", "same regions", "emphasis")]
+    if movement_of(ex.family) == movement_of(like.family):  # a variant of the same lift keeps the skill and the groove
+        out.append(Reason("same-movement", w["same-movement"], f"A variant of the same movement ({ex.family}).", "same movement", "emphasis"))
     if ex.pattern == like.pattern:
         out.append(Reason("same-pattern", w["same-pattern"], f"The same movement pattern ({ex.pattern}).", "same pattern", "emphasis"))
     load = 1 - abs(ex.load_potential - like.load_potential) / 4

@@ -131,8 +131,9 @@ def ranking(r: Ranking, explain: bool) -> None:
     else:
         out.append_text(para("Nothing fits these filters; try more equipment (--equipment) or another level (--level)."))
     for held in r.held_back:
-        what = " / ".join(held.patterns)
-        out.append_text(para(f"Most {what} work ({', '.join(held.examples)}) starts at {held.level} level: add --level {held.level} if you train at that level."))
+        from glutecoach.render.data import held_back_line
+
+        out.append_text(para(held_back_line(held)))
     for line in left_out(r):
         out.append_text(para("Left out: " + line, "dim"))
     for text in r.notes:
