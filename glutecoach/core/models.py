@@ -355,12 +355,13 @@ class SavedProfile(NamedTuple):
     cleared: bool | None = None  # the surgeon has cleared full training after it (None: not said)
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "level": self.level,
             "goal": self.goal,
             "equipment": None if self.equipment is None else list(self.equipment),
             "pains": list(self.pains),
             "units": self.units,
-            "surgery_date": self.surgery_date,
-            "cleared": self.cleared,
         }
+        if self.surgery_date is not None or self.cleared is not None:  # after a hip replacement only
+            out.update(surgery_date=self.surgery_date, cleared=self.cleared)
+        return out

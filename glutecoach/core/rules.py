@@ -2,7 +2,7 @@
 
 A rule returns a Match (a fraction in -1..1 and a sentence) or None when it does not apply; the engine
 multiplies the fraction by the goal's weight for the rule (goals are data: data/goals.yaml), so no rule
-can move a score by more than its weight, which bounded ranking relies on. Every rule belongs to one of
+can move a score by more than its weight (a score stays within 0-100). Every rule belongs to one of
 four parts of a score:
 
 - emphasis: where the exercise works (its region scores and actions), comparing exercises of like kind;

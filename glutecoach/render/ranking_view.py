@@ -157,7 +157,7 @@ def alternatives(a: Alternatives) -> None:
     if rows:
         out.append_text(grid(columns, rows, width()))
         out.append_text(para("Alike: how closely the five region scores match, magnitude included (100% = the same scores). "
-                             "Ordered by that, the same pattern, load and stance.", "dim"))
+                             "Ordered by that, the same movement and pattern, load and stance.", "dim"))
     else:
         out.append_text(para("Nothing fits these filters; try more equipment (--equipment)."))
     for text in a.ranking.notes:

@@ -90,8 +90,8 @@ def test_a_conditions_favour_lifts_at_most_two_and_never_leads_a_strength_size_o
             items = first_five(case, top)
             favoured = [s for s in items if engine.favoured(s)]
             seen += len(favoured)
-            assert len(favoured) <= engine.FAVOUR_CAP, (case.goal, case.profile, top)
-            if goal.adaptation in engine.GOAL_LED and items:
+            assert len(favoured) <= 2, (case.goal, case.profile, top)  # the bound: at most two in a top 5
+            if goal.adaptation in ("strength", "hypertrophy", "power") and items:
                 assert not engine.favoured(items[0]), (case.goal, case.profile, top, items[0].exercise.slug)
     assert seen, "no favoured exercise in the grid: the bound is untested"
 
@@ -101,13 +101,13 @@ def test_deep_muscle_lists_are_led_by_evidence(grid: list[Case], cat: Catalogue)
     for case in grid:
         goal = cat.goals[case.goal]
         main = regions_by_weight(goal)[0]
-        if main not in engine.EVIDENCE_LED or goal.regions[main] < 0.5 or case.profile.pains:
+        if main not in ("gluteus-medius", "gluteus-minimus", "piriformis") or goal.regions[main] < 0.5 or case.profile.pains:
             continue
         allowed = [ex for ex in cat.exercises.values() if engine.exclusion(ex, goal, case.profile) is None and goal.pattern_cap.get(ex.pattern, 1)]
         best = max((ex.scores[main] for ex in allowed if ex.basis[main] != "estimate"), default=0)
         for top in TOPS:
             lead = case.lists[top].items[0].exercise
-            assert lead.basis[main] != "estimate" or lead.scores[main] >= best - engine.LEAD_MARGIN, (case.goal, case.profile, top, lead.slug, best)
+            assert lead.basis[main] != "estimate" or lead.scores[main] >= best - 5, (case.goal, case.profile, top, lead.slug, best)
             checked += 1
     assert checked
 
@@ -177,7 +177,7 @@ def test_strength_doses_are_strength_doses_and_dumbbell_doses_reachable(grid: li
                 continue
             if is_body_weight_strength(ex, goal):
                 assert d.reps[0] >= 5 and d.reps[1] <= 12, where
-                assert engine.STRENGTH_BODY_WEIGHT_NOTE in ranking.notes, where
+                assert any("add load" in n and "harder variant" in n for n in ranking.notes), where
                 seen["body weight"] += 1
             elif is_hand_held(ex) and ex.pattern in ("bridge-thrust", "hinge", "squat", "lunge"):
                 assert d.reps[0] >= 6, where
