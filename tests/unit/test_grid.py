@@ -183,3 +183,10 @@ def test_strength_doses_are_strength_doses_and_dumbbell_doses_reachable(grid: li
                 assert d.reps[0] >= 6, where
                 seen["hand-held"] += 1
     assert all(seen.values()), seen
+
+
+def test_lying_on_the_other_side_after_an_anterior_approach_names_the_standing_version(cat: Catalogue) -> None:
+    lying = [ex for ex in cat.exercises.values() if (c := ex.contraindication("hip-replacement-anterior")) and "non-operated side" in c.note]
+    assert lying
+    for ex in lying:
+        assert "standing" in ex.contraindication("hip-replacement-anterior").note, ex.slug  # type: ignore[union-attr]
