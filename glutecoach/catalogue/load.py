@@ -189,7 +189,7 @@ def _exercises(columns: dict[str, list]) -> Exercises:
         Summary(*row)
         for row in zip(
             slugs, columns["pattern"], columns["family"], columns["level"], columns["equipment"], contra, columns["scores"],
-            columns["complexity"], columns["unit"], columns["loads"], peaks, strict=True,
+            columns["complexity"], columns["unit"], columns["loads"], peaks, columns["stance"], [tuple(b) for b in columns["basis"]], [tuple(a) for a in columns["joint_actions"]], strict=True,
         )
     ]
     fields = [(f, columns[f]) for f in Exercise._fields]

@@ -106,7 +106,7 @@ def pains(values: list[str] | None) -> tuple[str, ...] | None:
     try:
         return tuple(dict.fromkeys(check_words("condition", words, CONDITIONS)))
     except UnknownNameError as err:
-        raise err.at("for --pain") from None
+        raise err.at("for --condition") from None
 
 
 def level_word(value: str | None, option: str = "--level") -> str | None:
@@ -146,8 +146,8 @@ EquipmentOpt = Annotated[
 PainOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--pain",
-        help="A condition you have (repeat or comma list); 'none' clears your profile's: " + ", ".join(CONDITIONS) + ".",
+        "--condition", "--pain",
+        help="A condition you have (repeat or comma list; --pain is the same option); 'none' clears your profile's: " + ", ".join(CONDITIONS) + ".",
         autocompletion=_complete(["none", *CONDITIONS]), show_default=False,
     ),
 ]

@@ -11,6 +11,7 @@ from glutecoach.cli.options import (
     FormatOpt,
     PainOpt,
     _complete,
+    check_date,
     complete_goals,
     equipment_set,
     fmt_word,
@@ -32,10 +33,17 @@ def profile_set(
     pain: PainOpt = None,
     goal: Annotated[str | None, typer.Option("--goal", "-g", help="Your usual goal; see 'glutecoach goals'.", autocompletion=complete_goals, show_default=False)] = None,
     units: Annotated[str | None, typer.Option("--units", help="kg or lb, for loads you log.", autocompletion=_complete(["kg", "lb"]), show_default=False)] = None,
+    surgery_date: Annotated[str | None, typer.Option("--surgery-date", help="After a hip replacement: the day of the operation (YYYY-MM-DD); 'none' forgets it.", show_default=False)] = None,
+    cleared: Annotated[
+        bool | None,
+        typer.Option("--cleared/--not-cleared", help="After a hip replacement: your surgeon has (or has not yet) cleared you for full training. Until cleared, deep single-leg squats, heavy squats and (anterior or unknown approach) loaded hip hyperextension are left out.", show_default=False),
+    ] = None,
 ) -> None:
     """Save defaults: options you give are changed, the rest kept.
 
     Example: glutecoach profile set --level beginner --equipment band,dumbbell --goal glute-size
+
+    Example: glutecoach profile set --condition hip-replacement-anterior --surgery-date 2025-03-04 --cleared
     """
     from glutecoach.core.lookup import find_goal
     from glutecoach.errors import UnknownNameError
@@ -58,8 +66,12 @@ def profile_set(
             raise err.at("for --goal") from None
     if units is not None:
         changes["units"] = _units_word(units)
+    if surgery_date is not None:
+        changes["surgery_date"] = None if surgery_date.strip().lower() == "none" else check_date(surgery_date, "--surgery-date").isoformat()
+    if cleared is not None:
+        changes["cleared"] = cleared
     if not changes:
-        raise UsageError("nothing to set: give --level, --equipment, --pain, --goal or --units.")
+        raise UsageError("nothing to set: give --level, --equipment, --condition, --goal, --units, --surgery-date or --cleared.")
     updated = saved._replace(**changes)
     user_profile.save(updated)
     _show_profile(updated, "table")

@@ -2,6 +2,7 @@
 
 # No `from __future__ import annotations`: typer reads these signatures on every run, and real
 # annotation objects spare it an eval per parameter.
+import sys
 from typing import Annotated
 
 import typer
@@ -77,13 +78,19 @@ def alternatives(
     Example: glutecoach alternatives hip-thrust --equipment none
     """
     from glutecoach.core import engine
-    from glutecoach.core.lookup import find_exercise
+    from glutecoach.core.lookup import find
     from glutecoach.render import renderer
 
     fmt = fmt_word(fmt)
     who = person(level, equipment, pain)
     cat = load_catalogue(catalogue_files)
-    ex = find_exercise(cat, exercise)
+    found = find(cat, exercise)
+    ex = found.exercise
+    if found.others:  # a plain word ('squat'): say which one it was taken as, and what else it names
+        from glutecoach.render.text import safe
+
+        rest = ", ".join(found.others[:5]) + (f" and {len(found.others) - 5} more" if len(found.others) > 5 else "")
+        sys.stderr.write(f"Note: '{safe(exercise)}' is taken as {safe(ex.name)} ({ex.slug}); others it names: {rest}.\n")
     profile, sources = who.profile, dict(who.sources)
     if who.sources["level"] == "default":
         profile = profile._replace(level=ex.level)  # no level given or saved: the exercise's own

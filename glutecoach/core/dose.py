@@ -2,8 +2,9 @@
 
 The goal (data/goals.yaml) gives the dose for its adaptation and level; the exercise's type then sets the
 unit and keeps the dose sensible: holds in seconds, jumps in foot contacts, sleds and carries in metres,
-walks in steps; a light drill is never dosed at 8 reps or fewer; rest follows the exercise (isolation
-about 60-90 s, heavy compounds 2-3 min).
+walks in steps; a light drill is never dosed at 8 reps or fewer; a strength goal's body-weight work stays at
+6-12 reps (it progresses by load or a harder variant) and dumbbell work at 6 reps or more (a 3-6RM is rarely
+reachable with dumbbells); rest follows the exercise (isolation about 60-90 s, heavy compounds 2-3 min).
 """
 
 from __future__ import annotations
@@ -17,6 +18,13 @@ LIGHT_DRILL_REPS = (12, 20)
 ISOLATION_REPS = (8, 15)
 ISOLATION_REST = (45, 90)
 HEAVY_REST = (120, 180)
+# A strength goal's body-weight work stays in a strength range and progresses by load (a vest, a dumbbell)
+# or the harder variant, never by adding reps to 20: the very hard variants (effort 5) a little lower.
+STRENGTH_BODY_WEIGHT_REPS = (6, 12)
+STRENGTH_HARDEST_REPS = (5, 10)
+HAND_HELD = ("dumbbell", "kettlebell")  # loads held in the hands: a 3-6RM is rarely reachable with them
+HEAVIER_KIT = ("barbell", "trap-bar", "machine", "cable", "sled")
+HAND_HELD_REPS = (6, 10)  # the heaviest such a set usually gets
 MODERATE_REST = (60, 120)  # compounds with little load (body weight, a light dumbbell)
 
 # Doses for units other than reps, by level: (sets, [min, max] per set, rest seconds).
@@ -36,6 +44,19 @@ def is_light_drill(ex: Exercise) -> bool:
     return ex.load_potential <= 2 and ex.pattern in (*ISOLATION, "bridge-thrust")
 
 
+def is_body_weight_strength(ex: Exercise, goal: Goal) -> bool:
+    """Body-weight compound work for a strength goal that can be taken near failure (a light drill only when
+    very hard, effort 4+): dosed in a strength range, progressed by load or the harder variant."""
+    if goal.adaptation != "strength" or ex.pattern not in COMPOUND or not (ex.load_potential <= 2 or not ex.equipment):
+        return False
+    return ex.effort >= (4 if is_light_drill(ex) else 3)
+
+
+def is_hand_held(ex: Exercise) -> bool:
+    """Loaded with dumbbells or a kettlebell and nothing heavier: the grip and the weights on hand cap the load."""
+    return any(e in HAND_HELD for e in ex.equipment) and not any(e in HEAVIER_KIT for e in ex.equipment)
+
+
 def is_heavy_compound(ex: Exercise) -> bool:
     return ex.load_potential >= HEAVY_LOAD and ex.pattern in COMPOUND
 
@@ -53,13 +74,18 @@ def dose_for(ex: Exercise, goal: Goal, level: str, heavy_rest_s: int = HEAVY_RES
     rest = base.rest_s
     if ex.pattern == "power":  # a swing: explosive reps, stopped before they slow down
         return Dose(base.sets, (6, 10) if goal.adaptation == "power" else (10, 15), max(rest, 90), "reps", side)
-    if is_light_drill(ex):
+    body_weight = ex.load_potential <= 2 or not ex.equipment
+    if is_body_weight_strength(ex, goal):
+        low, high = STRENGTH_HARDEST_REPS if ex.effort >= 5 else STRENGTH_BODY_WEIGHT_REPS
+    elif is_light_drill(ex):
         low, high = max(low, LIGHT_DRILL_REPS[0]), max(high, LIGHT_DRILL_REPS[1])
     elif ex.pattern in ISOLATION:  # a loaded isolation (a machine, a cable) is worked in moderate reps, never as a 3-6RM
         low, high = max(low, ISOLATION_REPS[0]), max(high, ISOLATION_REPS[1])
-    elif ex.load_potential <= 2 or not ex.equipment:  # body weight: hard enough only in more reps, unless very hard
+    elif body_weight:  # body weight: hard enough only in more reps, unless very hard
         floor = (5, 10) if ex.effort >= 5 else (8, 15) if ex.effort == 4 else (10, 20)
         low, high = max(low, floor[0]), max(high, floor[1])
+    elif ex.pattern in COMPOUND and is_hand_held(ex):
+        low, high = max(low, HAND_HELD_REPS[0]), max(high, HAND_HELD_REPS[1])
     if ex.pattern in ISOLATION or is_light_drill(ex):
         rest = min(max(rest, ISOLATION_REST[0]), ISOLATION_REST[1])
     elif is_heavy_compound(ex) and ex.equipment:

@@ -2,51 +2,36 @@
 
 A score is the sum of its reasons, in four named parts (core.rules): where the exercise works
 (emphasis), how hard it can train the glutes for this goal (stimulus), adjustments for this person (fit)
-and how sure the evidence is (confidence). The top of a list then covers the patterns the goal needs
-before it repeats one (select()). Pure: the catalogue, the goal and the profile in; a Ranking out.
+and how sure the evidence is (confidence). Each then takes its place by the list's rules, which hold in
+every window of five (core.placing). Pure: the catalogue, the goal and the profile in; a Ranking out.
 """
 
 
 import math
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from operator import mul
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from glutecoach.core.dose import dose_for
+from glutecoach.core.dose import dose_for, is_body_weight_strength
 from glutecoach.core.models import Catalogue, Dose, Exercise, Goal, Profile, Summary
-from glutecoach.core.rules import PARTS, RULES, Reason, Rule, apply, weight
-from glutecoach.core.vocab import FAMILY_CAP, LEVEL_RANK, PATTERN_CAP, REGIONS
+from glutecoach.core.placing import EVIDENCE_LED as EVIDENCE_LED  # re-exported: the tests and renderers read them here
+from glutecoach.core.placing import FAVOUR_CAP as FAVOUR_CAP
+from glutecoach.core.placing import GOAL_LED as GOAL_LED
+from glutecoach.core.placing import LEAD_MARGIN as LEAD_MARGIN
+from glutecoach.core.placing import Scored as Scored
+from glutecoach.core.placing import _sort_key, finish, select
+from glutecoach.core.placing import cautioned as cautioned
+from glutecoach.core.placing import favoured as favoured
+from glutecoach.core.placing import movement_of as movement_of
+from glutecoach.core.placing import scored as scored
+from glutecoach.core.rules import RULES, Reason, Rule, apply, weight
+from glutecoach.core.safety import CLEARABLE, level_for
+from glutecoach.core.vocab import LEVEL_RANK, REGIONS
 
 
 class Exclusion(NamedTuple):
     slug: str
     kind: str  # equipment | level | goal | avoid:CONDITION
     reason: str
-
-
-class Scored(NamedTuple):
-    exercise: Exercise
-    reasons: tuple[Reason, ...]
-    dose: Dose
-    score: float  # the sum of the reasons' points, kept with them (see scored())
-    decided_by: str = ""  # the rule that most set it apart from the rest of the list
-
-    def part(self, name: str) -> float:
-        return round(sum(r.points for r in self.reasons if r.part == name), 1)
-
-    @property
-    def parts(self) -> dict[str, float]:
-        return {p: self.part(p) for p in PARTS}
-
-    @property
-    def main_reason(self) -> Reason | None:
-        return next((r for r in self.reasons if r.rule == self.decided_by), None)
-
-
-def scored(ex: Exercise, reasons: tuple[Reason, ...], dose: Dose) -> Scored:
-    """An exercise with its reasons; the score is their sum, so explanation and number agree."""
-    return Scored(ex, reasons, dose, round(sum(r.points for r in reasons), 1))
 
 
 class Ranking(NamedTuple):
@@ -56,12 +41,21 @@ class Ranking(NamedTuple):
     excluded: tuple[Exclusion, ...]
     notes: tuple[str, ...] = ()
     sources: dict[str, str] = {}  # level, equipment, pains, goal -> option | profile | default
+    held_back: tuple["HeldBack", ...] = ()  # what the goal needs that the person's level mostly hides
+
+
+class HeldBack(NamedTuple):
+    """A need of the goal whose exercises (with the person's equipment) are mostly above their level."""
+
+    patterns: tuple[str, ...]
+    level: str  # the level from which the most of them open
+    examples: tuple[str, ...]  # slugs, in catalogue order
 
 
 def exclusion(ex: Exercise | Summary, goal: Goal | None, profile: Profile) -> Exclusion | None:
     """Why the exercise cannot be offered to this person at all, or None."""
     for c in ex.contraindications:
-        if c.level == "avoid" and c.condition in profile.pains:
+        if c.condition in profile.pains and level_for(c, profile) == "avoid":
             return Exclusion(ex.slug, f"avoid:{c.condition}", f"to be avoided with {c.condition}: {c.note}")
     if LEVEL_RANK[ex.level] > LEVEL_RANK[profile.level]:
         return Exclusion(ex.slug, "level", f"{ex.level} level, above {profile.level}")
@@ -96,126 +90,17 @@ def score(ex: Exercise, goal: Goal, profile: Profile, rules: Sequence[Rule] | No
     return tuple(r for rule in chosen if (r := apply(rule, ex, goal, profile)) is not None)
 
 
-def _sort_key(s: Scored) -> tuple[float, str]:
-    return (-s.score, s.exercise.slug)
-
-
-def _caps(goal: Goal, top: int) -> tuple[Callable[[str], int], int]:
-    """The per-pattern and per-family caps for a list of `top`: as given for a top 5 or 6, one more of a
-    family from the sixth place and of a pattern from the seventh, and so on every five places."""
-    extra_pattern = max(0, (top - 2) // 5)
-    extra_family = max(0, (top - 1) // 5)
-
-    def pattern_cap(pattern: str) -> int:
-        cap = goal.pattern_cap.get(pattern, PATTERN_CAP)
-        return cap + extra_pattern if cap else 0
-
-    return pattern_cap, FAMILY_CAP + extra_family
-
-
-class Selection(NamedTuple):
-    chosen: list[Scored]
-    passed_over: list[tuple[Scored, str]]  # with why it gave way
-    complete: bool  # the top is full (or every candidate was placed)
-
-
-def cautioned(ex: Exercise | Summary, profile: Profile, still_covers: frozenset[str] = frozenset()) -> bool:
-    """A caution for a declared condition that bars the exercise from taking a place just to cover a pattern."""
-    return any(c.level == "caution" and c.condition in profile.pains and c.condition not in still_covers for c in ex.contraindications)
-
-
-NOBODY = Profile()
-
-
-def select(
-    items: Sequence[Scored], top: int, goal: Goal, available: set[str], profile: Profile = NOBODY, still_covers: frozenset[str] = frozenset()
-) -> Selection:
-    """The top of the list, from items best first: at most FAMILY_CAP of a family and the goal's cap of
-    a pattern, and the patterns the goal needs covered before one repeats (a need counts only when an
-    allowed exercise has its pattern). An exercise with a caution for a declared condition never takes a
-    place just to cover a pattern: it must earn it by score. Each decision reads only the items above, so a prefix of the
-    true order gives the same top once it is complete (bounded ranking relies on it)."""
-    needs = [set(n) for n in goal.needs if set(n) & available]
-    pattern_cap, family_cap = _caps(goal, top)
-    chosen: list[Scored] = []
-    passed: list[tuple[Scored, str]] = []
-    patterns: Counter[str] = Counter()
-    families: Counter[str] = Counter()
-    for s in items:
-        if len(chosen) == top:
-            return Selection(chosen, passed, True)
-        ex = s.exercise
-        open_needs = [n for n in needs if not any(patterns[p] for p in n)]
-        if families[ex.family] >= family_cap:
-            passed.append((s, f"another {ex.family} variant already ranks above it"))
-            continue
-        if patterns[ex.pattern] >= pattern_cap(ex.pattern):
-            cap = pattern_cap(ex.pattern)
-            why = f"{cap} {ex.pattern} exercise{'s' if cap != 1 else ''} already rank above it" if cap else f"this goal's list has no {ex.pattern} work"
-            passed.append((s, why))
-            continue
-        meets = any(ex.pattern in n for n in open_needs) and not cautioned(ex, profile, still_covers)
-        if not meets and len(open_needs) >= top - len(chosen):
-            wanted = " / ".join(sorted(open_needs[0]))
-            passed.append((s, f"the list first covers the {wanted} pattern this goal needs"))
-            continue
-        chosen.append(s)
-        patterns[ex.pattern] += 1
-        families[ex.family] += 1
-    return Selection(chosen, passed, len(chosen) == top)
-
-
-def finish(selection: Selection, top: int) -> list[Scored]:
-    """The chosen, best first, then the passed-over with a 'variety' reason that puts each just below the
-    last chosen one (so every score is still the sum of its reasons), and what set each chosen one apart."""
-    chosen = sorted(selection.chosen, key=_sort_key)
-    floor = chosen[-1].score if chosen else 0.0
-    demoted = []
-    for s, why in selection.passed_over:
-        if chosen and s.score >= floor:
-            penalty = Reason("variety", round(floor - s.score - 0.1, 1), f"Placed lower for variety: {why}.", "variety", "fit")
-            s = scored(s.exercise, (*s.reasons, penalty), s.dose)
-        demoted.append(s)
-    ordered = chosen + sorted(demoted, key=_sort_key)
-    return [s._replace(decided_by=_decisive(s, chosen)) for s in ordered]
-
-
-def _decisive(s: Scored, shown: Sequence[Scored]) -> str:
-    """The rule whose points most exceed what it gives the rest of the list on average."""
-    others = [o for o in shown if o.exercise.slug != s.exercise.slug] or list(shown)
-    best, margin = "", -math.inf
-    for r in s.reasons:
-        if r.points <= 0 or r.part == "confidence":
-            continue
-        mean = sum(next((x.points for x in o.reasons if x.rule == r.rule), 0.0) for o in others) / max(1, len(others))
-        if r.points - mean > margin:
-            best, margin = r.rule, r.points - mean
-    return best
-
-
-BOUNDED_FROM = 200  # catalogues this large are ranked with the bound below; small ones in full
-CHUNK = 32
-
-
-def headroom(goal: Goal, rules: Sequence[Rule], known: Callable[[Rule], bool] = lambda r: r.name == "region-match") -> float:
-    """The most the rules not counted in the cheap bound can add to a score: each rule gives at most its
-    weight either way (the fraction is held to -1..1 in rules.apply), plus rounding."""
-    others = [abs(weight(r, goal)) for r in rules if not known(r)]  # a negative weight adds at a fraction of -1
-    return sum(others) + 0.05 * len(rules) + 0.2
-
-
-def goal_rules(goal: Goal) -> list[Rule]:
-    """The rules that read only the exercise and the goal (every part but fit): their points can be
-    worked out once per catalogue and goal, whoever asks."""
-    return [r for r in RULES if r.part != "fit" and weight(r, goal)]
-
-
 def goal_points(cat: Catalogue, goal: Goal) -> list[float]:
-    """Each exercise's points from goal_rules, in catalogue order: the tight bound of bounded ranking
-    (the CLI caches them per catalogue and goal, glutecoach.speed)."""
-    rules = goal_rules(goal)
+    """Each exercise's points from the rules that read only the exercise and the goal (every part but
+    fit), in catalogue order: the CLI caches them per catalogue and goal (glutecoach.speed), so ranking
+    adds only the person's few points to each and scores in full only the chosen."""
+    rules = [r for r in RULES if r.part != "fit" and weight(r, goal)]
     nobody = Profile()
     return [round(sum(r.points for rule in rules if (r := apply(rule, cat.exercises[s.slug], goal, nobody))), 1) for s in cat.exercises.summaries]
+
+
+def items_of(cat: Catalogue, pool: Iterable[Exercise] | None) -> Sequence[Exercise | Summary]:
+    return cat.exercises.summaries if pool is None else list(pool)
 
 
 def rank(
@@ -229,23 +114,16 @@ def rank(
 ) -> Ranking:
     """Every allowed exercise scored for the goal; the top chosen by select(); the rest excluded with why.
 
-    For a large catalogue, exercises are taken in order of a cheap bound and scored in full only while
-    one could still change the top: once select() fills the top from exercises that score more than the
-    next one's bound, nothing further can change it. The bound is the region match plus the most every
-    other rule can add, or, when `known` holds goal_points() for the catalogue, those points plus the
-    most the person's rules can add (a few points: most exercises need no scoring at all). The result is
-    the same as scoring everything (tests/unit/test_engine.py checks both).
+    With `known` (goal_points() for the catalogue), every allowed exercise gets its exact score from
+    those points and the person's rules, which read only summary fields, without being built; the top
+    is chosen from those and only the chosen are scored in full, with their reasons. Without it, every
+    allowed exercise is scored in full (the plain path, and the tests' oracle: both give the same list).
     """
-    items: Iterable[Exercise | Summary] = cat.exercises.summaries if pool is None else pool
     exercise = (lambda s: cat.exercises[s.slug]) if pool is None else (lambda e: e)
-    excluded: list[Exclusion] = []
-    allowed: list[Exercise | Summary] = []
-    for item in items:
-        why = exclusion(item, goal, profile)
-        if why:
-            excluded.append(why)
-        else:
-            allowed.append(item)
+    items = items_of(cat, pool)
+    reasons = [exclusion(item, goal, profile) for item in items]
+    excluded = [why for why in reasons if why]
+    allowed = [item for item, why in zip(items, reasons, strict=True) if not why]
     profile = with_favours(cat, profile)
     rules = active_rules(goal, profile)
     available = {item.pattern for item in allowed if not cautioned(item, profile, cat.still_covers)}
@@ -254,52 +132,39 @@ def rank(
         ex = exercise(item)
         return scored(ex, score(ex, goal, profile, rules), dose_for(ex, goal, profile.level, cat.heavy_rest_s))
 
-    region_weight = next((weight(r, goal) for r in rules if r.name == "region-match"), 0.0)
-    use_known = known is not None and pool is None
-    if not use_known and (len(allowed) < BOUNDED_FROM or not goal.regions or region_weight <= 0):
-        done = sorted((full(item) for item in allowed), key=_sort_key)
-        selection = select(done, top, goal, available, profile, cat.still_covers)
-    elif use_known:
-        # The goal's points are known for every exercise; the person's rules read only summary fields. So
-        # every allowed exercise gets its exact score without being built, the top is chosen from those,
-        # and only the chosen are scored in full, with their reasons.
+    if known is not None and pool is None:
         position = {s.slug: i for i, s in enumerate(cat.exercises.summaries)}
         fit = [r for r in rules if r.part == "fit"]
-
-        def exact(item: Exercise | Summary) -> float:
-            points = [r.points for rule in fit if (r := apply(rule, item, goal, profile)) is not None]  # type: ignore[arg-type]
-            return round(known[position[item.slug]] + sum(points), 1)  # type: ignore[index]
-
         nothing = Dose(0, (0, 0), 0)
-        light = sorted((Scored(item, (), nothing, exact(item)) for item in allowed), key=_sort_key)  # type: ignore[arg-type]
-        picked = select(light, top, goal, available, profile, cat.still_covers)
-        if picked.complete:
-            selection = Selection([full(s.exercise) for s in picked.chosen], [], True)
-        else:  # too few to fill the top: the rest are shown with their variety reasons, so score them all
-            done = sorted((full(item) for item in allowed), key=_sort_key)
-            selection = select(done, top, goal, available, profile, cat.still_covers)
-    else:
-        scale = [goal.regions.get(r, 0.0) * region_weight / 100 for r in REGIONS]
-        bases = [sum(map(mul, scale, item.region_scores)) for item in allowed]
-        room = headroom(goal, rules)
-        order = sorted(range(len(allowed)), key=bases.__getitem__, reverse=True)
-        done = []
-        start, chunk = 0, CHUNK
-        while True:
-            done.extend(full(allowed[i]) for i in order[start : start + chunk])
-            start += chunk
-            chunk += chunk // 2  # few checks however far down the top reaches, little overshoot
-            done.sort(key=_sort_key)
-            if start >= len(order):
-                selection = select(done, top, goal, available, profile, cat.still_covers)
-                break
-            bound = bases[order[start]] + room  # nothing unscored can score more than this
-            certain = [s for s in done if s.score > bound]
-            selection = select(certain, top, goal, available, profile, cat.still_covers)
-            if selection.complete:
-                break
-    ranked = finish(selection, top)
-    return Ranking(goal, profile, tuple(ranked[:top]), tuple(excluded), notes(cat, goal, profile), dict(sources or {}))
+
+        def light(item: Exercise | Summary) -> Scored:
+            reasons = tuple(r for rule in fit if (r := apply(rule, item, goal, profile)) is not None)  # type: ignore[arg-type]
+            return Scored(item, reasons, nothing, round(known[position[item.slug]] + sum(r.points for r in reasons), 1))  # type: ignore[arg-type]
+
+        picked = select(sorted(map(light, allowed), key=_sort_key), top, goal, available, profile, cat.still_covers)
+        selection = picked._replace(chosen=[full(s.exercise) for s in picked.chosen])
+    else:  # the plain path, and the tests' oracle
+        selection = select(sorted(map(full, allowed), key=_sort_key), top, goal, available, profile, cat.still_covers)
+    ranked = tuple(finish(selection))
+    held = held_back(goal, profile, allowed, [item for item, why in zip(items, reasons, strict=True) if why and why.kind == "level"])
+    return Ranking(goal, profile, ranked, tuple(excluded), notes(cat, goal, profile) + dose_notes(goal, ranked), dict(sources or {}), held)
+
+
+def held_back(goal: Goal, profile: Profile, allowed: Sequence[Exercise | Summary], above: Sequence[Exercise | Summary]) -> tuple[HeldBack, ...]:
+    """The goal's first need (what it is about: power for sprint-jump) when at least twice as many of its
+    exercises that the person's equipment allows are above their level as are open to them (a beginner
+    sprinter gets hops while the sprints wait)."""
+    if not goal.needs:
+        return ()
+    need = goal.needs[0]
+    hidden = [s for s in above if s.pattern in need and profile.has(s.equipment)]
+    open_ = [s for s in allowed if s.pattern in need]
+    if not hidden or len(hidden) < 2 * len(open_):
+        return ()
+    lowest = min((s.level for s in hidden), key=LEVEL_RANK.__getitem__)
+    families = dict.fromkeys(s.family for s in hidden if s.level == lowest)  # one example per family, catalogue order
+    first = {f: next(s.slug for s in hidden if s.family == f and s.level == lowest) for f in families}
+    return (HeldBack(tuple(need), lowest, tuple(first.values())[:3]),)
 
 
 def with_favours(cat: Catalogue, profile: Profile) -> Profile:
@@ -317,7 +182,42 @@ def notes(cat: Catalogue, goal: Goal, profile: Profile) -> tuple[str, ...]:
         note = cat.condition_notes.get(pain)
         if note and note not in out:
             out.append(note)
+    if clearance := clearance_note(profile):
+        out.append(clearance)
     return tuple(out)
+
+
+STRENGTH_BODY_WEIGHT_NOTE = (
+    "Body-weight exercises for strength stay at about 6-12 reps: when the top of the range is easy, add load "
+    "(a weighted vest, a backpack, a dumbbell) or move to the harder variant, rather than adding reps."
+)
+
+
+def dose_notes(goal: Goal, items: Sequence[Scored]) -> tuple[str, ...]:
+    """How the list's doses progress, where that is not plain adding load: body-weight work for strength."""
+    if goal.adaptation == "strength" and any(s.dose.unit == "reps" and is_body_weight_strength(s.exercise, goal) for s in items):
+        return (STRENGTH_BODY_WEIGHT_NOTE,)
+    return ()
+
+
+def clearance_note(profile: Profile) -> str:
+    """Which hip-replacement limits apply: left out before the surgeon clears full training, cautions after."""
+    declared = [c for c in profile.pains if c in CLEARABLE]
+    if not declared:
+        return ""
+    when = f" (surgery on {profile.surgery})" if profile.surgery else ""
+    if profile.cleared:
+        return (
+            f"Hip replacement{when}: your surgeon has cleared you for full training, so its limits are shown as "
+            "cautions, not left out; keep to any precaution you were given and build load gradually."
+        )
+    front = any(c != "hip-replacement-posterior" for c in declared)
+    extension = ", loaded hip hyperextension (kickbacks, prone hip extension)" if front else ""
+    return (
+        f"Hip replacement{when}, not cleared for full training (or not recorded): deep single-leg squats, heavy squats"
+        f"{extension} and the approach's other limits are left out. Once your surgeon clears full training, record it "
+        "in your profile: they then show as cautions."
+    )
 
 
 # --- alternatives ----------------------------------------------------------------------------------
@@ -330,7 +230,7 @@ def region_similarity(a: Exercise, b: Exercise) -> float:
     return max(0.0, 1 - rms / 100)
 
 
-ALTERNATIVE_WEIGHTS = {"similarity": 55.0, "same-pattern": 25.0, "same-load": 10.0, "same-effort": 8.0, "same-stance": 2.0}
+ALTERNATIVE_WEIGHTS = {"similarity": 45.0, "same-movement": 15.0, "same-pattern": 20.0, "same-load": 10.0, "same-effort": 8.0, "same-stance": 2.0}  # 100 in all
 
 
 def alternative_reasons(ex: Exercise, like: Exercise) -> tuple[Reason, ...]:
@@ -338,6 +238,8 @@ def alternative_reasons(ex: Exercise, like: Exercise) -> tuple[Reason, ...]:
     w = ALTERNATIVE_WEIGHTS
     sim = region_similarity(ex, like)
     out = [Reason("similarity", round(w["similarity"] * sim, 1), f"Works the same regions about as hard as {like.name} ({sim:.0%} alike).", "same regions", "emphasis")]
+    if movement_of(ex.family) == movement_of(like.family):  # a variant of the same lift keeps the skill and the groove
+        out.append(Reason("same-movement", w["same-movement"], f"A variant of the same movement ({ex.family}).", "same movement", "emphasis"))
     if ex.pattern == like.pattern:
         out.append(Reason("same-pattern", w["same-pattern"], f"The same movement pattern ({ex.pattern}).", "same pattern", "emphasis"))
     load = 1 - abs(ex.load_potential - like.load_potential) / 4

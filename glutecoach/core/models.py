@@ -98,6 +98,11 @@ class Exercise(NamedTuple):
         """The five scores in REGIONS order, as a Summary holds them."""
         return tuple(self.scores[r] for r in REGIONS)
 
+    @property
+    def region_basis(self) -> tuple[str, ...]:
+        """The five bases in REGIONS order, as a Summary holds them."""
+        return tuple(self.basis[r] for r in REGIONS)
+
     def score_for(self, region: str) -> float:
         """A region's score; 'gluteus-maximus' is the mean of its two portions."""
         if region == "gluteus-maximus":
@@ -127,11 +132,15 @@ class Summary(NamedTuple):
     unit: str
     loads: tuple[str, ...]
     peaks: tuple[Peak, ...]
+    stance: str
+    region_basis: tuple[str, ...]  # in REGIONS order
+    joint_actions: tuple[str, ...]
 
 
 def summary_of(ex: Exercise) -> Summary:
     return Summary(
-        ex.slug, ex.pattern, ex.family, ex.level, ex.equipment, ex.contraindications, ex.region_scores, ex.complexity, ex.unit, ex.loads, ex.peaks
+        ex.slug, ex.pattern, ex.family, ex.level, ex.equipment, ex.contraindications, ex.region_scores, ex.complexity, ex.unit, ex.loads, ex.peaks,
+        ex.stance, ex.region_basis, ex.joint_actions,
     )
 
 
@@ -254,6 +263,8 @@ class Profile(NamedTuple):
     pains: tuple[str, ...] = ()
     recent_pain: tuple[tuple[str, int, str], ...] = ()  # (slug, pain score, date) from the log
     favours: tuple[tuple[str, str, str], ...] = ()  # (condition, property, note): what a declared condition favours
+    cleared: bool = False  # after a hip replacement: the surgeon has cleared full training
+    surgery: str | None = None  # the hip replacement's date (YYYY-MM-DD), when given
 
     def has(self, needed: tuple[str, ...]) -> bool:
         return self.equipment is None or self.equipment.issuperset(needed)
@@ -341,12 +352,17 @@ class SavedProfile(NamedTuple):
     equipment: tuple[str, ...] | None = None  # None: everything; (): body weight only
     pains: tuple[str, ...] = ()
     units: str = "kg"
+    surgery_date: str | None = None  # a hip replacement's date, YYYY-MM-DD
+    cleared: bool | None = None  # the surgeon has cleared full training after it (None: not said)
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "level": self.level,
             "goal": self.goal,
             "equipment": None if self.equipment is None else list(self.equipment),
             "pains": list(self.pains),
             "units": self.units,
         }
+        if self.surgery_date is not None or self.cleared is not None:  # after a hip replacement only
+            out.update(surgery_date=self.surgery_date, cleared=self.cleared)
+        return out

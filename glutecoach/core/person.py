@@ -75,5 +75,7 @@ def resolve(
         kit = pick("equipment", asked.equipment, stored_kit, None)  # type: ignore[assignment]
     pains = pick("pains", asked.pains, saved.pains or None, ())
     goal = pick("goal", asked.goal, saved.goal, default_goal)
-    profile = Profile(level=str(level), equipment=kit, pains=tuple(pains), recent_pain=recent)  # type: ignore[arg-type]
+    profile = Profile(
+        level=str(level), equipment=kit, pains=tuple(pains), recent_pain=recent, cleared=bool(saved.cleared), surgery=saved.surgery_date  # type: ignore[arg-type]
+    )
     return Resolved(profile, goal if goal is None else str(goal), sources)

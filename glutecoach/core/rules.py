@@ -2,7 +2,7 @@
 
 A rule returns a Match (a fraction in -1..1 and a sentence) or None when it does not apply; the engine
 multiplies the fraction by the goal's weight for the rule (goals are data: data/goals.yaml), so no rule
-can move a score by more than its weight, which bounded ranking relies on. Every rule belongs to one of
+can move a score by more than its weight (a score stays within 0-100). Every rule belongs to one of
 four parts of a score:
 
 - emphasis: where the exercise works (its region scores and actions), comparing exercises of like kind;
@@ -16,7 +16,8 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from glutecoach.core.models import Exercise, Goal, Profile
-from glutecoach.core.vocab import BASIS_WORD, REGION_LABEL
+from glutecoach.core.safety import favourable, level_for
+from glutecoach.core.vocab import BASIS_WORD, EVIDENCE_REGIONS, REGION_LABEL
 
 PARTS = ("emphasis", "stimulus", "fit", "confidence")
 
@@ -100,19 +101,29 @@ def abduction(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
     return Match(0.5, f"Adds some lifting of the leg to the side, {who}.", "some abduction")
 
 
+FLEXED_ROTATION = 0.5  # of the credit, when the hip is bent at the peak: the piriformis's leverage is smaller there
+ROTATION_WHO = {  # (a piriformis goal, the hip bent at the peak) -> who does the turning, and how well
+    (False, False): "an action of the upper gluteus maximus and the deep rotators",
+    (True, False): "with the hip near extension, where the piriformis works most (Giphart 2012)",
+    (True, True): "though with the hip bent, where the piriformis turns the thigh out less than near extension (Delp 1999)",
+}
+
+
 def external_rotation(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
-    """Turning the thigh out: the piriformis works most in external rotation with the hip near extension (Giphart 2012)."""
-    main = any(p.action == "hip-external-rotation" for p in ex.peaks)
+    """Turning the thigh out: the piriformis works most in external rotation with the hip near extension
+    (Giphart 2012: static rotation and abduction in slight extension); its rotating leverage falls as the
+    hip bends and reverses in deep flexion (Delp 1999), so a drill done with the hip bent (the clamshell,
+    the fire hydrant) gets part of the credit. A static hold whose main action turns the thigh out counts as it."""
+    held = any(p.action == "isometric" for p in ex.peaks)  # a static hold: Giphart's highest was static rotation
+    main = any(p.action == "hip-external-rotation" for p in ex.peaks) or (held and ex.joint_actions[:1] == ("hip-external-rotation",))
     if not main and "hip-external-rotation" not in ex.joint_actions:
         return None
-    who = (
-        "where the piriformis works most, with the hip near extension (Giphart 2012)"
-        if _main_region(goal) == "piriformis"
-        else "an action of the upper gluteus maximus and the deep rotators"
-    )
+    flexed, piriformis = "hip-flexed-at-peak" in ex.features, _main_region(goal) == "piriformis"
+    who = ROTATION_WHO[(piriformis, flexed and piriformis)]
+    share = FLEXED_ROTATION if flexed and piriformis else 1.0
     if main:
-        return Match(1.0, f"Turns the thigh outward against load, {who}.", "external rotation")
-    return Match(0.5, f"Includes some outward turning of the thigh, {who}.", "some rotation")
+        return Match(share, f"Turns the thigh outward against load, {who}.", "external rotation")
+    return Match(share / 2, f"Includes some outward turning of the thigh, {who}.", "some rotation")
 
 
 def internal_rotation(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
@@ -271,24 +282,26 @@ def level_fit(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
 
 
 def caution(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
-    """A declared condition that calls for caution lowers the exercise, and its note is shown."""
-    notes = [c for c in ex.contraindications if c.level == "caution" and c.condition in profile.pains]
+    """A declared condition that calls for caution lowers the exercise, and its note is shown; advice
+    (level `advice`, e.g. heavy loading with osteoporosis) is shown without lowering it."""
+    notes = [(c, level) for c in ex.contraindications if c.condition in profile.pains and (level := level_for(c, profile)) != "avoid"]
     if not notes:
         return None
-    text = " ".join(f"With {c.condition}: {c.note}" for c in notes)
-    # What the exercise loads counts in full; technique advice of the exercise's own counts half.
-    fraction = 1.0 if any(c.derived for c in notes) else 0.5
-    return Match(fraction, text, "caution: " + ", ".join(c.condition for c in notes))
+    text = " ".join(f"With {c.condition}: {c.note}" for c, _ in notes)
+    cautions = [c for c, level in notes if level == "caution"]  # what it loads counts in full, its own technique advice half
+    fraction = (1.0 if any(c.derived for c in cautions) else 0.5) if cautions else 0.0
+    return Match(fraction, text, ("caution: " if cautions else "advice: ") + ", ".join(c.condition for c, _ in notes))
 
 
 def condition_favours(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
-    """What a declared condition favours (e.g. isometric holds for tendon pain) is raised, with its note."""
-    hold = ex.unit == "seconds" and any(p.action == "isometric" for p in ex.peaks) and "side-lying-compression" not in ex.loads
-    has = {"isometric-hold": hold}
-    hits = [(c, note) for c, prop, note in profile.favours if has.get(prop)]
+    """What a declared condition favours (e.g. isometric abduction for gluteal tendon pain, the LEAP
+    trial's programme: Mellor 2018) is raised, with its note; select() bounds how many it lifts."""
+    has = favourable(ex)
+    hits = [(c, note, has[prop]) for c, prop, note in profile.favours if prop in has]
     if not hits:
         return None
-    return Match(1.0, " ".join(f"With {c}: {note}" for c, note in hits), "suits your condition")
+    notes = dict.fromkeys(f"With {c}: {note}" for c, note, _ in hits)
+    return Match(max(share for *_, share in hits), " ".join(notes), "suits your condition")
 
 
 def growth_study(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
@@ -317,7 +330,7 @@ def evidence(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
     if not main:
         return None
     basis = ex.basis[main]
-    study = next((study_name(e.source) for e in ex.evidence if e.stat == "mean" and main in _supports(e.region)), "")
+    study = next((study_name(e.source) for e in ex.evidence if e.stat == "mean" and main in EVIDENCE_REGIONS.get(e.region, ())), "")
     where = f" ({study})" if study else ""
     if basis == "emg":
         return Match(1.0, f"Its {REGION_LABEL[main]} score was measured in a study of this exercise{where}.", "measured")
@@ -333,12 +346,6 @@ def study_name(key: str) -> str:
     if not letters or not year.isdigit():
         return key
     return f"{letters.capitalize()} {year}"
-
-
-def _supports(region: str) -> tuple[str, ...]:
-    from glutecoach.core.vocab import EVIDENCE_REGIONS
-
-    return EVIDENCE_REGIONS.get(region, ())
 
 
 # The registry: every rule, its part and its default weight, in the order reasons are listed.

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from glutecoach.core.models import Contraindication
+from glutecoach.core.models import Contraindication, Exercise, Profile, Summary
 from glutecoach.core.vocab import CONDITIONS, DEEP_HIP_FLEXION
 
-SEVERITY = {"caution": 1, "avoid": 2}
+SEVERITY = {"advice": 0, "caution": 1, "avoid": 2}
 
 
 class ConditionRule(NamedTuple):
@@ -86,3 +86,34 @@ def resolve(loads: Sequence[str], explicit: Sequence[ExplicitEntry], conditions:
         else:
             out.append(Contraindication(name, rule.level, f"{rule.note} {entry.note}"))
     return tuple(out)
+
+
+# --- for this person: clearance after a hip replacement, what a condition favours ------------------
+
+CLEARABLE = ("hip-replacement", "hip-replacement-anterior", "hip-replacement-posterior")  # restrictions a surgeon lifts
+
+
+def level_for(c: Contraindication, profile: Profile) -> str:
+    """The level a contraindication has for this person: once the surgeon has cleared full training after
+    a hip replacement, what was left out becomes a caution."""
+    if c.level == "avoid" and profile.cleared and c.condition in CLEARABLE:
+        return "caution"
+    return c.level
+
+
+TENDON_COMPRESSION = ("side-lying-compression", "end-range-adduction")  # what presses the gluteal tendons on the bone
+
+
+def favourable(ex: Exercise | Summary) -> dict[str, float]:
+    """The properties a condition can favour (vocab.FAVOURABLE) that the exercise has, with how much
+    (0-1), read from summary fields: an isometric abduction hold in full (the LEAP trial starts there),
+    single-leg balance work in part (its progression)."""
+    if any(load in TENDON_COMPRESSION for load in ex.loads):
+        return {}
+    hold = ex.unit == "seconds" and any(p.action == "isometric" for p in ex.peaks)
+    out = {}
+    if hold and ex.pattern in ("abduction", "stability") and "hip-abduction" in ex.joint_actions:
+        out["abduction-hold"] = 1.0
+    if ex.pattern == "stability" and ex.stance == "single-leg" and ex.unit in ("seconds", "reps"):
+        out["single-leg-stance"] = 0.5
+    return out

@@ -89,11 +89,14 @@ CONDITIONS = (
     "hip-replacement-posterior",
     "osteoporosis",
 )
-SEVERITIES = ("avoid", "caution")
+SEVERITIES = ("avoid", "caution", "advice")  # advice: the note is shown, the exercise is not lowered
 STATS = ("mean", "peak", "median", "index", "difference", "qualitative")
-FEATURES = ("wide-stance", "sitting-back", "everyday-task", "explosive", "growth-measured")
+FEATURES = ("wide-stance", "sitting-back", "everyday-task", "explosive", "growth-measured", "hip-flexed-at-peak")
+# hip-flexed-at-peak: the hip is bent (about 45-90 degrees: side-lying with bent hips, kneeling, seated) where the load peaks
 # Properties a condition can favour (data/goals.yaml, conditions: favours).
-FAVOURABLE = ("isometric-hold",)  # held in seconds, without compressing the side of the hip
+# abduction-hold: an isometric hold that pushes the leg out; single-leg-stance: balance work standing on one leg;
+# neither compresses the side of the hip (lying on it, the thigh across the midline).
+FAVOURABLE = ("abduction-hold", "single-leg-stance")
 SPINAL_LOADS = ("low", "moderate", "high")
 
 # Movement patterns a coach programmes by (see README, "The catalogue").
@@ -117,12 +120,18 @@ TISSUE_LOADS = (
     "deep-loaded-knee-flexion",
     "straight-knee-hip-flexion",
     "side-lying-compression",
+    "hip-hyperextension",  # the hip driven past neutral under load (kickbacks, prone hip extension)
+    "deep-single-leg-squat",  # body weight or more on one hip, bent far past 90 degrees (pistol, shrimp squat)
+    "heavy-squat",  # a squat loaded heavily through the hips and spine (barbell squats, the hack squat)
 )
 DEEP_HIP_FLEXION = "deep-hip-flexion"  # what hip_flexion: deep loads, as conditions read it
 # What a goal's training adapts: it sets the kind of dose (data/goals.yaml, `adaptation`).
 ADAPTATIONS = ("hypertrophy", "strength", "power", "contact", "control")
 PATTERN_CAP = 2  # no more than this many of one pattern in a top list, unless the goal says otherwise
 FAMILY_CAP = 1  # variants of one exercise (one family) in a top list
+# Families that are one movement for the family cap: a glute bridge is a hip thrust from the floor
+# (the barbell and kas bridges load the same lockout), so a top list holds one of them, not both.
+SAME_MOVEMENT: dict[str, str] = {"glute-bridge": "hip-thrust"}
 PEAK_ACTIONS = ("hip-extension", "hip-abduction", "hip-external-rotation", "hip-internal-rotation", "isometric")
 # Where a source's figures were read: the paper itself, a review's table, or a secondary summary.
 READ_IN = ("primary", "review", "secondary")

@@ -154,8 +154,13 @@ def ranking(r: Ranking) -> dict[str, Any]:
         "profile": _profile(r.profile, r.sources),
         "recommendations": [_scored(i, s) for i, s in enumerate(r.items, 1)],
         "excluded": [{"slug": e.slug, "reason": e.reason} for e in r.excluded],
-        "notes": list(r.notes),
+        "notes": [*r.notes, *(held_back_line(h) for h in r.held_back)],
     }
+
+
+def held_back_line(h: Any) -> str:
+    """What the person's level holds back of the goal's main need (core.engine.HeldBack), in one sentence."""
+    return f"Most {' / '.join(h.patterns)} work ({', '.join(h.examples)}) starts at {h.level} level: add --level {h.level} if you train at that level."
 
 
 def alternatives(a: Alternatives) -> dict[str, Any]:

@@ -45,7 +45,7 @@ def for_line(profile: Profile, goal: str, sources: dict[str, str]) -> str:
     parts = [
         f"level {profile.level} ({src('level')}; change with --level)",
         f"equipment {kit} ({src('equipment')}; --equipment)",
-        f"conditions {pains} ({src('pains')}; --pain)",
+        f"conditions {pains} ({src('pains')}; --condition)",
     ]
     if goal:
         parts.insert(0, f"goal {goal} ({src('goal')})")
@@ -130,6 +130,10 @@ def ranking(r: Ranking, explain: bool) -> None:
         out.append_text(para(LEGEND, "dim"))
     else:
         out.append_text(para("Nothing fits these filters; try more equipment (--equipment) or another level (--level)."))
+    for held in r.held_back:
+        from glutecoach.render.data import held_back_line
+
+        out.append_text(para(held_back_line(held)))
     for line in left_out(r):
         out.append_text(para("Left out: " + line, "dim"))
     for text in r.notes:
@@ -153,7 +157,7 @@ def alternatives(a: Alternatives) -> None:
     if rows:
         out.append_text(grid(columns, rows, width()))
         out.append_text(para("Alike: how closely the five region scores match, magnitude included (100% = the same scores). "
-                             "Ordered by that, the same pattern, load and stance.", "dim"))
+                             "Ordered by that, the same movement and pattern, load and stance.", "dim"))
     else:
         out.append_text(para("Nothing fits these filters; try more equipment (--equipment)."))
     for text in a.ranking.notes:

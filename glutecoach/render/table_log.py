@@ -226,8 +226,11 @@ def profile(p: SavedProfile) -> None:
     table.add_column(style="bold", no_wrap=True)
     table.add_column(ratio=1)
     for key, value in (("Level", p.level or "(not set: beginner)"), ("Goal", p.goal or "(not set)"), ("Equipment", kit),
-                       ("Pains", ", ".join(p.pains) or "none"), ("Units", p.units)):
+                       ("Conditions", ", ".join(p.pains) or "none"), ("Units", p.units)):
         table.add_row(key, safe(value))
+    if p.surgery_date is not None or p.cleared is not None:  # after a hip replacement
+        cleared = {True: "cleared for full training", False: "not cleared yet", None: "clearance not recorded"}[p.cleared]
+        table.add_row("Surgery", safe(f"{p.surgery_date or 'date not recorded'}; {cleared}"))
     console.print(table)
     console.print(_para("Change any of them with 'glutecoach profile set' (e.g. --level intermediate); an option on a command wins for that run.", "dim"),
                   end="", soft_wrap=True)

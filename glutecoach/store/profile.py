@@ -84,13 +84,33 @@ def _check(raw: Any, path: Path) -> SavedProfile:
     units = raw.get("units", "kg")
     if not isinstance(units, str) or units not in UNITS:
         raise _fix(path, "units", units, ", ".join(UNITS))
+    surgery = raw.get("surgery_date")
+    if surgery is not None and not _is_date(surgery):
+        raise _fix(path, "surgery_date", surgery, "a date YYYY-MM-DD or null")
+    cleared = raw.get("cleared")
+    if cleared is not None and not isinstance(cleared, bool):
+        raise _fix(path, "cleared", cleared, "true, false or null")
     return SavedProfile(
         level=level,
         goal=goal,
         equipment=_words(path, raw, "equipment", EQUIPMENT, nullable=True),
         pains=_words(path, raw, "pains", CONDITIONS, nullable=False) or (),
         units=units,
+        surgery_date=surgery,
+        cleared=cleared,
     )
+
+
+def _is_date(value: Any) -> bool:
+    import datetime as dt
+
+    if not isinstance(value, str) or len(value) != 10:
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def save(profile: SavedProfile) -> None:

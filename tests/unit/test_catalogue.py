@@ -45,7 +45,7 @@ UNITS = {
     "power": {"contacts", "metres", "reps"},
     "stability": {"seconds", "reps", "metres"},
 }
-SEVERITY = {"caution": 1, "avoid": 2}
+SEVERITY = {"advice": 0, "caution": 1, "avoid": 2}
 
 
 @pytest.fixture(scope="module")

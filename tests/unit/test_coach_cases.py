@@ -70,8 +70,8 @@ def problems(cat: Catalogue, case: dict[str, Any]) -> list[str]:
         bad = [e.slug for e in exs if load in e.loads]
         if bad:
             out.append(f"{bad} load {load}")
-    if want.get("excludes_deep_hip_flexion"):
-        bad = [e.slug for e in exs if e.hip_flexion == "deep"]
+    if want.get("excludes_deep_hip_flexion"):  # unless its entry for the condition is a reasoned exception (derived False)
+        bad = [e.slug for e in exs if e.hip_flexion == "deep" and all(c.derived for c in e.contraindications if c.condition in profile.pains)]
         if bad:
             out.append(f"{bad} reach deep hip flexion")
     for first, second in want.get("before", []):

@@ -90,3 +90,24 @@ def test_study_names_read_from_source_keys() -> None:
     assert rules.study_name("contreras2015mvic") == "Contreras 2015"
     assert rules.study_name("moore2019gmed") == "Moore 2019"
     assert rules.study_name("odd") == "odd"
+
+
+def _piriformis_goal() -> Goal:
+    return goal_for("external-rotation")._replace(regions={"piriformis": 1.0})
+
+
+def test_external_rotation_counts_in_full_near_extension_and_in_part_with_the_hip_bent(cat: Catalogue) -> None:
+    rule, goal = rules.RULE_BY_NAME["external-rotation"], _piriformis_goal()
+    straight = rules.apply(rule, cat.exercises["side-lying-hip-external-rotation"], goal, Profile())
+    bent = rules.apply(rule, cat.exercises["clamshell"], goal, Profile())
+    assert straight is not None and bent is not None
+    assert straight.points == 10.0 and bent.points == 10.0 * rules.FLEXED_ROTATION
+    assert "near extension" in straight.reason and "hip bent" in bent.reason and "near extension" not in bent.reason.split("than")[0]
+
+
+def test_a_cleared_hip_replacement_turns_what_was_left_out_into_a_caution(cat: Catalogue) -> None:
+    pistol = cat.exercises["single-leg-squat"]
+    before, after = Profile(level="advanced", pains=("hip-replacement-anterior",)), Profile(level="advanced", pains=("hip-replacement-anterior",), cleared=True)
+    assert engine.exclusion(pistol, None, before) is not None and engine.exclusion(pistol, None, after) is None
+    reason = rules.apply(rules.RULE_BY_NAME["caution"], pistol, goal_for("caution", -20), after)
+    assert reason is not None and reason.points == -20.0 and "hip-replacement-anterior" in reason.label
