@@ -344,7 +344,7 @@ def _scores(cat: Catalogue, goal: Goal, profile: Profile, pool: Sequence[Exercis
 
 
 def _caution_note(ex: Exercise, profile: Profile) -> str:
-    notes_ = [c.note for c in ex.contraindications if c.condition in profile.pains and c.level == "caution"]
+    notes_ = [c.note for c in ex.contraindications if c.condition in profile.pains and c.level in ("caution", "advice")]
     return " ".join(dict.fromkeys(notes_))
 
 
@@ -580,8 +580,7 @@ def build(cat: Catalogue, goal: Goal, profile: Profile, weeks: int = 8, days_per
         nos = list(range(week_no, week_no + n))
         built = _phase_weeks(cat, goal, profile, phase, phase_goal, nos, scores, pool, everything,
                              ranges, lighter, introduced, weekdays, warm_up, last_hard, shown)
-        if phase.contact_check:
-            warm_up = _warm_ups(built)
+        warm_up = _warm_ups(built) if phase.contact_check else []  # only the first loaded phase keeps Contact drills
         spans.append(PhaseSpan(phase, phase_goal.name, tuple(nos), _changes(cat, before, built, phase, previous)))
         all_weeks.extend(built.weeks)
         reasons.update(built.reasons)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from glutecoach.core import plan as planner
-from glutecoach.core.dose import ISOLATION, dose_for, is_heavy_compound, is_light_drill
+from glutecoach.core.dose import ISOLATION, dose_for, is_body_weight_strength, is_heavy_compound, is_light_drill
 from glutecoach.core.engine import exclusion, rank
 from glutecoach.core.models import Catalogue, Exercise, Profile
 from glutecoach.core.vocab import CONDITIONS, LEVEL_RANK, LEVELS, REGIONS
@@ -75,7 +75,7 @@ def test_gates_hold_in_every_phase(grid: dict[Key, planner.Plan], cat: Catalogue
             assert LEVEL_RANK[ex.level] <= LEVEL_RANK[profile.level], (key, ex.slug)
             for c in ex.contraindications:
                 if c.condition in profile.pains:
-                    assert c.level == "caution" and (not c.derived or c.condition in cat.still_covers), (key, ex.slug, c)
+                    assert c.level == "advice" or (c.level == "caution" and (not c.derived or c.condition in cat.still_covers)), (key, ex.slug, c)
                     assert c.note in e.note, (key, ex.slug, "the caution is shown")
 
 
@@ -196,7 +196,7 @@ def test_doses_follow_the_exercise_type(grid: dict[Key, planner.Plan]) -> None:
             ex = e.exercise
             assert e.unit == ex.unit and e.per_side == ex.per_side, (key, ex.slug)
             assert e.reps[0] <= e.reps[1] and e.sets >= 1
-            if ex.unit == "reps" and is_light_drill(ex):
+            if ex.unit == "reps" and is_light_drill(ex) and not is_body_weight_strength(ex, p.goal):
                 assert e.reps[0] > 8, (key, ex.slug, e.reps, "a light drill at 8 reps or fewer")
             if ex.unit == "contacts":
                 assert e.reps[1] <= 10, (key, ex.slug, e.reps)
@@ -334,19 +334,20 @@ def test_sets_count_one_where_an_exercise_trains_a_region_hard_and_half_where_le
     # worked out by hand from the catalogue's scores (upper, lower, medius, minimus, piriformis):
     # back squat 29/45/28/18/15: hip extension, best 45: upper 0.64 and lower 1.0 of it -> 1 and 1 (a full
     # glute set, as in Plotkin 2023); medius 0.62 (not its action) -> 0.5; minimus 0.40 -> 0.5; piriformis 0.33 -> 0
-    # cable abduction 45/22/85/50/18: abduction, best 85: upper 0.53 -> 1, lower 0.26 -> 0, medius 1, minimus 0.59 -> 1
+    # cable abduction 45/22/45/30/18: abduction, best 45: upper 1.0 -> 1, lower 0.49 -> 0.5, medius 1, minimus 0.67 -> 1,
+    # piriformis 0.40 -> 0.5 (not its main action)
     # step-up 36/50/63/38/20, one leg: medius is trained hard -> 1; upper 0.57 -> 1; lower 0.79 -> 1; minimus 0.60 -> 0.5
     squat, abd, step = cat.exercises["back-squat"], cat.exercises["cable-hip-abduction"], cat.exercises["step-up"]
     assert [squat.scores[r] for r in REGIONS] == [29, 45, 28, 18, 15]
-    assert [abd.scores[r] for r in REGIONS] == [45, 22, 85, 50, 18]
+    assert [abd.scores[r] for r in REGIONS] == [45, 22, 45, 30, 18]
     assert [step.scores[r] for r in REGIONS] == [36, 50, 63, 38, 20]
     assert [set_value(squat, r) for r in REGIONS] == [1.0, 1.0, 0.5, 0.5, 0.0]
-    assert [set_value(abd, r) for r in REGIONS] == [1.0, 0.0, 1.0, 1.0, 0.0]
+    assert [set_value(abd, r) for r in REGIONS] == [1.0, 0.5, 1.0, 1.0, 0.5]
     assert [set_value(step, r) for r in REGIONS] == [1.0, 1.0, 1.0, 0.5, 0.0]
     assert all(set_value(cat.exercises["broad-jump"], r) == 0 for r in REGIONS)  # counted in contacts
     day = planner.Session(1, (planner.PlannedExercise(squat, 3, (8, 12), "", 120, ""), planner.PlannedExercise(abd, 2, (10, 15), "", 60, "")))
     assert planner.region_sets([day]) == {
-        "gluteus-maximus-upper": 5.0, "gluteus-maximus-lower": 3.0, "gluteus-medius": 3.5, "gluteus-minimus": 3.5, "piriformis": 0.0}
+        "gluteus-maximus-upper": 5.0, "gluteus-maximus-lower": 4.0, "gluteus-medius": 3.5, "gluteus-minimus": 3.5, "piriformis": 1.0}
     assert "Pelland 2024" in SET_RULE and "back squat is a full glute set" in SET_RULE
 
 
