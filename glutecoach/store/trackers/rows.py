@@ -1,0 +1,151 @@
+"""One data row of each tracker read into a set, its group key and its notes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from glutecoach.core.lookup import normalise
+from glutecoach.store.trackers import values
+from glutecoach.store.trackers.columns import Columns as _Columns
+from glutecoach.store.trackers.records import ForeignSet
+from glutecoach.store.trackers.values import Bad as _Bad
+from glutecoach.store.trackers.values import show as _show
+
+_STRONG_ORDER = {"w": "warmup", "d": "drop", "f": "failure"}
+_HEVY_TYPES = {"normal": "working", "working": "working", "": "working", "warmup": "warmup", "warm up": "warmup",
+               "failure": "failure", "dropset": "drop", "drop set": "drop", "drop": "drop"}
+
+
+
+_RowResult = tuple[tuple[str, ...], str | None, ForeignSet, int | None, tuple[str, ...], str]
+_RowParser = Callable[[list[str]], _RowResult]
+
+
+def _cell(cells: list[str], index: dict[str, int], field: str) -> str:
+    i = index.get(field)
+    return "" if i is None else cells[i]
+
+
+def _labels(cols: _Columns, header: list[str], defaults: dict[str, str]) -> dict[str, str]:
+    """Each field's column as the header writes it (for messages)."""
+    return {f: (_show(header[cols.at[f]], 40) if f in cols.at else d) for f, d in defaults.items()}
+
+
+def _strong(cols: _Columns, header: list[str], comma: bool) -> _RowParser:
+    ix, units = cols.at, cols.unit
+    weight_unit = units["weight"]
+    distance_unit = units.get("distance")
+    label = _labels(cols, header, {"order": "Set Order", "weight_unit": "Weight Unit", "weight": "Weight",
+                                   "reps": "Reps", "rpe": "RPE", "seconds": "Seconds",
+                                   "distance_unit": "Distance Unit", "distance": "Distance"})
+
+    def parse(cells: list[str]) -> _RowResult:
+        column = label["order"]
+        try:
+            order = cells[ix["order"]].strip()
+            set_no = None
+            if order.isascii() and order.isdigit() and len(order) <= 4:
+                kind = "working"
+                set_no = int(order)
+            else:
+                kind = _STRONG_ORDER.get(order.casefold(), "")
+                if not kind:
+                    raise _Bad(f"'{_show(order)}' is not accepted; accepted: a set number, W (warm-up), D (drop set) or F (failure)")
+            column = label["weight_unit"]
+            unit = values.unit(_cell(cells, ix, "weight_unit"), values.WEIGHT_UNITS, weight_unit, "kg, lbs or empty")
+            column = label["weight"]
+            load = values.load(cells[ix["weight"]], unit, comma)
+            column = label["reps"]
+            reps = values.reps(cells[ix["reps"]], comma)
+            column = label["rpe"]
+            rpe = values.rpe(_cell(cells, ix, "rpe"), comma)
+            column = label["seconds"]
+            seconds = values.seconds(_cell(cells, ix, "seconds"), comma)
+            column = label["distance_unit"]
+            dunit = values.unit(_cell(cells, ix, "distance_unit"), values.DISTANCE_UNITS, distance_unit, "m, km, mi, ft, yd or empty")
+            column = label["distance"]
+            metres, extra = values.metres(_cell(cells, ix, "distance"), dunit, comma)
+        except _Bad as bad:
+            bad.column = column
+            raise
+        name = _cell(cells, ix, "workout").strip()
+        number = _cell(cells, ix, "workout_no").strip()
+        notes = (_cell(cells, ix, "notes"), extra) if extra else (_cell(cells, ix, "notes"),)
+        one = ForeignSet(reps, load, unit if load is not None else None, seconds, metres, rpe, kind)
+        return (number, name), name or number or None, one, set_no, notes, _cell(cells, ix, "workout_notes")
+
+    return parse
+
+
+def _hevy(cols: _Columns, header: list[str], comma: bool) -> _RowParser:
+    ix, units = cols.at, cols.unit
+    weight_unit = units["weight"]
+    distance_unit = units.get("distance")
+    label = _labels(cols, header, {"set_type": "set_type", "index": "set_index", "weight": "weight_kg",
+                                   "reps": "reps", "rpe": "rpe", "seconds": "duration_seconds",
+                                   "distance": "distance_km"})
+
+    def parse(cells: list[str]) -> _RowResult:
+        column = label["set_type"]
+        try:
+            raw_type = cells[ix["set_type"]]
+            kind = _HEVY_TYPES.get(normalise(raw_type), "")
+            if not kind:
+                raise _Bad(f"'{_show(raw_type)}' is not accepted; accepted: normal, warmup, failure or dropset")
+            column = label["index"]
+            index = _cell(cells, ix, "index").strip()
+            if index and not (index.isascii() and index.isdigit() and len(index) <= 4):
+                raise _Bad(f"'{_show(index)}' is not accepted; accepted: a set number from 0")
+            column = label["weight"]
+            load = values.load(cells[ix["weight"]], weight_unit, comma)
+            column = label["reps"]
+            reps = values.reps(cells[ix["reps"]], comma)
+            column = label["rpe"]
+            rpe = values.rpe(_cell(cells, ix, "rpe"), comma)
+            column = label["seconds"]
+            seconds = values.seconds(_cell(cells, ix, "seconds"), comma)
+            column = label["distance"]
+            metres, extra = values.metres(_cell(cells, ix, "distance"), distance_unit, comma)
+        except _Bad as bad:
+            bad.column = column
+            raise
+        title = _cell(cells, ix, "workout").strip()
+        notes = (_cell(cells, ix, "notes"), extra) if extra else (_cell(cells, ix, "notes"),)
+        one = ForeignSet(reps, load, weight_unit if load is not None else None, seconds, metres, rpe, kind)
+        return (title,), title or None, one, int(index) if index else None, notes, _cell(cells, ix, "workout_notes")
+
+    return parse
+
+
+def _fitnotes(cols: _Columns, header: list[str], comma: bool) -> _RowParser:
+    ix, units = cols.at, cols.unit
+    weight_unit = units["weight"]
+    label = _labels(cols, header, {"weight_unit": "Weight Unit", "weight": "Weight", "reps": "Reps",
+                                   "time": "Time", "distance_unit": "Distance Unit", "distance": "Distance"})
+
+    def parse(cells: list[str]) -> _RowResult:
+        column = label["weight_unit"]
+        try:
+            unit = values.unit(_cell(cells, ix, "weight_unit"), values.WEIGHT_UNITS, weight_unit, "kgs, lbs or empty")
+            column = label["weight"]
+            load = values.load(cells[ix["weight"]], unit, comma)
+            column = label["reps"]
+            reps = values.reps(cells[ix["reps"]], comma)
+            column = label["time"]
+            seconds = values.duration(_cell(cells, ix, "time"), comma)
+            column = label["distance_unit"]
+            dunit = values.unit(_cell(cells, ix, "distance_unit"), values.DISTANCE_UNITS, None, "m, km, mi, ft, yd or empty")
+            column = label["distance"]
+            metres, extra = values.metres(_cell(cells, ix, "distance"), dunit, comma)
+        except _Bad as bad:
+            bad.column = column
+            raise
+        notes = (_cell(cells, ix, "notes"), extra) if extra else (_cell(cells, ix, "notes"),)
+        one = ForeignSet(reps, load, unit if load is not None else None, seconds, metres, None, "working")
+        return (), None, one, None, notes, ""
+
+    return parse
+
+
+ROW_PARSERS: dict[str, Callable[[_Columns, list[str], bool], _RowParser]] = {
+    "strong": _strong, "hevy": _hevy, "fitnotes": _fitnotes}
