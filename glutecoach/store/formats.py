@@ -262,46 +262,18 @@ def _name(cat: Catalogue, slug: str) -> str:
 
 
 def to_strong(cat: Catalogue, entries: Iterable[Entry], units: str) -> str:
-    """Strong's classic per-set CSV, loads in `units` (the file cannot say which): warm-up, drop and
-    failure sets as W, D and F; contact and pain in Notes; reps in reserve as RPE (10 - RIR)."""
-    items = list(entries)
-    out, w = _writer()
-    w.writerow(STRONG_COLUMNS)
-    for e, workout in zip(items, _workouts(items), strict=True):
-        notes = _tagged_note(e)
-        rpe = "" if e.rir is None else 10 - e.rir
-        number = 0
-        for s in e.sets:
-            if s.type == "working":
-                number += 1
-            order = {"working": str(number), "warmup": "W", "drop": "D", "failure": "F"}[s.type]
-            load = _load_in(s, e, units)
-            w.writerow([cell(v) for v in (f"{e.date} {e.time or '00:00'}:00", workout, "", _name(cat, e.slug), order,
-                                          "0" if load is None else format(load, "g"), s.reps, "", "", notes, "",
-                                          rpe if s.counts else "")])
-    return out.getvalue()
+    """Strong's per-set CSV (see store.trackers.write: every field quoted where it must be, formulas
+    neutralised, contact and pain in a tag on the first set's note, RIR as RPE on every set that counts)."""
+    from glutecoach.store.trackers import export
 
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_HEVY_TYPE = {"working": "normal", "warmup": "warmup", "drop": "dropset", "failure": "failure"}
+    return export.write("strong", export.records(entries, {s: e.name for s, e in cat.exercises.items()}), units)
 
 
 def to_hevy(cat: Catalogue, entries: Iterable[Entry], units: str) -> str:
-    """Hevy's per-set CSV (weight_kg, or weight_lbs when `units` is lb), set types kept, contact and
-    pain in exercise_notes, reps in reserve as rpe (10 - RIR)."""
-    items = list(entries)
-    out, w = _writer()
-    w.writerow([("weight_lbs" if units == "lb" else c) if c == "weight_kg" else c for c in HEVY_COLUMNS])
-    for e, workout in zip(items, _workouts(items), strict=True):
-        day = dt.date.fromisoformat(e.date)
-        when = f"{day.day:02d} {_MONTHS[day.month - 1]} {day.year}, {e.time or '00:00'}"
-        notes = _tagged_note(e)
-        rpe = "" if e.rir is None else 10 - e.rir
-        for i, s in enumerate(e.sets):
-            load = _load_in(s, e, units)
-            w.writerow([cell(v) for v in (workout, when, when, "", _name(cat, e.slug), "", notes, i, _HEVY_TYPE[s.type],
-                                          _num(load), s.reps, "", "", rpe if s.counts else "")])
-    return out.getvalue()
+    """Hevy's per-set CSV, as to_strong."""
+    from glutecoach.store.trackers import export
+
+    return export.write("hevy", export.records(entries, {s: e.name for s, e in cat.exercises.items()}), units)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from glutecoach.core.models import Entry, Exercise, SetRow
 from glutecoach.errors import UsageError
 from glutecoach.store import files, formats, paths, trackers
+from glutecoach.store.trackers import export
 
 FORMATS = ("glutecoach", *trackers.FORMATS)
 MAP_FILE = "import-map.json"
@@ -74,7 +75,7 @@ def plan(data: bytes, source: str, fmt: str | None, exercises: Sequence[Exercise
     entries: list[Entry] = []
     left_out: list[str] = []
     for fe in read.entries:
-        name = formats.uncell(fe.name)
+        name = fe.name
         slug = index.lookup(name)
         row = names.setdefault(name, [slug, 0, 0, fe.line])
         row[1] += len(fe.sets)
@@ -154,13 +155,7 @@ def _convert(fe: trackers.ForeignEntry, slug: str, counted_in: str, units: str, 
     rir = None if not working else max(0, min(5, round(10 - working[-1])))
     if len({r for r in rpes if r is not None}) > 1:
         extras.append("RPE by set: " + ", ".join("-" if r is None else f"{r:g}" for r in rpes))
-    note = formats.uncell(fe.note or "")
-    contact = pain = None
-    tag = formats.TAG.match(note)
-    if tag:
-        contact = None if tag.group(1) is None else int(tag.group(1)[:4])
-        pain = None if tag.group(2) is None else int(tag.group(2)[:4])
-        note = note[tag.end():]
+    contact, pain, note = export.read_tag(fe, fe.note or "", where)
     text = " | ".join(t for t in (note.strip(), *extras) if t) or None
     time = None if fe.time in (None, "00:00") else fe.time  # 00:00 is what an export writes for "no time"
     entry = Entry(None, fe.date, slug, tuple(sets), entry_units, contact, pain, rir, text, None, time)

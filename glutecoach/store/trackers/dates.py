@@ -52,9 +52,11 @@ class When(NamedTuple):
     time: str | None
     pending: tuple[int, int, int] | None  # (first, second, year) of a numeric date with both orders possible
     order: str | None  # 'dmy' or 'mdy' when this date tells the file's order
+    clock: str | None = None  # HH:MM:SS
 
 
 def _clock(m: re.Match[str]) -> str | None:
+    """HH:MM:SS, or None when the cell has no time of day."""
     if m.group("h") is None:
         return None
     h, mi, s = int(m.group("h")), int(m.group("mi")), int(m.group("s") or 0)
@@ -65,7 +67,7 @@ def _clock(m: re.Match[str]) -> str | None:
         h = h % 12 + (12 if ampm in "Pp" else 0)
     if h > 23 or mi > 59 or s > 59:
         raise _Bad("has a time of day that does not exist")
-    return f"{h:02d}:{mi:02d}"
+    return f"{h:02d}:{mi:02d}:{s:02d}"
 
 
 def day(y: int, m: int, d: int) -> dt.date:
@@ -84,23 +86,24 @@ def parse_when(text: str) -> When:
         m = rx.fullmatch(s)
         if not m:
             continue
-        time = _clock(m)
+        clock = _clock(m)
+        time = clock[:5] if clock else None
         if kind == "ymd":
-            return When(day(int(m.group("y")), int(m.group("m")), int(m.group("d"))), time, None, None)
+            return When(day(int(m.group("y")), int(m.group("m")), int(m.group("d"))), time, None, None, clock)
         if kind == "numeric":
             a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
             if m.group("sep") == ".":  # 01.03.2026 is day-first wherever it is written
-                return When(day(y, b, a), time, None, None)
+                return When(day(y, b, a), time, None, None, clock)
             if a > 12 and b > 12:
                 raise _Bad("is not a date that exists")
             order = "dmy" if a > 12 else "mdy" if b > 12 else None
             if order:
-                return When(day(y, b, a) if order == "dmy" else day(y, a, b), time, None, order)
+                return When(day(y, b, a) if order == "dmy" else day(y, a, b), time, None, order, clock)
             if a == b:
-                return When(day(y, a, b), time, None, None)
-            return When(None, time, (a, b, y), None)
+                return When(day(y, a, b), time, None, None, clock)
+            return When(None, time, (a, b, y), None, clock)
         month = _month(m.group("mon"))
         if month is None:
             raise _Bad(f"has a month name '{_show(m.group('mon'))}' glutecoach does not know")
-        return When(day(int(m.group("y")), month, int(m.group("d"))), time, None, None)
+        return When(day(int(m.group("y")), month, int(m.group("d"))), time, None, None, clock)
     raise _Bad("is not a date glutecoach can read")

@@ -3,12 +3,15 @@ exercise on one day (FitNotes); dates whose order (day-first or month-first) the
 
 from __future__ import annotations
 
+import datetime as dt
+
 from glutecoach.core.lookup import normalise
 from glutecoach.store.trackers.columns import Columns
 from glutecoach.store.trackers.dates import DATES_ACCEPTED, When, day, parse_when
-from glutecoach.store.trackers.records import MAX_FIELD, MAX_NAME, ForeignEntry, ForeignSet, TrackerFormatError
+from glutecoach.store.trackers.records import MAX_FIELD, MAX_NAME, MAX_SECONDS, ForeignEntry, ForeignSet, TrackerFormatError
 from glutecoach.store.trackers.rows import ROW_PARSERS
 from glutecoach.store.trackers.values import Bad, show
+from glutecoach.store.trackers.write import uncell
 
 
 class _Notes:
@@ -28,7 +31,7 @@ class _Notes:
 
 
 class _Acc:
-    __slots__ = ("last", "line", "name", "notes", "raw_when", "sets", "when", "workout", "workout_notes")
+    __slots__ = ("info", "last", "line", "name", "notes", "raw_when", "sets", "when", "workout", "workout_notes")
 
     def __init__(self, line: int, raw_when: str, when: When, workout: str | None, name: str) -> None:
         self.line = line
@@ -40,6 +43,7 @@ class _Acc:
         self.notes = _Notes()
         self.workout_notes = _Notes()
         self.last: int | None = None  # the last set number seen (Strong's Set Order, Hevy's set_index)
+        self.info: dict[str, object] = {}  # the entry's own fields from its first row
 
 
 class Grouping:
@@ -77,27 +81,44 @@ class Grouping:
                 return
             raw_when = cells[self.date_at].strip()
             when = self._when(raw_when, line)
-            row_key, workout, one, number, row_notes, workout_notes = self.parse_row(cells)
+            row = self.parse_row(cells)
+            info = self._info(row.info, when)
         except Bad as bad:
             raise TrackerFormatError(f"{self.src}, line {line}: {show(bad.column, 40)} {bad}.", line) from None
-        acc = self._acc((raw_when, *row_key, name), number)
+        acc = self._acc((raw_when, *row.key, name), row.number)
         if acc is None:
-            acc = _Acc(line, raw_when, when, workout, name)
-            self.current[self._key((raw_when, *row_key, name), advance=False)] = acc
+            acc = _Acc(line, raw_when, when, row.workout, name)
+            acc.info = info
+            self.current[self._key((raw_when, *row.key, name), advance=False)] = acc
             self.accs.append(acc)
-        if number is not None:
-            acc.last = number
-        acc.sets.append(one)
-        for note in row_notes:
+        if row.number is not None:
+            acc.last = row.number
+        acc.sets.append(row.set)
+        for note in row.notes:
             acc.notes.add(note)
-        acc.workout_notes.add(workout_notes)
+        acc.workout_notes.add(row.workout_note)
+
+    def _info(self, info: dict[str, object], start: When) -> dict[str, object]:
+        """The entry's own fields; Hevy's end_time becomes the workout's duration."""
+        end = info.pop("end", None)
+        if isinstance(end, str) and end and start.date is not None and start.clock is not None:
+            try:
+                finish = parse_when(end)
+            except Bad as bad:
+                raise Bad(f"'{show(end)}' {bad}; accepted: {DATES_ACCEPTED}", "end_time") from None
+            if finish.date is not None and finish.clock is not None:
+                began = dt.datetime.combine(start.date, dt.time.fromisoformat(start.clock))
+                ended = dt.datetime.combine(finish.date, dt.time.fromisoformat(finish.clock))
+                seconds = int((ended - began).total_seconds())
+                info["duration"] = seconds if 0 < seconds <= MAX_SECONDS else None
+        return info
 
     def _name(self, cells: list[str]) -> str | None:
         """The row's exercise name, checked; None for Strong's Rest Timer rows."""
         for i, cell in enumerate(cells):
             if len(cell) > MAX_FIELD:
                 raise Bad(f"is {len(cell)} characters long; accepted: at most {MAX_FIELD}", self.header[i])
-        name = cells[self.exercise_at].strip()
+        name = uncell(cells[self.exercise_at].strip())
         if self.fmt == "strong" and "rest timer" in (normalise(name), normalise(cells[self.order_at])):
             return None
         label = self.header[self.exercise_at]
@@ -150,8 +171,12 @@ class Grouping:
 
     def _entry(self, acc: _Acc, order: str | None) -> ForeignEntry:
         notes = acc.notes.items + [f"workout: {n}" for n in acc.workout_notes.items]
+        info = acc.info
         return ForeignEntry(acc.line, self._date(acc, order), acc.when.time, acc.workout, acc.name,
-                            tuple(acc.sets), " | ".join(notes) or None)
+                            tuple(acc.sets), " | ".join(notes) or None, acc.when.clock,
+                            _int(info.get("duration")), _str(info.get("workout_no")),
+                            " | ".join(acc.workout_notes.items) or None, _str(info.get("exercise_note")),
+                            _str(info.get("superset")), _str(info.get("category")))
 
     def _date(self, acc: _Acc, order: str | None) -> str:
         when, src, line = acc.when, self.src, acc.line
@@ -169,3 +194,11 @@ class Grouping:
             return (day(y, b, a) if order == "dmy" else day(y, a, b)).isoformat()
         except Bad as bad:
             raise TrackerFormatError(f"{src}, line {line}: the date '{shown}' {bad}; accepted: {DATES_ACCEPTED}.", line) from None
+
+
+def _int(value: object) -> int | None:
+    return value if isinstance(value, int) else None
+
+
+def _str(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None

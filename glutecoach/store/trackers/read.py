@@ -99,10 +99,10 @@ def _decode(data: bytes, src: str) -> str:
         raise TrackerFormatError(
             f"{src}, line {line}: byte 0x{raw[err.start]:02x} is not UTF-8 text; accepted: a UTF-8 file "
             "(export or save it again as UTF-8 CSV).", line) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Line ends are left to the CSV reader: a CR inside a quoted note is part of the note.
     nul = text.find("\x00")
     if nul >= 0:
-        line = text.count("\n", 0, nul) + 1
+        line = text[:nul].replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
         raise TrackerFormatError(f"{src}, line {line}: a NUL character; accepted: text without NUL characters.", line)
     return text
 

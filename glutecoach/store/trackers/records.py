@@ -27,6 +27,9 @@ class ForeignSet(NamedTuple):
     metres: float | None
     rpe: float | None
     type: str  # one of SET_TYPES
+    note: str | None = None  # this set's own note (Strong's Notes, FitNotes' Comment), as written
+    order: str | None = None  # the set's number or letter as written (Strong's Set Order, Hevy's set_index)
+    distance_unit: str | None = None  # the unit the export wrote the distance in ('m', 'km', 'mi', 'ft', 'yd')
 
 
 class ForeignEntry(NamedTuple):
@@ -37,6 +40,13 @@ class ForeignEntry(NamedTuple):
     name: str  # the tracker's exercise name, as written
     sets: tuple[ForeignSet, ...]
     note: str | None  # every note of the exercise and its sets, joined; nothing dropped
+    clock: str | None = None  # HH:MM:SS: the time of day to the second, when the export has it
+    duration: int | None = None  # the workout's length in seconds (Strong's Duration, Hevy's end - start)
+    workout_no: str | None = None  # Strong's Workout #
+    workout_note: str | None = None  # the workout's own note (Strong's Workout Notes, Hevy's description)
+    exercise_note: str | None = None  # Hevy's exercise_notes (one per exercise, repeated on every set)
+    superset: str | None = None  # Hevy's superset_id
+    category: str | None = None  # FitNotes' Category
 
 
 class TrackerImport(NamedTuple):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from glutecoach.core.lookup import normalise
 from glutecoach.store.trackers import values
@@ -10,6 +11,7 @@ from glutecoach.store.trackers.columns import Columns as _Columns
 from glutecoach.store.trackers.records import ForeignSet
 from glutecoach.store.trackers.values import Bad as _Bad
 from glutecoach.store.trackers.values import show as _show
+from glutecoach.store.trackers.write import uncell
 
 _STRONG_ORDER = {"w": "warmup", "d": "drop", "f": "failure"}
 _HEVY_TYPES = {"normal": "working", "working": "working", "": "working", "warmup": "warmup", "warm up": "warmup",
@@ -17,8 +19,6 @@ _HEVY_TYPES = {"normal": "working", "working": "working", "": "working", "warmup
 
 
 
-_RowResult = tuple[tuple[str, ...], str | None, ForeignSet, int | None, tuple[str, ...], str]
-_RowParser = Callable[[list[str]], _RowResult]
 
 
 def _cell(cells: list[str], index: dict[str, int], field: str) -> str:
@@ -31,15 +31,35 @@ def _labels(cols: _Columns, header: list[str], defaults: dict[str, str]) -> dict
     return {f: (_show(header[cols.at[f]], 40) if f in cols.at else d) for f, d in defaults.items()}
 
 
+class Row(NamedTuple):
+    """One data row read: the set, and what the row says of its entry and workout."""
+
+    key: tuple[str, ...]  # beside the date and the name, what tells one workout from another
+    workout: str | None  # the workout's name (or number)
+    set: ForeignSet
+    number: int | None  # the set's number, when the export numbers sets
+    notes: tuple[str, ...]  # notes joined into the entry's note
+    workout_note: str
+    info: dict[str, object]  # the entry's own fields this row gives (duration, workout_no, ...)
+
+
+_RowParser = Callable[[list[str]], Row]
+
+
+def _text(cells: list[str], index: dict[str, int], field: str) -> str:
+    """A text cell as glutecoach wrote it before neutralising formulas (see write.uncell)."""
+    return uncell(_cell(cells, index, field))
+
+
 def _strong(cols: _Columns, header: list[str], comma: bool) -> _RowParser:
     ix, units = cols.at, cols.unit
     weight_unit = units["weight"]
     distance_unit = units.get("distance")
     label = _labels(cols, header, {"order": "Set Order", "weight_unit": "Weight Unit", "weight": "Weight",
                                    "reps": "Reps", "rpe": "RPE", "seconds": "Seconds",
-                                   "distance_unit": "Distance Unit", "distance": "Distance"})
+                                   "distance_unit": "Distance Unit", "distance": "Distance", "duration": "Duration"})
 
-    def parse(cells: list[str]) -> _RowResult:
+    def parse(cells: list[str]) -> Row:
         column = label["order"]
         try:
             order = cells[ix["order"]].strip()
@@ -65,14 +85,19 @@ def _strong(cols: _Columns, header: list[str], comma: bool) -> _RowParser:
             dunit = values.unit(_cell(cells, ix, "distance_unit"), values.DISTANCE_UNITS, distance_unit, "m, km, mi, ft, yd or empty")
             column = label["distance"]
             metres, extra = values.metres(_cell(cells, ix, "distance"), dunit, comma)
+            column = label["duration"]
+            duration = values.elapsed(_cell(cells, ix, "duration") or _cell(cells, ix, "workout_duration"), comma)
         except _Bad as bad:
             bad.column = column
             raise
-        name = _cell(cells, ix, "workout").strip()
+        name = _text(cells, ix, "workout").strip()
         number = _cell(cells, ix, "workout_no").strip()
-        notes = (_cell(cells, ix, "notes"), extra) if extra else (_cell(cells, ix, "notes"),)
-        one = ForeignSet(reps, load, unit if load is not None else None, seconds, metres, rpe, kind)
-        return (number, name), name or number or None, one, set_no, notes, _cell(cells, ix, "workout_notes")
+        note = _text(cells, ix, "notes")
+        notes = (note, extra) if extra else (note,)
+        one = ForeignSet(reps, load, unit if load is not None else None, seconds, metres, rpe, kind, note.strip() or None,
+                         order, dunit if metres is not None else None)
+        info: dict[str, object] = {"duration": duration, "workout_no": number or None}
+        return Row((number, name), name or number or None, one, set_no, notes, _text(cells, ix, "workout_notes"), info)
 
     return parse
 
@@ -85,7 +110,7 @@ def _hevy(cols: _Columns, header: list[str], comma: bool) -> _RowParser:
                                    "reps": "reps", "rpe": "rpe", "seconds": "duration_seconds",
                                    "distance": "distance_km"})
 
-    def parse(cells: list[str]) -> _RowResult:
+    def parse(cells: list[str]) -> Row:
         column = label["set_type"]
         try:
             raw_type = cells[ix["set_type"]]
@@ -109,10 +134,14 @@ def _hevy(cols: _Columns, header: list[str], comma: bool) -> _RowParser:
         except _Bad as bad:
             bad.column = column
             raise
-        title = _cell(cells, ix, "workout").strip()
-        notes = (_cell(cells, ix, "notes"), extra) if extra else (_cell(cells, ix, "notes"),)
-        one = ForeignSet(reps, load, weight_unit if load is not None else None, seconds, metres, rpe, kind)
-        return (title,), title or None, one, int(index) if index else None, notes, _cell(cells, ix, "workout_notes")
+        title = _text(cells, ix, "workout").strip()
+        note = _text(cells, ix, "notes")
+        notes = (note, extra) if extra else (note,)
+        one = ForeignSet(reps, load, weight_unit if load is not None else None, seconds, metres, rpe, kind, None,
+                         index or None, distance_unit if metres is not None else None)
+        info: dict[str, object] = {"end": _cell(cells, ix, "end").strip(), "exercise_note": note.strip() or None,
+                "superset": _cell(cells, ix, "superset").strip() or None}
+        return Row((title,), title or None, one, int(index) if index else None, notes, _text(cells, ix, "workout_notes"), info)
 
     return parse
 
@@ -123,7 +152,7 @@ def _fitnotes(cols: _Columns, header: list[str], comma: bool) -> _RowParser:
     label = _labels(cols, header, {"weight_unit": "Weight Unit", "weight": "Weight", "reps": "Reps",
                                    "time": "Time", "distance_unit": "Distance Unit", "distance": "Distance"})
 
-    def parse(cells: list[str]) -> _RowResult:
+    def parse(cells: list[str]) -> Row:
         column = label["weight_unit"]
         try:
             unit = values.unit(_cell(cells, ix, "weight_unit"), values.WEIGHT_UNITS, weight_unit, "kgs, lbs or empty")
@@ -140,9 +169,11 @@ def _fitnotes(cols: _Columns, header: list[str], comma: bool) -> _RowParser:
         except _Bad as bad:
             bad.column = column
             raise
-        notes = (_cell(cells, ix, "notes"), extra) if extra else (_cell(cells, ix, "notes"),)
-        one = ForeignSet(reps, load, unit if load is not None else None, seconds, metres, None, "working")
-        return (), None, one, None, notes, ""
+        note = _text(cells, ix, "notes")
+        notes = (note, extra) if extra else (note,)
+        one = ForeignSet(reps, load, unit if load is not None else None, seconds, metres, None, "working", note.strip() or None,
+                         None, dunit if metres is not None else None)
+        return Row((), None, one, None, notes, "", {"category": _text(cells, ix, "category").strip() or None})
 
     return parse
 

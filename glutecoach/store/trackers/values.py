@@ -126,3 +126,19 @@ def duration(text: str, comma: bool) -> float | None:
 
 def seconds(text: str, comma: bool) -> float | None:
     return number(text, MAX_SECONDS, f"0-{MAX_SECONDS:g} seconds (0 or empty: none)", comma) or None
+
+
+_ELAPSED = re.compile(r"(?:(\d{1,3})\s*h)?\s*(?:(\d{1,4})\s*m(?:in)?)?\s*(?:(\d{1,5})\s*s)?", re.ASCII | re.IGNORECASE)
+
+
+def elapsed(text: str, comma: bool) -> int | None:
+    """A workout's length in seconds: '1h 10m', '45m', '30s', H:MM:SS or seconds (empty or 0: not recorded)."""
+    s = text.strip()
+    m = _ELAPSED.fullmatch(s)
+    if s and m and any(m.groups()):
+        total = int(m.group(1) or 0) * 3600 + int(m.group(2) or 0) * 60 + int(m.group(3) or 0)
+        if total > MAX_SECONDS:
+            raise Bad(f"'{show(text)}' is out of range; accepted: up to 24 hours, like 1h 10m or 4200")
+        return total or None
+    value = duration(text, comma)
+    return None if value is None else round(value)
