@@ -40,6 +40,8 @@ class ImportPlan(NamedTuple):
     names: tuple[NameRow, ...]  # in order of first appearance
     entries: tuple[Entry, ...]  # every entry of a mapped name, before de-duplication against the log
     left_out: tuple[str, ...]  # sets that could not be kept, each with where and why
+    made_from: tuple[trackers.ForeignEntry | None, ...] = ()  # per entry, the tracker record it was made from
+    foreign: tuple[trackers.ForeignEntry, ...] = ()  # rows of unknown names, kept as foreign entries
 
     @property
     def unknown(self) -> tuple[NameRow, ...]:
@@ -73,6 +75,8 @@ def plan(data: bytes, source: str, fmt: str | None, exercises: Sequence[Exercise
         raise
     names: dict[str, list[Any]] = {}  # name -> [slug, rows, sets, line]
     entries: list[Entry] = []
+    made_from: list[trackers.ForeignEntry] = []
+    foreign: list[trackers.ForeignEntry] = []
     left_out: list[str] = []
     for fe in read.entries:
         name = fe.name
@@ -80,14 +84,20 @@ def plan(data: bytes, source: str, fmt: str | None, exercises: Sequence[Exercise
         row = names.setdefault(name, [slug, 0, 0, fe.line])
         row[1] += len(fe.sets)
         if slug is None:
+            if trackers.normalise(name) not in mapped:  # unknown and not left out by the user: kept as foreign
+                foreign.append(fe)
             continue
         entry, dropped = _convert(fe, slug, units_of.get(slug, "reps"), units, source)
+        if entry is None:  # nothing glutecoach can count: the row is kept, as a foreign entry
+            foreign.append(fe)
+            continue
         left_out += dropped
-        if entry is not None:
-            row[2] += len(entry.sets)
-            entries.append(entry)
+        row[2] += len(entry.sets)
+        entries.append(entry)
+        made_from.append(fe)
     rows = tuple(NameRow(n, s, r, k, line, trackers.normalise(n) in mapped) for n, (s, r, k, line) in names.items())
-    return ImportPlan(read.format, read.rows, read.skipped_rest_timers, rows, tuple(entries), tuple(left_out))
+    return ImportPlan(read.format, read.rows, read.skipped_rest_timers, rows, tuple(entries), tuple(left_out),
+                      tuple(made_from), tuple(foreign))
 
 
 def _plan_json(data: bytes, source: str, index: trackers.NameIndex, mapped: set[str], units: str) -> ImportPlan:

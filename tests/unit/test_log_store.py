@@ -39,7 +39,7 @@ def test_a_version_1_log_is_migrated_with_identity_set_types_and_full_fingerprin
     path = tmp_path / "log.sqlite3"
     _v1_log(path)
     with log.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == log.SCHEMA_VERSION == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == log.SCHEMA_VERSION == 3
         items = log.entries(conn, newest_first=False)
         assert [(e.id, e.note, e.pain_score) for e in items] == [(1, "morning", None), (2, "evening, knee worse next morning", 6)]
         assert all(e.uid and len(e.uid) == 32 and set(e.uid) <= HEX for e in items) and items[0].uid != items[1].uid

@@ -120,7 +120,7 @@ def hevy(records: Iterable[ForeignEntry], units: str) -> str:
             metres = None if s.metres is None else s.metres / per
             lines.append(row((
                 cell(r.workout or ""), start, end, cell(r.workout_note or ""), cell(r.name), r.superset or "",
-                cell(note), s.order or i, _HEVY_TYPE[s.type], _num(_load(s, units)), s.reps or "", _num(metres),
+                cell(note), s.order if (s.order or "").isdigit() else i, _HEVY_TYPE[s.type], _num(_load(s, units)), s.reps or "", _num(metres),
                 _num(s.seconds), _num(s.rpe))))
     return "".join(lines)
 
