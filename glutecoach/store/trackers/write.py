@@ -161,7 +161,7 @@ LOSSES: dict[str, tuple[str, ...]] = {
         "Hevy's exercise notes, superset ids and FitNotes' category: Strong has no column for them",
     ),
     "hevy": (
-        "time of day: minutes only (Hevy writes no seconds)",
+        "time of day and duration: whole minutes (Hevy writes no seconds)",
         "per-set notes: Hevy has one note per exercise (the set notes are joined into it)",
         "units: one weight and distance unit for the file, as for Strong",
         "set numbers are Hevy's set_index; Strong's W/D/F letters become set types",
