@@ -722,3 +722,18 @@ def test_lookups_are_indexed_for_many_distinct_names() -> None:
     index = T.NameIndex([(f"ex-{i}", f"Exercise {i}", [f"alias {i}"], ["barbell"]) for i in range(2000)])
     assert [index.lookup(f"Exercise {i} (Barbell)") for i in range(0, 2000, 400)] == [f"ex-{i}" for i in range(0, 2000, 400)]
     assert all(index.lookup(f"Unknown {i} (Barbell)") is None for i in range(20_000))
+
+
+def test_fitnotes_for_ios_writes_each_load_twice_and_the_entered_one_is_kept() -> None:
+    """The iOS header (documented by two independent open-source importers): Weight (kg) and Weight (lbs)
+    on every row, Notes and Kind. The load kept is the one with fewer decimals, in its own unit."""
+    r = fixture("fitnotes_ios.csv")
+    assert r.format == "fitnotes" and r.rows == 4
+    thrust, run = r.entries
+    assert [(s.load, s.unit, s.reps) for s in thrust.sets] == [(100.0, "kg", 8), (90.0, "lb", 12), (60.0, "kg", 10)]
+    assert thrust.sets[0].note == "Paused reps" and thrust.category == "Legs"
+    assert (run.sets[0].metres, run.sets[0].seconds, run.sets[0].distance_unit, run.note) == (5000.0, 1800.0, "km", "Zone 2")
+    forced = T.read((FIXTURES / "fitnotes_ios.csv").read_bytes(), "fitnotes")
+    assert forced.entries == r.entries
+    with pytest.raises(T.TrackerFormatError, match="not a Strong export"):
+        T.read((FIXTURES / "fitnotes_ios.csv").read_bytes(), "strong")

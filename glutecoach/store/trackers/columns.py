@@ -63,6 +63,8 @@ _COLUMNS: dict[str, dict[str, tuple[str, str | None]]] = {
         "distance unit": ("distance_unit", None),
         "time": ("time", None),
         "comment": ("notes", None),
+        # FitNotes for iOS: "Date,Exercise,Category,Weight (kg),Weight (lbs),Reps,Distance,Distance Unit,Time,Notes,Kind"
+        "notes": ("notes", None), "kind": ("kind", None),
     },
 }
 _REQUIRED = {
@@ -81,7 +83,8 @@ ACCEPTED_HEADERS = (
     "Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;Distance Unit;Seconds;Notes;Workout Notes'; "
     "Hevy: 'title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,"
     "weight_kg,reps,distance_km,duration_seconds,rpe' (or weight_lbs, distance_miles); "
-    "FitNotes: 'Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time,Comment' (or Weight (lbs)) "
+    "FitNotes: 'Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time,Comment' (or Weight (lbs)), "
+    "iOS 'Date,Exercise,Category,Weight (kg),Weight (lbs),Reps,Distance,Distance Unit,Time,Notes,Kind' "
     "or 'Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,Comment'"
 )
 
@@ -105,6 +108,13 @@ def resolve_columns(fmt: str, header: Sequence[str]) -> tuple[Columns, str | Non
         if spec is None:
             continue
         field, implied = spec
+        if fmt == "fitnotes" and field == "weight" and field in at and {unit[field], implied} == {"kg", "lb"}:
+            # FitNotes for iOS writes every load twice, in kg and in lb: both kept, one chosen per row
+            if implied == "kg":
+                at["weight_lb"], at["weight"], unit["weight"] = at["weight"], i, "kg"
+            else:
+                at["weight_lb"] = i
+            continue
         if field in at and problem is None:
             problem = (f"two columns give the same value: '{_show(header[at[field]])}' and '{_show(cell)}'; "
                        "accepted: one of them")

@@ -157,7 +157,8 @@ def _fitnotes(cols: _Columns, header: list[str], comma: bool) -> _RowParser:
         try:
             unit = values.unit(_cell(cells, ix, "weight_unit"), values.WEIGHT_UNITS, weight_unit, "kgs, lbs or empty")
             column = label["weight"]
-            load = values.load(cells[ix["weight"]], unit, comma)
+            text, unit = _ios_weight(cells[ix["weight"]], _cell(cells, ix, "weight_lb"), unit)
+            load = values.load(text, unit, comma)
             column = label["reps"]
             reps = values.reps(cells[ix["reps"]], comma)
             column = label["time"]
@@ -176,6 +177,21 @@ def _fitnotes(cols: _Columns, header: list[str], comma: bool) -> _RowParser:
         return Row((), None, one, None, notes, "", {"category": _text(cells, ix, "category").strip() or None})
 
     return parse
+
+
+def _decimals(text: str) -> int:
+    return len(text.strip().partition(".")[2].rstrip("0"))
+
+
+def _ios_weight(kg: str, lb: str, unit: str | None) -> tuple[str, str | None]:
+    """FitNotes for iOS writes a load in kg and in lb: the one the lifter entered is the one with fewer
+    decimals (40.00 kg is 88.18 lb; 90.00 lb is 40.82 kg); a tie is kg."""
+    blank = {"", "0", "0.0", "0.00"}
+    if lb.strip() in blank:
+        return kg, unit
+    if kg.strip() in blank or _decimals(lb) < _decimals(kg):
+        return lb, "lb"
+    return kg, unit
 
 
 ROW_PARSERS: dict[str, Callable[[_Columns, list[str], bool], _RowParser]] = {
