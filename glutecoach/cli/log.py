@@ -248,9 +248,11 @@ def log_export(
 
             names = {slug: ex.name for slug, ex in _load_catalogue().exercises.items()}
             text = foreign.export_text(conn, fmt, items, names, _units())
-    if fmt == "json":
-        text = logio.to_json(items)
-    elif fmt == "csv":
+        elif fmt == "json":  # the backup: with the imported tracker rows, when the log has any
+            from glutecoach.store import foreign_json
+
+            text = foreign_json.backup(items, foreign_json.rows(conn))
+    if fmt == "csv":
         text = logio.to_csv(items)
     if output is None:
         sys.stdout.write(text)

@@ -88,7 +88,8 @@ def log_import(
         _print_plan(file, plan, counts, skip_unknown)
         return
     with log.connect() as conn:
-        counts = foreign.add_import(conn, fmt, plan.entries, plan.made_from or (None,) * len(plan.entries), plan.foreign)
+        counts = foreign.add_import(conn, fmt, plan.entries, plan.made_from or (None,) * len(plan.entries), plan.foreign,
+                                    plan.saved_rows)
     kept = imports.save_mapping(given) if save_map else None
     _print_report(file, plan, counts, kept)
 
@@ -166,6 +167,9 @@ def _print_report(file: Path, plan: ImportPlan, counts: Added, kept: int | None)
         out.write(f"Kept {plural(counts.foreign, 'foreign entry', 'foreign entries')} ({counts.foreign_already} already in the log) "
                   f"of {plural(len(names), 'name')} glutecoach does not know: {_names(names)}. They are listed and exported "
                   "back, never scored; map one with: glutecoach log map 'NAME' --to SLUG.\n")
+    if plan.saved_rows:
+        out.write(f"Restored {plural(len(plan.saved_rows), 'imported tracker row')}; {counts.foreign} foreign "
+                  f"{'entry' if counts.foreign == 1 else 'entries'} added, {counts.foreign_already} already in the log.\n")
     skipped = [n for n in plan.names if n.slug is None and not (plan.format != "glutecoach" and not n.mapped and plan.foreign)]
     if skipped:
         unknown = [n for n in skipped if not n.mapped]

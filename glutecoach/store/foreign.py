@@ -85,7 +85,7 @@ def count_new(conn: sqlite3.Connection, entries: Sequence[Entry], foreign: Seque
 
 
 def add_import(conn: sqlite3.Connection, fmt: str | None, entries: Sequence[Entry], made_from: Sequence[ForeignEntry | None],
-               foreign: Sequence[ForeignEntry]) -> Added:
+               foreign: Sequence[ForeignEntry], saved_rows: Sequence[tuple[str, str | None, ForeignEntry]] = ()) -> Added:
     """All or nothing: the entries (each linked to the record it was made from) and the foreign records,
     none twice."""
     added = 0
@@ -102,7 +102,28 @@ def add_import(conn: sqlite3.Connection, fmt: str | None, entries: Sequence[Entr
         for record, skip in zip(foreign, held, strict=True):
             if not skip and fmt is not None:
                 _insert(conn, fmt, record, None)
-    return Added(added, len(entries) - added, held.count(False), held.count(True))
+        restored = _restore(conn, saved_rows)
+    return Added(added, len(entries) - added, held.count(False) + restored[0], held.count(True) + restored[1])
+
+
+def _restore(conn: sqlite3.Connection, saved_rows: Sequence[tuple[str, str | None, ForeignEntry]]) -> tuple[int, int]:
+    """A backup's tracker rows put back: linked to their entry (by uid) when it is in the log and has no
+    row yet, else kept as foreign entries. (foreign rows added, foreign rows already there)"""
+    foreign: list[tuple[str, ForeignEntry]] = []
+    for fmt, uid, record in saved_rows:
+        found = None if uid is None else conn.execute("SELECT id FROM entries WHERE uid = ?", (uid,)).fetchone()
+        if found is not None:
+            if not conn.execute("SELECT 1 FROM tracker_records WHERE entry_id = ?", (found[0],)).fetchone():
+                entry = log.get(conn, found[0])
+                if entry is not None:
+                    _insert(conn, fmt, record, entry)
+            continue
+        foreign.append((fmt, record))
+    held = _held(conn, [r for _, r in foreign])
+    for (fmt, record), skip in zip(foreign, held, strict=True):
+        if not skip:
+            _insert(conn, fmt, record, None)
+    return held.count(False), held.count(True)
 
 
 def _kept(rows: Iterable[tuple[int, str, str, int | None]]) -> list[Kept]:

@@ -285,9 +285,9 @@ def from_json(doc: Any, units: str) -> list[tuple[str, Entry]]:
     order. The exercise is mapped by the caller (imports.plan); its slug here is ''."""
     if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
         raise UsageError('the file is not a glutecoach log export: expected {"entries": [...]}.')
-    extra = sorted(set(doc) - {"entries"}, key=str)
+    extra = sorted(set(doc) - {"entries", "tracker_rows"}, key=str)  # tracker_rows: store.foreign_json
     if extra:
-        raise UsageError(f'the file has the top-level key {_shown(extra[0])}; accepted: only "entries".')
+        raise UsageError(f'the file has the top-level key {_shown(extra[0])}; accepted: "entries" (and "tracker_rows").')
     out = []
     for i, item in enumerate(doc["entries"], 1):
         where = f"entry {i}: "

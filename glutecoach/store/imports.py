@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from glutecoach.core.models import Entry, Exercise, SetRow
 from glutecoach.errors import UsageError
-from glutecoach.store import files, formats, paths, trackers
+from glutecoach.store import files, foreign_json, formats, paths, trackers
 from glutecoach.store.trackers import export
 
 FORMATS = ("glutecoach", *trackers.FORMATS)
@@ -42,6 +42,7 @@ class ImportPlan(NamedTuple):
     left_out: tuple[str, ...]  # sets that could not be kept, each with where and why
     made_from: tuple[trackers.ForeignEntry | None, ...] = ()  # per entry, the tracker record it was made from
     foreign: tuple[trackers.ForeignEntry, ...] = ()  # rows of unknown names, kept as foreign entries
+    saved_rows: tuple[tuple[str, str | None, trackers.ForeignEntry], ...] = ()  # a backup's tracker rows
 
     @property
     def unknown(self) -> tuple[NameRow, ...]:
@@ -116,7 +117,11 @@ def _plan_json(data: bytes, source: str, index: trackers.NameIndex, mapped: set[
             row[2] += len(entry.sets)
             entries.append(entry._replace(slug=slug))
     rows = tuple(NameRow(n, s, r, k, line, trackers.normalise(n) in mapped) for n, (s, r, k, line) in names.items())
-    return ImportPlan("glutecoach", len(items), 0, rows, tuple(entries), ())
+    try:
+        saved = foreign_json.check(doc)
+    except UsageError as err:
+        raise UsageError(f"{source}: {err}") from None
+    return ImportPlan("glutecoach", len(items), 0, rows, tuple(entries), (), saved_rows=tuple(saved))
 
 
 _LB_PER_KG = formats.LB_PER_KG

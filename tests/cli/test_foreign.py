@@ -97,3 +97,34 @@ def test_every_row_of_every_real_export_is_kept(tmp_path: Path, fixture: str) ->
     back = trackers.read(out.read_bytes())
     assert sum(len(r.sets) for r in back.entries) == read.rows - read.skipped_rest_timers
     assert sorted((r.date, r.name) for r in back.entries) == sorted((r.date, r.name) for r in read.entries)
+
+
+def test_the_json_backup_keeps_every_tracker_row_and_restores_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ok("log", "import", str(FIXTURES / "strong_classic.csv"))
+    backup = tmp_path / "backup.json"
+    ok("log", "export", "-o", str(backup))
+    doc = json.loads(backup.read_text())
+    assert set(doc) == {"entries", "tracker_rows"}
+    assert sum(r["entry_uid"] is None for r in doc["tracker_rows"]) == 3  # Plank, Bench Press, Lunge: foreign
+    strong = ok("log", "export", "--format", "strong")
+    monkeypatch.setenv("GLUTECOACH_HOME", str(tmp_path / "fresh"))
+    assert "Restored 6 imported tracker rows; 3 foreign entries added" in ok("log", "import", str(backup))
+    assert ok("log", "export") == backup.read_text()  # the backup of the restored log is the same file
+    assert ok("log", "export", "--format", "strong") == strong  # and the rows go out as they came in
+    assert "Restored 6 imported tracker rows; 0 foreign entries added, 3 already" in ok("log", "import", str(backup))
+
+
+def test_a_log_without_tracker_rows_backs_up_exactly_as_before() -> None:
+    ok("log", "add", "hip-thrust", "--set", "10x60", "--date", "2026-03-01")
+    assert set(json.loads(ok("log", "export"))) == {"entries"}
+
+
+def test_a_bad_tracker_row_in_a_backup_is_refused_naming_it(tmp_path: Path) -> None:
+    ok("log", "import", str(bench_file(tmp_path)))
+    doc = json.loads(ok("log", "export"))
+    doc["tracker_rows"][1]["record"]["sets"][0]["rpe"] = 11
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(doc))
+    result = run("log", "import", str(path))
+    assert result.exit_code == 2 and "tracker_rows 2: set 1: rpe: 11 is out of range" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
