@@ -219,6 +219,8 @@ def log_map(
     with log.connect() as conn:
         done = foreign.remap(conn, name, convert)
     kept = f"; {plural(done.foreign, 'row')} with nothing to count stay foreign" if convert is not None and done.foreign else ""
+    if done.edited:
+        kept += f"; {plural(done.edited, 'entry', 'entries')} you edited since the import left as {'it is' if done.edited == 1 else 'they are'}"
     sys.stdout.write(f"Mapped {plural(done.records, 'row')} named '{safe(name)}' to {safe(target)}: "
                      f"{plural(done.entries, 'entry', 'entries')}{kept}.\n")
 

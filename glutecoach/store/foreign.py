@@ -162,30 +162,40 @@ class Remapped(NamedTuple):
     records: int  # rows of that name found
     entries: int  # glutecoach entries made (or, mapping to none, removed)
     foreign: int  # records that stay (or become) foreign
+    edited: int = 0  # entries edited since their import: left as they are
 
 
 Convert = Callable[[ForeignEntry], Entry | None]
 
 
+def _edited(conn: sqlite3.Connection, entry_id: int, when_made: str | None) -> bool:
+    entry = log.get(conn, entry_id)
+    return entry is not None and entry.fingerprint() != when_made
+
+
 def remap(conn: sqlite3.Connection, name: str, convert: Convert | None) -> Remapped:
     """Every record of `name` (compared as names are: case, accents and spacing aside) made into an entry
-    by `convert`, or, with None, made foreign again (the entries made from them removed). One transaction."""
-    made = 0
+    by `convert`, or, with None, made foreign again (the entries made from them removed). An entry edited
+    since its import is left as it is (the edit is the user's). One transaction."""
+    made = edited = 0
     with log.transaction(conn):
-        rows = conn.execute("SELECT id, format, record, entry_id FROM tracker_records WHERE name_key = ? ORDER BY date, id",
-                            (normalise(name),)).fetchall()
-        for kept in _kept(rows):
-            if kept.entry_id is not None:
-                conn.execute("UPDATE tracker_records SET entry_id = NULL, entry_fingerprint = NULL WHERE id = ?", (kept.id,))
-                conn.execute("DELETE FROM entries WHERE id = ?", (kept.entry_id,))
-            entry = None if convert is None else convert(kept.record)
+        rows = conn.execute("SELECT id, record, entry_id, entry_fingerprint FROM tracker_records WHERE name_key = ?"
+                            " ORDER BY date, id", (normalise(name),)).fetchall()
+        for row_id, text, entry_id, when_made in rows:
+            if entry_id is not None:
+                if _edited(conn, entry_id, when_made):
+                    edited += 1
+                    continue
+                conn.execute("UPDATE tracker_records SET entry_id = NULL, entry_fingerprint = NULL WHERE id = ?", (row_id,))
+                conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+            entry = None if convert is None else convert(from_json(text))
             if entry is None:
                 continue
             saved = log._insert(conn, entry)
             conn.execute("UPDATE tracker_records SET entry_id = ?, entry_fingerprint = ? WHERE id = ?",
-                         (saved.id, saved.fingerprint(), kept.id))
+                         (saved.id, saved.fingerprint(), row_id))
             made += 1
-    return Remapped(len(rows), made, len(rows) - made)
+    return Remapped(len(rows), made, len(rows) - made - edited, edited)
 
 
 def names(conn: sqlite3.Connection) -> list[tuple[str, int]]:

@@ -128,3 +128,13 @@ def test_a_bad_tracker_row_in_a_backup_is_refused_naming_it(tmp_path: Path) -> N
     result = run("log", "import", str(path))
     assert result.exit_code == 2 and "tracker_rows 2: set 1: rpe: 11 is out of range" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_log_map_leaves_an_entry_edited_since_the_import_as_it_is(tmp_path: Path) -> None:
+    ok("log", "import", str(bench_file(tmp_path)))
+    ok("log", "map", "Bench Press (Barbell)", "--to", "hip-thrust")
+    first = entries()[0]
+    ok("log", "edit", str(first["id"]), "--note", "my own words")
+    out = ok("log", "map", "Bench Press (Barbell)", "--to", "none")
+    assert "1 entry you edited since the import left as it is" in out
+    assert [e["note"] for e in entries()] == ["my own words"]
