@@ -20,6 +20,7 @@ from pathlib import Path
 from glutecoach.core.models import SET_TYPES, Entry, SessionSummary, SetRow
 from glutecoach.errors import GlutecoachError
 from glutecoach.store import paths
+from glutecoach.store.tracker_schema import TRACKER_RECORDS
 
 APPLICATION_ID = 0x676C7574  # 'glut': marks the file as glutecoach's
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -41,28 +42,6 @@ def _identity_and_set_types(conn: sqlite3.Connection) -> None:
     )
     conn.execute("CREATE UNIQUE INDEX entries_by_uid ON entries(uid)")
 
-
-# Version 3: every row of a tracker's export is kept as the record it was read into (store.foreign).
-# entry_id links a record to the glutecoach entry made from it; NULL marks a *foreign* entry: a name
-# glutecoach does not know (bench press, a run), kept, listed and exported back, never in `entries`,
-# so nothing that reads entries (progress, plan next, volume) ever counts it.
-_TRACKER_RECORDS = """
-    CREATE TABLE tracker_records (
-        id INTEGER PRIMARY KEY,
-        date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-        name TEXT NOT NULL,
-        name_key TEXT NOT NULL,
-        format TEXT NOT NULL CHECK (format IN ('strong', 'hevy', 'fitnotes')),
-        record TEXT NOT NULL,
-        fingerprint TEXT NOT NULL,
-        entry_id INTEGER REFERENCES entries(id) ON DELETE CASCADE,
-        entry_fingerprint TEXT
-    );
-    CREATE INDEX tracker_records_by_date ON tracker_records(date, id);
-    CREATE INDEX tracker_records_by_name ON tracker_records(name_key);
-    CREATE INDEX tracker_records_by_fingerprint ON tracker_records(fingerprint);
-    CREATE INDEX tracker_records_by_entry ON tracker_records(entry_id)
-"""
 
 Migration = str | Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[Migration] = [
@@ -92,8 +71,8 @@ MIGRATIONS: list[Migration] = [
     """,
     # version 2
     _identity_and_set_types,
-    # version 3
-    _TRACKER_RECORDS,
+    # version 3: every row of a tracker's export kept (store.tracker_schema)
+    TRACKER_RECORDS,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
