@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from glutecoach.errors import GlutecoachError
 from glutecoach.store import trackers as T
 from glutecoach.store.trackers import ForeignSet as S
+from glutecoach.store.trackers.write import uncell
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "trackers"
 
@@ -562,12 +563,13 @@ def build(fmt: str, workouts: list) -> tuple[bytes, list[tuple]]:
                 unit = {"strong": None, "strong-newer": "kg", "hevy": "kg"}.get(fmt, "lb" if i % 2 else "kg")
                 got.append(S(reps or None, load or None, unit if load else None, None, None,
                              None if fmt == "fitnotes" else rpe, "working" if fmt == "fitnotes" else kind))
-                if note.strip() and note.strip() not in notes:
-                    notes.append(note.strip())
-            if fmt != "fitnotes" and workout_note.strip():
-                notes.append(f"workout: {workout_note.strip()}")
+                said = uncell(note).strip()  # a tracker's cell is read as glutecoach writes them (write.uncell)
+                if said and said not in notes:
+                    notes.append(said)
+            if fmt != "fitnotes" and uncell(workout_note).strip():
+                notes.append(f"workout: {uncell(workout_note).strip()}")
             expected.append((first, day.isoformat(), None if fmt == "fitnotes" else hhmm,
-                             None if fmt == "fitnotes" else title, name,
+                             None if fmt == "fitnotes" else (uncell(title).strip() or None), uncell(name),
                              tuple(got), " | ".join(notes) or None))
     return out.getvalue().encode(), expected
 
