@@ -42,16 +42,17 @@ def from_json(text: str) -> ForeignEntry:
     return ForeignEntry(**fields)
 
 
-def fingerprint(record: ForeignEntry) -> str:
-    """Everything the record says (not the line it was read from)."""
-    return hashlib.sha256(to_json(record).encode("utf-8", "surrogatepass")).hexdigest()
+def fingerprint(record: ForeignEntry, text: str | None = None) -> str:
+    """Everything the record says (not the line it was read from); `text`: its to_json, when made already."""
+    return hashlib.sha256((text or to_json(record)).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _insert(conn: sqlite3.Connection, fmt: str, record: ForeignEntry, entry: Entry | None) -> None:
+def _insert(conn: sqlite3.Connection, fmt: str, record: ForeignEntry, entry: Entry | None, text: str | None = None) -> None:
+    text = text or to_json(record)
     conn.execute(
         "INSERT INTO tracker_records (date, name, name_key, format, record, fingerprint, entry_id, entry_fingerprint)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (record.date, record.name, normalise(record.name), fmt, to_json(record), fingerprint(record),
+        (record.date, record.name, normalise(record.name), fmt, text, fingerprint(record, text),
          None if entry is None else entry.id, None if entry is None else entry.fingerprint()))
 
 
@@ -62,26 +63,32 @@ class Added(NamedTuple):
     foreign_already: int  # foreign entries already in the log
 
 
-def _held(conn: sqlite3.Connection, records: Sequence[ForeignEntry]) -> list[bool]:
-    """For each foreign record, whether the log already holds it (counted, as log._present does)."""
+def _held(conn: sqlite3.Connection, records: Sequence[ForeignEntry]) -> list[tuple[bool, str]]:
+    """For each foreign record, whether the log already holds it (counted, as log._present does), and
+    its JSON (made once)."""
     wanted: Counter[str] = Counter()
     held: dict[str, int] = {}
     out = []
     for r in records:
-        fp = fingerprint(r)
+        text = to_json(r)
+        fp = fingerprint(r, text)
         if fp not in held:
             held[fp] = conn.execute("SELECT count(*) FROM tracker_records WHERE fingerprint = ? AND entry_id IS NULL",
                                     (fp,)).fetchone()[0]
         wanted[fp] += 1
-        out.append(wanted[fp] <= held[fp])
+        out.append((wanted[fp] <= held[fp], text))
     return out
+
+
+def _count(held: Sequence[tuple[bool, str]]) -> tuple[int, int]:
+    there = sum(1 for skip, _ in held if skip)
+    return len(held) - there, there
 
 
 def count_new(conn: sqlite3.Connection, entries: Sequence[Entry], foreign: Sequence[ForeignEntry]) -> Added:
     """What add_import would add, writing nothing (import --dry-run)."""
     there = log._present(conn, entries)
-    held = _held(conn, foreign)
-    return Added(there.count(False), there.count(True), held.count(False), held.count(True))
+    return Added(there.count(False), there.count(True), *_count(_held(conn, foreign)))
 
 
 def add_import(conn: sqlite3.Connection, fmt: str | None, entries: Sequence[Entry], made_from: Sequence[ForeignEntry | None],
@@ -99,11 +106,12 @@ def add_import(conn: sqlite3.Connection, fmt: str | None, entries: Sequence[Entr
             if record is not None and fmt is not None:
                 _insert(conn, fmt, record, saved)
         held = _held(conn, foreign)
-        for record, skip in zip(foreign, held, strict=True):
+        for record, (skip, text) in zip(foreign, held, strict=True):
             if not skip and fmt is not None:
-                _insert(conn, fmt, record, None)
+                _insert(conn, fmt, record, None, text)
+        kept, kept_before = _count(held)
         restored = _restore(conn, saved_rows)
-    return Added(added, len(entries) - added, held.count(False) + restored[0], held.count(True) + restored[1])
+    return Added(added, len(entries) - added, kept + restored[0], kept_before + restored[1])
 
 
 def _restore(conn: sqlite3.Connection, saved_rows: Sequence[tuple[str, str | None, ForeignEntry]]) -> tuple[int, int]:
@@ -120,10 +128,10 @@ def _restore(conn: sqlite3.Connection, saved_rows: Sequence[tuple[str, str | Non
             continue
         foreign.append((fmt, record))
     held = _held(conn, [r for _, r in foreign])
-    for (fmt, record), skip in zip(foreign, held, strict=True):
+    for (fmt, record), (skip, text) in zip(foreign, held, strict=True):
         if not skip:
-            _insert(conn, fmt, record, None)
-    return held.count(False), held.count(True)
+            _insert(conn, fmt, record, None, text)
+    return _count(held)
 
 
 def _kept(rows: Iterable[tuple[int, str, str, int | None]]) -> list[Kept]:

@@ -58,6 +58,7 @@ def _strong(cols: _Columns, header: list[str], comma: bool) -> _RowParser:
     label = _labels(cols, header, {"order": "Set Order", "weight_unit": "Weight Unit", "weight": "Weight",
                                    "reps": "Reps", "rpe": "RPE", "seconds": "Seconds",
                                    "distance_unit": "Distance Unit", "distance": "Distance", "duration": "Duration"})
+    durations: dict[str, int | None] = {}  # a workout's duration repeats on each of its rows: read once
 
     def parse(cells: list[str]) -> Row:
         column = label["order"]
@@ -86,7 +87,8 @@ def _strong(cols: _Columns, header: list[str], comma: bool) -> _RowParser:
             column = label["distance"]
             metres, extra = values.metres(_cell(cells, ix, "distance"), dunit, comma)
             column = label["duration"]
-            duration = values.elapsed(_cell(cells, ix, "duration") or _cell(cells, ix, "workout_duration"), comma)
+            raw = _cell(cells, ix, "duration") or _cell(cells, ix, "workout_duration")
+            duration = durations[raw] if raw in durations else durations.setdefault(raw, values.elapsed(raw, comma))
         except _Bad as bad:
             bad.column = column
             raise
