@@ -308,11 +308,11 @@ def test_exports_in_every_format_with_the_documented_headers(tmp_path: Path) -> 
         assert ok("log", "export", "--format", fmt, "-o", str(out)) == f"Exported 1 entry to {out}.\n"
         assert out.read_text() == text
     strong = ok("log", "export", "--format", "strong").splitlines()
-    # the note (and its tag) once, on the first set; a day without a time written without one
-    assert strong[1] == ",2026-03-01,glutecoach,,Barbell hip thrust,W,40,10,,,0,[glutecoach contact=7] =x,"
-    assert strong[2] == ",2026-03-01,glutecoach,,Barbell hip thrust,1,60,10,8,,0,,"
+    # the note (and its tag) once, on the first set; a day without a time at midnight, as importers expect
+    assert strong[1] == ",2026-03-01 00:00:00,glutecoach,,Barbell hip thrust,W,40,10,,,0,[glutecoach contact=7] =x,"
+    assert strong[2] == ",2026-03-01 00:00:00,glutecoach,,Barbell hip thrust,1,60,10,8,,0,,"
     hevy = ok("log", "export", "--format", "hevy").splitlines()
-    assert hevy[1] == "glutecoach,01 Mar 2026,,,Barbell hip thrust,,[glutecoach contact=7] =x,0,warmup,40,10,,,"
+    assert hevy[1] == 'glutecoach,"01 Mar 2026, 00:00","01 Mar 2026, 00:00",,Barbell hip thrust,,[glutecoach contact=7] =x,0,warmup,40,10,,,'
     csv_rows = ok("log", "export", "--format", "csv").splitlines()
     assert csv_rows[1].endswith(",2026-03-01,,hip-thrust,1,warmup,10,40,kg,7,,2,'=x")
     bad = run("log", "export", "--format", "xml")

@@ -79,7 +79,7 @@ def strong(records: Iterable[ForeignEntry], units: str) -> str:
     header = [("Weight (lbs)" if units == "lb" else c) if c == "Weight (kg)" else c for c in STRONG_HEADER]
     lines = [row(header)]
     for r in records:
-        when = f"{r.date} {r.clock}" if r.clock else r.date
+        when = f"{r.date} {r.clock or '00:00:00'}"  # importers of Strong files expect a time (midnight: none said)
         for s, order in zip(r.sets, _strong_order(r.sets), strict=True):
             lines.append(row((
                 r.workout_no or "", when, cell(r.workout or ""), r.duration or "", cell(r.name), order,
@@ -101,9 +101,9 @@ def _hevy_when(day: dt.date, clock: str | None) -> str:
 
 def _hevy_times(r: ForeignEntry) -> tuple[str, str]:
     day = dt.date.fromisoformat(r.date)
-    start = _hevy_when(day, r.clock)
+    start = _hevy_when(day, r.clock or "00:00")  # as Hevy writes it: always a time (midnight: none said)
     if not (r.clock and r.duration):
-        return start, start if r.clock else ""
+        return start, start
     end = dt.datetime.combine(day, dt.time.fromisoformat(r.clock)) + dt.timedelta(seconds=r.duration)
     return start, _hevy_when(end.date(), end.strftime("%H:%M"))
 
