@@ -27,9 +27,6 @@ MAX_SETS = 50
 MAX_NOTE = 10_000
 MAX_SLUG = 200
 LB_PER_KG = 2.20462262185
-STRONG_COLUMNS = ["Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps", "Distance", "Seconds", "Notes", "Workout Notes", "RPE"]
-HEVY_COLUMNS = ["title", "start_time", "end_time", "description", "exercise_title", "superset_id", "exercise_notes",
-                "set_index", "set_type", "weight_kg", "reps", "distance_km", "duration_seconds", "rpe"]
 CSV_COLUMNS = ["id", "uid", "date", "time", "slug", "set", "type", "reps", "load", "units", "contact", "pain_score", "rir", "note"]
 JSON_FIELDS = ("id", "uid", "date", "time", "slug", "sets", "units", "contact", "pain_score", "rir", "note")
 SET_FIELDS = ("reps", "load", "type")
@@ -226,39 +223,6 @@ def to_csv(entries: Iterable[Entry]) -> str:
 
 def _blank(value: Any) -> Any:
     return "" if value is None else value
-
-
-TAG = re.compile(r"^\[glutecoach(?: contact=(\d+))?(?: pain=(\d+))?\] ?")
-
-
-def _tagged_note(e: Entry) -> str:
-    """Contact and pain ride in the notes of trackers that have no column for them."""
-    tag = ""
-    if e.contact is not None or e.pain_score is not None:
-        tag = ("[glutecoach" + (f" contact={e.contact}" if e.contact is not None else "")
-               + (f" pain={e.pain_score}" if e.pain_score is not None else "") + "] ")
-    return (tag + (e.note or "")).strip()
-
-
-def _load_in(s: SetRow, e: Entry, units: str) -> float | None:
-    if s.load is None or e.units == units:
-        return s.load
-    return round(s.load * LB_PER_KG if units == "lb" else s.load / LB_PER_KG, 2)
-
-
-def _workouts(entries: Sequence[Entry]) -> list[str]:
-    """A workout name per entry: 'glutecoach', then 'glutecoach 2', ... for the same exercise again at the
-    same day and time, so a tracker reading the file keeps them as separate sessions."""
-    seen: dict[tuple[str, str | None, str], int] = {}
-    out = []
-    for e in entries:
-        n = seen[(e.date, e.time, e.slug)] = seen.get((e.date, e.time, e.slug), 0) + 1
-        out.append("glutecoach" if n == 1 else f"glutecoach {n}")
-    return out
-
-
-def _name(cat: Catalogue, slug: str) -> str:
-    return cat.exercises[slug].name if slug in cat.exercises else slug
 
 
 def to_strong(cat: Catalogue, entries: Iterable[Entry], units: str) -> str:
