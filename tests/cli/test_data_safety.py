@@ -116,7 +116,7 @@ JSON_CASES: list[tuple[str, str | bytes, str]] = [
     ("an unknown field", entry_with(colour="red"), "unknown field 'colour'"),
     ("no slug", json.dumps({"entries": [{"date": "2026-03-01", "sets": [{"reps": 1}]}]}), "the field 'slug' is missing"),
     ("a list at the top", json.dumps([ONE]), 'expected {"entries": [...]}'),
-    ("another top-level key", json.dumps({"entries": [], "x": 1}), 'accepted: only "entries"'),
+    ("another top-level key", json.dumps({"entries": [], "x": 1}), 'accepted: "entries" (and "tracker_rows")'),
     ("an entry that is a list", json.dumps({"entries": [[1, 2]]}), "entry 1: [1, 2] is not an object"),
     ("100,000-deep nesting", '{"entries": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
     ("5,000-digit number", raw_entry('"contact": ' + "9" * 5000), "not valid JSON"),
