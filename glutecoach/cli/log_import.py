@@ -226,21 +226,27 @@ def log_map(
 
 
 def print_foreign(since: str | None, limit: int) -> None:
-    """`log list`: the foreign entries (newest first), after the log's own."""
+    """`log list`: the foreign entries (newest first), after the log's own, wrapped to the terminal's
+    width as the tables above them are (50-200 columns)."""
+    import shutil
+    import textwrap
+
     from glutecoach.store import foreign, log
 
     with log.connect(create=False) as conn:
         kept = foreign.foreign_entries(conn, since=since, limit=limit)
     if not kept:
         return
-    out = sys.stdout
-    out.write(f"\nForeign entries (names glutecoach does not know; kept, exported back, never scored): {len(kept)}\n")
+    width = min(200, max(50, shutil.get_terminal_size((80, 24)).columns))
+    lines = [f"Foreign entries (names glutecoach does not know; kept, exported back, never scored): {len(kept)}"]
     for k in kept:
         r = k.record
         sets = ", ".join(_set_text(s) for s in r.sets[:6]) + (" ..." if len(r.sets) > 6 else "")
-        note = f"  {safe(r.note)[:60]}" if r.note else ""
-        out.write(f"  {r.date}  {safe(r.name)[:40]}  {sets}{note}\n")
-    out.write("Map a name with: glutecoach log map 'NAME' --to SLUG\n")
+        note = f"; {safe(r.note)[:60]}" if r.note else ""
+        lines.append(f"  {r.date}  {safe(r.name)[:40]}: {sets}{note}")
+    lines.append("Map a name with: glutecoach log map 'NAME' --to SLUG")
+    wrapped = ["\n".join(textwrap.wrap(line, width, subsequent_indent="    ", break_on_hyphens=False)) for line in lines]
+    sys.stdout.write("\n" + "\n".join(wrapped) + "\n")
 
 
 def _set_text(s: Any) -> str:

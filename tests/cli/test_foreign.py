@@ -138,3 +138,15 @@ def test_log_map_leaves_an_entry_edited_since_the_import_as_it_is(tmp_path: Path
     out = ok("log", "map", "Bench Press (Barbell)", "--to", "none")
     assert "1 entry you edited since the import left as it is" in out
     assert [e["note"] for e in entries()] == ["my own words"]
+
+
+@pytest.mark.parametrize("columns", ["50", "200"])
+def test_foreign_entries_in_log_list_fit_the_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columns: str) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text(STRONG + "2026-03-01 10:00:00,Push,1h,Bench Press (Barbell) with a very long name indeed,1,60,10,,,"
+                    + "a long note that goes on and on about the session and how it felt,,8\n")
+    ok("log", "import", str(path))
+    monkeypatch.setenv("COLUMNS", columns)
+    listed = ok("log", "list").split("Foreign entries", 1)[1]
+    assert max(len(line) for line in listed.splitlines()) <= int(columns)
+    assert "Bench Press (Barbell) with" in listed
