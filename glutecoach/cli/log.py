@@ -42,7 +42,7 @@ ContactOpt = Annotated[int | None, typer.Option("--contact", help="How clearly y
 PainScoreOpt = Annotated[int | None, typer.Option("--pain-score", help="Pain during or after, 0-10.", show_default=False)]
 RirOpt = Annotated[int | None, typer.Option("--rir", help="Reps in reserve at the end of the last set, 0-5.", show_default=False)]
 NoteOpt = Annotated[str | None, typer.Option("--note", help="Anything worth remembering (e.g. 'knee worse next morning').", show_default=False)]
-EXPORTS = ["json", "csv", "strong", "hevy"]
+EXPORTS = ["json", "csv", "strong", "hevy", "fitnotes"]
 
 
 def _set_rows(set_: list[str] | None, sets: int | None, reps: int | None, load: float | None) -> list[tuple[Any, Any, Any]] | None:
@@ -133,6 +133,10 @@ def log_list(
         from glutecoach.render import renderer
 
         renderer(fmt).entries(cat, items, filtered=bool(since or exercise))
+        if not exercise:  # foreign entries: rows of other trackers glutecoach keeps but never scores
+            from glutecoach.cli.log_import import print_foreign
+
+            print_foreign(day, limit)
 
 
 def _to_terminal() -> bool:
@@ -235,7 +239,7 @@ def log_delete(
 
 @handles_errors
 def log_export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json (a backup glutecoach restores exactly), csv, strong or hevy (their per-set CSV).", autocompletion=_complete(EXPORTS))] = "json",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json (a backup glutecoach restores exactly), csv, strong, hevy or fitnotes (their per-set CSV, with foreign entries).", autocompletion=_complete(EXPORTS))] = "json",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout (never over glutecoach's own files).", show_default=False)] = None,
 ) -> None:
     """Export the whole log, oldest first.
@@ -251,12 +255,17 @@ def log_export(
         refuse_owned(output)  # before anything is read: a wrong -o costs nothing
     with log.connect(create=False) as conn:
         items = log.entries(conn, newest_first=False)
-    if fmt == "json":
-        text = logio.to_json(items)
-    elif fmt == "csv":
+        if fmt in ("strong", "hevy", "fitnotes"):  # with every foreign entry, and imported rows as they came in
+            from glutecoach.store import foreign
+
+            names = {slug: ex.name for slug, ex in _load_catalogue().exercises.items()}
+            text = foreign.export_text(conn, fmt, items, names, _units())
+        elif fmt == "json":  # the backup: with the imported tracker rows, when the log has any
+            from glutecoach.store import foreign_json
+
+            text = foreign_json.backup(items, foreign_json.rows(conn))
+    if fmt == "csv":
         text = logio.to_csv(items)
-    else:
-        text = (logio.to_strong if fmt == "strong" else logio.to_hevy)(_load_catalogue(), items, _units())
     if output is None:
         sys.stdout.write(_for_stdout(text, fmt))
         return
@@ -312,7 +321,7 @@ def register(app: typer.Typer, command: str | None = None) -> None:
     if command == "progress":
         return
     from glutecoach.cli.app import group
-    from glutecoach.cli.log_import import log_import
+    from glutecoach.cli.log_import import log_import, log_map
 
     log_app = group(app, "log", "Your training log: add, list, edit, delete, export and import entries.\n\nExample: glutecoach log add hip-thrust --sets 3 --reps 10 --load 60 --contact 7")
     log_app.command("add")(log_add)
@@ -321,3 +330,4 @@ def register(app: typer.Typer, command: str | None = None) -> None:
     log_app.command("delete")(log_delete)
     log_app.command("export")(log_export)
     log_app.command("import")(log_import)
+    log_app.command("map")(log_map)

@@ -35,7 +35,7 @@ WeeksOpt = Annotated[int, typer.Option("--weeks", "-w", help="Length of the plan
 DaysOpt = Annotated[int, typer.Option("--days-per-week", "-d", help="Sessions a week, 1-6.")]
 PlanLevelOpt = Annotated[str | None, typer.Option("--level", "-l", help="Your level; beginners start with a muscle-contact phase. Default: your profile's, else beginner.", autocompletion=_complete(list(LEVELS)), show_default=False)]
 PlanGoalOpt = Annotated[str | None, typer.Option("--goal", "-g", help=f"What the plan trains for; see 'glutecoach goals'. Default: your profile's, else {DEFAULT_GOAL}.", autocompletion=complete_goals, show_default=False)]
-PLAN_FORMATS = [*FORMATS, "markdown", "svg", "html"]
+PLAN_FORMATS = [*FORMATS, "markdown", "svg", "html", "fit", "ics"]
 NextWeeksOpt = Annotated[int | None, typer.Option("--weeks", "-w", help="Length of the plan, 4-16 weeks. Default: your saved plan's, else 8.", show_default=False)]
 NextDaysOpt = Annotated[int | None, typer.Option("--days-per-week", "-d", help="Sessions a week, 1-6. Default: your saved plan's, else 3.", show_default=False)]
 
@@ -101,8 +101,8 @@ def plan(
     days_per_week: NextDaysOpt = None,
     equipment: EquipmentOpt = None,
     pain: PainOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json, markdown, svg or html (svg and html: a file with the muscle map of the weekly sets, to print or send).", autocompletion=_complete(PLAN_FORMATS))] = "table",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="With --format svg or html: write the file here instead of to stdout.", show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json, markdown, svg or html (svg and html: a file with the muscle map of the weekly sets, to print or send), fit (Garmin workouts, with -o) or ics (a calendar).", autocompletion=_complete(PLAN_FORMATS))] = "table",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="With --format svg, html, fit or ics: write the file here instead of to stdout (fit: one file a session, named after it).", show_default=False)] = None,
     catalogue_files: Catalogues = None,
 ) -> None:
     """Build a week-by-week plan for your goal; the beginner plan puts muscle contact before load.
@@ -117,7 +117,8 @@ def plan(
     from glutecoach.cli.browse import DOCUMENT_FORMATS, check_output, write_document
 
     fmt = fmt_word(fmt, PLAN_FORMATS)
-    check_output(fmt, output)
+    if fmt not in ("fit", "ics"):
+        check_output(fmt, output)
     given = (level, goal, weeks, days_per_week, equipment, pain)
     saved = _saved_plan(catalogue_files) if all(x is None for x in given) else None
     if saved is not None:
@@ -125,6 +126,11 @@ def plan(
     else:
         cat, profile, result = _plan_for(level, goal, 8 if weeks is None else weeks, 3 if days_per_week is None else days_per_week, equipment, pain,
                                          catalogue_files)
+    if fmt in ("fit", "ics"):  # files for a watch or a calendar (cli/plan_files.py)
+        from glutecoach.cli.plan_files import write_plan
+
+        write_plan(fmt, result, output)
+        return
     if fmt in DOCUMENT_FORMATS:
         from glutecoach.render import export
 
@@ -213,7 +219,8 @@ def plan_next(
     weeks: NextWeeksOpt = None,
     days_per_week: NextDaysOpt = None,
     date: DateOpt = None,
-    fmt: FormatOpt = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json, fit (a Garmin workout, with -o) or ics (a calendar event).", autocompletion=_complete([*FORMATS, "fit", "ics"]))] = "table",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="With --format fit or ics: write the file here.", show_default=False)] = None,
     catalogue_files: Catalogues = None,
 ) -> None:
     """What to do next session: your week and phase, and each change from your log with its reason.
@@ -226,7 +233,9 @@ def plan_next(
     from glutecoach.render import renderer
     from glutecoach.store import saved_plan
 
-    fmt = fmt_word(fmt)
+    fmt = fmt_word(fmt, [*FORMATS, "fit", "ics"])
+    if output is not None and fmt not in ("fit", "ics"):
+        raise UsageError("--output writes a file for --format fit or ics; for tables and JSON, redirect stdout instead.")
     today = _first_day(date)
     choice = saved_plan.load()
     entries = _log_entries(today)
@@ -244,6 +253,11 @@ def plan_next(
         cat, profile, the_plan = _built_choice(choice, catalogue_files, weeks, days_per_week)
         start, steps = dt.date.fromisoformat(choice.start), choice.steps
     result = next_session.next_session(cat, the_plan, profile, entries, today, start, steps, saved=choice is not None)
+    if fmt in ("fit", "ics"):
+        from glutecoach.cli.plan_files import write_next
+
+        write_next(fmt, result, output, today)
+        return
     renderer(fmt).next_session(result)
 
 

@@ -27,9 +27,6 @@ MAX_SETS = 50
 MAX_NOTE = 10_000
 MAX_SLUG = 200
 LB_PER_KG = 2.20462262185
-STRONG_COLUMNS = ["Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps", "Distance", "Seconds", "Notes", "Workout Notes", "RPE"]
-HEVY_COLUMNS = ["title", "start_time", "end_time", "description", "exercise_title", "superset_id", "exercise_notes",
-                "set_index", "set_type", "weight_kg", "reps", "distance_km", "duration_seconds", "rpe"]
 CSV_COLUMNS = ["id", "uid", "date", "time", "slug", "set", "type", "reps", "load", "units", "contact", "pain_score", "rir", "note"]
 JSON_FIELDS = ("id", "uid", "date", "time", "slug", "sets", "units", "contact", "pain_score", "rir", "note")
 SET_FIELDS = ("reps", "load", "type")
@@ -209,80 +206,19 @@ def _blank(value: Any) -> Any:
     return "" if value is None else value
 
 
-TAG = re.compile(r"^\[glutecoach(?: contact=(\d+))?(?: pain=(\d+))?\] ?")
-
-
-def _tagged_note(e: Entry) -> str:
-    """Contact and pain ride in the notes of trackers that have no column for them."""
-    tag = ""
-    if e.contact is not None or e.pain_score is not None:
-        tag = ("[glutecoach" + (f" contact={e.contact}" if e.contact is not None else "")
-               + (f" pain={e.pain_score}" if e.pain_score is not None else "") + "] ")
-    return (tag + (e.note or "")).strip()
-
-
-def _load_in(s: SetRow, e: Entry, units: str) -> float | None:
-    if s.load is None or e.units == units:
-        return s.load
-    return round(s.load * LB_PER_KG if units == "lb" else s.load / LB_PER_KG, 2)
-
-
-def _workouts(entries: Sequence[Entry]) -> list[str]:
-    """A workout name per entry: 'glutecoach', then 'glutecoach 2', ... for the same exercise again at the
-    same day and time, so a tracker reading the file keeps them as separate sessions."""
-    seen: dict[tuple[str, str | None, str], int] = {}
-    out = []
-    for e in entries:
-        n = seen[(e.date, e.time, e.slug)] = seen.get((e.date, e.time, e.slug), 0) + 1
-        out.append("glutecoach" if n == 1 else f"glutecoach {n}")
-    return out
-
-
-def _name(cat: Catalogue, slug: str) -> str:
-    return cat.exercises[slug].name if slug in cat.exercises else slug
-
-
 def to_strong(cat: Catalogue, entries: Iterable[Entry], units: str) -> str:
-    """Strong's classic per-set CSV, loads in `units` (the file cannot say which): warm-up, drop and
-    failure sets as W, D and F; contact and pain in Notes; reps in reserve as RPE (10 - RIR)."""
-    items = list(entries)
-    out, w = _writer()
-    w.writerow(STRONG_COLUMNS)
-    for e, workout in zip(items, _workouts(items), strict=True):
-        notes = _tagged_note(e)
-        rpe = "" if e.rir is None else 10 - e.rir
-        number = 0
-        for s in e.sets:
-            if s.type == "working":
-                number += 1
-            order = {"working": str(number), "warmup": "W", "drop": "D", "failure": "F"}[s.type]
-            load = _load_in(s, e, units)
-            w.writerow([cell(v) for v in (f"{e.date} {e.time or '00:00'}:00", workout, "", _name(cat, e.slug), order,
-                                          "0" if load is None else format(load, "g"), s.reps, "", "", notes, "",
-                                          rpe if s.counts else "")])
-    return out.getvalue()
+    """Strong's per-set CSV (see store.trackers.write: every field quoted where it must be, formulas
+    neutralised, contact and pain in a tag on the first set's note, RIR as RPE on every set that counts)."""
+    from glutecoach.store.trackers import export
 
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_HEVY_TYPE = {"working": "normal", "warmup": "warmup", "drop": "dropset", "failure": "failure"}
+    return export.write("strong", export.records(entries, {s: e.name for s, e in cat.exercises.items()}), units)
 
 
 def to_hevy(cat: Catalogue, entries: Iterable[Entry], units: str) -> str:
-    """Hevy's per-set CSV (weight_kg, or weight_lbs when `units` is lb), set types kept, contact and
-    pain in exercise_notes, reps in reserve as rpe (10 - RIR)."""
-    items = list(entries)
-    out, w = _writer()
-    w.writerow([("weight_lbs" if units == "lb" else c) if c == "weight_kg" else c for c in HEVY_COLUMNS])
-    for e, workout in zip(items, _workouts(items), strict=True):
-        day = dt.date.fromisoformat(e.date)
-        when = f"{day.day:02d} {_MONTHS[day.month - 1]} {day.year}, {e.time or '00:00'}"
-        notes = _tagged_note(e)
-        rpe = "" if e.rir is None else 10 - e.rir
-        for i, s in enumerate(e.sets):
-            load = _load_in(s, e, units)
-            w.writerow([cell(v) for v in (workout, when, when, "", _name(cat, e.slug), "", notes, i, _HEVY_TYPE[s.type],
-                                          _num(load), s.reps, "", "", rpe if s.counts else "")])
-    return out.getvalue()
+    """Hevy's per-set CSV, as to_strong."""
+    from glutecoach.store.trackers import export
+
+    return export.write("hevy", export.records(entries, {s: e.name for s, e in cat.exercises.items()}), units)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -305,9 +241,9 @@ def from_json(doc: Any, units: str) -> list[tuple[str, Entry]]:
     order. The exercise is mapped by the caller (imports.plan); its slug here is ''."""
     if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
         raise UsageError('the file is not a glutecoach log export: expected {"entries": [...]}.')
-    extra = sorted(set(doc) - {"entries"}, key=str)
+    extra = sorted(set(doc) - {"entries", "tracker_rows"}, key=str)  # tracker_rows: store.foreign_json
     if extra:
-        raise UsageError(f'the file has the top-level key {_shown(extra[0])}; accepted: only "entries".')
+        raise UsageError(f'the file has the top-level key {_shown(extra[0])}; accepted: "entries" (and "tracker_rows").')
     out = []
     uids: dict[str, int] = {}  # uid (lower case) -> the entry that has it
     for i, item in enumerate(doc["entries"], 1):

@@ -17,7 +17,8 @@ from typing import Any, NamedTuple
 
 from glutecoach.core.models import Entry, Exercise, SetRow
 from glutecoach.errors import UsageError
-from glutecoach.store import files, formats, paths, trackers
+from glutecoach.store import files, foreign_json, formats, paths, trackers
+from glutecoach.store.trackers import export
 
 FORMATS = ("glutecoach", *trackers.FORMATS)
 MAP_FILE = "import-map.json"
@@ -39,6 +40,9 @@ class ImportPlan(NamedTuple):
     names: tuple[NameRow, ...]  # in order of first appearance
     entries: tuple[Entry, ...]  # every entry of a mapped name, before de-duplication against the log
     left_out: tuple[str, ...]  # sets that could not be kept, each with where and why
+    made_from: tuple[trackers.ForeignEntry | None, ...] = ()  # per entry, the tracker record it was made from
+    foreign: tuple[trackers.ForeignEntry, ...] = ()  # rows of unknown names, kept as foreign entries
+    saved_rows: tuple[tuple[str, str | None, trackers.ForeignEntry], ...] = ()  # a backup's tracker rows
 
     @property
     def unknown(self) -> tuple[NameRow, ...]:
@@ -72,21 +76,29 @@ def plan(data: bytes, source: str, fmt: str | None, exercises: Sequence[Exercise
         raise
     names: dict[str, list[Any]] = {}  # name -> [slug, rows, sets, line]
     entries: list[Entry] = []
+    made_from: list[trackers.ForeignEntry] = []
+    foreign: list[trackers.ForeignEntry] = []
     left_out: list[str] = []
     for fe in read.entries:
-        name = formats.uncell(fe.name)
+        name = fe.name
         slug = index.lookup(name)
         row = names.setdefault(name, [slug, 0, 0, fe.line])
         row[1] += len(fe.sets)
         if slug is None:
+            if trackers.normalise(name) not in mapped:  # unknown and not left out by the user: kept as foreign
+                foreign.append(fe)
             continue
         entry, dropped = _convert(fe, slug, units_of.get(slug, "reps"), units, source)
+        if entry is None:  # nothing glutecoach can count: the row is kept, as a foreign entry
+            foreign.append(fe)
+            continue
         left_out += dropped
-        if entry is not None:
-            row[2] += len(entry.sets)
-            entries.append(entry)
+        row[2] += len(entry.sets)
+        entries.append(entry)
+        made_from.append(fe)
     rows = tuple(NameRow(n, s, r, k, line, trackers.normalise(n) in mapped) for n, (s, r, k, line) in names.items())
-    return ImportPlan(read.format, read.rows, read.skipped_rest_timers, rows, tuple(entries), tuple(left_out))
+    return ImportPlan(read.format, read.rows, read.skipped_rest_timers, rows, tuple(entries), tuple(left_out),
+                      tuple(made_from), tuple(foreign))
 
 
 def _plan_json(data: bytes, source: str, index: trackers.NameIndex, mapped: set[str], units: str) -> ImportPlan:
@@ -105,7 +117,11 @@ def _plan_json(data: bytes, source: str, index: trackers.NameIndex, mapped: set[
             row[2] += len(entry.sets)
             entries.append(entry._replace(slug=slug))
     rows = tuple(NameRow(n, s, r, k, line, trackers.normalise(n) in mapped) for n, (s, r, k, line) in names.items())
-    return ImportPlan("glutecoach", len(items), 0, rows, tuple(entries), ())
+    try:
+        saved = foreign_json.check(doc)
+    except UsageError as err:
+        raise UsageError(f"{source}: {err}") from None
+    return ImportPlan("glutecoach", len(items), 0, rows, tuple(entries), (), saved_rows=tuple(saved))
 
 
 _LB_PER_KG = formats.LB_PER_KG
@@ -154,13 +170,7 @@ def _convert(fe: trackers.ForeignEntry, slug: str, counted_in: str, units: str, 
     rir = None if not working else max(0, min(5, round(10 - working[-1])))
     if len({r for r in rpes if r is not None}) > 1:
         extras.append("RPE by set: " + ", ".join("-" if r is None else f"{r:g}" for r in rpes))
-    note = formats.uncell(fe.note or "")
-    contact = pain = None
-    tag = formats.TAG.match(note)
-    if tag:
-        contact = None if tag.group(1) is None else int(tag.group(1)[:4])
-        pain = None if tag.group(2) is None else int(tag.group(2)[:4])
-        note = note[tag.end():]
+    contact, pain, note = export.read_tag(fe, fe.note or "", where)
     text = " | ".join(t for t in (note.strip(), *extras) if t) or None
     time = None if fe.time in (None, "00:00") else fe.time  # 00:00 is what an export writes for "no time"
     entry = Entry(None, fe.date, slug, tuple(sets), entry_units, contact, pain, rir, text, None, time)

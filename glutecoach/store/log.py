@@ -20,6 +20,7 @@ from pathlib import Path
 from glutecoach.core.models import SET_TYPES, Entry, SessionSummary, SetRow
 from glutecoach.errors import GlutecoachError
 from glutecoach.store import paths
+from glutecoach.store.tracker_schema import TRACKER_RECORDS
 
 APPLICATION_ID = 0x676C7574  # 'glut': marks the file as glutecoach's
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -70,6 +71,8 @@ MIGRATIONS: list[Migration] = [
     """,
     # version 2
     _identity_and_set_types,
+    # version 3: every row of a tracker's export kept (store.tracker_schema)
+    TRACKER_RECORDS,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -116,7 +116,7 @@ JSON_CASES: list[tuple[str, str | bytes, str]] = [
     ("an unknown field", entry_with(colour="red"), "unknown field 'colour'"),
     ("no slug", json.dumps({"entries": [{"date": "2026-03-01", "sets": [{"reps": 1}]}]}), "the field 'slug' is missing"),
     ("a list at the top", json.dumps([ONE]), 'expected {"entries": [...]}'),
-    ("another top-level key", json.dumps({"entries": [], "x": 1}), 'accepted: only "entries"'),
+    ("another top-level key", json.dumps({"entries": [], "x": 1}), 'accepted: "entries" (and "tracker_rows")'),
     ("an entry that is a list", json.dumps({"entries": [[1, 2]]}), "entry 1: [1, 2] is not an object"),
     ("100,000-deep nesting", '{"entries": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
     ("5,000-digit number", raw_entry('"contact": ' + "9" * 5000), "not valid JSON"),
@@ -159,9 +159,18 @@ CSV_CASES: list[tuple[str, str | bytes, str]] = [
     ("a missing column", STRONG + "2026-03-01 10:00:00,W,1h,Hip Thrust (Barbell),1,60\n", "6 fields where the header has 12"),
     ("a date in 2099", STRONG + strong_row().replace("2026", "2099"), "is outside 1900-01-01 to tomorrow"),
     ("a header of nothing known", "a,b,c\n1,2,3\n", "matches no export glutecoach reads"),
-    ("an escape in an unknown name", STRONG + strong_row(name="\x1b[2JEvil"), "'\\x1b[2JEvil' (1 row, line 2)"),
     ("binary", b"\x89PNG\r\n\x1a\n\x00\x00", "UTF-8"),
 ]
+
+
+def test_an_escape_in_an_unknown_name_is_kept_and_printed_escaped(tmp_path: Path) -> None:
+    """An unknown name is kept as a foreign entry (issue 26); it reaches the terminal escaped."""
+    path = tmp_path / "import.csv"
+    path.write_text(STRONG + strong_row(name="\x1b[2JEvil"))
+    out = run("log", "import", str(path))
+    assert out.exit_code == 0 and "'\\x1b[2JEvil' (1 row, line 2)" in out.stdout and "\x1b" not in out.stdout
+    listed = run("log", "list")
+    assert "\\x1b[2JEvil" in listed.stdout and "\x1b" not in listed.stdout
 
 
 @pytest.mark.parametrize("name,content,needle", CSV_CASES, ids=[c[0] for c in CSV_CASES])

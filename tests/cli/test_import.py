@@ -132,10 +132,10 @@ def test_rest_timer_rows_are_skipped_and_counted() -> None:
     assert "Skipped 1 Rest Timer row." in out
 
 
-def test_sets_with_nothing_to_count_are_left_out_and_said() -> None:
+def test_an_entry_with_nothing_to_count_is_kept_as_a_foreign_entry() -> None:
     out = ok("log", "import", str(FIXTURES / "strong_semicolon_duration.csv"))
     assert "Imported 1 entry from" in out
-    assert "Left out 1 set with nothing to count: line 3 (Walking Lunge (Dumbbell), 2020-05-04), set 1: no reps recorded." in out
+    assert "Kept 1 foreign entry (0 already in the log) of 1 name glutecoach does not know: 'Walking Lunge (Dumbbell)' (1 row, line 3)" in out
 
 
 def test_pounds_in_the_profile_read_a_unitless_strong_export_as_pounds() -> None:
@@ -145,13 +145,14 @@ def test_pounds_in_the_profile_read_a_unitless_strong_export_as_pounds() -> None
     assert first["units"] == "lb" and [s["load"] for s in first["sets"]] == [40.0, 60.0, 62.5]
 
 
-def test_unknown_names_are_listed_with_their_rows_and_nothing_is_imported() -> None:
-    result = run("log", "import", str(FIXTURES / "strong_classic.csv"))
-    assert result.exit_code == 2 and result.stdout == ""
-    assert ("3 exercise names match no exercise in the catalogue: 'Plank' (1 row, line 6), "
-            "'Bench Press (Barbell)' (1 row, line 7), 'Lunge (Dumbbell)' (1 row, line 11); nothing was imported") in result.stderr
-    assert "--map" in result.stderr and "--skip-unknown" in result.stderr
-    assert not log.db_path().exists()
+def test_unknown_names_are_kept_as_foreign_entries_and_listed() -> None:
+    out = ok("log", "import", str(FIXTURES / "strong_classic.csv"))
+    assert ("Kept 3 foreign entries (0 already in the log) of 3 names glutecoach does not know: 'Plank' (1 row, line 6), "
+            "'Bench Press (Barbell)' (1 row, line 7), 'Lunge (Dumbbell)' (1 row, line 11)") in out
+    assert "glutecoach log map 'NAME' --to SLUG" in out
+    assert len(exported()) == 3  # the glute entries; the foreign ones are not glutecoach entries
+    assert "Imported 0 entries" in ok("log", "import", str(FIXTURES / "strong_classic.csv"))  # nothing twice
+    assert "Kept 0 foreign entries (3 already in the log)" in ok("log", "import", str(FIXTURES / "strong_classic.csv"))
 
 
 def test_a_mapping_file_maps_names_once_and_null_leaves_a_name_out(tmp_path: Path) -> None:
@@ -170,7 +171,9 @@ def test_saved_mappings_are_merged_and_used_by_later_imports(tmp_path: Path) -> 
     first.write_text(json.dumps({"Plank": None, "Bench Press (Barbell)": None}))
     second = tmp_path / "second.json"
     second.write_text(json.dumps({"Lunge (Dumbbell)": "reverse-lunge", "plank": "side-plank"}))
-    assert run("log", "import", str(FIXTURES / "strong_classic.csv"), "--map", str(first), "--save-map").exit_code == 2  # the lunge
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"Plank": "no-such-exercise"}))
+    assert run("log", "import", str(FIXTURES / "strong_classic.csv"), "--map", str(bad), "--save-map").exit_code == 2
     assert not paths.config_dir().joinpath("import-map.json").exists()  # a refused import saves nothing
     ok("log", "import", str(FIXTURES / "strong_classic.csv"), "--map", str(first), "--skip-unknown", "--save-map")
     ok("log", "import", str(FIXTURES / "hevy_kg.csv"), "--map", str(second), "--skip-unknown", "--save-map")
@@ -208,13 +211,15 @@ def test_dry_run_prints_the_mapping_table_and_the_counts_and_writes_nothing() ->
     assert lines[1:7] == [
         "Name                    Exercise               Rows  Sets",
         "Hip Thrust (Barbell)    hip-thrust                4     4",
-        "Plank                   skipped (unknown)         1     0",
-        "Bench Press (Barbell)   skipped (unknown)         1     0",
+        "Plank                   kept as foreign           1     0",
+        "Bench Press (Barbell)   kept as foreign           1     0",
         "Hip Abductor (Machine)  machine-hip-abduction     1     1",
-        "Lunge (Dumbbell)        skipped (unknown)         1     0",
+        "Lunge (Dumbbell)        kept as foreign           1     0",
     ]
     assert "Would add 3 entries; 0 are already in the log." in out
-    assert "But 3 names are unknown: without a mapping for them (--map) or --skip-unknown, nothing would be imported." in out
+    assert "Would keep 3 foreign entries (names glutecoach does not know: listed and exported back, never scored); 0 already" in out
+    skipping = ok("log", "import", str(FIXTURES / "strong_classic.csv"), "--dry-run", "--skip-unknown")
+    assert "Plank                   skipped (unknown)" in skipping and "foreign" not in skipping
     assert not log.db_path().exists()
     ok("log", "import", str(FIXTURES / "strong_classic.csv"), "--skip-unknown")
     before = log.db_path().read_bytes()
@@ -278,7 +283,7 @@ def test_strong_and_hevy_exports_read_back_as_the_same_entries(tmp_path: Path, m
     out = tmp_path / f"{fmt}.csv"
     ok("log", "export", "--format", fmt, "-o", str(out))
     assert out.read_text().splitlines()[0].split(",")[:5] == (
-        ["Date", "Workout Name", "Duration", "Exercise Name", "Set Order"] if fmt == "strong"
+        ["Workout #", "Date", "Workout Name", "Duration (sec)", "Exercise Name"] if fmt == "strong"
         else ["title", "start_time", "end_time", "description", "exercise_title"])
     assert "'=1+1" in out.read_text()  # neutralised for spreadsheets, read back as written
     assert trackers.read(out.read_bytes()).format == fmt
@@ -290,7 +295,7 @@ def test_strong_and_hevy_exports_read_back_as_the_same_entries(tmp_path: Path, m
     ok("log", "import", str(FIXTURES / "hevy_kg.csv"), "--skip-unknown")
     ok("log", "export", "--format", fmt, "-o", str(out))
     header = out.read_text().splitlines()[0]
-    assert ("weight_lbs" in header) if fmt == "hevy" else header.startswith("Date,")
+    assert ("weight_lbs" in header) if fmt == "hevy" else ("Weight (lbs)" in header)
     assert ",176.37," in out.read_text()  # 80 kg written in the profile's pounds
 
 
