@@ -240,7 +240,7 @@ def document(p: Progress, week_map_svg: str, rows: Sequence[Sequence[str]], head
     map_width, map_height = _size(inner)
     parts.append(inner.replace("<svg ", f'<svg x="0" y="{y:g}" ', 1))
     y += map_height
-    from glutecoach.render.musclemap import _svg_wrap, _text_width
+    from glutecoach.render.musclemap_svg import _svg_wrap, _text_width
 
     table = [list(header), *(list(r) for r in rows)]
     widths = [max(_text_width(r[i], FONT) for r in table if i < len(r)) + 14 for i in range(len(header))]
