@@ -3,7 +3,8 @@
 Two views of the same picture:
 
 * :func:`muscle_map` returns a rich renderable for the terminal. With colour each region is
-  filled on a pale-to-deep-red scale; without colour (``NO_COLOR``) the fill is a shading
+  filled on a pale-to-deep-red scale in five separate steps; a map of where the regions lie
+  (``regions=True``) gives each region its own colour and fill character instead. Without colour (``NO_COLOR``) the fill is a shading
   character (light ``░`` to solid ``█``), so the map reads in black and white. The basis of each
   value is the fill pattern: solid when measured, dotted (``·``) for a close variant, hatched
   (``╱``) for an estimate, with a marker after the region's key (``~`` close variant, ``?``
@@ -11,10 +12,10 @@ Two views of the same picture:
 * :func:`svg` returns a self-contained SVG document (no scripts, no external references) with the
   map drawn as shapes, the legend and an optional table, for printing or sending to a coach.
 
-The drawing (both sides, the sacrum between) shows the three superficial regions filled and the
-two deep ones as bands with a dotted outline: the gluteus minimus along the top-lateral edge
-under the medius, and the piriformis from the side of the sacrum to the top of the thigh bone
-(greater trochanter), under the upper gluteus maximus.
+The drawing (render.musclemap_data, both sides, the sacrum between) shows the three superficial
+regions filled and the two deep ones with a dotted edge: the gluteus minimus along the top-lateral
+edge under the medius, and the piriformis from the side of the sacrum to the top of the thigh bone
+(greater trochanter), under the upper gluteus maximus. The SVG is in render.musclemap_svg.
 
 Only the standard library and rich are imported.
 """
@@ -42,6 +43,8 @@ from glutecoach.render.musclemap_data import (
     BASIS_WORDS,
     DEEP,
     KEYS,
+    REGION_COLOURS,
+    REGION_FILLS,
     REGION_NAMES,
     REGIONS,
     _clean_basis,
@@ -91,6 +94,7 @@ class MuscleMap:
         ascii: bool = False,
         value_text: Mapping[str, str] | None = None,
         scale: bool = True,
+        regions: bool = False,
     ) -> None:
         self.values = _clean_values(values)
         self.basis = _clean_basis(basis)
@@ -101,6 +105,7 @@ class MuscleMap:
         self.ascii = bool(ascii)
         self.value_text = {region: str(text) for region, text in (value_text or {}).items()}
         self.scale = bool(scale)
+        self.regions = bool(regions)  # each region in its own colour and fill, values only say shown or not
 
     # rich protocol -------------------------------------------------------------------------
 
@@ -148,7 +153,8 @@ class MuscleMap:
                 elif ch.isdigit():
                     # The region's key, then its basis marker in the next cell of the same region.
                     value = self.values[region]
-                    style = _key_style(value) if color else ""
+                    key = _region_style(region) + Style(bold=True) if self.regions and value is not None else _key_style(value)
+                    style = key if color else ""
                     text.append(ch, style=style)
                     marker = _MARKERS.get(self.basis[region] or "", "") if value is not None else ""
                     if marker and c < len(row) and drawing.regions[r][c] == region and not row[c].isdigit():
@@ -176,6 +182,11 @@ class MuscleMap:
         value, basis = self.values[region], self.basis[region]
         if value is None:
             return (edge or " ", "dim" if edge and color else "")
+        if self.regions:
+            fill = REGION_FILLS[region][self.ascii]
+            if color:
+                return (edge or (" " if fill == "█" else fill), _region_style(region))
+            return (edge or fill, "")
         pattern = _PATTERN.get(basis or "")
         char = edge or (pattern[self.ascii] if pattern and _pattern_at(basis or "", r, c) else None)
         if color:
@@ -194,6 +205,8 @@ class MuscleMap:
         ]
         region = next((region for region in around if region), None)
         value = self.values[region] if region else None
+        if value is not None and region and self.regions:
+            return _region_style(region)
         return "dim" if value is None else _fill_style(value)
 
     def _legend(self, width: int, color: bool) -> list[Text]:
@@ -226,6 +239,9 @@ class MuscleMap:
         value = self.values[region]
         if value is None:
             return Text("   ")
+        if self.regions:
+            fill = REGION_FILLS[region][self.ascii]
+            return Text((" " if fill == "█" and color else fill) * 3, style=_region_style(region) if color else "")
         pattern = _PATTERN.get(self.basis[region] or "")
         style: Style | str
         if color:
@@ -258,6 +274,13 @@ class MuscleMap:
         for parts in (*keys, [Text(part, style=style) for part in deep]):
             lines.extend(_flow(parts, width, indent=1))
         return lines
+
+
+@lru_cache(maxsize=8)
+def _region_style(region: str) -> Style:
+    """A region's own colour behind, its fill character in a darker or lighter ink in front."""
+    rgb = REGION_COLOURS[region]
+    return Style(bgcolor=_hex(rgb), color=_hex(_ink(rgb)))
 
 
 def _key_style(value: float | None) -> Style:
@@ -338,6 +361,7 @@ def muscle_map(
     ascii: bool = False,
     value_text: Mapping[str, str] | None = None,
     scale: bool = True,
+    regions: bool = False,
 ) -> MuscleMap:
     """The gluteal region seen from behind, each region shaded by its 0-100 value, with a legend.
 
@@ -349,11 +373,13 @@ def muscle_map(
     console's own width caps it too. ``ascii=True`` uses ASCII characters only, for terminals whose
     encoding cannot print block characters (see :func:`can_draw_blocks`). ``value_text`` replaces
     the number printed in the legend for a region (e.g. '4.5 of 6-10 sets'). ``scale=False`` leaves
-    out the shade and fill key, for a map that only shows where regions lie.
+    out the shade and fill key, for a map that only shows where regions lie; ``regions=True`` then
+    fills each shown region with its own colour (Okabe-Ito) and its own fill character instead of a
+    value's shade, so the regions can be told apart with colour, without it, and by colour-blind eyes.
     """
     return MuscleMap(
         values, basis, title=title, caption=caption, color=color, width=width, ascii=ascii, value_text=value_text,
-        scale=scale,
+        scale=scale, regions=regions,
     )
 
 

@@ -22,6 +22,23 @@ REGION_NAMES = {
     "piriformis": "piriformis",
 }
 DEEP = frozenset({"gluteus-minimus", "piriformis"})
+# A map of where the regions lie (not of values) gives each region its own colour and its own fill, so
+# the regions differ for every eye and in black and white. Colours: the Okabe-Ito palette, chosen to
+# stay apart under the common colour-vision deficiencies; no two neighbours share a lightness.
+REGION_COLOURS = {
+    "gluteus-maximus-upper": (0x00, 0x72, 0xB2),  # blue
+    "gluteus-maximus-lower": (0xE6, 0x9F, 0x00),  # orange
+    "gluteus-medius": (0x00, 0x9E, 0x73),  # bluish green
+    "gluteus-minimus": (0xCC, 0x79, 0xA7),  # reddish purple
+    "piriformis": (0xF0, 0xE4, 0x42),  # yellow
+}
+REGION_FILLS = {  # region -> (unicode, ascii) fill character, never one of the outline's characters
+    "gluteus-maximus-upper": ("╱", "x"),
+    "gluteus-maximus-lower": ("█", "#"),
+    "gluteus-medius": ("░", "o"),
+    "gluteus-minimus": ("·", ","),
+    "piriformis": ("≡", "="),
+}
 KEYS = {region: str(number) for number, region in enumerate(REGIONS, start=1)}
 
 # Templates: the LEFT half of the picture (lateral edge at column 0, the midline after the last
@@ -30,21 +47,25 @@ KEYS = {region: str(number) for number, region in enumerate(REGIONS, start=1)}
 # region). Every other character is drawn as it is (outline). ':' is the dotted edge of the deep
 # minimus; the piriformis band gets a dotted edge where it meets the gluteus maximus.
 #
-# The upper border of the gluteus maximus runs from the posterior superior iliac spine (where the
-# iliac crest meets the sacrum) down and out to the greater trochanter; above it the medius is
-# uncovered under the crest. The split between the upper and lower maximus runs from the coccyx
-# out along the fibres; the lower part makes the curve of the buttock down to the gluteal fold.
+# The anatomy the drawing follows: the upper gluteus maximus arises from the posterior iliac crest
+# and the sacrum, so it holds the top inner corner beside the sacrum; its upper border runs from the
+# crest down and out to the greater trochanter, and above it the medius is uncovered under the
+# crest, lateral to the maximus and never reaching the sacrum. The minimus lies deep to the medius
+# (top outer corner). The piriformis lies deep to the upper gluteus maximus, from the side of the
+# sacrum down and out to the top of the greater trochanter, with maximus above and below it. The
+# split between the upper and lower maximus runs from the coccyx out along the fibres; the lower
+# part makes the curve of the buttock down to the gluteal fold.
 _WIDE = (
     "          _..---------..         ",
-    "     _.-''mmmmmmmmmmmmm`-._______",
-    "   .'nnn:mmmmm3mmmmmm_.-'\\SSSSSSS",
-    "  /n4nn:mmmmmmmmm_.-'UUUUU\\SSSSSS",
-    " /nnnn:mmmmmm_.-'UUUUUppppp\\SSSSS",
-    "|nnnn:mmm_.-'UUppppp5ppppppp\\SSSS",
-    "|nnn:_.-'pppppppppppppUUUUUUU\\SSS",
-    "|_.-'ppppppppppUUUUUUUUUUUUUUU\\SS",
-    "|ppppppppUUUUUUUUUUUUUUUUUUUUUU\\S",
-    "|pppUUUUUUUUUUUUUUUUUUUUUUUU_.-'\\",
+    "     _.-''mmmmmmmm_.-'U`-._______",
+    "   .'nnn:mmmm3mm_.-'UUUUU\\SSSSSSS",
+    "  /n4nn:mmmm_.-'UUUUUUUUUU\\SSSSSS",
+    " /nnnn:m_.-'UUUUUUUUUUUUUUU\\SSSSS",
+    "|nnn:_.-'UUUUUUUUUUUUUpppppp\\SSSS",
+    "|_.-'UUUUUUUUUpppp5ppppUUUUUU\\SSS",
+    "|UUUUUppppppppUUUUUUUUUUUUUUUU\\SS",
+    "|pppppUUUUUUUUUUUUUUUUUUUUUUUUU\\S",
+    "|UUUUUUUUUUUUUUUUUUUUUUUUUUU_.-'\\",
     "|UUUUUUUU1UUUUUUUUUUUUU_.-'LLLLL)",
     "|UUUUUUUUUUUUUUUUU_.-'LLLLLLLLLL)",
     "|UUUUUUUUUUUU_.-'LLLLLLLLLLLLLLL)",
@@ -55,12 +76,12 @@ _WIDE = (
 )
 _NARROW = (
     "      _..-------..    ",
-    "  _.-'mmmm3mmmmmm`-___",
-    " .'nn:mmmmmmm_.-'U\\SSS",
-    "/n4n:mmmm_.-'UUUppp\\SS",
-    "|nn:m_.-'pppp5pppppp\\S",
-    "|_.-'pppppppUUUUUUUUU\\",
-    "|ppUUUUUUUUUUUUUUU_.-'",
+    "  _.-'mmm3m_.-'UU`-___",
+    " .'nn:m_.-'UUUUUUU\\SSS",
+    "/n4n:_.-'UUUUUUUppp\\SS",
+    "|_.-'UUUUUpppp5pppUU\\S",
+    "|UUUUUpppppUUUUUUUUUU\\",
+    "|ppppUUUUUUUUUUUUU_.-'",
     "|UUUUU1UUUUUUU_.-'LLL)",
     "|UUUUUUUUU_.-'LLLLLLL)",
     " \\UUUU_.-'LLLLLLLLLLL)",
@@ -127,12 +148,10 @@ def _clean_basis(basis: Mapping[str, str] | None) -> dict[str, str | None]:
 
 
 def _rgb(value: float) -> tuple[int, int, int]:
-    """The colour for a value 0-100 on the pale-to-deep-red scale."""
-    position = min(100.0, max(0.0, value)) / 100 * (len(_SCALE) - 1)
-    index = min(int(position), len(_SCALE) - 2)
-    fraction = position - index
-    low, high = _SCALE[index], _SCALE[index + 1]
-    return tuple(round(a + (b - a) * fraction) for a, b in zip(low, high, strict=True))  # type: ignore[return-value]
+    """The colour for a value 0-100 on the pale-to-deep-red scale, in separate steps (0-19, 20-39, ...
+    80-100): a blend between two neighbours is hard to tell from either, a step is not."""
+    step = min(len(_SCALE) - 1, int(min(100.0, max(0.0, value)) * len(_SCALE) // 100))
+    return _SCALE[step]
 
 
 def _hex(rgb: tuple[int, int, int]) -> str:
@@ -251,12 +270,14 @@ def _drawing_for(kind: str) -> _Drawing:
 # so mirroring is x -> 680 - x.
 _MID = 340.0
 _SVG_SHAPES: dict[str, str] = {
-    # Uncovered gluteus medius: under the iliac crest, above the maximus's upper border (from the
-    # posterior superior iliac spine at 290,78 to the greater trochanter at 20,180).
-    "gluteus-medius": "M 290 78 C 250 36 190 20 130 24 C 78 28 38 56 24 100 L 20 180 C 90 150 190 110 290 78 Z",
-    # Upper gluteus maximus: from the border down to the split along the fibres.
+    # Uncovered gluteus medius: under the iliac crest, lateral to the maximus and above its upper
+    # border (from the crest at 230,34 down and out to the greater trochanter at 20,176); it does not
+    # reach the sacrum.
+    "gluteus-medius": "M 230 34 C 190 22 160 20 130 24 C 78 28 38 56 24 100 L 20 176 C 110 160 190 90 230 34 Z",
+    # Upper gluteus maximus: from the posterior iliac crest (230,34 to 290,78) and the side of the
+    # sacrum, down to the split along the fibres.
     "gluteus-maximus-upper": "M 290 78 C 296 110 306 150 320 180 L 332 206 C 240 228 120 252 30 268 "
-    "C 22 250 18 220 20 180 C 90 150 190 110 290 78 Z",
+    "C 22 250 18 220 20 176 C 110 160 190 90 230 34 C 255 44 275 58 290 78 Z",
     # Lower gluteus maximus: from the lower sacrum and coccyx to the gluteal fold.
     "gluteus-maximus-lower": "M 332 206 L 338 226 L 338 300 C 300 318 220 326 150 322 "
     "C 90 318 50 300 30 268 C 120 252 240 228 332 206 Z",
@@ -264,20 +285,20 @@ _SVG_SHAPES: dict[str, str] = {
 _SVG_DEEP: dict[str, str] = {
     # Gluteus minimus: deep, under the medius, from the outer ilium to the greater trochanter.
     "gluteus-minimus": "M 40 84 C 70 58 110 46 156 42 C 130 80 80 130 24 172 C 24 140 28 104 40 84 Z",
-    # Piriformis: deep, from the front of the sacrum (its medial end runs under the bone) to the
-    # top of the greater trochanter.
-    "piriformis": "M 306 126 C 250 134 150 156 30 184 L 30 196 C 150 180 250 172 316 168 Z",
+    # Piriformis: deep to the upper gluteus maximus, with maximus above and below it, from the side
+    # of the sacrum to the top of the greater trochanter.
+    "piriformis": "M 312 150 C 250 160 150 185 36 206 L 38 220 C 150 200 250 178 318 166 Z",
 }
 _SVG_OUTLINE = (
     # The buttock's outline: crest, side, fold and cleft.
-    "M 290 78 C 250 36 190 20 130 24 C 78 28 38 56 24 100 L 20 180 C 18 220 22 250 30 268 "
+    "M 290 78 C 275 58 255 44 230 34 C 190 22 160 20 130 24 C 78 28 38 56 24 100 L 20 176 C 18 220 22 250 30 268 "
     "C 50 300 90 318 150 322 C 220 326 300 318 338 300 L 338 226"
 )
 _SVG_SACRUM = "M 282 66 L 398 66 C 392 110 372 170 340 222 C 308 170 288 110 282 66 Z"
 _SVG_KEY_AT = {  # where each region's numbered key sits on the left side
-    "gluteus-maximus-upper": (150, 210),
+    "gluteus-maximus-upper": (240, 120),
     "gluteus-maximus-lower": (230, 290),
-    "gluteus-medius": (190, 70),
+    "gluteus-medius": (160, 60),
     "gluteus-minimus": (62, 110),
-    "piriformis": (250, 156),
+    "piriformis": (175, 188),
 }
