@@ -88,6 +88,9 @@ def write_document(text: str, output: Path | None, fmt: str) -> None:
 def check_output(fmt: str, output: Path | None) -> None:
     if output is not None and fmt not in DOCUMENT_FORMATS:
         raise UsageError("--output writes a file for --format svg or html; for tables and JSON, redirect stdout instead.")
+    if output is None and fmt in DOCUMENT_FORMATS and sys.stdout.isatty():
+        # A document poured onto the screen is kilobytes of markup nobody can read.
+        raise UsageError(f"--format {fmt} writes a file, not text for the screen: add -o FILE.{fmt} (or redirect: > FILE.{fmt}).")
 
 
 @handles_errors

@@ -360,3 +360,30 @@ def test_progress_svg_draws_dated_charts_with_a_legend_and_records(cat: Catalogu
     assert "new best in this window" in texts and "hatched: over" in texts and "pale: under" in texts
     bars = [r for r in root.iter(f"{SVG}rect") if (r.get("class") or "").startswith("bar")]
     assert bars and all(r.get("class") in ("bar in", "bar under", "bar over") for r in bars)
+
+
+@pytest.mark.parametrize("fmt", ["svg", "html"])
+def test_a_document_is_not_poured_onto_a_terminal(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from glutecoach.cli.browse import check_output
+    from glutecoach.errors import UsageError
+
+    class Screen:
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdout", Screen())
+    with pytest.raises(UsageError) as refused:
+        check_output(fmt, None)
+    assert str(refused.value).count("\n") == 0 and f"-o FILE.{fmt}" in str(refused.value)
+    check_output(fmt, Path(f"out.{fmt}"))  # with -o it is written
+    check_output("table", None)
+
+
+def test_show_opens_on_the_map_and_the_evidence(cat: Catalogue) -> None:
+    lines = plain(invoke(["show", "hip-thrust"], 80).stdout).splitlines()
+    first_map = next(i for i, line in enumerate(lines) if "sacrum" in line)
+    evidence = next(i for i, line in enumerate(lines) if line.startswith("Evidence"))
+    cues = next(i for i, line in enumerate(lines) if line.startswith("Cues"))
+    assert first_map < 6 and evidence < cues, "map, then evidence, before the rest"
