@@ -37,7 +37,7 @@ def _load_catalogue() -> Catalogue:
 SetOpt = Annotated[list[str] | None, typer.Option("--set", help="One set as REPSxLOAD (e.g. 10x60) or REPS; w:10x20 is a warm-up, d: a drop set, f: a set to failure. Repeat for each set.", show_default=False)]
 SetsOpt = Annotated[int | None, typer.Option("--sets", help="Number of equal working sets (with --reps and --load).", show_default=False)]
 RepsOpt = Annotated[int | None, typer.Option("--reps", help="Reps per set.", show_default=False)]
-LoadOpt = Annotated[float | None, typer.Option("--load", help="Load per set, in your units.", show_default=False)]
+LoadOpt = Annotated[str | None, typer.Option("--load", help="Load per set: a number in your profile's unit, or with its unit (60kg, 135lb: converted to your unit).", show_default=False)]
 ContactOpt = Annotated[int | None, typer.Option("--contact", help="How clearly you felt your glutes, 0-10.", show_default=False)]
 PainScoreOpt = Annotated[int | None, typer.Option("--pain-score", help="Pain during or after, 0-10.", show_default=False)]
 RirOpt = Annotated[int | None, typer.Option("--rir", help="Reps in reserve at the end of the last set, 0-5.", show_default=False)]
@@ -45,9 +45,23 @@ NoteOpt = Annotated[str | None, typer.Option("--note", help="Anything worth reme
 EXPORTS = ["json", "csv", "strong", "hevy"]
 
 
-def _set_rows(set_: list[str] | None, sets: int | None, reps: int | None, load: float | None) -> list[tuple[Any, Any, Any]] | None:
+def load_value(text: str | None) -> float | None:
+    """--load as typed ('60', '60kg', '135lb') in the profile's unit."""
+    if text is None:
+        return None
+    from glutecoach.core.units import parse_load
+
+    try:
+        return parse_load(text, _units())
+    except ValueError as err:
+        raise UsageError(f"--load: {err}") from None
+
+
+def _set_rows(set_: list[str] | None, sets: int | None, reps: int | None, typed_load: str | None) -> list[tuple[Any, Any, Any]] | None:
     """The sets the options describe, or None when they describe none."""
     from glutecoach.store import formats as logio
+
+    load = load_value(typed_load)
 
     if set_ and (sets is not None or reps is not None or load is not None):
         raise UsageError("give either --sets/--reps/--load or --set REPSxLOAD ..., not both.")
@@ -151,6 +165,7 @@ IdArg = Annotated[int, typer.Argument(help="The entry's id (see 'glutecoach log 
 @handles_errors
 def log_edit(
     entry_id: IdArg,
+    exercise: Annotated[str | None, typer.Option("--exercise", help="Change the exercise (slug, name or alias); the sets are kept.", autocompletion=complete_exercises, show_default=False)] = None,
     set_: SetOpt = None,
     sets: SetsOpt = None,
     reps: RepsOpt = None,
@@ -164,7 +179,7 @@ def log_edit(
 ) -> None:
     """Correct an entry: what you give replaces its value, the rest is kept, and so are its id and uid.
 
-    Example: glutecoach log edit 42 --set w:10x40 --set 10x60 --set 8x65 --pain-score 2
+    Example: glutecoach log edit 42 --exercise side-lying-hip-abduction --pain-score 2
     """
     from glutecoach.store import formats as logio
     from glutecoach.store import log
@@ -177,6 +192,8 @@ def log_edit(
         from glutecoach.core.models import SetRow
 
         changes["sets"] = tuple(SetRow(r, lo, k) for r, lo, k in rows)
+        if any(lo is not None for _, lo, _ in rows):
+            changes["units"] = _units()  # --load is read in the profile's unit
     for field, value in (("contact", contact), ("pain_score", pain_score), ("rir", rir)):
         if value is not None:
             changes[field] = value
@@ -184,9 +201,13 @@ def log_edit(
         changes["date"] = check_date(date).isoformat()
     if note is not None:
         changes["note"] = note or None
-    if not changes:
-        raise UsageError("nothing to change: give --set (or --sets/--reps/--load), --contact, --pain-score, --rir, --date or --note.")
+    if not changes and exercise is None:
+        raise UsageError("nothing to change: give --exercise, --set (or --sets/--reps/--load), --contact, --pain-score, --rir, --date or --note.")
     cat = _load_catalogue()
+    if exercise is not None:
+        from glutecoach.core.lookup import find_exercise
+
+        changes["slug"] = find_exercise(cat, exercise).slug
     with log.connect(create=False) as conn:
         saved = log.edit(conn, entry_id, lambda old: logio.check_entry(old._replace(**changes)))
     if saved is None:

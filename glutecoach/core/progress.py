@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from glutecoach.core.models import Catalogue, Entry, SessionSummary
+from glutecoach.core.units import convert
 from glutecoach.core.vocab import REGIONS
 from glutecoach.core.volume import set_value
 
-LB_PER_KG = 2.20462
 PAIN_SCALE = (0, 10)
 CONTACT_SCALE = (0, 10)
 # An estimated 1RM (Epley: load x (1 + reps / 30)) is only taken from sets of this many reps or fewer:
@@ -155,7 +155,7 @@ def session_of(e: Entry) -> SessionSummary:
 def _convert(load: float | None, units: str, to: str) -> float | None:
     if load is None or units == to or not units or not to:
         return load
-    return round(load * LB_PER_KG, 1) if to == "lb" else round(load / LB_PER_KG, 1)
+    return convert(load, units, to)
 
 
 def summarise(

@@ -22,10 +22,20 @@ SPARK_SESSIONS = 10  # the sparklines show the last this many sessions
 _KIND_MARK = {"working": "", "warmup": "w:", "drop": "d:", "failure": "f:"}  # as --set writes them
 
 
-def _sets(e: Entry) -> str:
-    """'w:10x40, 10x60, 8x65 kg': a warm-up, drop set or set to failure marked as --set writes it."""
-    parts = [_KIND_MARK.get(s.type, "") + (f"{s.reps}x{s.load:g}" if s.load is not None else f"{s.reps}") for s in e.sets]
+def _sets(e: Entry, unit: str = "reps") -> str:
+    """'w:10x40, 10x60, 8x65 kg': a warm-up, drop set or set to failure marked as --set writes it; a hold
+    or a distance says its unit ('25 s, 25 s', '30 m x 20 kg')."""
+    from glutecoach.core.progress import UNIT_WORDS
+
+    word = "" if unit == "reps" else " " + UNIT_WORDS.get(unit, unit)
+    sep = " x " if word else "x"
+    parts = [_KIND_MARK.get(s.type, "") + (f"{s.reps}{word}{sep}{s.load:g}" if s.load is not None else f"{s.reps}{word}") for s in e.sets]
     return ", ".join(parts) + (f" {e.units}" if any(s.load is not None for s in e.sets) else "")
+
+
+def _unit(cat: Catalogue | None, slug: str) -> str:
+    ex = cat.exercises.get(slug) if cat is not None else None
+    return ex.unit if ex is not None else "reps"
 
 
 def _extras(e: Entry) -> str:
@@ -44,7 +54,7 @@ def saved_entry(cat: Catalogue, e: Entry) -> None:
 
     name = safe(cat.exercises[e.slug].name if e.slug in cat.exercises else e.slug)
     extras = _extras(e)
-    out = _para(f"Saved entry {e.id}: {e.date}, {name}, {_sets(e)}" + (f" ({extras})" if extras else "") + ".")
+    out = _para(f"Saved entry {e.id}: {e.date}, {name}, {_sets(e, _unit(cat, e.slug))}" + (f" ({extras})" if extras else "") + ".")
     if e.pain_score is not None and e.pain_score >= 4:
         out.append_text(_note("Pain 4/10 or more: 'glutecoach plan next' rests this exercise for two weeks and offers a pain-free regression."))
     console.print(out, end="", soft_wrap=True)
@@ -62,7 +72,7 @@ def entries(cat: Catalogue | None, items: list[Entry], filtered: bool = False) -
     from glutecoach.render.text import safe
 
     name = lambda slug: safe(cat.exercises[slug].name if cat and slug in cat.exercises else slug)  # noqa: E731
-    rows = [[str(e.id), e.date, [(name(e.slug), ""), (safe(e.slug), "dim")], _sets(e), [(_extras(e), ""), (safe(e.note or ""), "dim")]] for e in items]
+    rows = [[str(e.id), e.date, [(name(e.slug), ""), (safe(e.slug), "dim")], _sets(e, _unit(cat, e.slug)), [(_extras(e), ""), (safe(e.note or ""), "dim")]] for e in items]
     columns = [Column("Id", 6, right=True), Column("Date", 10), Column("Exercise"), Column("Sets", 16), Column("Notes", 18)]
     console.print(grid(columns, rows, _width()), end="", soft_wrap=True)
 

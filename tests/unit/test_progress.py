@@ -9,6 +9,7 @@ import pytest
 
 from glutecoach.core import progress
 from glutecoach.core.models import Catalogue, Entry, SessionSummary, SetRow
+from glutecoach.core.units import LB_PER_KG
 from glutecoach.core.vocab import REGIONS
 from glutecoach.core.volume import set_value
 
@@ -58,7 +59,7 @@ def test_loads_logged_in_two_units_are_shown_in_the_latest(cat: Catalogue) -> No
     entries = [entry("2026-11-24", "hip-thrust", 3, 10, 100, "kg"), entry("2026-11-30", "hip-thrust", 3, 10, 225, "lb")]
     (thrust,) = progress.from_entries(cat, entries, 2, "2026-11-23", "2026-12-01").exercises
     assert thrust.units == "lb"
-    assert thrust.load_trend[0] == pytest.approx(100 * progress.LB_PER_KG, abs=0.1) and thrust.load_trend[1] == 225
+    assert thrust.load_trend[0] == pytest.approx(100 * LB_PER_KG, abs=0.1) and thrust.load_trend[1] == 225
 
 
 @pytest.mark.parametrize("slug", ["back-squat", "hip-thrust", "side-lying-hip-abduction", "clamshell", "sprint"])
@@ -130,3 +131,20 @@ def test_main_lifts_are_the_loaded_exercises_logged_most(cat: Catalogue) -> None
     rows += [entry("2026-11-15", "romanian-deadlift", 3, 5, 80), entry("2026-11-16", "glute-bridge", 3, 12), entry("2026-11-17", "glute-bridge", 3, 12)]
     result = progress.from_entries(cat, rows, 4, "2026-11-09", "2026-11-30")
     assert [t.slug for t in result.main_lifts] == ["hip-thrust", "back-squat"]  # one loaded session is no trend
+
+
+@pytest.mark.parametrize(("typed", "profile", "expected"), [
+    ("60", "kg", 60), ("60kg", "kg", 60), ("60 KG", "lb", 132.3), ("135lb", "kg", 61.2), ("135 lbs", "lb", 135), ("62,5", "kg", 62.5),
+])
+def test_a_load_is_read_with_its_unit_into_the_profile_unit(typed: str, profile: str, expected: float) -> None:
+    from glutecoach.core.units import parse_load
+
+    assert parse_load(typed, profile) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("typed", ["", "kg", "60 stone", "-5", "60kg 2", "sixty"])
+def test_a_load_that_is_not_one_says_what_is_accepted(typed: str) -> None:
+    from glutecoach.core.units import parse_load
+
+    with pytest.raises(ValueError, match="e.g. 60, 60kg, 135lb"):
+        parse_load(typed, "kg")
