@@ -325,10 +325,13 @@ def register(app: typer.Typer, command: str | None = None) -> None:
     from glutecoach.cli.app import group
     from glutecoach.cli.log_import import log_import
 
-    log_app = group(app, "log", "Your training log: add, list, edit, delete, export and import entries.\n\nExample: glutecoach log add hip-thrust --sets 3 --reps 10 --load 60 --contact 7")
+    log_app = group(app, "log", "Your training log: log a session, add, list, edit, delete, export and import entries.\n\nExample: glutecoach log add hip-thrust --sets 3 --reps 10 --load 60 --contact 7")
     log_app.command("add")(log_add)
     log_app.command("list")(log_list)
     log_app.command("edit")(log_edit)
     log_app.command("delete")(log_delete)
     log_app.command("export")(log_export)
     log_app.command("import")(log_import)
+    from glutecoach.cli.log_session import log_session
+
+    log_app.command("session")(log_session)
