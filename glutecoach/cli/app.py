@@ -12,7 +12,7 @@ from typer.core import TyperGroup
 from glutecoach import __version__
 
 # --help lists commands in the order a person uses them, each with its whole one-line summary.
-ORDER = ("recommend", "plan", "log", "progress", "alternatives", "exercises", "show", "muscles", "goals", "profile", "catalogue")
+ORDER = ("start", "recommend", "plan", "log", "progress", "alternatives", "exercises", "show", "muscles", "goals", "profile", "catalogue")
 
 
 class UseOrder(TyperGroup):
@@ -45,8 +45,9 @@ FAMILY = {
     "goals": "browse",
     "profile": "profile",
     "catalogue": "catalogue",
+    "start": "start",
 }
-FAMILIES = ("recommend", "plan", "log", "browse", "profile", "catalogue")
+FAMILIES = ("start", "recommend", "plan", "log", "browse", "profile", "catalogue")
 
 
 def _version(value: bool) -> None:
