@@ -90,6 +90,7 @@ def start(
     cat = load_catalogue(None)
     saved = user_profile.load()
     ask = _interactive()
+    chosen_goal: str | None
     if goal is not None:
         chosen_goal = _goal(cat, goal)
     elif ask:
