@@ -63,7 +63,7 @@ def exercises(
 
 
 DOCUMENT_FORMATS = ["svg", "html"]
-SHOW_FORMATS = ["table", "json", "yaml", *DOCUMENT_FORMATS]
+SHOW_FORMATS = ["table", "json", "markdown", "yaml", *DOCUMENT_FORMATS]
 OutputOpt = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="With --format svg or html: write the file here instead of to stdout.", show_default=False),
@@ -97,7 +97,7 @@ def check_output(fmt: str, output: Path | None) -> None:
 def show(
     exercise: Annotated[str, typer.Argument(help="Slug, name or alias, any case.", autocompletion=complete_exercises, show_default=False)],
     full: Annotated[bool, typer.Option("--full", help="Every figure, fact and note, progressions and regressions.")] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json, yaml (the exercise as catalogue YAML, to copy into your own), svg or html (a file with the muscle map, to print or send).", autocompletion=_complete(SHOW_FORMATS))] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json, markdown, yaml (the exercise as catalogue YAML, to copy into your own), svg or html (a file with the muscle map, to print or send).", autocompletion=_complete(SHOW_FORMATS))] = "table",
     output: OutputOpt = None,
     catalogue_files: Catalogues = None,
 ) -> None:
@@ -113,7 +113,11 @@ def show(
     check_output(fmt, output)
     cat = load_catalogue(catalogue_files)
     ex = find_exercise(cat, exercise)
-    if fmt == "yaml":
+    if fmt == "markdown":
+        from glutecoach.render import markdown_views
+
+        sys.stdout.write(markdown_views.exercise(cat, ex, full))
+    elif fmt == "yaml":
         from glutecoach.catalogue.load import builtin_paths, user_paths
         from glutecoach.catalogue.template import exercise_yaml
 

@@ -43,6 +43,7 @@ PainScoreOpt = Annotated[int | None, typer.Option("--pain-score", help="Pain dur
 RirOpt = Annotated[int | None, typer.Option("--rir", help="Reps in reserve at the end of the last set, 0-5.", show_default=False)]
 NoteOpt = Annotated[str | None, typer.Option("--note", help="Anything worth remembering (e.g. 'knee worse next morning').", show_default=False)]
 EXPORTS = ["json", "csv", "strong", "hevy"]
+PROGRESS_WEEKS = (1, 104)
 
 
 def load_value(text: str | None) -> float | None:
@@ -278,15 +279,15 @@ def log_export(
 
 @handles_errors
 def progress(
-    weeks: Annotated[int, typer.Option("--weeks", "-w", help="How many weeks back, 1-104.", min=1, max=104)] = 8,
+    weeks: Annotated[int, typer.Option("--weeks", "-w", help=f"How many weeks back, {PROGRESS_WEEKS[0]}-{PROGRESS_WEEKS[1]}.")] = 8,
     date: Annotated[str | None, typer.Option("--date", help="As of this day (YYYY-MM-DD, today, yesterday, -3d). Default: today.", show_default=False)] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json, svg or html (a file with this week's muscle map, to print or send).", autocompletion=_complete(["table", "json", "svg", "html"]))] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json, markdown, svg or html (a file with the charts and the last full week's muscle map, to print or send).", autocompletion=_complete(["table", "json", "markdown", "svg", "html"]))] = "table",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="With --format svg or html: write the file here instead of to stdout.", show_default=False)] = None,
 ) -> None:
-    """Your trends per exercise (top load, total reps, contact, pain) and fractional sets per region per week.
+    """Your progress on the calendar: each main lift's top load (new bests marked), hard sets per region per week against your target, contact and pain.
 
-    Contact and pain are on their 0-10 scales; loads in your log's unit; this week's sets are drawn on a
-    muscle map against your level's weekly target.
+    Contact and pain are on their 0-10 scales; loads in your log's unit; warm-ups never count. The last
+    full week's sets are drawn on a muscle map against your level's weekly target.
 
     Example: glutecoach progress --weeks 12
     """
@@ -295,8 +296,10 @@ def progress(
     from glutecoach.core import progress as tracker
     from glutecoach.store import log
 
-    fmt = fmt_word(fmt, ["table", "json", *DOCUMENT_FORMATS])
+    fmt = fmt_word(fmt, ["table", "json", "markdown", *DOCUMENT_FORMATS])
     check_output(fmt, output)
+    if not PROGRESS_WEEKS[0] <= weeks <= PROGRESS_WEEKS[1]:  # worded as every range error is (plan --weeks)
+        raise UsageError(f"--weeks must be between {PROGRESS_WEEKS[0]} and {PROGRESS_WEEKS[1]} (got {weeks}).")
     today = check_date(date)
     since = tracker.since_for(weeks, today)
     cat = _load_catalogue()
@@ -311,6 +314,11 @@ def progress(
         from glutecoach.render import export
 
         write_document(export.progress(result, fmt), output, fmt)
+        return
+    if fmt == "markdown":
+        from glutecoach.render import markdown_views
+
+        sys.stdout.write(markdown_views.progress(result))
         return
     from glutecoach.render import renderer
 

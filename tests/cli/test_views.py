@@ -387,3 +387,22 @@ def test_show_opens_on_the_map_and_the_evidence(cat: Catalogue) -> None:
     evidence = next(i for i, line in enumerate(lines) if line.startswith("Evidence"))
     cues = next(i for i, line in enumerate(lines) if line.startswith("Cues"))
     assert first_map < 6 and evidence < cues, "map, then evidence, before the rest"
+
+
+def test_progress_weeks_out_of_range_is_worded_like_plan_weeks() -> None:
+    result = runner.invoke(app, ["progress", "--weeks", "200"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "--weeks must be between 1 and 104 (got 200)." in " ".join(result.stderr.split())
+    assert "<int range>" not in runner.invoke(app, ["progress", "--help"], env={"COLUMNS": "100"}).stdout
+
+
+def test_show_and_progress_as_markdown(cat: Catalogue) -> None:
+    text = invoke(["show", "hip-thrust", "--format", "markdown"]).stdout
+    assert text.startswith("# Barbell hip thrust (`hip-thrust`)") and "| 1 | upper gluteus maximus | 70 | measured |" in text
+    assert "## Cues" in text and "\x1b[" not in text
+    year_of_thrusts(4, "2026-11-09")
+    text = invoke(["progress", "--weeks", "4", "--date", "2026-12-06", "--format", "markdown"]).stdout
+    assert "## Barbell hip thrust (`hip-thrust`): top load per session" in text
+    assert "| 2026-11-16 | 62.5 kg |" in text and text.count("new best") == 2
+    low, high = cat.plans["beginner"].weekly_sets
+    assert f"## Hard sets per region per week (target {low}-{high})" in text and "(under)" in text
