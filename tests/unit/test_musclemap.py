@@ -292,3 +292,11 @@ def test_the_svg_keeps_the_medius_off_the_sacrum() -> None:
 
     assert max(xs(_SVG_SHAPES["gluteus-medius"])) < min(xs(_SVG_SACRUM)) - 40
     assert max(xs(_SVG_SHAPES["gluteus-maximus-upper"])) > min(xs(_SVG_SACRUM))  # the maximus arises from the sacrum
+
+
+def test_a_256_colour_terminal_earlier_does_not_change_a_truecolor_one_later() -> None:
+    for system in ("256", "truecolor"):
+        console = Console(width=80, record=True, color_system=system, force_terminal=True, file=_Sink())
+        console.print(muscle_map(VALUES, BASIS, color=True, width=80))
+        styled = console.export_text(styles=True)
+    assert "48;2;" in styled, "rich keeps a Style's codes from its first print: styles are not shared across drawings"
