@@ -36,6 +36,7 @@ class Answer(NamedTuple):
     load: float | None
     contact: int | None = None
     pain: int | None = None
+    prescribed: str = ""  # what the plan said, shown when asking ("plan: 3 x 8-12 reps")
 
 
 def _interactive() -> bool:
@@ -135,7 +136,8 @@ def _prescribed(cat: Catalogue, today: dt.date, units: str) -> list[Answer]:
     result = next_session.next_session(cat, the_plan, profile, next_session.up_to(entries, today), today, start, steps,
                                        saved=choice is not None)
     return [Answer(n.slug, n.sets, n.reps[0],
-                   convert(n.load, n.load_unit, units) if n.load is not None and n.load_unit else n.load)
+                   convert(n.load, n.load_unit, units) if n.load is not None and n.load_unit else n.load,
+                   prescribed=f"plan: {n.sets} x {n.reps[0]}-{n.reps[1]} {n.unit}{'/side' if n.per_side else ''}")
             for n in result.next_session]
 
 
@@ -158,6 +160,7 @@ def _ask(cat: Catalogue, answers: list[Answer], last: dict[str, Entry | None], u
         word = UNIT_WORDS.get(ex.unit, ex.unit)
         before = last.get(start.slug)
         said = f"last time {before.date}: {_sets(before, ex.unit)}" if before else "not logged before"
+        said = f"{start.prescribed}; {said}" if start.prescribed else said
         sys.stdout.write(f"\n{ex.name} ({ex.slug}); {said}\n")
         while True:
             typed = typer.prompt(f"  {_describe(start, units, word)}", default="", show_default=False)
@@ -236,7 +239,7 @@ def log_session(
                 where = f"{file}:"
             answers = _read_lines(cat, lines, by_slug, units, where)
         elif as_prescribed:
-            answers = starts
+            answers = [a._replace(prescribed="") for a in starts]
         elif _interactive():
             answers = _ask(cat, starts, last, units)
         else:

@@ -61,7 +61,7 @@ def span(values: tuple[float | int | None, ...], unit: str = "") -> str:
 
 def _lift_summary(t: ExerciseTrend) -> str:
     loads = [(d, v) for d, v in zip(t.dates, t.load_trend, strict=True) if v is not None]
-    best_day, best = max(loads, key=lambda p: (p[1], p[0]))
+    best_day, best = max(loads, key=lambda p: p[1])  # the first day it was reached
     text = f"Top load {span(t.load_trend, t.units)}; best {best:g} {t.units} on {best_day}"
     estimates = [v for v in t.e1rm_trend if v is not None]
     if estimates:

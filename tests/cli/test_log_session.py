@@ -92,5 +92,15 @@ def test_on_a_terminal_each_exercise_is_asked_with_last_time_filled_in(monkeypat
 def test_the_short_form_changes_only_what_it_says(typed: str, expected: tuple) -> None:
     start = log_session.Answer("hip-thrust", 3, 10, 60.0)
     answer = log_session.parse_short(typed, start, "kg")
-    assert answer is not None and answer[1:] == expected
+    assert answer is not None and answer[1:6] == expected
     assert log_session.parse_short("-", start, "kg") is None
+
+
+def test_on_a_terminal_the_plan_is_shown_and_enter_accepts_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = json.loads(run(["plan", "next", "--date", DAY, "--format", "json"]).stdout)["next_session"]
+    monkeypatch.setattr(log_session, "_interactive", lambda: True)
+    result = run(["log", "session", "--date", DAY], stdin="\n" * len(plan))
+    assert result.exit_code == 0, result.output
+    for p in plan:
+        assert f"plan: {p['sets']} x {p['reps'][0]}-{p['reps'][1]} {p['unit']}" in result.stdout
+    assert len(logged()) == len(plan)
