@@ -50,7 +50,10 @@ def catalogue_template() -> None:
 
     The file checks clean as it is; edit it, then run 'glutecoach catalogue validate FILE'.
 
-    Example: glutecoach catalogue template > my-exercises.yaml
+    \b
+    Example:
+      glutecoach catalogue template \\
+        > my-exercises.yaml
     """
     from glutecoach.catalogue.template import template
 

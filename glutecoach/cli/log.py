@@ -180,7 +180,11 @@ def log_edit(
 ) -> None:
     """Correct an entry: what you give replaces its value, the rest is kept, and so are its id and uid.
 
-    Example: glutecoach log edit 42 --exercise side-lying-hip-abduction --pain-score 2
+    \b
+    Example:
+      glutecoach log edit 42 \\
+        --exercise side-lying-hip-abduction \\
+        --pain-score 2
     """
     from glutecoach.store import formats as logio
     from glutecoach.store import log

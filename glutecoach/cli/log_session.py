@@ -210,7 +210,11 @@ def log_session(
     Enter accepts; '3x10@62.5 c7 p0' (sets x reps @ load, contact, pain) or any part of it changes it; '-' skips.
     Off a terminal, give --entry for each exercise, --file, or --as-prescribed.
 
-    Example: glutecoach log session --entry 'hip-thrust 3x10@60kg c7' --entry 'clamshell 2x15 c6'
+    \b
+    Example:
+      glutecoach log session \\
+        --entry 'hip-thrust 3x10@60kg c7' \\
+        --entry 'clamshell 2x15 c6'
     """
     from glutecoach.store import formats as logio
     from glutecoach.store import log

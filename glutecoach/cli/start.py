@@ -79,7 +79,11 @@ def start(
 ) -> None:
     """Answer the few questions that change every answer (goal, level, equipment, conditions, days a week); they are saved to your profile.
 
-    Example: glutecoach start --goal glute-size --level beginner --equipment band --days-per-week 3
+    \b
+    Example:
+      glutecoach start --goal glute-size \\
+        --level beginner --equipment band \\
+        --days-per-week 3
     """
     from glutecoach.store import profile as user_profile
 
