@@ -72,6 +72,7 @@ __all__ = [
 ]
 
 
+@lru_cache(maxsize=256)
 def _fill_style(value: float) -> Style:
     """The style of a region's cells: the value's colour behind, a pattern colour in front."""
     rgb = _rgb(value)
@@ -105,28 +106,12 @@ class MuscleMap:
         self.value_text = {region: str(text) for region, text in (value_text or {}).items()}
         self.scale = bool(scale)
         self.regions = bool(regions)  # each region in its own colour and fill, values only say shown or not
-        self._styles: dict[object, Style] = {}
-
-    def _fill(self, value: float) -> Style:
-        style = self._styles.get(value)
-        if style is None:
-            style = self._styles[value] = _fill_style(value)
-        return style
-
-    def _region(self, region: str) -> Style:
-        style = self._styles.get(region)
-        if style is None:
-            style = self._styles[region] = _region_style(region)
-        return style
 
     # rich protocol -------------------------------------------------------------------------
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(1, min(self.width, options.max_width))
         color = self.color and console.color_system is not None and not console.no_color
-        # Styles are shared within one drawing only: rich keeps a Style's escape codes for the colour
-        # system it was first printed with, so a Style shared across consoles could print the wrong ones.
-        self._styles.clear()
         yield from self.lines(width, color=color)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
@@ -168,7 +153,7 @@ class MuscleMap:
                 elif ch.isdigit():
                     # The region's key, then its basis marker in the next cell of the same region.
                     value = self.values[region]
-                    key = self._region(region) + Style(bold=True) if self.regions and value is not None else _key_style(value)
+                    key = _region_style(region) + Style(bold=True) if self.regions and value is not None else _key_style(value)
                     style = key if color else ""
                     text.append(ch, style=style)
                     marker = _MARKERS.get(self.basis[region] or "", "") if value is not None else ""
@@ -200,12 +185,12 @@ class MuscleMap:
         if self.regions:
             fill = REGION_FILLS[region][self.ascii]
             if color:
-                return (edge or (" " if fill == "█" else fill), self._region(region))
+                return (edge or (" " if fill == "█" else fill), _region_style(region))
             return (edge or fill, "")
         pattern = _PATTERN.get(basis or "")
         char = edge or (pattern[self.ascii] if pattern and _pattern_at(basis or "", r, c) else None)
         if color:
-            return (char or " ", self._fill(value))
+            return (char or " ", _fill_style(value))
         return (char or _shade(value, self.ascii), "")
 
     def _line_style(self, drawing: _Drawing, r: int, c: int) -> Style | str:
@@ -221,8 +206,8 @@ class MuscleMap:
         region = next((region for region in around if region), None)
         value = self.values[region] if region else None
         if value is not None and region and self.regions:
-            return self._region(region)
-        return "dim" if value is None else self._fill(value)
+            return _region_style(region)
+        return "dim" if value is None else _fill_style(value)
 
     def _legend(self, width: int, color: bool) -> list[Text]:
         names = {region: REGION_NAMES[region] + (" (deep)" if region in DEEP else "") for region in REGIONS}
@@ -256,11 +241,11 @@ class MuscleMap:
             return Text("   ")
         if self.regions:
             fill = REGION_FILLS[region][self.ascii]
-            return Text((" " if fill == "█" and color else fill) * 3, style=self._region(region) if color else "")
+            return Text((" " if fill == "█" and color else fill) * 3, style=_region_style(region) if color else "")
         pattern = _PATTERN.get(self.basis[region] or "")
         style: Style | str
         if color:
-            style, fill = self._fill(value), " "
+            style, fill = _fill_style(value), " "
         else:
             style, fill = "", _shade(value, self.ascii)
         return Text(fill + (pattern[self.ascii] if pattern else fill) + fill, style=style)
@@ -291,6 +276,7 @@ class MuscleMap:
         return lines
 
 
+@lru_cache(maxsize=8)
 def _region_style(region: str) -> Style:
     """A region's own colour behind, its fill character in a darker or lighter ink in front."""
     rgb = REGION_COLOURS[region]
