@@ -32,12 +32,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     from glutecoach.cli.app import build
 
     completing = any(k.startswith("_GLUTECOACH_COMPLETE") for k in os.environ)
+    paging: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
+    if "--no-pager" in args or sys.stdout.isatty():  # the pager seam costs nothing when stdout is a pipe or file
+        from glutecoach.cli import pager
+
+        args, no_pager = pager.strip_flag(args)
+        paging = pager.paged(args, no_pager)
     command = None if completing else next((a for a in args if not a.startswith("-")), None)
     app = build(command)
     from glutecoach.cli.usage import run_app
 
     try:
-        return run_app(app, args)  # usage errors as one paragraph, exit 2
+        with paging:
+            return run_app(app, args)  # usage errors as one paragraph, exit 2
     except SystemExit as done:
         return _code(done.code)
     except KeyboardInterrupt:

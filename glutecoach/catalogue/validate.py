@@ -94,6 +94,11 @@ def describe_errors(path: Path, doc: dict, err: ValidationError, positions: Posi
                 msg += did_you_mean(bad, words)
         elif e["type"] == "missing":
             msg = "missing (this key is required)"
+            if len(loc) == 3 and loc[0] == "exercises":
+                from glutecoach.catalogue.template import field_help
+
+                accepted = field_help(str(loc[2]))
+                msg += f"; accepted: {accepted} ('glutecoach catalogue template' shows every field)" if accepted else ""
         lines.append(one_line(f"{positions.where(path, loc)}: {who}{field}: {msg}"))
     if total > MAX_DESCRIBED:
         lines.append(f"{path}: and {total - MAX_DESCRIBED:,} more problems ({total:,} in all; the first {MAX_DESCRIBED} are listed). Fix these and check again.")

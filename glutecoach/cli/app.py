@@ -12,7 +12,7 @@ from typer.core import TyperGroup
 from glutecoach import __version__
 
 # --help lists commands in the order a person uses them, each with its whole one-line summary.
-ORDER = ("recommend", "plan", "log", "progress", "alternatives", "exercises", "show", "muscles", "goals", "profile", "catalogue")
+ORDER = ("start", "recommend", "plan", "log", "progress", "alternatives", "exercises", "show", "muscles", "goals", "profile", "catalogue")
 
 
 class UseOrder(TyperGroup):
@@ -46,8 +46,9 @@ FAMILY = {
     "profile": "profile",
     "catalogue": "catalogue",
     "evidence": "evidence",
+    "start": "start",
 }
-FAMILIES = ("recommend", "plan", "log", "browse", "profile", "catalogue", "evidence")
+FAMILIES = ("start", "recommend", "plan", "log", "browse", "profile", "catalogue", "evidence")
 
 
 def _version(value: bool) -> None:
@@ -58,6 +59,7 @@ def _version(value: bool) -> None:
 
 def _main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help="Print long output straight to the terminal instead of through a pager (less -FRX, $PAGER or $GLUTECOACH_PAGER); GLUTECOACH_NO_PAGER=1 does the same.")] = False,
 ) -> None:
     """An evidence-based coach for glute training.
 

@@ -63,7 +63,7 @@ def exercises(
 
 
 DOCUMENT_FORMATS = ["svg", "html"]
-SHOW_FORMATS = ["table", "json", *DOCUMENT_FORMATS]
+SHOW_FORMATS = ["table", "json", "markdown", "yaml", *DOCUMENT_FORMATS]
 OutputOpt = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="With --format svg or html: write the file here instead of to stdout.", show_default=False),
@@ -86,13 +86,16 @@ def write_document(text: str, output: Path | None, fmt: str) -> None:
 def check_output(fmt: str, output: Path | None) -> None:
     if output is not None and fmt not in DOCUMENT_FORMATS:
         raise UsageError("--output writes a file for --format svg or html; for tables and JSON, redirect stdout instead.")
+    if output is None and fmt in DOCUMENT_FORMATS and sys.stdout.isatty():
+        # A document poured onto the screen is kilobytes of markup nobody can read.
+        raise UsageError(f"--format {fmt} writes a file, not text for the screen: add -o FILE.{fmt} (or redirect: > FILE.{fmt}).")
 
 
 @handles_errors
 def show(
     exercise: Annotated[str, typer.Argument(help="Slug, name or alias, any case.", autocompletion=complete_exercises, show_default=False)],
     full: Annotated[bool, typer.Option("--full", help="Every figure, fact and note, progressions and regressions.")] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json, svg or html (a file with the muscle map, to print or send).", autocompletion=_complete(SHOW_FORMATS))] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json, markdown, yaml (the exercise as catalogue YAML, to copy into your own), svg or html (a file with the muscle map, to print or send).", autocompletion=_complete(SHOW_FORMATS))] = "table",
     output: OutputOpt = None,
     catalogue_files: Catalogues = None,
 ) -> None:
@@ -108,7 +111,16 @@ def show(
     check_output(fmt, output)
     cat = load_catalogue(catalogue_files)
     ex = find_exercise(cat, exercise)
-    if fmt in DOCUMENT_FORMATS:
+    if fmt == "markdown":
+        from glutecoach.render import markdown_views
+
+        sys.stdout.write(markdown_views.exercise(cat, ex, full))
+    elif fmt == "yaml":
+        from glutecoach.catalogue.load import builtin_paths, user_paths
+        from glutecoach.catalogue.template import exercise_yaml
+
+        sys.stdout.write(exercise_yaml([*builtin_paths(), *user_paths(catalogue_files or [])], ex.slug))
+    elif fmt in DOCUMENT_FORMATS:
         from glutecoach.render import export
 
         write_document(export.exercise(cat, ex, fmt), output, fmt)

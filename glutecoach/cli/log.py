@@ -37,17 +37,32 @@ def _load_catalogue() -> Catalogue:
 SetOpt = Annotated[list[str] | None, typer.Option("--set", help="One set as REPSxLOAD (e.g. 10x60) or REPS; w:10x20 is a warm-up, d: a drop set, f: a set to failure. Repeat for each set.", show_default=False)]
 SetsOpt = Annotated[int | None, typer.Option("--sets", help="Number of equal working sets (with --reps and --load).", show_default=False)]
 RepsOpt = Annotated[int | None, typer.Option("--reps", help="Reps per set.", show_default=False)]
-LoadOpt = Annotated[float | None, typer.Option("--load", help="Load per set, in your units.", show_default=False)]
+LoadOpt = Annotated[str | None, typer.Option("--load", help="Load per set: a number in your profile's unit, or with its unit (60kg, 135lb: converted to your unit).", show_default=False)]
 ContactOpt = Annotated[int | None, typer.Option("--contact", help="How clearly you felt your glutes, 0-10.", show_default=False)]
 PainScoreOpt = Annotated[int | None, typer.Option("--pain-score", help="Pain during or after, 0-10.", show_default=False)]
 RirOpt = Annotated[int | None, typer.Option("--rir", help="Reps in reserve at the end of the last set, 0-5.", show_default=False)]
 NoteOpt = Annotated[str | None, typer.Option("--note", help="Anything worth remembering (e.g. 'knee worse next morning').", show_default=False)]
 EXPORTS = ["json", "csv", "strong", "hevy", "fitnotes"]
+PROGRESS_WEEKS = (1, 104)
 
 
-def _set_rows(set_: list[str] | None, sets: int | None, reps: int | None, load: float | None) -> list[tuple[Any, Any, Any]] | None:
+def load_value(text: str | None) -> float | None:
+    """--load as typed ('60', '60kg', '135lb') in the profile's unit."""
+    if text is None:
+        return None
+    from glutecoach.core.units import parse_load
+
+    try:
+        return parse_load(text, _units())
+    except ValueError as err:
+        raise UsageError(f"--load: {err}") from None
+
+
+def _set_rows(set_: list[str] | None, sets: int | None, reps: int | None, typed_load: str | None) -> list[tuple[Any, Any, Any]] | None:
     """The sets the options describe, or None when they describe none."""
     from glutecoach.store import formats as logio
+
+    load = load_value(typed_load)
 
     if set_ and (sets is not None or reps is not None or load is not None):
         raise UsageError("give either --sets/--reps/--load or --set REPSxLOAD ..., not both.")
@@ -167,6 +182,7 @@ IdArg = Annotated[int, typer.Argument(help="The entry's id (see 'glutecoach log 
 @handles_errors
 def log_edit(
     entry_id: IdArg,
+    exercise: Annotated[str | None, typer.Option("--exercise", help="Change the exercise (slug, name or alias); the sets are kept.", autocompletion=complete_exercises, show_default=False)] = None,
     set_: SetOpt = None,
     sets: SetsOpt = None,
     reps: RepsOpt = None,
@@ -180,7 +196,11 @@ def log_edit(
 ) -> None:
     """Correct an entry: what you give replaces its value, the rest is kept, and so are its id and uid.
 
-    Example: glutecoach log edit 42 --set w:10x40 --set 10x60 --set 8x65 --pain-score 2
+    \b
+    Example:
+      glutecoach log edit 42 \\
+        --exercise side-lying-hip-abduction \\
+        --pain-score 2
     """
     from glutecoach.store import formats as logio
     from glutecoach.store import log
@@ -193,6 +213,8 @@ def log_edit(
         from glutecoach.core.models import SetRow
 
         changes["sets"] = tuple(SetRow(r, lo, k) for r, lo, k in rows)
+        if any(lo is not None for _, lo, _ in rows):
+            changes["units"] = _units()  # --load is read in the profile's unit
     for field, value in (("contact", contact), ("pain_score", pain_score), ("rir", rir)):
         if value is not None:
             changes[field] = value
@@ -200,9 +222,13 @@ def log_edit(
         changes["date"] = check_date(date).isoformat()
     if note is not None:
         changes["note"] = note or None
-    if not changes:
-        raise UsageError("nothing to change: give --set (or --sets/--reps/--load), --contact, --pain-score, --rir, --date or --note.")
+    if not changes and exercise is None:
+        raise UsageError("nothing to change: give --exercise, --set (or --sets/--reps/--load), --contact, --pain-score, --rir, --date or --note.")
     cat = _load_catalogue()
+    if exercise is not None:
+        from glutecoach.core.lookup import find_exercise
+
+        changes["slug"] = find_exercise(cat, exercise).slug
     with log.connect(create=False) as conn:
         saved = log.edit(conn, entry_id, lambda old: logio.check_entry(old._replace(**changes)))
     if saved is None:
@@ -276,15 +302,15 @@ def log_export(
 
 @handles_errors
 def progress(
-    weeks: Annotated[int, typer.Option("--weeks", "-w", help="How many weeks back, 1-104.", min=1, max=104)] = 8,
+    weeks: Annotated[int, typer.Option("--weeks", "-w", help=f"How many weeks back, {PROGRESS_WEEKS[0]}-{PROGRESS_WEEKS[1]}.")] = 8,
     date: Annotated[str | None, typer.Option("--date", help="As of this day (YYYY-MM-DD, today, yesterday, -3d). Default: today.", show_default=False)] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json, svg or html (a file with this week's muscle map, to print or send).", autocompletion=_complete(["table", "json", "svg", "html"]))] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json, markdown, svg or html (a file with the charts and the last full week's muscle map, to print or send).", autocompletion=_complete(["table", "json", "markdown", "svg", "html"]))] = "table",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="With --format svg or html: write the file here instead of to stdout.", show_default=False)] = None,
 ) -> None:
-    """Your trends per exercise (top load, total reps, contact, pain) and fractional sets per region per week.
+    """Your progress on the calendar: each main lift's top load (new bests marked), hard sets per region per week against your target, contact and pain.
 
-    Contact and pain are on their 0-10 scales; loads in your log's unit; this week's sets are drawn on a
-    muscle map against your level's weekly target.
+    Contact and pain are on their 0-10 scales; loads in your log's unit; warm-ups never count. The last
+    full week's sets are drawn on a muscle map against your level's weekly target.
 
     Example: glutecoach progress --weeks 12
     """
@@ -293,8 +319,10 @@ def progress(
     from glutecoach.core import progress as tracker
     from glutecoach.store import log
 
-    fmt = fmt_word(fmt, ["table", "json", *DOCUMENT_FORMATS])
+    fmt = fmt_word(fmt, ["table", "json", "markdown", *DOCUMENT_FORMATS])
     check_output(fmt, output)
+    if not PROGRESS_WEEKS[0] <= weeks <= PROGRESS_WEEKS[1]:  # worded as every range error is (plan --weeks)
+        raise UsageError(f"--weeks must be between {PROGRESS_WEEKS[0]} and {PROGRESS_WEEKS[1]} (got {weeks}).")
     today = check_date(date)
     since = tracker.since_for(weeks, today)
     cat = _load_catalogue()
@@ -310,6 +338,11 @@ def progress(
 
         write_document(export.progress(result, fmt), output, fmt)
         return
+    if fmt == "markdown":
+        from glutecoach.render import markdown_views
+
+        sys.stdout.write(markdown_views.progress(result))
+        return
     from glutecoach.render import renderer
 
     renderer(fmt).progress(result)
@@ -323,7 +356,7 @@ def register(app: typer.Typer, command: str | None = None) -> None:
     from glutecoach.cli.app import group
     from glutecoach.cli.log_import import log_import, log_map
 
-    log_app = group(app, "log", "Your training log: add, list, edit, delete, export and import entries.\n\nExample: glutecoach log add hip-thrust --sets 3 --reps 10 --load 60 --contact 7")
+    log_app = group(app, "log", "Your training log: log a session, add, list, edit, delete, export and import entries.\n\nExample: glutecoach log add hip-thrust --sets 3 --reps 10 --load 60 --contact 7")
     log_app.command("add")(log_add)
     log_app.command("list")(log_list)
     log_app.command("edit")(log_edit)
@@ -331,3 +364,6 @@ def register(app: typer.Typer, command: str | None = None) -> None:
     log_app.command("export")(log_export)
     log_app.command("import")(log_import)
     log_app.command("map")(log_map)
+    from glutecoach.cli.log_session import log_session
+
+    log_app.command("session")(log_session)

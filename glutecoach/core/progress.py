@@ -10,12 +10,17 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from glutecoach.core.models import Catalogue, Entry, SessionSummary
+from glutecoach.core.units import convert
 from glutecoach.core.vocab import REGIONS
 from glutecoach.core.volume import set_value
 
-LB_PER_KG = 2.20462
 PAIN_SCALE = (0, 10)
 CONTACT_SCALE = (0, 10)
+# An estimated 1RM (Epley: load x (1 + reps / 30)) is only taken from sets of this many reps or fewer:
+# past about 12 reps the formula drifts far from a tested 1RM.
+E1RM_MAX_REPS = 12
+MAIN_LIFTS = 6  # the loaded exercises charted one by one; the rest are summed up in a table
+UNIT_WORDS = {"reps": "reps", "seconds": "s", "metres": "m", "contacts": "contacts", "steps": "steps"}
 
 
 class ExerciseTrend(NamedTuple):
@@ -27,11 +32,23 @@ class ExerciseTrend(NamedTuple):
     contact_trend: tuple[int | None, ...]  # 0-10 as logged
     pain_trend: tuple[int | None, ...] = ()  # 0-10 as logged
     units: str = ""  # the load's unit: the one the exercise's latest logged load was in
+    dates: tuple[str, ...] = ()  # the day of each session, YYYY-MM-DD
+    e1rm_trend: tuple[float | None, ...] = ()  # an estimate (Epley) from each session's best set, in `units`
+    unit: str = "reps"  # what a set's number counts: reps, seconds, metres, contacts or steps
 
     @property
     def pain_direction(self) -> str:
         """'rising', 'falling' or 'steady' from the first logged pain to the last ('' with fewer than two)."""
         return direction(self.pain_trend)
+
+    @property
+    def records(self) -> tuple[int, ...]:
+        """The sessions whose top load beat every earlier top load in the window (the first never does)."""
+        return records(self.load_trend)
+
+    @property
+    def loaded_sessions(self) -> int:
+        return sum(1 for v in self.load_trend if v is not None)
 
 
 class WeekSets(NamedTuple):
@@ -56,6 +73,58 @@ class Progress(NamedTuple):
                 return w
         return WeekSets(start, dict.fromkeys(REGIONS, 0.0))
 
+    @property
+    def every_week(self) -> tuple[WeekSets, ...]:
+        """Every week of the window, oldest first, with zero sets where nothing was logged."""
+        logged = {w.week: w for w in self.by_week}
+        last = monday(self.until) if self.until else (self.by_week[-1].week if self.by_week else self.since)
+        out, day = [], dt.date.fromisoformat(monday(self.since))
+        while day.isoformat() <= last:
+            out.append(logged.get(day.isoformat()) or WeekSets(day.isoformat(), dict.fromkeys(REGIONS, 0.0)))
+            day += dt.timedelta(weeks=1)
+        return tuple(out)
+
+    @property
+    def last_full_week(self) -> WeekSets:
+        """The last week of the window that has ended: this week when `until` is its Sunday, else the one before."""
+        weeks = self.every_week
+        if not weeks:
+            return self.this_week
+        ended = bool(self.until) and dt.date.fromisoformat(self.until).weekday() == 6
+        return weeks[-1] if ended or len(weeks) == 1 else weeks[-2]
+
+    @property
+    def main_lifts(self) -> tuple[ExerciseTrend, ...]:
+        """The loaded exercises worth a chart (a load in two sessions or more), most sessions first."""
+        loaded = [t for t in self.exercises if t.loaded_sessions >= 2]
+        return tuple(sorted(loaded, key=lambda t: (-t.loaded_sessions, t.name))[:MAIN_LIFTS])
+
+
+def week_status(sets: float, target: tuple[int, int]) -> str:
+    """'under', 'in' or 'over' the weekly target band (both ends count as in)."""
+    low, high = target
+    return "under" if sets < low else "over" if sets > high else "in"
+
+
+def records(values: Sequence[float | None]) -> tuple[int, ...]:
+    """Indices where a value beats every earlier one (the first value sets the bar and is not a record)."""
+    best: float | None = None
+    out = []
+    for i, v in enumerate(values):
+        if v is None:
+            continue
+        if best is not None and v > best:
+            out.append(i)
+        best = v if best is None else max(best, v)
+    return tuple(out)
+
+
+def estimated_1rm(sets: Sequence[tuple[int, float | None]]) -> float | None:
+    """The best Epley estimate over sets of (reps, load) with a load and 1-E1RM_MAX_REPS reps; None if none."""
+    best = [load * (1 + reps / 30) if reps > 1 else load for reps, load in sets
+            if load is not None and load > 0 and 1 <= reps <= E1RM_MAX_REPS]
+    return round(max(best), 1) if best else None
+
 
 def monday(day: str) -> str:
     d = dt.date.fromisoformat(day)
@@ -75,7 +144,6 @@ def direction(values: Sequence[float | None]) -> str:
     return "rising" if last > first else "falling" if last < first else "steady"
 
 
-
 def session_of(e: Entry) -> SessionSummary:
     """One entry reduced to what progress reads (as store.log.summaries does in SQL), with its pain."""
     counted = e.counted_sets  # warm-ups are left out of volume, reps and the top load
@@ -87,7 +155,7 @@ def session_of(e: Entry) -> SessionSummary:
 def _convert(load: float | None, units: str, to: str) -> float | None:
     if load is None or units == to or not units or not to:
         return load
-    return round(load * LB_PER_KG, 1) if to == "lb" else round(load / LB_PER_KG, 1)
+    return convert(load, units, to)
 
 
 def summarise(
@@ -99,9 +167,11 @@ def summarise(
     units: Sequence[str] = (),
     target: tuple[int, int] = (6, 10),
     until: str = "",
+    e1rm: Sequence[float | None] = (),
 ) -> Progress:
     """`sessions` oldest first, all on or after `since`; `units[i]` is the load unit of sessions[i]
-    (omitted: one unit throughout). An exercise's loads are shown in the unit of its latest load."""
+    (omitted: one unit throughout); `e1rm[i]` its estimated 1RM (omitted: none). An exercise's loads
+    are shown in the unit of its latest load."""
     by_slug: dict[str, list[int]] = {}
     weekly: dict[str, dict[str, float]] = {}
     for i, e in enumerate(sessions):
@@ -117,6 +187,8 @@ def summarise(
         items = [sessions[i] for i in rows]
         unit_of = [units[i] if i < len(units) else "" for i in rows]
         shown = next((u for s, u in zip(reversed(items), reversed(unit_of), strict=True) if s.top_load is not None and u), "")
+        ex = cat.exercises.get(slug)
+        estimates = [e1rm[i] if i < len(e1rm) else None for i in rows]
         trends.append(
             ExerciseTrend(
                 slug,
@@ -127,6 +199,9 @@ def summarise(
                 tuple(s.contact for s in items),
                 tuple(s.pain for s in items),
                 shown,
+                tuple(s.date for s in items),
+                tuple(_convert(v, u, shown) for v, u in zip(estimates, unit_of, strict=True)),
+                ex.unit if ex is not None else "reps",
             )
         )
     by_week = tuple(WeekSets(w, weekly[w]) for w in sorted(weekly))
@@ -138,4 +213,5 @@ def from_entries(
 ) -> Progress:
     """Progress from log entries (any order) between `since` and `until`, both included."""
     kept = sorted((e for e in entries if since <= e.date <= until and e.counted_sets), key=lambda e: (e.date, e.id or 0))
-    return summarise(cat, [session_of(e) for e in kept], weeks, since, units=[e.units for e in kept], target=target, until=until)
+    return summarise(cat, [session_of(e) for e in kept], weeks, since, units=[e.units for e in kept], target=target, until=until,
+                     e1rm=[estimated_1rm([(s.reps, s.load) for s in e.counted_sets]) for e in kept])

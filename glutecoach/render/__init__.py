@@ -121,9 +121,9 @@ class TableRenderer:
         plan_view.next_session(n)
 
     def progress(self, p: Progress) -> None:
-        from glutecoach.render import table_log
+        from glutecoach.render import progress_view
 
-        table_log.progress(p)
+        progress_view.progress(p)
 
     def profile(self, p: SavedProfile) -> None:
         from glutecoach.render import table_log

@@ -171,28 +171,30 @@ def show(cat: Catalogue, ex: Exercise, full: bool) -> None:
     total = width()
     sources = Sources()
     lines = region_lines(cat, ex, sources)
+    # The map and the evidence come first, so that a pager (or a short screen) opens on them.
     head = item("", ex.name, ex.slug, total, style="bold")
-    if full:  # one fact a line, the values in a column
-        for key, value in facts(ex, full):
-            folded = wrap(value, total, " " * 13)
-            head.append(f"{key:<12} ", style="dim")
-            head.append("\n".join([folded[0][13:], *folded[1:]]) + "\n")
-    else:
-        segments: list[tuple[str, str]] = []
-        for key, value in facts(ex, full):
-            segments += [(key, "dim"), (value + " ·", "")]
-        segments[-1] = (segments[-1][0][:-2], "")
-        head.append_text(flow(segments, total))
     console.print(head, end="", soft_wrap=True)
     console.print(
         muscle_map(
-            ex.scores, ex.basis, title="\nWhere it works: score 0-100, the expected mean %MVIC at the usual training load",
+            ex.scores, ex.basis, title="Where it works: score 0-100, the expected mean %MVIC at the usual training load",
             color=console.color, width=total, ascii=not can_draw_blocks(console.encoding),
         )
     )
     out = section("Evidence, one line per region (sources below)")
     for n, line in enumerate(lines, 1):
         out.append_text(bullet(f"{n} {region_text(line)}"))
+    out.append_text(section("About it"))
+    if full:  # one fact a line, the values in a column
+        for key, value in facts(ex, full):
+            folded = wrap(value, total, " " * 13)
+            out.append(f"{key:<12} ", style="dim")
+            out.append("\n".join([folded[0][13:], *folded[1:]]) + "\n")
+    else:
+        segments: list[tuple[str, str]] = []
+        for key, value in facts(ex, full):
+            segments += [(key, "dim"), (value + " ·", "")]
+        segments[-1] = (segments[-1][0][:-2], "")
+        out.append_text(flow(segments, total))
     for title, items in (("Cues", list(ex.cues)), ("Mistakes", list(ex.mistakes)), ("Cautions", cautions(ex))):
         if items:
             out.append_text(section(title))

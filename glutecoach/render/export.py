@@ -157,41 +157,46 @@ def _span(values: Sequence[float | None], unit: str = "") -> str:
         return "-"
     first, last = numbers[0], numbers[-1]
     suffix = f" {unit}" if unit else ""
-    return f"{first:g}{suffix}" if len(numbers) == 1 else f"{first:g} -> {last:g}{suffix}"
+    return f"{first:g}{suffix}" if len(numbers) == 1 else f"{first:g} → {last:g}{suffix}"
 
 
 def progress_rows(p: Progress) -> list[list[str]]:
+    from glutecoach.core.progress import UNIT_WORDS
     def pain(t: ExerciseTrend) -> str:
         shown = _span(t.pain_trend, "of 10")
         return shown + (f", {t.pain_direction}" if t.pain_direction else "")
 
     return [
         [t.name, t.slug, str(t.sessions), _span(t.load_trend, t.units) if any(v is not None for v in t.load_trend) else "body weight",
-         _span(t.reps_trend), _span(t.contact_trend, "of 10"), pain(t)]
+         _span(t.reps_trend, UNIT_WORDS.get(t.unit, t.unit)), _span(t.contact_trend, "of 10"), pain(t)]
         for t in p.exercises
     ]
 
 
-PROGRESS_HEADER = ["Exercise", "Slug", "Sessions", "Top load", "Total reps", "Contact 0-10", "Pain 0-10"]
+PROGRESS_HEADER = ["Exercise", "Slug", "Sessions", "Top load", "Total per session", "Contact 0-10", "Pain 0-10"]
 
 
 def week_map(p: Progress) -> tuple[dict[str, float | None], dict[str, str]]:
-    """This week's fractional sets per region as 0-100 of the target's top, and their words."""
+    """The last full week's fractional sets per region as 0-100 of the target's top, and their words."""
     low, high = p.target
-    sets = p.this_week.region_sets
+    sets = p.last_full_week.region_sets
     return ({r: min(100.0, sets[r] / high * 100) for r in REGIONS}, {r: f"{sets[r]:g} of {low}-{high} sets" for r in REGIONS})
 
 
 def progress(p: Progress, fmt: str) -> str:
+    """Charts on dated axes (render.progress_svg), the map of the last full week and the table."""
+    from glutecoach.render import progress_svg
     from glutecoach.render.musclemap import svg
 
     values, text = week_map(p)
     title = f"Progress over {p.weeks} weeks (since {p.since})"
     rows = progress_rows(p)
-    rule = f"{SET_RULE} This week (from {p.this_week.week}) against the {p.target[0]}-{p.target[1]} target per region."
+    week = p.last_full_week.week
+    map_title = f"The week of {week}, the last full week: hard sets per region against the {p.target[0]}-{p.target[1]} target"
+    drawing = svg(values, title=map_title, value_text=text, scale=False)
     if fmt == "svg":
-        return svg(values, title=title, header=PROGRESS_HEADER, rows=rows, value_text=text, notes=[rule], scale=False)
+        return progress_svg.document(p, drawing, rows, PROGRESS_HEADER)
     weekly = _table(["Week from", *(REGION_LABEL[r] for r in REGIONS)], [[w.week, *(f"{w.region_sets[r]:g}" for r in REGIONS)] for w in p.by_week])
-    drawing = svg(values, title=f"This week's fractional sets per region (from {p.this_week.week})", value_text=text, scale=False)
-    return _page(title, drawing, [_table(PROGRESS_HEADER, rows, slug_column=1), "<h2>Sets per region per week</h2>", weekly,
-                                  f"<p>{escape(rule)}</p>"])
+    return _page(title, progress_svg.charts_only(p), [
+        f"<figure>{drawing.split('?>', 1)[1].lstrip()}</figure>", _table(PROGRESS_HEADER, rows, slug_column=1),
+        "<h2>Sets per region per week</h2>", weekly, f"<p>{escape(SET_RULE)}</p>"])

@@ -79,7 +79,7 @@ def _region_map(names: list[str]) -> object:
     overview = len(names) == len(REGIONS)
     title = "The gluteal regions, seen from behind (numbered as below)" if overview else f"Where the {' and '.join(REGION_LABEL[n] for n in names)} lies"
     return muscle_map(
-        {n: 100 for n in names}, title=title, color=console.color, width=_width(), scale=False,
+        {n: 100 for n in names}, title=title, color=console.color, width=_width(), scale=False, regions=True,
         ascii=not can_draw_blocks(console.encoding), value_text=dict.fromkeys(names, ""),
     )
 

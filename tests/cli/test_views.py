@@ -230,20 +230,59 @@ def test_progress_tells_the_truth(cat: Catalogue) -> None:
     with_log(cat)
     text = plain(invoke(["progress", "--date", DAY]).stdout)
     flat = " ".join(text.split())
-    assert "Total reps" in flat and "Contact 0-10" in flat and "Pain 0-10" in flat
+    assert "Total per session" in flat and "Contact 0-10" in flat and "Pain 0-10" in flat
     assert "2 → 3" in flat and "4 → 2, falling" in flat  # contact, and pain with its trend
-    assert "60 → 62.5 kg" in flat
+    assert "60 → 62.5 kg" in flat and "36 → 36 reps" in flat  # glute bridge: 3 x 12 each time
     assert "A set counts 1 for a region" in flat
     low, high = cat.plans["beginner"].weekly_sets
     assert map_shown(text, {r: f"of {low}-{high} sets" for r in REGIONS})
 
 
-def test_progress_draws_contact_on_one_fixed_scale() -> None:
-    from glutecoach.render.table_log import spark
+def year_of_thrusts(weeks: int = 52, start: str = "2025-12-15") -> None:
+    """A hip thrust every week, 60 kg rising 2.5 kg a week to a best, then a lighter last week; warm-ups at 100 kg."""
+    import datetime as dt
 
-    small, big = spark([2, 3], 0, 10), spark([2, 8], 0, 10)
-    assert small[0] == big[0] and small[1] != big[1]  # 2 -> 3 is not drawn as the jump 2 -> 8 is
-    assert spark([3], 0, 10) == small[1]  # a value is drawn the same whatever else is in the row
+    day = dt.date.fromisoformat(start)
+    for week in range(weeks):
+        load = 60 + 2.5 * week if week < weeks - 1 else 60
+        invoke(["log", "add", "hip-thrust", "--set", "w:5x100", "--set", f"8x{load:g}", "--set", f"8x{load:g}",
+                "--date", (day + dt.timedelta(weeks=week)).isoformat()])
+
+
+def test_progress_charts_a_year_on_a_dated_axis_with_records(cat: Catalogue) -> None:
+    year_of_thrusts()
+    for width in WIDTHS:
+        text = plain(invoke(["progress", "--weeks", "52", "--date", "2026-12-07"], width).stdout)
+        lines = text.splitlines()
+        chart = lines[next(i for i, line in enumerate(lines) if line.startswith("Barbell hip thrust")):]
+        top = next(line for line in chart if "│" in line)
+        assert top.split("│")[0].strip() == "185 kg", "the y axis runs to the best, not to the warm-ups' 100 kg"
+        assert any("▲" in line for line in chart[:6]), "new bests are marked"
+        rule = next(i for i, line in enumerate(chart) if "└" in line)
+        assert chart[rule + 1].split()[:2] == ["Jan", "2026"], "a year is labelled by month, the year at January"
+        assert chart[rule].count("┬") == 12, "a tick on the first of each month, January to December"
+        flat = " ".join(text.split())
+        assert "60 → 60 kg" in flat and "best 185 kg on 2026-11-30" in flat
+        assert "50 new bests in the window" in flat
+        assert "estimated 1RM" in flat and "an estimate" in flat
+
+
+def test_progress_says_when_a_week_is_over_or_under_the_target(cat: Catalogue) -> None:
+    low, high = cat.plans["beginner"].weekly_sets
+    for day in ("2026-11-23", "2026-11-25", "2026-11-27"):  # the week of 23 Nov: 3 x (high // 3 + 2) hip thrust sets
+        invoke(["log", "add", "hip-thrust", "--sets", str(high // 3 + 2), "--reps", "10", "--load", "60", "--date", day])
+    text = " ".join(plain(invoke(["progress", "--weeks", "4", "--date", "2026-12-02"]).stdout).split())
+    over = 3 * (high // 3 + 2) - high
+    assert f"week of 2026-11-23: {3 * (high // 3 + 2)}, over by {over}" in text
+    assert f"0, under by {low}" in text  # the piriformis got nothing
+    assert "▲ over" in text and "▁ under" in text
+
+
+def test_holds_are_shown_in_seconds(cat: Catalogue) -> None:
+    hold = next(ex for ex in cat.exercises.values() if ex.unit == "seconds")
+    invoke(["log", "add", hold.slug, "--sets", "2", "--reps", "25", "--date", "2026-11-24"])
+    text = " ".join(plain(invoke(["progress", "--date", DAY]).stdout).split())
+    assert "50 s" in text and "50 reps" not in text
 
 
 # --- SVG and HTML files ---------------------------------------------------------------------------
@@ -306,3 +345,64 @@ def test_grid_measures_wide_characters_and_never_cuts_a_word(total: int) -> None
     assert all(cell_len(line) <= total for line in lines), [line for line in lines if cell_len(line) > total]
     for slug in ("resisted-hip-abduction-extension", "prone-hip-extension-external-rotation"):
         assert any(slug in line.split() for line in lines)
+
+
+def test_progress_svg_draws_dated_charts_with_a_legend_and_records(cat: Catalogue) -> None:
+    year_of_thrusts(12, "2026-09-21")
+    root = ET.fromstring(invoke(["progress", "--weeks", "12", "--date", "2026-12-07", "--format", "svg"]).stdout.encode("utf-8"))
+    series = [p for p in root.iter(f"{SVG}path") if p.get("class") == "series"]
+    assert {p.get("data-series") for p in series} == {"top load (kg, logged)", "estimated 1RM (kg, an estimate)"}
+    assert {p.get("stroke-dasharray") for p in series} == {None, "6 4"}, "told apart without colour"
+    assert len([p for p in root.iter(f"{SVG}path") if p.get("class") == "record"]) == 10
+    ticks = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "tick"]
+    assert "21 Sep" in ticks and "30 Nov" in ticks
+    texts = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
+    assert "new best in this window" in texts and "hatched: over" in texts and "pale: under" in texts
+    bars = [r for r in root.iter(f"{SVG}rect") if (r.get("class") or "").startswith("bar")]
+    assert bars and all(r.get("class") in ("bar in", "bar under", "bar over") for r in bars)
+
+
+@pytest.mark.parametrize("fmt", ["svg", "html"])
+def test_a_document_is_not_poured_onto_a_terminal(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from glutecoach.cli.browse import check_output
+    from glutecoach.errors import UsageError
+
+    class Screen:
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdout", Screen())
+    with pytest.raises(UsageError) as refused:
+        check_output(fmt, None)
+    assert str(refused.value).count("\n") == 0 and f"-o FILE.{fmt}" in str(refused.value)
+    check_output(fmt, Path(f"out.{fmt}"))  # with -o it is written
+    check_output("table", None)
+
+
+def test_show_opens_on_the_map_and_the_evidence(cat: Catalogue) -> None:
+    lines = plain(invoke(["show", "hip-thrust"], 80).stdout).splitlines()
+    first_map = next(i for i, line in enumerate(lines) if "sacrum" in line)
+    evidence = next(i for i, line in enumerate(lines) if line.startswith("Evidence"))
+    cues = next(i for i, line in enumerate(lines) if line.startswith("Cues"))
+    assert first_map < 6 and evidence < cues, "map, then evidence, before the rest"
+
+
+def test_progress_weeks_out_of_range_is_worded_like_plan_weeks() -> None:
+    result = runner.invoke(app, ["progress", "--weeks", "200"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "--weeks must be between 1 and 104 (got 200)." in " ".join(result.stderr.split())
+    assert "<int range>" not in runner.invoke(app, ["progress", "--help"], env={"COLUMNS": "100"}).stdout
+
+
+def test_show_and_progress_as_markdown(cat: Catalogue) -> None:
+    text = invoke(["show", "hip-thrust", "--format", "markdown"]).stdout
+    assert text.startswith("# Barbell hip thrust (`hip-thrust`)") and "| 1 | upper gluteus maximus | 70 | measured |" in text
+    assert "## Cues" in text and "\x1b[" not in text
+    year_of_thrusts(4, "2026-11-09")
+    text = invoke(["progress", "--weeks", "4", "--date", "2026-12-06", "--format", "markdown"]).stdout
+    assert "## Barbell hip thrust (`hip-thrust`): top load per session" in text
+    assert "| 2026-11-16 | 62.5 kg |" in text and text.count("new best") == 2
+    low, high = cat.plans["beginner"].weekly_sets
+    assert f"## Hard sets per region per week (target {low}-{high})" in text and "(under)" in text

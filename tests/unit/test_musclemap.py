@@ -129,7 +129,9 @@ def test_colour_render_fills_with_colour_not_shading() -> None:
     console = Console(width=80, record=True, color_system="truecolor", force_terminal=True, file=_Sink())
     console.print(muscle_map(VALUES, BASIS, color=True, width=80))
     styled = console.export_text(styles=True, clear=False)
-    assert "\x1b[" in styled and "48;2;" in styled  # truecolor backgrounds
+    # Backgrounds in colour: truecolor codes, or 256-colour ones when an earlier test in this process
+    # printed the same colours on a 256-colour console (rich caches combined styles with their codes).
+    assert "\x1b[" in styled and ("48;2;" in styled or "48;5;" in styled)
     assert not set(map_part(console.export_text())) & SHADES
 
 
@@ -219,3 +221,77 @@ def test_svg_none_region_is_blank_and_control_characters_are_dropped() -> None:
     medius = [p for p in root.iter(f"{SVG_NS}path") if p.get("data-region") == "gluteus-medius"]
     assert {p.get("fill") for p in medius} == {"#ffffff"}
     assert "not shown" in doc
+
+
+# --- a map that teaches: each region its own colour and fill; the anatomy ------------------------
+
+ALL = dict.fromkeys(REGIONS, 100)
+
+
+def test_a_map_of_regions_tells_each_apart_without_colour() -> None:
+    from glutecoach.render.musclemap_data import REGION_FILLS
+
+    for ascii in (False, True):
+        drawn = map_part(render(muscle_map(ALL, color=False, width=80, scale=False, regions=True, ascii=ascii), 80))
+        fills = {region: chars[ascii] for region, chars in REGION_FILLS.items()}
+        assert len(set(fills.values())) == 5
+        assert all(fill in drawn for fill in fills.values()), "every region drawn in its own fill"
+
+
+def test_a_map_of_regions_gives_each_its_own_colour_from_a_colour_blind_safe_palette() -> None:
+    from rich.segment import Segment
+
+    from glutecoach.render.musclemap_data import REGION_COLOURS
+
+    okabe_ito = {(0xE6, 0x9F, 0x00), (0x56, 0xB4, 0xE9), (0x00, 0x9E, 0x73), (0xF0, 0xE4, 0x42), (0x00, 0x72, 0xB2),
+                 (0xD5, 0x5E, 0x00), (0xCC, 0x79, 0xA7)}
+    assert len(set(REGION_COLOURS.values())) == 5 and set(REGION_COLOURS.values()) <= okabe_ito
+    console = Console(width=80, color_system="truecolor", force_terminal=True, file=_Sink())
+    segments = list(console.render(muscle_map(ALL, color=True, width=80, scale=False, regions=True)))
+    backgrounds = {s.style.bgcolor.triplet for s in segments if isinstance(s, Segment) and s.style and s.style.bgcolor}
+    assert {tuple(c) for c in backgrounds} >= set(REGION_COLOURS.values())
+
+
+def test_a_value_map_keeps_one_ramp_in_separate_steps() -> None:
+    from glutecoach.render.musclemap_data import _SCALE, _rgb
+
+    assert _rgb(0) == _rgb(19) == _SCALE[0] and _rgb(20) == _SCALE[1] and _rgb(100) == _SCALE[-1]
+    assert len({_rgb(v) for v in range(0, 101)}) == len(_SCALE)
+
+
+def cells(template: tuple[str, ...], code: str) -> set[tuple[int, int]]:
+    return {(r, c) for r, row in enumerate(template) for c, ch in enumerate(row) if ch == code}
+
+
+@pytest.mark.parametrize("kind", ["_WIDE", "_NARROW"])
+def test_the_drawing_follows_the_anatomy(kind: str) -> None:
+    from glutecoach.render import musclemap_data
+
+    half = getattr(musclemap_data, kind)
+    sacrum = cells(half, "S") | {(r, len(row) - 1) for r, row in enumerate(half)}
+    medius, upper, piriformis = cells(half, "m") | cells(half, "3"), cells(half, "U") | cells(half, "1"), cells(half, "p") | cells(half, "5")
+    # The medius stays lateral: a column of upper gluteus maximus lies between it and the sacrum in every row.
+    for r, c in medius:
+        assert any((r, x) in upper for x in range(c, len(half[r]))), f"row {r}: the medius reaches the sacrum"
+    assert all(min(c for rr, c in sacrum if rr == r) - c > 3 for r, c in medius if any(rr == r for rr, _ in sacrum))
+    # The upper gluteus maximus holds the top inner corner, beside the sacrum, from the crest down.
+    top = min(r for r, _ in upper)
+    assert top <= 2 and any((top, c) in upper for c in range(len(half[top]) - 12, len(half[top])))
+    # The piriformis lies under the upper maximus: maximus above and below every column of the band.
+    for c in {c for _, c in piriformis}:
+        rows = [r for r, cc in piriformis if cc == c]
+        assert any((r, c) in upper for r in range(min(rows) + 1, len(half))), f"column {c}: no maximus below the band"
+        above = next((half[r][c] for r in reversed(range(min(rows))) if half[r][c] in "U1m3n4"), None)
+        assert above in (None, "U", "1"), f"column {c}: the band touches the medius or minimus"
+
+
+def test_the_svg_keeps_the_medius_off_the_sacrum() -> None:
+    from glutecoach.render.musclemap_data import _SVG_SACRUM, _SVG_SHAPES
+
+    def xs(path: str) -> list[float]:
+        numbers = [float(t) for t in path.split() if not t.isalpha()]
+        return numbers[0::2]
+
+    assert max(xs(_SVG_SHAPES["gluteus-medius"])) < min(xs(_SVG_SACRUM)) - 40
+    assert max(xs(_SVG_SHAPES["gluteus-maximus-upper"])) > min(xs(_SVG_SACRUM))  # the maximus arises from the sacrum
+

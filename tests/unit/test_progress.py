@@ -9,6 +9,7 @@ import pytest
 
 from glutecoach.core import progress
 from glutecoach.core.models import Catalogue, Entry, SessionSummary, SetRow
+from glutecoach.core.units import LB_PER_KG
 from glutecoach.core.vocab import REGIONS
 from glutecoach.core.volume import set_value
 
@@ -58,7 +59,7 @@ def test_loads_logged_in_two_units_are_shown_in_the_latest(cat: Catalogue) -> No
     entries = [entry("2026-11-24", "hip-thrust", 3, 10, 100, "kg"), entry("2026-11-30", "hip-thrust", 3, 10, 225, "lb")]
     (thrust,) = progress.from_entries(cat, entries, 2, "2026-11-23", "2026-12-01").exercises
     assert thrust.units == "lb"
-    assert thrust.load_trend[0] == pytest.approx(100 * progress.LB_PER_KG, abs=0.1) and thrust.load_trend[1] == 225
+    assert thrust.load_trend[0] == pytest.approx(100 * LB_PER_KG, abs=0.1) and thrust.load_trend[1] == 225
 
 
 @pytest.mark.parametrize("slug", ["back-squat", "hip-thrust", "side-lying-hip-abduction", "clamshell", "sprint"])
@@ -90,3 +91,60 @@ def test_an_exercise_gone_from_the_catalogue_keeps_its_trend_but_adds_no_sets(ca
 def test_since_starts_on_a_monday_weeks_back() -> None:
     assert progress.since_for(1, dt.date(2026, 12, 3)) == "2026-11-30"
     assert progress.since_for(3, dt.date(2026, 11, 30)) == "2026-11-16"
+
+
+def test_warm_ups_never_count_toward_the_top_load_or_the_estimate(cat: Catalogue) -> None:
+    warm = Entry(None, "2026-11-24", "hip-thrust", (SetRow(5, 120, "warmup"), SetRow(8, 80), SetRow(8, 80)), "kg")
+    (thrust,) = progress.from_entries(cat, [warm], 2, "2026-11-23", "2026-11-29").exercises
+    assert thrust.load_trend == (80,) and thrust.reps_trend == (16,)
+    assert thrust.e1rm_trend == (pytest.approx(80 * (1 + 8 / 30), abs=0.1),)
+
+
+def test_the_estimate_leaves_out_long_sets() -> None:
+    assert progress.estimated_1rm([(20, 100.0)]) is None  # past E1RM_MAX_REPS the formula is not trusted
+    assert progress.estimated_1rm([(1, 100.0), (5, 90.0)]) == pytest.approx(105.0)
+    assert progress.estimated_1rm([(5, None)]) is None
+
+
+def test_a_record_beats_every_earlier_load() -> None:
+    assert progress.records([60, 62.5, 62.5, None, 70, 65, 71]) == (1, 4, 6)
+    assert progress.records([60]) == () and progress.records([]) == ()
+
+
+def test_each_week_is_under_in_or_over_the_band() -> None:
+    assert [progress.week_status(v, (10, 24)) for v in (9.5, 10, 24, 24.5)] == ["under", "in", "in", "over"]
+
+
+def test_every_week_of_the_window_is_there_and_the_last_full_one_has_ended(cat: Catalogue) -> None:
+    result = progress.from_entries(cat, [entry("2026-11-10", "hip-thrust", 3, 10, 60), entry("2026-11-24", "hip-thrust", 3, 10, 65)],
+                                   4, "2026-11-09", "2026-12-02")
+    assert [w.week for w in result.every_week] == ["2026-11-09", "2026-11-16", "2026-11-23", "2026-11-30"]
+    assert all(v == 0 for v in result.every_week[1].region_sets.values())
+    assert result.last_full_week.week == "2026-11-23"  # 2 Dec is a Wednesday: that week has not ended
+    sunday = progress.from_entries(cat, [entry("2026-11-24", "hip-thrust", 3, 10)], 2, "2026-11-23", "2026-11-29")
+    assert sunday.last_full_week.week == "2026-11-23"
+
+
+def test_main_lifts_are_the_loaded_exercises_logged_most(cat: Catalogue) -> None:
+    rows = [entry(f"2026-11-{d}", "hip-thrust", 3, 10, 60) for d in (10, 12, 14)]
+    rows += [entry(f"2026-11-{d}", "back-squat", 3, 5, 80) for d in (11, 13)]
+    rows += [entry("2026-11-15", "romanian-deadlift", 3, 5, 80), entry("2026-11-16", "glute-bridge", 3, 12), entry("2026-11-17", "glute-bridge", 3, 12)]
+    result = progress.from_entries(cat, rows, 4, "2026-11-09", "2026-11-30")
+    assert [t.slug for t in result.main_lifts] == ["hip-thrust", "back-squat"]  # one loaded session is no trend
+
+
+@pytest.mark.parametrize(("typed", "profile", "expected"), [
+    ("60", "kg", 60), ("60kg", "kg", 60), ("60 KG", "lb", 132.3), ("135lb", "kg", 61.2), ("135 lbs", "lb", 135), ("62,5", "kg", 62.5),
+])
+def test_a_load_is_read_with_its_unit_into_the_profile_unit(typed: str, profile: str, expected: float) -> None:
+    from glutecoach.core.units import parse_load
+
+    assert parse_load(typed, profile) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("typed", ["", "kg", "60 stone", "-5", "60kg 2", "sixty"])
+def test_a_load_that_is_not_one_says_what_is_accepted(typed: str) -> None:
+    from glutecoach.core.units import parse_load
+
+    with pytest.raises(ValueError, match="e.g. 60, 60kg, 135lb"):
+        parse_load(typed, "kg")
