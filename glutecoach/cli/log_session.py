@@ -113,28 +113,12 @@ def _describe(answer: Answer, units: str, unit_word: str) -> str:
 
 
 def _prescribed(cat: Catalogue, today: dt.date, units: str) -> list[Answer]:
-    """What `plan next` prescribes today (worked out as cli/plan.py's plan_next does, through the core
-    next_session API), as the answers Enter accepts: the bottom of each rep range, the load in `units`."""
-    from glutecoach.cli.options import goal_for, person
-    from glutecoach.core import next_session
-    from glutecoach.core import plan as planner
-    from glutecoach.core.lookup import find_goal
+    """What `plan next` prescribes today (cli.plan.next_for, the same call), as the answers Enter accepts:
+    the bottom of each rep range, the load in `units`."""
+    from glutecoach.cli.plan import next_for
     from glutecoach.core.units import convert
-    from glutecoach.store import log, saved_plan
 
-    choice = saved_plan.load()
-    if choice is None:
-        who = person(None, None, None, with_log=False, default_goal="glute-size")
-        profile, the_plan = who.profile, planner.build(cat, goal_for(cat, who), who.profile, 8, 3)
-        start, steps = None, None
-    else:
-        profile = choice.profile
-        the_plan = planner.build(cat, find_goal(cat, choice.goal), profile, choice.weeks, choice.days_per_week)
-        start, steps = dt.date.fromisoformat(choice.start), choice.steps
-    with log.connect(create=False) as conn:
-        entries = log.entries(conn, since=next_session.history_start(today), newest_first=False)
-    result = next_session.next_session(cat, the_plan, profile, next_session.up_to(entries, today), today, start, steps,
-                                       saved=choice is not None)
+    result = next_for(today)
     return [Answer(n.slug, n.sets, n.reps[0],
                    convert(n.load, n.load_unit, units) if n.load is not None and n.load_unit else n.load,
                    prescribed=f"plan: {n.sets} x {n.reps[0]}-{n.reps[1]} {n.unit}{'/side' if n.per_side else ''}")

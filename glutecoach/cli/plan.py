@@ -28,6 +28,7 @@ from glutecoach.errors import UsageError
 
 if TYPE_CHECKING:
     from glutecoach.core.models import Catalogue, Entry, Profile
+    from glutecoach.core.next_session import NextSession
     from glutecoach.core.plan import Plan, PlanChoice
 
 DEFAULT_GOAL = "glute-size"
@@ -229,14 +230,27 @@ def plan_next(
 
     Example: glutecoach plan next
     """
-    from glutecoach.core import next_session
     from glutecoach.render import renderer
-    from glutecoach.store import saved_plan
 
     fmt = fmt_word(fmt, [*FORMATS, "fit", "ics"])
     if output is not None and fmt not in ("fit", "ics"):
         raise UsageError("--output writes a file for --format fit or ics; for tables and JSON, redirect stdout instead.")
     today = _first_day(date)
+    result = next_for(today, catalogue_files, weeks, days_per_week)
+    if fmt in ("fit", "ics"):
+        from glutecoach.cli.plan_files import write_next
+
+        write_next(fmt, result, output, today)
+        return
+    renderer(fmt).next_session(result)
+
+
+def next_for(today: dt.date, catalogue_files: list[Path] | None = None, weeks: int | None = None, days: int | None = None) -> NextSession:
+    """What `plan next` says for `today`: the saved plan (or, without one, a default plan at the level your
+    log supports) and your log. `log session` asks here too, so both always agree."""
+    from glutecoach.core import next_session
+    from glutecoach.store import saved_plan
+
     choice = saved_plan.load()
     entries = _log_entries(today)
     if choice is None:
@@ -245,20 +259,13 @@ def plan_next(
         cat = load_catalogue(catalogue_files)
         set_elsewhere = person(None, None, None, None, with_log=False).sources.get("level") != "default"
         picked = choose(propose(cat, entries, today), set_elsewhere)
-        cat, profile, the_plan = _plan_for(picked.level, None, 8 if weeks is None else weeks, 3 if days_per_week is None else days_per_week, None, None,
-                                           catalogue_files,
-                                           contact=picked.contact)
+        cat, profile, the_plan = _plan_for(picked.level, None, 8 if weeks is None else weeks, 3 if days is None else days, None, None,
+                                           catalogue_files, contact=picked.contact)
         start, steps = None, None
     else:
-        cat, profile, the_plan = _built_choice(choice, catalogue_files, weeks, days_per_week)
+        cat, profile, the_plan = _built_choice(choice, catalogue_files, weeks, days)
         start, steps = dt.date.fromisoformat(choice.start), choice.steps
-    result = next_session.next_session(cat, the_plan, profile, entries, today, start, steps, saved=choice is not None)
-    if fmt in ("fit", "ics"):
-        from glutecoach.cli.plan_files import write_next
-
-        write_next(fmt, result, output, today)
-        return
-    renderer(fmt).next_session(result)
+    return next_session.next_session(cat, the_plan, profile, entries, today, start, steps, saved=choice is not None)
 
 
 def register(app: typer.Typer, command: str | None = None) -> None:
