@@ -10,13 +10,13 @@ import itertools
 from collections.abc import Callable
 
 import pytest
+from athletes import START, Athlete, Visit, live, staller, steady
 
 from glutecoach.core import pain
 from glutecoach.core import plan as planner
 from glutecoach.core.models import Catalogue, Entry, SetRow
 from glutecoach.core.next_session import rested_by
 from glutecoach.core.training_state import loadable
-from tests.unit.athletes import START, Athlete, Visit, live, staller, steady
 
 NO_LOAD = -1.0
 STEP = {"kg": 2.5, "lb": 5.0}

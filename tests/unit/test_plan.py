@@ -100,7 +100,7 @@ def test_a_bridge_from_feeling_to_loading_at_most_three_new_exercises_a_week(gri
             slugs = {e.exercise.slug: e for s in w.sessions for e in s.exercises}
             fresh = [e for slug, e in slugs.items() if slug not in seen]
             if w.week > 1:
-                assert len(fresh) <= planner.NEW_PER_WEEK, (key, w.week, [e.exercise.slug for e in fresh])
+                assert len(fresh) <= 3, (key, w.week, [e.exercise.slug for e in fresh])  # the 2-3 new exercises a week
             for s in w.sessions:
                 for e in s.exercises:
                     if e.exercise.slug in seen:
@@ -384,7 +384,7 @@ def test_volume_starts_low_builds_and_stays_under_the_ceiling(grid: dict[Key, pl
                 for w in weeks:
                     assert w.hard_sets[r] <= hi or at_floor(w), (key, w.week, r, w.hard_sets[r])
     # it builds by at most two sets a week (fractional sets may add a half)
-    assert max(rise) <= planner.RISE_PER_WEEK + 0.5, sorted(rise)[-10:]
+    assert max(rise) <= 2.5, sorted(rise)[-10:]  # 1-2 sets a week, a fractional half at most on top
 
 
 def test_small_deep_muscles_get_their_own_lower_range(cat: Catalogue) -> None:
