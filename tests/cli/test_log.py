@@ -74,13 +74,6 @@ def test_an_unknown_set_type_is_refused() -> None:
     assert result.exit_code == 2 and "w: for a warm-up" in result.stderr and not log.db_path().exists()
 
 
-def test_warm_ups_count_toward_neither_volume_nor_progress() -> None:
-    ok("log", "add", "hip-thrust", "--set", "w:10x20", "--set", "w:8x40", "--set", "10x60", "--set", "10x60", "--date", "2026-11-16")
-    ok("log", "add", "hip-thrust", "--set", "w:10x100", "--date", "2026-11-17")  # warm-ups only: no session
-    with log.connect() as conn:
-        (summary,) = log.summaries(conn, "2026-11-16", "2026-11-22")
-    assert (summary.sets, summary.reps, summary.top_load) == (2, 20, 60.0)
-
 
 @pytest.mark.parametrize(
     "args,field",
