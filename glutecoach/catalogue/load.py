@@ -232,7 +232,6 @@ def _plan(p: dict) -> PlanTemplate:
             max_complexity=ph["max_complexity"],
             min_contact_ease=ph["min_contact_ease"],
             equipment=None if ph["equipment"] is None else tuple(ph["equipment"]),
-            movement_mix=(),
             exercises_per_session=ph["exercises_per_session"],
             sets=ph["max_sets"],
             reps=(0, 0) if ph["main_reps"] is None else (ph["main_reps"][0], ph["main_reps"][1]),

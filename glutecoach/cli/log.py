@@ -281,8 +281,6 @@ def progress(
     cat = _load_catalogue()
     level = person(None, None, None, with_log=False).profile.level
     target = cat.plans[level].weekly_sets if level in cat.plans else (6, 10)
-    # Entries rather than store.log.summaries(): progress shows each session's pain, which the
-    # summaries do not carry yet.
     with log.connect(create=False) as conn:
         entries = log.entries(conn, since=since, newest_first=False)
     result = tracker.from_entries(cat, entries, weeks, since, today.isoformat(), target)

@@ -16,7 +16,7 @@ HEAVY_LOAD = 4  # load potential from which a compound counts as heavy
 LIGHT_DRILL_REPS = (12, 20)
 ISOLATION_REPS = (8, 15)
 ISOLATION_REST = (45, 90)
-HEAVY_REST = (120, 180)
+HEAVY_REST_MAX = 180  # the floor is the catalogue's heavy_rest_s (data/goals.yaml)
 MODERATE_REST = (60, 120)  # compounds with little load (body weight, a light dumbbell)
 
 # Doses for units other than reps, by level: (sets, [min, max] per set, rest seconds).
@@ -40,7 +40,7 @@ def is_heavy_compound(ex: Exercise) -> bool:
     return ex.load_potential >= HEAVY_LOAD and ex.pattern in COMPOUND
 
 
-def dose_for(ex: Exercise, goal: Goal, level: str, heavy_rest_s: int = HEAVY_REST[0]) -> Dose:
+def dose_for(ex: Exercise, goal: Goal, level: str, heavy_rest_s: int) -> Dose:
     base = goal.dose[level]
     side = ex.per_side
     if ex.unit in BY_UNIT:
@@ -64,7 +64,7 @@ def dose_for(ex: Exercise, goal: Goal, level: str, heavy_rest_s: int = HEAVY_RES
         rest = min(max(rest, ISOLATION_REST[0]), ISOLATION_REST[1])
     elif is_heavy_compound(ex) and ex.equipment:
         if goal.adaptation in ("hypertrophy", "strength", "power"):  # heavy sets need full rest
-            rest = min(max(rest, heavy_rest_s), HEAVY_REST[1])
+            rest = min(max(rest, heavy_rest_s), HEAVY_REST_MAX)
     else:
         rest = min(max(rest, MODERATE_REST[0]), MODERATE_REST[1])
     return Dose(base.sets, (low, high), rest, "reps", side)

@@ -212,7 +212,6 @@ class Phase(NamedTuple):
     max_complexity: int
     min_contact_ease: int
     equipment: tuple[str, ...] | None  # None: whatever the user has
-    movement_mix: tuple[str, ...]  # unused: the goal's needs decide what a session covers
     exercises_per_session: int
     sets: int  # the most sets an exercise gets in this phase (YAML max_sets)
     reps: tuple[int, int]  # the main lifts' range (YAML main_reps; (0, 0): the goal's dose)

@@ -105,7 +105,7 @@ def _signature(week: Week) -> tuple:
 
 
 def _plan_rows(p: Plan) -> list[list[str]]:
-    from glutecoach.render.table import _dose
+    from glutecoach.render.text import dose_text
 
     rows: list[list[str]] = []
     seen: set[tuple] = set()
@@ -118,7 +118,7 @@ def _plan_rows(p: Plan) -> list[list[str]]:
         for s in w.sessions:
             for e in s.exercises:
                 rows.append([label, w.phase, str(s.day), e.exercise.name, e.exercise.slug,
-                             _dose(e.sets, e.reps, e.rest_s, e.per_side, e.exercise.unit), e.cue])
+                             dose_text(e), e.cue])
     return rows
 
 

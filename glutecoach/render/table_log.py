@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
+from glutecoach.core.person import PAIN_STOP
 from glutecoach.core.vocab import REGIONS
 from glutecoach.core.volume import SET_RULE
 from glutecoach.render.grid import Column, flow, grid
@@ -56,8 +57,8 @@ def saved_entry(cat: Catalogue, e: Entry) -> None:
     name = safe(cat.exercises[e.slug].name if e.slug in cat.exercises else e.slug)
     extras = _extras(e)
     out = _para(f"Saved entry {e.id}: {e.date}, {name}, {_sets(e)}" + (f" ({extras})" if extras else "") + ".")
-    if e.pain_score is not None and e.pain_score >= 4:
-        out.append_text(_note("Pain 4/10 or more: 'glutecoach plan next' rests this exercise for two weeks and offers a pain-free regression."))
+    if e.pain_score is not None and e.pain_score >= PAIN_STOP:
+        out.append_text(_note(f"Pain {PAIN_STOP}/10 or more: 'glutecoach plan next' rests this exercise for two weeks and offers a pain-free regression."))
     console.print(out, end="", soft_wrap=True)
 
 
@@ -187,7 +188,7 @@ def progress(p: Progress) -> None:
     key = Text()
     key.append_text(_para(f"Sparklines: oldest to newest, the last {SPARK_SESSIONS} sessions; contact and pain on their 0-10 scales, "
                           "top load (in your log's unit) and total reps (all sets) from 0 to the exercise's highest.", "dim"))
-    pained = [t for t in p.exercises if any(v is not None and v >= 4 for v in t.pain_trend[-1:])]
+    pained = [t for t in p.exercises if any(v is not None and v >= PAIN_STOP for v in t.pain_trend[-1:])]
     for t in pained:
         key.append_text(_note(f"{t.name}: pain {t.pain_trend[-1]}/10 last time ({t.pain_direction or 'one session'}); "
                               "'glutecoach plan next' rests it for two weeks and offers a pain-free regression."))

@@ -19,6 +19,7 @@ from typing import Any
 from glutecoach.core.dates import check_day
 from glutecoach.core.lookup import find_exercise
 from glutecoach.core.models import SET_TYPES, Catalogue, Entry, SetRow
+from glutecoach.core.vocab import LB_PER_KG
 from glutecoach.errors import GlutecoachError, UsageError
 
 RANGES = {"contact": (0, 10), "pain_score": (0, 10), "rir": (0, 5)}
@@ -26,7 +27,6 @@ MAX_LOAD = {"kg": 2000.0, "lb": 4410.0}
 MAX_SETS = 50
 MAX_NOTE = 10_000
 MAX_SLUG = 200
-LB_PER_KG = 2.20462262185
 STRONG_COLUMNS = ["Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps", "Distance", "Seconds", "Notes", "Workout Notes", "RPE"]
 HEVY_COLUMNS = ["title", "start_time", "end_time", "description", "exercise_title", "superset_id", "exercise_notes",
                 "set_index", "set_type", "weight_kg", "reps", "distance_km", "duration_seconds", "rpe"]

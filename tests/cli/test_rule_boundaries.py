@@ -139,15 +139,16 @@ def test_pain_older_than_the_window_no_longer_lowers_it() -> None:
 
 
 def test_progress_leaves_warm_ups_out_of_reps_and_weekly_sets() -> None:
+    """Warm-ups count toward nothing; a drop set counts like a working set."""
     day = dt.date.today().isoformat()
-    add = ["log", "add", "hip-thrust", "--set", "w:10x20", "--set", "w:8x40", "--set", "10x60", "--set", "10x60", "--date", day]
+    add = ["log", "add", "hip-thrust", "--set", "w:10x20", "--set", "w:8x100", "--set", "10x60", "--set", "10x60", "--set", "d:12x40", "--date", day]
     assert runner.invoke(app, add).exit_code == 0
     assert runner.invoke(app, ["log", "add", "clamshell", "--set", "w:15", "--date", day]).exit_code == 0  # warm-ups only
     data = as_json("progress", "--weeks", "1")
     (thrust,) = [t for t in data["exercises"] if t["slug"] == "hip-thrust"]
-    assert thrust["reps_trend"] == [20] and thrust["load_trend"] == [60.0]
+    assert thrust["reps_trend"] == [32] and thrust["load_trend"] == [60.0]
     this_week = data["weeks"][-1]["region_sets"]
-    assert this_week["gluteus-maximus-lower"] == pytest.approx(2.0)
+    assert this_week["gluteus-maximus-lower"] == pytest.approx(3.0)
     assert all(t["slug"] != "clamshell" or t["sessions"] == 0 for t in data["exercises"])
 
 

@@ -116,7 +116,7 @@ def test_top_lists_cover_the_goals_patterns_and_cap_repeats(rankings: list) -> N
 def test_variety_demotes_with_a_reason_so_scores_stay_sums(cat: Catalogue) -> None:
     goal, profile = cat.goals["glute-size"], Profile(level="advanced")
     scored = sorted(
-        (engine.scored(ex, engine.score(ex, goal, profile), engine.dose_for(ex, goal, profile.level)) for ex in cat.exercises.values()),
+        (engine.scored(ex, engine.score(ex, goal, profile), engine.dose_for(ex, goal, profile.level, cat.heavy_rest_s)) for ex in cat.exercises.values()),
         key=lambda s: (-s.score, s.exercise.slug),
     )
     selection = engine.select(scored, 5, goal, {s.exercise.pattern for s in scored})
