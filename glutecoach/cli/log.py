@@ -43,6 +43,8 @@ PainScoreOpt = Annotated[int | None, typer.Option("--pain-score", help="Pain dur
 RirOpt = Annotated[int | None, typer.Option("--rir", help="Reps in reserve at the end of the last set, 0-5.", show_default=False)]
 NoteOpt = Annotated[str | None, typer.Option("--note", help="Anything worth remembering (e.g. 'knee worse next morning').", show_default=False)]
 EXPORTS = ["json", "csv", "strong", "hevy"]
+LIST_FORMATS = ["table", "json", "csv"]
+PROGRESS_FORMATS = ["table", "json", "svg", "html"]
 
 
 def _set_rows(set_: list[str] | None, sets: int | None, reps: int | None, load: float | None) -> list[tuple[Any, Any, Any]] | None:
@@ -63,14 +65,9 @@ def _set_rows(set_: list[str] | None, sets: int | None, reps: int | None, load: 
 
 
 def _show_saved(cat: Catalogue, saved: Entry, fmt: str) -> None:
-    if fmt == "json":
-        from glutecoach.render import data
+    from glutecoach.render import renderer
 
-        data.emit(data.entry(saved))
-    else:
-        from glutecoach.render import table_log
-
-        table_log.saved_entry(cat, saved)
+    renderer(fmt).saved_entry(cat, saved)
 
 
 @handles_errors
@@ -111,30 +108,24 @@ def log_list(
     since: Annotated[str | None, typer.Option("--since", help="Only entries on or after this day (YYYY-MM-DD).", show_default=False)] = None,
     exercise: Annotated[str | None, typer.Option("--exercise", help="Only this exercise (slug, name or alias).", show_default=False)] = None,
     limit: Annotated[int, typer.Option("--limit", help="How many, newest first.", min=1, max=1_000_000)] = 20,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json or csv.", autocompletion=_complete(["table", "json", "csv"]))] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json or csv.", autocompletion=_complete(LIST_FORMATS))] = "table",
 ) -> None:
     """List logged entries, newest first.
 
     Example: glutecoach log list --since 2026-01-01 --exercise hip-thrust
     """
     from glutecoach.core.lookup import find_exercise
+    from glutecoach.render import renderer
     from glutecoach.store import formats as logio
     from glutecoach.store import log
 
-    fmt = fmt_word(fmt, ["table", "json", "csv"])
+    fmt = fmt_word(fmt, LIST_FORMATS)
     day = check_date(since, "--since").isoformat() if since else None
-    cat = _load_catalogue() if exercise or fmt == "table" else None
-    slug = find_exercise(cat, exercise).slug if cat is not None and exercise else None
+    cat = _load_catalogue()  # names for the table, and --exercise
+    slug = find_exercise(cat, exercise).slug if exercise else None
     with log.connect(create=False) as conn:
         items = log.entries(conn, since=day, slug=slug, limit=limit)
-    if fmt == "json":
-        sys.stdout.write(logio.to_json(items))
-    elif fmt == "csv":
-        sys.stdout.write(logio.to_csv(items))
-    else:
-        from glutecoach.render import renderer
-
-        renderer(fmt).entries(cat, items, filtered=bool(since or exercise))
+    renderer(fmt, files={"csv": logio.to_csv}).entries(cat, items, filtered=bool(since or exercise))
 
 
 def _entry_id(entry_id: int) -> int:
@@ -230,6 +221,7 @@ def log_export(
 
     Example: glutecoach log export --format json -o backup.json
     """
+    from glutecoach.render import renderer
     from glutecoach.store import formats as logio
     from glutecoach.store import log
     from glutecoach.store.files import atomic_write, refuse_owned
@@ -239,27 +231,25 @@ def log_export(
         refuse_owned(output)  # before anything is read: a wrong -o costs nothing
     with log.connect(create=False) as conn:
         items = log.entries(conn, newest_first=False)
-    if fmt == "json":
-        text = logio.to_json(items)
-    elif fmt == "csv":
-        text = logio.to_csv(items)
-    else:
-        text = (logio.to_strong if fmt == "strong" else logio.to_hevy)(_load_catalogue(), items, _units())
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        atomic_write(output, text.encode("utf-8"))
-    except OSError as err:
-        raise UsageError(f"cannot write {output} ({err.strerror or err}); nothing was written.") from None
-    sys.stdout.write(f"Exported {plural(len(items), 'entry', 'entries')} to {safe(str(output))}.\n")
+
+    def save(text: str) -> None:
+        if output is None:
+            sys.stdout.write(text)
+            return
+        try:
+            atomic_write(output, text.encode("utf-8"))
+        except OSError as err:
+            raise UsageError(f"cannot write {output} ({err.strerror or err}); nothing was written.") from None
+        sys.stdout.write(f"Exported {plural(len(items), 'entry', 'entries')} to {safe(str(output))}.\n")
+
+    renderer(fmt, save, files=logio.exporters(_load_catalogue, _units)).entries(None, items, filtered=False)
 
 
 @handles_errors
 def progress(
     weeks: Annotated[int, typer.Option("--weeks", "-w", help="How many weeks back, 1-104.", min=1, max=104)] = 8,
     date: Annotated[str | None, typer.Option("--date", help="As of this day (YYYY-MM-DD, today, yesterday, -3d). Default: today.", show_default=False)] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json, svg or html (a file with this week's muscle map, to print or send).", autocompletion=_complete(["table", "json", "svg", "html"]))] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json, svg or html (a file with this week's muscle map, to print or send).", autocompletion=_complete(PROGRESS_FORMATS))] = "table",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="With --format svg or html: write the file here instead of to stdout.", show_default=False)] = None,
 ) -> None:
     """Your trends per exercise (top load, total reps, contact, pain) and fractional sets per region per week.
@@ -269,12 +259,13 @@ def progress(
 
     Example: glutecoach progress --weeks 12
     """
-    from glutecoach.cli.browse import DOCUMENT_FORMATS, check_output, write_document
+    from glutecoach.cli.browse import check_output, document_writer
     from glutecoach.cli.options import person
     from glutecoach.core import progress as tracker
+    from glutecoach.render import renderer
     from glutecoach.store import log
 
-    fmt = fmt_word(fmt, ["table", "json", *DOCUMENT_FORMATS])
+    fmt = fmt_word(fmt, PROGRESS_FORMATS)
     check_output(fmt, output)
     today = check_date(date)
     since = tracker.since_for(weeks, today)
@@ -284,14 +275,7 @@ def progress(
     with log.connect(create=False) as conn:
         entries = log.entries(conn, since=since, newest_first=False)
     result = tracker.from_entries(cat, entries, weeks, since, today.isoformat(), target)
-    if fmt in DOCUMENT_FORMATS:
-        from glutecoach.render import export
-
-        write_document(export.progress(result, fmt), output, fmt)
-        return
-    from glutecoach.render import renderer
-
-    renderer(fmt).progress(result)
+    renderer(fmt, document_writer(output, fmt)).progress(result)
 
 
 def register(app: typer.Typer, command: str | None = None) -> None:

@@ -1,9 +1,11 @@
-"""Core objects -> plain JSON-ready data. These shapes are a contract (README, tests/cli/test_json_contract.py)."""
+"""Core objects -> plain JSON-ready data. These shapes are a contract: defined once in render.shapes, quoted
+by the README ("JSON output") and checked against every command's output by tests/cli/test_json_contract.py."""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # type names only: a JSON command imports no more than it runs
@@ -12,17 +14,24 @@ if TYPE_CHECKING:  # type names only: a JSON command imports no more than it run
     from glutecoach.core.next_session import NextSession
     from glutecoach.core.plan import Plan
     from glutecoach.core.progress import Progress
-from glutecoach.core.vocab import BASIS_WORD, EQUIPMENT, REGIONS
+from glutecoach.core.vocab import BASIS_WORD, EQUIPMENT, JSON_VERSION, REGIONS
 
 
-def emit(data: Any) -> None:
-    """Indented for a person at a terminal; compact (the C encoder, several times faster) for scripts."""
-    indent = 2 if sys.stdout.isatty() else None
-    sys.stdout.write(json.dumps(data, indent=indent, ensure_ascii=False) + "\n")
+def emit(document: dict[str, Any], write: Callable[[str], None] | None = None) -> None:
+    """One JSON document, its format's version first. Indented for a person at a terminal; compact (the C
+    encoder, several times faster) for scripts."""
+    indent = 2 if write is None and sys.stdout.isatty() else None
+    text = json.dumps({"json_version": JSON_VERSION, **document}, indent=indent, ensure_ascii=False) + "\n"
+    (write or sys.stdout.write)(text)
 
 
 def entry(e: Entry) -> dict[str, Any]:
     return e.as_json()
+
+
+def entries(items: list[Entry]) -> dict[str, Any]:
+    """The log's entries, in the shape of its JSON export (store.formats.to_json), which `log import` reads."""
+    return {"entries": [e.as_json() for e in items]}
 
 
 def exercise(cat: Catalogue, ex: Exercise) -> dict[str, Any]:

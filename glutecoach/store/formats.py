@@ -13,13 +13,13 @@ import io
 import json
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from glutecoach.core.dates import check_day
 from glutecoach.core.lookup import find_exercise
 from glutecoach.core.models import SET_TYPES, Catalogue, Entry, SetRow
-from glutecoach.core.vocab import LB_PER_KG
+from glutecoach.core.vocab import JSON_VERSION, LB_PER_KG
 from glutecoach.errors import GlutecoachError, UsageError
 
 RANGES = {"contact": (0, 10), "pain_score": (0, 10), "rir": (0, 5)}
@@ -183,7 +183,20 @@ def make_entry(
 
 
 def to_json(entries: Iterable[Entry]) -> str:
-    return json.dumps({"entries": [e.as_json() for e in entries]}, indent=2, ensure_ascii=False) + "\n"
+    """The backup `log import` restores exactly: the shape of `log list --format json` (render.data.entries)."""
+    document = {"json_version": JSON_VERSION, "entries": [e.as_json() for e in entries]}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def exporters(cat: Callable[[], Catalogue], units: Callable[[], str]) -> dict[str, Callable[[list[Entry]], str]]:
+    """The log's file formats, each a function of the entries (the choices of `log export --format`). Only
+    the trackers' formats ask for the catalogue (for names) and the user's unit."""
+    return {
+        "json": to_json,
+        "csv": to_csv,
+        "strong": lambda items: to_strong(cat(), items, units()),
+        "hevy": lambda items: to_hevy(cat(), items, units()),
+    }
 
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
@@ -313,9 +326,13 @@ def from_json(doc: Any, units: str) -> list[tuple[str, Entry]]:
     order. The exercise is mapped by the caller (imports.plan); its slug here is ''."""
     if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
         raise UsageError('the file is not a glutecoach log export: expected {"entries": [...]}.')
-    extra = sorted(set(doc) - {"entries"}, key=str)
+    extra = sorted(set(doc) - {"entries", "json_version"}, key=str)
     if extra:
-        raise UsageError(f'the file has the top-level key {_shown(extra[0])}; accepted: only "entries".')
+        raise UsageError(f'the file has the top-level key {_shown(extra[0])}; accepted: "json_version" and "entries".')
+    version = doc.get("json_version", JSON_VERSION)  # exports from before the version was written have none
+    if type(version) is not int or not 1 <= version <= JSON_VERSION:
+        raise UsageError(f"json_version {_shown(version)} is not one this glutecoach reads (1 to {JSON_VERSION}); "
+                         "a newer glutecoach wrote it, or it was edited.")
     out = []
     for i, item in enumerate(doc["entries"], 1):
         where = f"entry {i}: "

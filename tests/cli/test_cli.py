@@ -37,7 +37,9 @@ def as_json(*args: str) -> dict:
     result = run(*args, "--format", "json")
     assert result.exit_code == 0, result.output
     assert "\x1b[" not in result.stdout
-    return json.loads(result.stdout)
+    data = json.loads(result.stdout)
+    assert data.pop("json_version") == 1  # every document carries its version first
+    return data
 
 
 @pytest.mark.parametrize("command", COMMANDS + SUBCOMMANDS)
