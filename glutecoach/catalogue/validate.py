@@ -26,7 +26,7 @@ class StrictLoader(_Base):  # type: ignore[misc,valid-type]
 
     PyYAML silently keeps the last of two equal keys; an author must hear about the first."""
 
-    def construct_mapping(self, node: Any, deep: bool = False) -> dict:
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[str, Any]:
         keys = [(k.tag, k.value) for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
         if len(keys) != len(set(keys)):
             _refuse_duplicate_keys(node, lambda k: (k.tag, k.value))
@@ -155,7 +155,7 @@ def _expanded_size(root: Any, limit: int) -> int:
     return sizes[id(root)]
 
 
-def parse(path: Path, data: bytes) -> dict:
+def parse(path: Path, data: bytes) -> dict[str, Any]:
     """Bytes of one YAML file -> a mapping, or a CatalogueError with the position."""
     if b"\0" in data:
         raise CatalogueError(f"{path}: the file contains NUL bytes; it is not a text catalogue.")
@@ -236,7 +236,7 @@ class Positions:
 KINDS = {"exercises": ("exercise", "slug"), "goals": ("goal", "name"), "conditions": ("condition", "name"), "sources": ("source", "key"), "plans": ("plan", "level"), "regions": ("region", "name")}
 
 
-def describe_errors(path: Path, doc: dict, err: ValidationError, positions: Positions) -> list[str]:
+def describe_errors(path: Path, doc: dict[str, Any], err: ValidationError, positions: Positions) -> list[str]:
     """One line per pydantic error: FILE:LINE:COL: exercise SLUG: field: what is wrong (what is accepted)."""
     from glutecoach.catalogue.schema import ExerciseModel
 
@@ -273,7 +273,7 @@ def describe_errors(path: Path, doc: dict, err: ValidationError, positions: Posi
     return lines
 
 
-def validate_file(path: Path, data: bytes, positions: Positions) -> dict:
+def validate_file(path: Path, data: bytes, positions: Positions) -> dict[str, Any]:
     """One file checked against the schema: its data, or a CatalogueError listing every problem."""
     doc = parse(path, data)
     positions.add(path, data.decode("utf-8"))
@@ -287,7 +287,7 @@ def validate_file(path: Path, data: bytes, positions: Positions) -> dict:
 Origin = dict[tuple[str, str], tuple[Path, int]]
 
 
-def merge_files(files: Sequence[tuple[Path, bytes]], validated: dict[int, dict] | None = None) -> dict:
+def merge_files(files: Sequence[tuple[Path, bytes]], validated: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
     """Validate each file, merge them (later ones override by slug/name/key) and check references.
 
     `validated` holds files already validated (by index; the caller's per-file cache) and receives
@@ -340,7 +340,7 @@ def merge_files(files: Sequence[tuple[Path, bytes]], validated: dict[int, dict] 
     return out
 
 
-def resolve_contraindications(merged: dict) -> None:
+def resolve_contraindications(merged: dict[str, Any]) -> None:
     """Each exercise's loads (with deep hip flexion) and its contraindications resolved against the
     catalogue's conditions (glutecoach.core.safety), so the cache holds what ranking reads."""
     from glutecoach.core.safety import Condition, ConditionRule, ExplicitEntry, resolve, tissue_loads
@@ -373,7 +373,7 @@ def resolve_contraindications(merged: dict) -> None:
     merged["exercises"] = resolved
 
 
-def check_references(merged: dict, origin: Origin, positions: Positions) -> list[str]:
+def check_references(merged: dict[str, Any], origin: Origin, positions: Positions) -> list[str]:
     """Cross-file checks: every reference resolves, names are unambiguous, no progression cycle."""
     from glutecoach.core.rules import RULE_NAMES
 
@@ -416,7 +416,7 @@ def check_references(merged: dict, origin: Origin, positions: Positions) -> list
     return problems
 
 
-def _find_cycle(exercises: dict[str, dict]) -> list[str] | None:
+def _find_cycle(exercises: dict[str, dict[str, Any]]) -> list[str] | None:
     """A cycle in 'X is easier than Y' (X progresses to Y, or Y regresses to X), if there is one.
 
     Iterative depth-first search: a 50,000-exercise file must not hit the recursion limit."""

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 from glutecoach.core.models import SET_TYPES, Entry, SetRow
 from glutecoach.errors import GlutecoachError
@@ -350,7 +351,7 @@ def delete(conn: sqlite3.Connection, entry_id: int) -> bool:
         return conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,)).rowcount > 0
 
 
-def _rows_to_entries(conn: sqlite3.Connection, rows: Sequence[tuple], typed: bool = True) -> list[Entry]:
+def _rows_to_entries(conn: sqlite3.Connection, rows: Sequence[tuple[Any, ...]], typed: bool = True) -> list[Entry]:
     """Entries from rows of ALL_COLUMNS (of COLUMNS, with typed=False, for a log being migrated to version 2)."""
     if not rows:
         return []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -29,7 +30,7 @@ RECOMMENDATION_KEYS = {
 }  # fmt: skip
 
 
-def run(*args: str, env: dict[str, str] | None = None):
+def run(*args: str, env: dict[str, str | None] | None = None) -> Any:
     return runner.invoke(app, list(args), env=env)
 
 

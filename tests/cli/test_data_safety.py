@@ -462,7 +462,7 @@ def _ends_well(result: Any) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
 
 
-junk_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20)
+junk_text = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=20)
 numbers = st.one_of(st.integers(-5, 1200), st.floats(allow_nan=True, allow_infinity=True), st.integers(-(2**70), 2**70))
 json_scalar = st.one_of(st.none(), st.booleans(), numbers, junk_text)
 json_value = st.recursive(json_scalar, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(junk_text, inner, max_size=4)), max_leaves=12)

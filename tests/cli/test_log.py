@@ -281,7 +281,8 @@ def test_edit_corrects_an_entry_and_keeps_its_id_and_uid() -> None:
     with log.connect() as conn:
         assert conn.execute("SELECT count(*) FROM sets WHERE entry_id = ?", (saved["id"],)).fetchone()[0] == 2
         (stored,) = conn.execute("SELECT fingerprint FROM entries WHERE id = ?", (saved["id"],)).fetchone()
-        assert stored == log.get(conn, saved["id"]).fingerprint()
+        entry = log.get(conn, saved["id"])
+        assert entry is not None and stored == entry.fingerprint()
 
 
 def test_edit_refuses_a_bad_value_and_changes_nothing() -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -19,7 +21,7 @@ EQUIPMENT_SETS = [None, frozenset(), frozenset({"band"}), frozenset({"dumbbell",
 HIP_REPLACEMENTS = ("hip-replacement", "hip-replacement-anterior", "hip-replacement-posterior")
 
 
-def grid(cat: Catalogue, top: int = 5):  # type: ignore[no-untyped-def]
+def grid(cat: Catalogue, top: int = 5) -> Iterator[Any]:
     for goal, level, kit, pain in itertools.product(cat.goals.values(), LEVELS, EQUIPMENT_SETS, (None, *CONDITIONS)):
         profile = Profile(level=level, equipment=kit, pains=(pain,) if pain else ())
         yield goal, profile, engine.rank(cat, goal, profile, top)
@@ -138,7 +140,8 @@ def test_strength_without_equipment_is_hard_single_leg_work_never_a_leg_lift(cat
 
 
 def test_sprint_jump_starts_with_power_at_every_level_with_or_without_equipment(cat: Catalogue) -> None:
-    for level, kit in itertools.product(LEVELS, (None, frozenset())):
+    kits: tuple[frozenset[str] | None, ...] = (None, frozenset())
+    for level, kit in itertools.product(LEVELS, kits):
         items = engine.rank(cat, cat.goals["sprint-jump"], Profile(level=level, equipment=kit), 5).items
         assert items[0].exercise.pattern == "power", (level, kit)
 

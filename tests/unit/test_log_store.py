@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,7 +15,7 @@ from glutecoach.store import formats, imports, log, trackers
 HEX = set("0123456789abcdef")
 
 
-def entry(note: str | None = None, **kw: object) -> Entry:
+def entry(note: str | None = None, **kw: Any) -> Entry:
     base = Entry(None, "2026-03-01", "hip-thrust", (SetRow(10, 60.0), SetRow(8, 65.0)), "kg", None, None, None, note)
     return base._replace(**kw)
 
