@@ -182,3 +182,30 @@ def test_a_users_map_wins_over_the_catalogues_own_names(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     slugs = sorted(e["slug"] for e in as_json("log", "list")["entries"])
     assert slugs == ["barbell-glute-bridge", "hip-thrust"]
+
+
+def test_exercises_by_movement_lists_that_movement_only() -> None:
+    every = catalogue()
+    for movement in ("hip-abduction", "hip-extension"):
+        listed = as_json("exercises", "--movement", movement)["exercises"]
+        assert {e["slug"] for e in listed} == {s for s, e in every.items() if e["movement"] == movement} != set()
+
+
+def test_only_light_drills_get_the_drill_dose_and_only_heavy_lifts_the_long_rest() -> None:
+    """For strength (a goal of low reps): a loaded isolation (a machine or cable, load potential 3+) is worked in
+    moderate reps, a body-weight squat, lunge or hinge in reps set by how hard it is; neither as a 12-20 drill.
+    Compounds with little room for load rest at most 2 minutes; heavy loaded ones at least 2."""
+    every = catalogue()
+    recs = as_json("recommend", "--goal", "strength", "--level", "advanced", "--top", "100")["recommendations"]
+    reps_unit = [(r, every[r["slug"]]) for r in recs if every[r["slug"]]["unit"] == "reps"]
+    loaded_isolation = [r for r, e in reps_unit if e["pattern"] in DRILL_PATTERNS - {"bridge-thrust"} and e["load_potential"] >= 3]
+    light_compound = [r for r, e in reps_unit if e["pattern"] in ("squat", "lunge", "hinge") and e["load_potential"] <= 2]
+    heavy_compound = [r for r, e in reps_unit if e["pattern"] in ("squat", "lunge", "hinge", "bridge-thrust")
+                      and e["load_potential"] >= 4 and e["equipment"]]
+    assert loaded_isolation and light_compound and heavy_compound
+    for r in loaded_isolation + light_compound:
+        assert r["reps"][0] < 12, (r["slug"], r["reps"])
+    for r in light_compound:
+        assert 90 < r["rest_s"] <= 120, (r["slug"], r["rest_s"])
+    for r in heavy_compound:
+        assert r["rest_s"] >= 120, (r["slug"], r["rest_s"])
