@@ -209,3 +209,36 @@ def test_only_light_drills_get_the_drill_dose_and_only_heavy_lifts_the_long_rest
         assert 90 < r["rest_s"] <= 120, (r["slug"], r["rest_s"])
     for r in heavy_compound:
         assert r["rest_s"] >= 120, (r["slug"], r["rest_s"])
+
+
+@pytest.mark.parametrize(
+    "args,first_words",
+    [
+        (["recommend", "--goal", "uper-glutes"], "Error: Unknown goal 'uper-glutes' for --goal."),
+        (["recommend", "--goal", "glute-size", "--pain", "sciatic,knee-pain"], "Error: Unknown condition 'sciatic' for --pain."),
+        (["exercises", "--equipment", "band,barbel"], "Error: Unknown equipment 'barbel' for --equipment."),
+    ],
+)
+def test_an_unknown_name_says_what_kind_of_thing_it_is_not(args: list[str], first_words: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2 and result.stderr.startswith(first_words), result.stderr
+
+
+def test_muscles_lists_each_regions_top_exercises_measured_first_then_highest() -> None:
+    every = catalogue()
+    for region in as_json("muscles")["regions"]:
+        name = region["name"]
+        best = sorted(every.values(), key=lambda e: (e["region_basis"][name] == "estimate", -e["regions"][name], e["slug"]))
+        assert region["top_exercises"] == [e["slug"] for e in best[:5]], name
+
+
+def test_sprints_and_sleds_get_more_sets_and_longer_rest_than_carries() -> None:
+    """Over metres, explosive work (sprints, sled pushes) is dosed as power: more, shorter efforts with full rest;
+    carries as steady work with short rest."""
+    every = catalogue()
+    recs = [r for r in as_json("recommend", "--goal", "sprint-jump", "--level", "advanced", "--top", "100")["recommendations"] if r["unit"] == "metres"]
+    power = [r for r in recs if every[r["slug"]]["pattern"] == "power"]
+    carries = [r for r in recs if every[r["slug"]]["pattern"] != "power"]
+    assert power and carries
+    assert min(r["sets"] for r in power) > max(r["sets"] for r in carries)
+    assert min(r["rest_s"] for r in power) > max(r["rest_s"] for r in carries)
