@@ -242,3 +242,11 @@ def test_sprints_and_sleds_get_more_sets_and_longer_rest_than_carries() -> None:
     assert power and carries
     assert min(r["sets"] for r in power) > max(r["sets"] for r in carries)
     assert min(r["rest_s"] for r in power) > max(r["rest_s"] for r in carries)
+
+
+@pytest.mark.parametrize("written,days_ago", [("today", 0), ("Yesterday", 1), (" -3d ", 3), ("-0d", 0)])
+def test_log_add_reads_days_as_people_write_them(written: str, days_ago: int) -> None:
+    result = runner.invoke(app, ["log", "add", "hip-thrust", "--sets", "3", "--reps", "10", "--date", written])
+    assert result.exit_code == 0, result.output
+    (entry,) = as_json("log", "list")["entries"]
+    assert entry["date"] == (dt.date.today() - dt.timedelta(days=days_ago)).isoformat()
