@@ -72,7 +72,7 @@ def load(extra: Sequence[Path] = (), use_cache: bool = True, user: bool = True, 
     folder = paths.cache_dir()
     raw = speed.read_cache(folder / f"catalogue-{key[:32]}.marshal", key) if use_cache and not _refresh else None
     if raw is None:
-        validated: dict[int, dict] = {}
+        validated: dict[int, dict[str, Any]] = {}
         for i, k in enumerate(file_keys):
             dump = speed.read_cache(folder / f"file-{k[:32]}.marshal", k) if use_cache and not _refresh else None
             if dump is not None:
@@ -128,7 +128,7 @@ def _read(path: Path) -> bytes:
         raise CatalogueError(f"{path}: cannot be read ({err.strerror or err}).") from None
 
 
-def _build(raw: dict) -> Catalogue:
+def _build(raw: dict[str, Any]) -> Catalogue:
     sources = {s["key"]: Source(**s) for s in raw["sources"]}
     goals = {g["name"]: _goal(g) for g in raw["goals"]}
     regions = {
@@ -153,9 +153,9 @@ def _build(raw: dict) -> Catalogue:
     )
 
 
-def exercise_columns(exercises: list[dict]) -> dict[str, list]:
+def exercise_columns(exercises: list[dict[str, Any]]) -> dict[str, list[Any]]:
     """Validated exercises as one list per Exercise field, by name, in plain values marshal stores."""
-    def plain(e: dict) -> dict[str, Any]:
+    def plain(e: dict[str, Any]) -> dict[str, Any]:
         regions = e["regions"]
         return {
             **{f: e[f] for f in Exercise._fields if f in e and f not in ("regions", "peaks", "contraindications", "evidence")},
@@ -180,7 +180,7 @@ def exercise_columns(exercises: list[dict]) -> dict[str, list]:
     return {field: [row[field] for row in rows] for field in Exercise._fields}
 
 
-def _exercises(columns: dict[str, list]) -> Exercises:
+def _exercises(columns: dict[str, list[Any]]) -> Exercises:
     """Summaries for all exercises at once; each exercise only when it is asked for (see Exercises)."""
     slugs = columns["slug"]
     contra = [tuple(Contraindication(*c) for c in cs) for cs in columns["contraindications"]]
@@ -206,11 +206,11 @@ def _exercises(columns: dict[str, list]) -> Exercises:
     return Exercises(summaries, exercise, slugs)
 
 
-def _dose(d: dict) -> Dose:
+def _dose(d: dict[str, Any]) -> Dose:
     return Dose(d["sets"], (d["reps"][0], d["reps"][1]), d["rest_s"])  # unit and sides: per exercise (core.dose)
 
 
-def _goal(g: dict) -> Goal:
+def _goal(g: dict[str, Any]) -> Goal:
     return Goal(
         name=g["name"],
         description=g["description"],
@@ -226,7 +226,7 @@ def _goal(g: dict) -> Goal:
     )
 
 
-def _plan(p: dict) -> PlanTemplate:
+def _plan(p: dict[str, Any]) -> PlanTemplate:
     """A level's plan. A phase always ranks at the plan's level (never above the person's); `sets` is the
     most sets of one exercise in a session, `reps` and `rest_s` what heavy compound lifts go to in the
     phase ((0, 0) and 0: the goal's dose), and no phase has a movement mix: the goal's needs decide."""

@@ -60,7 +60,7 @@ class Positions:
 KINDS = {"exercises": ("exercise", "slug"), "goals": ("goal", "name"), "conditions": ("condition", "name"), "sources": ("source", "key"), "plans": ("plan", "level"), "regions": ("region", "name")}
 
 
-def describe_errors(path: Path, doc: dict, err: ValidationError, positions: Positions) -> list[str]:
+def describe_errors(path: Path, doc: dict[str, Any], err: ValidationError, positions: Positions) -> list[str]:
     """One line per pydantic error: FILE:LINE:COL: exercise SLUG: field: what is wrong (what is accepted)."""
     from glutecoach.catalogue.schema import ExerciseModel
 
@@ -108,7 +108,7 @@ def describe_errors(path: Path, doc: dict, err: ValidationError, positions: Posi
 MAX_DESCRIBED = 100  # problems described per file: past that, a count (20,000 described took 18 s)
 
 
-def validate_file(path: Path, data: bytes, positions: Positions) -> dict:
+def validate_file(path: Path, data: bytes, positions: Positions) -> dict[str, Any]:
     """One file checked against the schema: its data, or a CatalogueError listing every problem."""
     composed: list[Any] = []
     doc = parse(path, data, composed)
@@ -124,7 +124,7 @@ def validate_file(path: Path, data: bytes, positions: Positions) -> dict:
 Origin = dict[tuple[str, str], tuple[Path, int]]
 
 
-def merge_files(files: Sequence[tuple[Path, bytes]], validated: dict[int, dict] | None = None) -> dict:
+def merge_files(files: Sequence[tuple[Path, bytes]], validated: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
     """Validate each file, merge them (later ones override by slug/name/key) and check references.
 
     `validated` holds files already validated (by index; the caller's per-file cache) and receives
@@ -177,7 +177,7 @@ def merge_files(files: Sequence[tuple[Path, bytes]], validated: dict[int, dict] 
     return out
 
 
-def resolve_contraindications(merged: dict) -> None:
+def resolve_contraindications(merged: dict[str, Any]) -> None:
     """Each exercise's loads (with deep hip flexion) and its contraindications resolved against the
     catalogue's conditions (glutecoach.core.safety), so the cache holds what ranking reads."""
     from glutecoach.core.safety import Condition, ConditionRule, ExplicitEntry, resolve, tissue_loads
@@ -210,7 +210,7 @@ def resolve_contraindications(merged: dict) -> None:
     merged["exercises"] = resolved
 
 
-def check_references(merged: dict, origin: Origin, positions: Positions) -> list[str]:
+def check_references(merged: dict[str, Any], origin: Origin, positions: Positions) -> list[str]:
     """Cross-file checks: every reference resolves, names are unambiguous, no progression cycle."""
     from glutecoach.core.rules import RULE_NAMES
 
@@ -253,7 +253,7 @@ def check_references(merged: dict, origin: Origin, positions: Positions) -> list
     return problems
 
 
-def _find_cycle(exercises: dict[str, dict]) -> list[str] | None:
+def _find_cycle(exercises: dict[str, dict[str, Any]]) -> list[str] | None:
     """A cycle in 'X is easier than Y' (X progresses to Y, or Y regresses to X), if there is one.
 
     Iterative depth-first search: a 50,000-exercise file must not hit the recursion limit."""

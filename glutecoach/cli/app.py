@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from typing import Annotated, Any, Protocol
 
 import typer
-from typer import _click as click
 from typer.core import TyperGroup
 
 from glutecoach import __version__
@@ -15,12 +16,21 @@ from glutecoach import __version__
 ORDER = ("start", "recommend", "plan", "log", "progress", "alternatives", "exercises", "show", "muscles", "goals", "profile", "catalogue")
 
 
+class HelpWriter(Protocol):
+    """What the help's command list uses of click's HelpFormatter (typer keeps click private from 0.28)."""
+
+    def section(self, name: str) -> AbstractContextManager[None]: ...
+    def write_dl(self, rows: Sequence[tuple[str, str]]) -> None: ...
+
+
 class UseOrder(TyperGroup):
-    def list_commands(self, ctx: click.Context) -> list[str]:
+    # `ctx` is click's Context, which typer no longer exports publicly: typed as Any rather than reached
+    # through a private module.
+    def list_commands(self, ctx: Any) -> list[str]:
         names = super().list_commands(ctx)
         return sorted(names, key=lambda n: ORDER.index(n) if n in ORDER else len(ORDER))
 
-    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    def format_commands(self, ctx: Any, formatter: HelpWriter) -> None:
         rows = []
         for name in self.list_commands(ctx):
             cmd = self.get_command(ctx, name)

@@ -1,6 +1,7 @@
 """Browsing the catalogue: `exercises`, `show`, `muscles`, `goals`."""
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -83,6 +84,11 @@ def write_document(text: str, output: Path | None, fmt: str) -> None:
         sys.stdout.write(f"Wrote {fmt.upper()} to {safe(where)}.\n")
 
 
+def document_writer(output: Path | None, fmt: str) -> Callable[[str], None]:
+    """Where a renderer writes a document: stdout, or the --output file (render never opens a file)."""
+    return lambda text: write_document(text, output, fmt)
+
+
 def check_output(fmt: str, output: Path | None) -> None:
     if output is not None and fmt not in DOCUMENT_FORMATS:
         raise UsageError("--output writes a file for --format svg or html; for tables and JSON, redirect stdout instead.")
@@ -106,6 +112,7 @@ def show(
     Example: glutecoach show hip-thrust
     """
     from glutecoach.core.lookup import find_exercise
+    from glutecoach.render import renderer
 
     fmt = fmt_word(fmt, SHOW_FORMATS)
     check_output(fmt, output)

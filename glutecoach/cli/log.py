@@ -44,6 +44,8 @@ RirOpt = Annotated[int | None, typer.Option("--rir", help="Reps in reserve at th
 NoteOpt = Annotated[str | None, typer.Option("--note", help="Anything worth remembering (e.g. 'knee worse next morning').", show_default=False)]
 EXPORTS = ["json", "csv", "strong", "hevy", "fitnotes"]
 PROGRESS_WEEKS = (1, 104)
+LIST_FORMATS = ["table", "json", "csv"]
+PROGRESS_FORMATS = ["table", "json", "markdown", "svg", "html"]
 
 
 def load_value(text: str | None) -> float | None:
@@ -78,14 +80,9 @@ def _set_rows(set_: list[str] | None, sets: int | None, reps: int | None, typed_
 
 
 def _show_saved(cat: Catalogue, saved: Entry, fmt: str) -> None:
-    if fmt == "json":
-        from glutecoach.render import data
+    from glutecoach.render import renderer
 
-        data.emit(data.entry(saved))
-    else:
-        from glutecoach.render import table_log
-
-        table_log.saved_entry(cat, saved)
+    renderer(fmt).saved_entry(cat, saved)
 
 
 @handles_errors
@@ -126,20 +123,21 @@ def log_list(
     since: Annotated[str | None, typer.Option("--since", help="Only entries on or after this day (YYYY-MM-DD).", show_default=False)] = None,
     exercise: Annotated[str | None, typer.Option("--exercise", help="Only this exercise (slug, name or alias).", show_default=False)] = None,
     limit: Annotated[int, typer.Option("--limit", help="How many, newest first.", min=1, max=1_000_000)] = 20,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json or csv.", autocompletion=_complete(["table", "json", "csv"]))] = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json or csv.", autocompletion=_complete(LIST_FORMATS))] = "table",
 ) -> None:
     """List logged entries, newest first.
 
     Example: glutecoach log list --since 2026-01-01 --exercise hip-thrust
     """
     from glutecoach.core.lookup import find_exercise
+    from glutecoach.render import renderer
     from glutecoach.store import formats as logio
     from glutecoach.store import log
 
-    fmt = fmt_word(fmt, ["table", "json", "csv"])
+    fmt = fmt_word(fmt, LIST_FORMATS)
     day = check_date(since, "--since").isoformat() if since else None
-    cat = _load_catalogue() if exercise or fmt == "table" else None
-    slug = find_exercise(cat, exercise).slug if cat is not None and exercise else None
+    cat = _load_catalogue()  # names for the table, and --exercise
+    slug = find_exercise(cat, exercise).slug if exercise else None
     with log.connect(create=False) as conn:
         items = log.entries(conn, since=day, slug=slug, limit=limit)
     if fmt in ("json", "csv"):
@@ -317,6 +315,7 @@ def progress(
     from glutecoach.cli.browse import DOCUMENT_FORMATS, check_output, write_document
     from glutecoach.cli.options import person
     from glutecoach.core import progress as tracker
+    from glutecoach.render import renderer
     from glutecoach.store import log
 
     fmt = fmt_word(fmt, ["table", "json", "markdown", *DOCUMENT_FORMATS])
@@ -328,8 +327,6 @@ def progress(
     cat = _load_catalogue()
     level = person(None, None, None, with_log=False).profile.level
     target = cat.plans[level].weekly_sets if level in cat.plans else (6, 10)
-    # Entries rather than store.log.summaries(): progress shows each session's pain, which the
-    # summaries do not carry yet.
     with log.connect(create=False) as conn:
         entries = log.entries(conn, since=since, newest_first=False)
     result = tracker.from_entries(cat, entries, weeks, since, today.isoformat(), target)
@@ -343,7 +340,6 @@ def progress(
 
         sys.stdout.write(markdown_views.progress(result))
         return
-    from glutecoach.render import renderer
 
     renderer(fmt).progress(result)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -50,7 +50,7 @@ def profile_set(
     from glutecoach.store import profile as user_profile
 
     saved = user_profile.load()
-    changes: dict = {}
+    changes: dict[str, Any] = {}
     if level is not None:
         changes["level"] = level_word(level)
     if equipment:

@@ -17,7 +17,6 @@ HEAVY_LOAD = 4  # load potential from which a compound counts as heavy
 LIGHT_DRILL_REPS = (12, 20)
 ISOLATION_REPS = (8, 15)
 ISOLATION_REST = (45, 90)
-HEAVY_REST = (120, 180)
 # A strength goal's body-weight work stays in a strength range and progresses by load (a vest, a dumbbell)
 # or the harder variant, never by adding reps to 20: the very hard variants (effort 5) a little lower.
 STRENGTH_BODY_WEIGHT_REPS = (6, 12)
@@ -25,6 +24,7 @@ STRENGTH_HARDEST_REPS = (5, 10)
 HAND_HELD = ("dumbbell", "kettlebell")  # loads held in the hands: a 3-6RM is rarely reachable with them
 HEAVIER_KIT = ("barbell", "trap-bar", "machine", "cable", "sled")
 HAND_HELD_REPS = (6, 10)  # the heaviest such a set usually gets
+HEAVY_REST_MAX = 180  # the floor is the catalogue's heavy_rest_s (data/goals.yaml)
 MODERATE_REST = (60, 120)  # compounds with little load (body weight, a light dumbbell)
 
 # Doses for units other than reps, by level: (sets, [min, max] per set, rest seconds).
@@ -61,7 +61,7 @@ def is_heavy_compound(ex: Exercise) -> bool:
     return ex.load_potential >= HEAVY_LOAD and ex.pattern in COMPOUND
 
 
-def dose_for(ex: Exercise, goal: Goal, level: str, heavy_rest_s: int = HEAVY_REST[0]) -> Dose:
+def dose_for(ex: Exercise, goal: Goal, level: str, heavy_rest_s: int) -> Dose:
     base = goal.dose[level]
     side = ex.per_side
     if ex.unit in BY_UNIT:
@@ -90,7 +90,7 @@ def dose_for(ex: Exercise, goal: Goal, level: str, heavy_rest_s: int = HEAVY_RES
         rest = min(max(rest, ISOLATION_REST[0]), ISOLATION_REST[1])
     elif is_heavy_compound(ex) and ex.equipment:
         if goal.adaptation in ("hypertrophy", "strength", "power"):  # heavy sets need full rest
-            rest = min(max(rest, heavy_rest_s), HEAVY_REST[1])
+            rest = min(max(rest, heavy_rest_s), HEAVY_REST_MAX)
     else:
         rest = min(max(rest, MODERATE_REST[0]), MODERATE_REST[1])
     return Dose(base.sets, (low, high), rest, "reps", side)

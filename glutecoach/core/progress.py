@@ -145,7 +145,7 @@ def direction(values: Sequence[float | None]) -> str:
 
 
 def session_of(e: Entry) -> SessionSummary:
-    """One entry reduced to what progress reads (as store.log.summaries does in SQL), with its pain."""
+    """One entry reduced to what progress reads, with its pain; warm-ups count toward nothing."""
     counted = e.counted_sets  # warm-ups are left out of volume, reps and the top load
     loads = [s.load for s in counted if s.load is not None]
     return SessionSummary(e.date, e.slug, e.contact, len(counted), sum(s.reps for s in counted), max(loads) if loads else None,

@@ -62,6 +62,10 @@ LOAD_VECTORS = ("axial", "anteroposterior", "lateral", "rotational")
 PEAK_TENSIONS = ("shortened", "mid", "lengthened")
 LEVELS = ("beginner", "intermediate", "advanced")
 UNITS = ("kg", "lb")  # load units of the log and the profile
+LB_PER_KG = 1 / 0.45359237  # the international pound is 0.45359237 kg exactly
+# The version of every JSON document glutecoach writes (its output and its log export). It rises only when a
+# key changes meaning or goes; new keys may appear within a version (README, "JSON output").
+JSON_VERSION = 1
 LEVEL_RANK: dict[str, int] = {level: i for i, level in enumerate(LEVELS)}
 EQUIPMENT = (
     "band",

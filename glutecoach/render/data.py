@@ -1,9 +1,11 @@
-"""Core objects -> plain JSON-ready data. These shapes are a contract (README, tests/cli/test_json_contract.py)."""
+"""Core objects -> plain JSON-ready data. These shapes are a contract: defined once in render.shapes, quoted
+by the README ("JSON output") and checked against every command's output by tests/cli/test_json_contract.py."""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # type names only: a JSON command imports no more than it runs
@@ -12,19 +14,22 @@ if TYPE_CHECKING:  # type names only: a JSON command imports no more than it run
     from glutecoach.core.next_session import NextSession
     from glutecoach.core.plan import Plan
     from glutecoach.core.progress import Progress
-from glutecoach.core.vocab import BASIS_WORD, EQUIPMENT, REGIONS
+from glutecoach.core.vocab import BASIS_WORD, EQUIPMENT, JSON_VERSION, REGIONS
 
 
-def emit(data: Any) -> None:
-    """Indented for a person at a terminal; compact (the C encoder, several times faster) for scripts."""
+def emit(document: Any, write: Callable[[str], None] | None = None) -> None:
+    """One JSON document, its format's version first. Indented for a person at a terminal; compact (the C
+    encoder, several times faster) for scripts; NaN or infinity (strict JSON has none) written as null;
+    control and bidi characters escaped (render.text.json_visible)."""
     from glutecoach.render.text import json_visible
 
-    indent = 2 if sys.stdout.isatty() else None
+    indent = 2 if write is None and sys.stdout.isatty() else None
+    data = {"json_version": JSON_VERSION, **document} if isinstance(document, dict) else document
     try:
         text = json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False)
-    except ValueError:  # NaN or infinity from a catalogue: strict JSON has no such numbers, so null
+    except ValueError:
         text = json.dumps(_finite(data), indent=indent, ensure_ascii=False)
-    sys.stdout.write(json_visible(text) + "\n")
+    (write or sys.stdout.write)(json_visible(text) + "\n")
 
 
 def _finite(value: Any) -> Any:
@@ -41,6 +46,11 @@ def _finite(value: Any) -> Any:
 
 def entry(e: Entry) -> dict[str, Any]:
     return e.as_json()
+
+
+def entries(items: list[Entry]) -> dict[str, Any]:
+    """The log's entries, in the shape of its JSON export (store.formats.to_json), which `log import` reads."""
+    return {"entries": [e.as_json() for e in items]}
 
 
 def exercise(cat: Catalogue, ex: Exercise) -> dict[str, Any]:

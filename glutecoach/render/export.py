@@ -8,7 +8,7 @@ escaped. They take core objects and return the document as a string; the CLI wri
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from glutecoach.core.vocab import BASIS_WORD, REGION_LABEL, REGIONS
 from glutecoach.core.volume import SET_RULE
@@ -99,16 +99,16 @@ def exercise(cat: Catalogue, ex: Exercise, fmt: str) -> str:
 # --- plan ---------------------------------------------------------------------------------------
 
 
-def _signature(week: Week) -> tuple:
+def _signature(week: Week) -> tuple[Any, ...]:
     """What makes two weeks print the same: the deload and every exercise with its sets."""
     return (week.deload, tuple((e.exercise.slug, e.sets) for s in week.sessions for e in s.exercises))
 
 
 def _plan_rows(p: Plan) -> list[list[str]]:
-    from glutecoach.render.table import _dose
+    from glutecoach.render.text import dose_text
 
     rows: list[list[str]] = []
-    seen: set[tuple] = set()
+    seen: set[tuple[Any, ...]] = set()
     for w in p.weeks:
         sig = _signature(w)
         if sig in seen:
@@ -118,7 +118,7 @@ def _plan_rows(p: Plan) -> list[list[str]]:
         for s in w.sessions:
             for e in s.exercises:
                 rows.append([label, w.phase, str(s.day), e.exercise.name, e.exercise.slug,
-                             _dose(e.sets, e.reps, e.rest_s, e.per_side, e.exercise.unit), e.cue])
+                             dose_text(e), e.cue])
     return rows
 
 

@@ -14,11 +14,11 @@ from rich.text import Text
 from glutecoach.core.vocab import BASIS_WORD, REGION_LABEL, REGIONS
 from glutecoach.render.grid import Column, grid
 from glutecoach.render.terminal import console, note, para, width, wrap
-from glutecoach.render.text import plural, safe
+from glutecoach.render.text import dose_text, plural, safe
 
 if TYPE_CHECKING:
     from glutecoach.core.engine import Alternatives, Ranking, Scored
-    from glutecoach.core.models import Dose, Exercise, Profile
+    from glutecoach.core.models import Exercise, Profile
 
 PART_TITLE = {
     "emphasis": "where it works",
@@ -26,13 +26,7 @@ PART_TITLE = {
     "fit": "fit for you",
     "confidence": "how sure",
 }
-UNIT_WORD = {"reps": "", "seconds": " s", "contacts": " contacts", "metres": " m", "steps": " steps"}
 SOURCE_WORD = {"option": "your option", "profile": "your saved profile", "default": "default", "exercise": "the exercise's own"}
-
-
-def dose_text(d: Dose) -> str:
-    side = "/side" if d.per_side else ""
-    return f"{d.sets}x{d.reps[0]}-{d.reps[1]}{UNIT_WORD.get(d.unit, '')}{side}, {d.rest_s}s"
 
 
 def for_line(profile: Profile, goal: str, sources: dict[str, str]) -> str:

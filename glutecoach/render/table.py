@@ -23,13 +23,6 @@ if TYPE_CHECKING:
 
 MARK = {"emg": "", "emg-proxy": "~", "estimate": "?"}  # as the muscle map marks a basis
 MARK_LEGEND = "No mark: measured in this exercise (EMG); ~ a close variant measured; ? an estimate, not measured."
-UNIT_WORD = {"reps": "", "seconds": " s", "contacts": " contacts", "metres": " m", "steps": " steps"}
-
-
-def _dose(sets: int, reps: tuple[int, int], rest_s: int, per_side: bool = False, unit: str = "reps") -> str:
-    side = "/side" if per_side else ""
-    return f"{sets}x{reps[0]}-{reps[1]}{UNIT_WORD.get(unit, ' ' + unit)}{side}, {rest_s}s"
-
 
 def _name(ex: Exercise) -> list[tuple[str, str]]:
     return [(ex.name, ""), (ex.slug, "dim")]

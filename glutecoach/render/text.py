@@ -4,6 +4,7 @@ messages never import it."""
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 # C0 and C1 control characters except newline and tab: a catalogue name, a note or a file name must never
 # move the cursor, clear the screen or retitle the terminal (issue: terminal injection). Bidi controls
@@ -41,6 +42,31 @@ def json_visible(text: str) -> str:
 def plural(n: int, word: str, many: str | None = None) -> str:
     """'1 entry', '2 entries': the count with the word in the right number."""
     return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+# How a dose's unit reads after its range: "3x8-12, 90s", "2x20-30 s/side, 45s", "3x5-8 contacts, 90s".
+DOSE_UNIT = {"reps": "", "seconds": " s", "contacts": " contacts", "metres": " m", "steps": " steps"}
+
+
+class Dosed(Protocol):
+    """A core.models.Dose, or a planned exercise, which carries its dose's fields."""
+
+    @property
+    def sets(self) -> int: ...
+    @property
+    def reps(self) -> tuple[int, int]: ...
+    @property
+    def rest_s(self) -> int: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def per_side(self) -> bool: ...
+
+
+def dose_text(d: Dosed) -> str:
+    """A dose in one short line, the one spelling the ranking tables and the exported plan share."""
+    side = "/side" if d.per_side else ""
+    return f"{d.sets}x{d.reps[0]}-{d.reps[1]}{DOSE_UNIT.get(d.unit, ' ' + d.unit)}{side}, {d.rest_s}s"
 
 
 def paragraph(text: str, stream: object) -> str:

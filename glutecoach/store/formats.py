@@ -11,12 +11,13 @@ import datetime as dt
 import json
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from glutecoach.core.dates import check_day
 from glutecoach.core.lookup import find_exercise
 from glutecoach.core.models import SET_TYPES, Catalogue, Entry, SetRow
+from glutecoach.core.vocab import JSON_VERSION
 from glutecoach.errors import GlutecoachError, UsageError
 from glutecoach.store import csvsafe
 from glutecoach.store.csvsafe import cell, uncell  # noqa: F401  (uncell: re-exported for the tracker readers)
@@ -26,7 +27,6 @@ MAX_LOAD = {"kg": 2000.0, "lb": 4410.0}
 MAX_SETS = 50
 MAX_NOTE = 10_000
 MAX_SLUG = 200
-LB_PER_KG = 2.20462262185
 CSV_COLUMNS = ["id", "uid", "date", "time", "slug", "set", "type", "reps", "load", "units", "contact", "pain_score", "rir", "note"]
 JSON_FIELDS = ("id", "uid", "date", "time", "slug", "sets", "units", "contact", "pain_score", "rir", "note")
 SET_FIELDS = ("reps", "load", "type")
@@ -180,7 +180,20 @@ def make_entry(
 
 
 def to_json(entries: Iterable[Entry]) -> str:
-    return json.dumps({"entries": [e.as_json() for e in entries]}, indent=2, ensure_ascii=False) + "\n"
+    """The backup `log import` restores exactly: the shape of `log list --format json` (render.data.entries)."""
+    document = {"json_version": JSON_VERSION, "entries": [e.as_json() for e in entries]}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def exporters(cat: Callable[[], Catalogue], units: Callable[[], str]) -> dict[str, Callable[[list[Entry]], str]]:
+    """The log's file formats, each a function of the entries (the choices of `log export --format`). Only
+    the trackers' formats ask for the catalogue (for names) and the user's unit."""
+    return {
+        "json": to_json,
+        "csv": to_csv,
+        "strong": lambda items: to_strong(cat(), items, units()),
+        "hevy": lambda items: to_hevy(cat(), items, units()),
+    }
 
 
 def _writer() -> tuple[csvsafe.Writer, csvsafe.Writer]:
@@ -241,9 +254,13 @@ def from_json(doc: Any, units: str) -> list[tuple[str, Entry]]:
     order. The exercise is mapped by the caller (imports.plan); its slug here is ''."""
     if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
         raise UsageError('the file is not a glutecoach log export: expected {"entries": [...]}.')
-    extra = sorted(set(doc) - {"entries", "tracker_rows"}, key=str)  # tracker_rows: store.foreign_json
+    extra = sorted(set(doc) - {"entries", "tracker_rows", "json_version"}, key=str)  # tracker_rows: store.foreign_json
     if extra:
-        raise UsageError(f'the file has the top-level key {_shown(extra[0])}; accepted: "entries" (and "tracker_rows").')
+        raise UsageError(f'the file has the top-level key {_shown(extra[0])}; accepted: "json_version", "entries" (and "tracker_rows").')
+    version = doc.get("json_version", JSON_VERSION)  # exports from before the version was written have none
+    if type(version) is not int or not 1 <= version <= JSON_VERSION:
+        raise UsageError(f"json_version {_shown(version)} is not one this glutecoach reads (1 to {JSON_VERSION}); "
+                         "a newer glutecoach wrote it, or it was edited.")
     out = []
     uids: dict[str, int] = {}  # uid (lower case) -> the entry that has it
     for i, item in enumerate(doc["entries"], 1):

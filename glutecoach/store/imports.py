@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from glutecoach.core.models import Entry, Exercise, SetRow
+from glutecoach.core.vocab import LB_PER_KG
 from glutecoach.errors import UsageError
 from glutecoach.store import files, foreign_json, formats, paths, trackers
 from glutecoach.store.trackers import export
@@ -124,7 +125,6 @@ def _plan_json(data: bytes, source: str, index: trackers.NameIndex, mapped: set[
     return ImportPlan("glutecoach", len(items), 0, rows, tuple(entries), (), saved_rows=tuple(saved))
 
 
-_LB_PER_KG = formats.LB_PER_KG
 
 
 def _convert(fe: trackers.ForeignEntry, slug: str, counted_in: str, units: str, source: str) -> tuple[Entry | None, list[str]]:
@@ -163,7 +163,7 @@ def _convert(fe: trackers.ForeignEntry, slug: str, counted_in: str, units: str, 
         load = s.load
         unit = s.unit or units
         if load is not None and unit != entry_units:
-            load = round(load / _LB_PER_KG if entry_units == "kg" else load * _LB_PER_KG, 2)
+            load = round(load / LB_PER_KG if entry_units == "kg" else load * LB_PER_KG, 2)
         sets.append(SetRow(count, load, s.type))
     rpes = [s.rpe for _, s in kept]
     working = [r for (_, s), r in zip(kept, rpes, strict=True) if s.type != "warmup" and r is not None]

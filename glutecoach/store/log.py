@@ -16,8 +16,9 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
-from glutecoach.core.models import SET_TYPES, Entry, SessionSummary, SetRow
+from glutecoach.core.models import SET_TYPES, Entry, SetRow
 from glutecoach.errors import GlutecoachError
 from glutecoach.store import paths
 from glutecoach.store.tracker_schema import TRACKER_RECORDS
@@ -364,7 +365,7 @@ def delete(conn: sqlite3.Connection, entry_id: int) -> bool:
         return conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,)).rowcount > 0
 
 
-def _rows_to_entries(conn: sqlite3.Connection, rows: Sequence[tuple], typed: bool = True) -> list[Entry]:
+def _rows_to_entries(conn: sqlite3.Connection, rows: Sequence[tuple[Any, ...]], typed: bool = True) -> list[Entry]:
     """Entries from rows of ALL_COLUMNS (of COLUMNS, with typed=False, for a log being migrated to version 2)."""
     if not rows:
         return []
@@ -422,19 +423,6 @@ def get(conn: sqlite3.Connection, entry_id: int) -> Entry | None:
 
 def count(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT count(*) FROM entries").fetchone()[0])
-
-
-def summaries(conn: sqlite3.Connection, since: str, until: str) -> list[SessionSummary]:
-    """Entries from `since` to `until`, oldest first, aggregated per entry by SQLite (one query on the
-    date index; no Entry objects for thousands of sets). Warm-up sets count toward nothing: an entry
-    of warm-ups only is left out."""
-    rows = conn.execute(
-        "SELECT e.date, e.slug, e.contact, count(s.position), sum(s.reps), max(s.load), e.pain_score"
-        " FROM entries e JOIN sets s ON s.entry_id = e.id AND s.type != 'warmup'"
-        " WHERE e.date >= ? AND e.date <= ? GROUP BY e.id ORDER BY e.date, e.id",
-        (since, until),
-    ).fetchall()
-    return [SessionSummary(*row) for row in rows]
 
 
 def integrity(conn: sqlite3.Connection) -> str:

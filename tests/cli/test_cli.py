@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -29,7 +30,7 @@ RECOMMENDATION_KEYS = {
 }  # fmt: skip
 
 
-def run(*args: str, env: dict[str, str] | None = None):
+def run(*args: str, env: dict[str, str | None] | None = None) -> Any:
     return runner.invoke(app, list(args), env=env)
 
 
@@ -37,7 +38,9 @@ def as_json(*args: str) -> dict:
     result = run(*args, "--format", "json")
     assert result.exit_code == 0, result.output
     assert "\x1b[" not in result.stdout
-    return json.loads(result.stdout)
+    data = json.loads(result.stdout)
+    assert data.pop("json_version") == 1  # every document carries its version first
+    return data
 
 
 @pytest.mark.parametrize("command", COMMANDS + SUBCOMMANDS)

@@ -311,7 +311,12 @@ def test_a_large_strong_export_looks_each_name_up_once(tmp_path: Path, monkeypat
     path.write_text("\n".join(rows) + "\n")
     resolved: list[str] = []
     real = trackers.NameIndex._resolve
-    monkeypatch.setattr(trackers.NameIndex, "_resolve", lambda self, name: resolved.append(name) or real(self, name))
+
+    def counted(self: trackers.NameIndex, name: str) -> str | None:
+        resolved.append(name)
+        return real(self, name)
+
+    monkeypatch.setattr(trackers.NameIndex, "_resolve", counted)
     out = ok("log", "import", str(path), "--skip-unknown")
     assert "Imported 7500 entries" in out
     assert sorted(resolved) == sorted(names)

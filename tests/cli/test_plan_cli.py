@@ -44,7 +44,9 @@ def ok(*args: str) -> str:
 
 
 def as_json(*args: str) -> dict:
-    return json.loads(ok(*args, "--format", "json"))
+    data = json.loads(ok(*args, "--format", "json"))
+    assert data.pop("json_version") == 1  # every document carries its version first
+    return data
 
 
 def refused(*args: str) -> str:

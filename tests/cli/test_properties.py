@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -26,7 +27,7 @@ SETTINGS = settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
-junk = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12)
+junk = st.text(alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=12)
 words = lambda vocab: st.one_of(st.sampled_from(list(vocab)), junk)  # noqa: E731
 GOALS = ["upper-glutes", "lower-glutes", "glute-size", "piriformis", "strength", "sprint-jump", "muscle-contact"]
 EXERCISES = ["hip-thrust", "glute bridge", "Bulgarian lunge", "clamshell", "lateral-knee-lift"]
@@ -58,7 +59,7 @@ command = st.sampled_from(
 positional = st.lists(words(EXERCISES + list(REGIONS)), max_size=1)
 
 
-def invoke_in(cwd: Path, args: list[str]):  # type: ignore[no-untyped-def]
+def invoke_in(cwd: Path, args: list[str]) -> Any:
     """Run the CLI with `cwd` as the current folder (to see that nothing is written there)."""
     old = os.getcwd()
     os.chdir(cwd)
@@ -100,11 +101,11 @@ def paths_of(node: object, prefix: tuple = ()) -> list[tuple]:
 PATHS = paths_of(BASE)[1:]
 
 
-def mutate(doc: object, path: tuple, value: object, delete: bool) -> object:
+def mutate(doc: object, path: tuple[Any, ...], value: object, delete: bool) -> object:
     import copy
 
     doc = copy.deepcopy(doc)
-    parent = doc
+    parent: Any = doc
     for part in path[:-1]:
         parent = parent[part]
     if delete and isinstance(parent, dict):

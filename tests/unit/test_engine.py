@@ -5,6 +5,8 @@ engine's own promises (scores are the sum of their parts, the CLI's goal-points 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -18,7 +20,7 @@ EQUIPMENT_SETS = [None, frozenset(), frozenset({"band"}), frozenset({"dumbbell",
 HIP_REPLACEMENTS = ("hip-replacement", "hip-replacement-anterior", "hip-replacement-posterior")
 
 
-def grid(cat: Catalogue, top: int = 5):  # type: ignore[no-untyped-def]
+def grid(cat: Catalogue, top: int = 5) -> Iterator[Any]:
     for goal, level, kit, pain in itertools.product(cat.goals.values(), LEVELS, EQUIPMENT_SETS, (None, *CONDITIONS)):
         profile = Profile(level=level, equipment=kit, pains=(pain,) if pain else ())
         yield goal, profile, engine.rank(cat, goal, profile, top)
@@ -135,7 +137,8 @@ def test_strength_without_equipment_is_hard_single_leg_work_never_a_leg_lift(cat
 
 
 def test_sprint_jump_starts_with_power_at_every_level_with_or_without_equipment(cat: Catalogue) -> None:
-    for level, kit in itertools.product(LEVELS, (None, frozenset())):
+    kits: tuple[frozenset[str] | None, ...] = (None, frozenset())
+    for level, kit in itertools.product(LEVELS, kits):
         items = engine.rank(cat, cat.goals["sprint-jump"], Profile(level=level, equipment=kit), 5).items
         assert items[0].exercise.pattern == "power", (level, kit)
 
@@ -159,8 +162,22 @@ def test_default_weights_apply_when_a_goal_gives_none(cat: Catalogue) -> None:
     ex = cat.exercises["back-squat"]
     sore = engine.score(ex, goal, Profile(level="advanced", pains=("knee-pain",), recent_pain=(("back-squat", 6, "2026-11-25"),)))
     points = {r.rule: r.points for r in sore}
-    assert points["caution"] == rules.RULE_BY_NAME["caution"].default_weight == -20
-    assert points["recent-pain"] == rules.RULE_BY_NAME["recent-pain"].default_weight == -15
+    assert points["caution"] == rules.RULE_BY_NAME["caution"].default_weight < 0
+    assert points["recent-pain"] == rules.RULE_BY_NAME["recent-pain"].default_weight < 0
+
+
+def _place(cat: Catalogue, slug: str, profile: Profile) -> int:
+    items = engine.rank(cat, cat.goals["glute-size"], profile, 40).items
+    return next(i for i, s in enumerate(items, 1) if s.exercise.slug == slug)
+
+
+def test_pain_and_a_caution_weigh_enough_to_move_an_exercise_down_the_list(cat: Catalogue) -> None:
+    """Logged pain takes the best glute-size lift out of the top five for two weeks; a knee-pain caution takes the
+    back squat out of the top ten (the default weights are what a goal gets unless it says otherwise)."""
+    assert _place(cat, "hip-thrust", Profile(level="intermediate")) == 1
+    assert _place(cat, "hip-thrust", Profile(level="intermediate", recent_pain=(("hip-thrust", 4, "2026-11-25"),))) > 5
+    assert _place(cat, "back-squat", Profile(level="advanced")) <= 3
+    assert _place(cat, "back-squat", Profile(level="advanced", pains=("knee-pain",))) > 10
 
 
 def test_a_goals_excluded_equipment_is_left_out(cat: Catalogue) -> None:

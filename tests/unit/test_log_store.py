@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,7 +15,7 @@ from glutecoach.store import formats, imports, log, trackers
 HEX = set("0123456789abcdef")
 
 
-def entry(note: str | None = None, **kw: object) -> Entry:
+def entry(note: str | None = None, **kw: Any) -> Entry:
     base = Entry(None, "2026-03-01", "hip-thrust", (SetRow(10, 60.0), SetRow(8, 65.0)), "kg", None, None, None, note)
     return base._replace(**kw)
 
@@ -119,14 +120,6 @@ def test_an_edit_is_one_transaction_that_keeps_id_and_uid(tmp_path: Path) -> Non
         assert conn.execute("SELECT fingerprint FROM entries").fetchone()[0] == new.fingerprint()
         assert log.edit(conn, 12345, lambda e: e) is None
         assert log.get(conn, 2**70) is None and log.delete(conn, 2**70) is False
-
-
-def test_summaries_count_only_the_sets_that_count(tmp_path: Path) -> None:
-    with log.connect(tmp_path / "log.sqlite3") as conn:
-        log.add(conn, entry(sets=(SetRow(10, 100.0, "warmup"), SetRow(10, 60.0), SetRow(12, 40.0, "drop")), pain_score=3))
-        log.add(conn, entry(sets=(SetRow(10, 20.0, "warmup"),), date="2026-03-02"))
-        (s,) = log.summaries(conn, "2026-03-01", "2026-03-07")
-    assert (s.sets, s.reps, s.top_load, s.pain) == (2, 22, 60.0, 3)
 
 
 def test_a_rollback_after_sqlite_ended_the_transaction_reports_the_first_error(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -36,12 +37,11 @@ def render(renderable, width: int, color: bool = False) -> str:
     return console.export_text()
 
 
-class _Sink:
+class _Sink(io.StringIO):
+    """A console file that keeps nothing (the test reads the console's record instead)."""
+
     def write(self, text: str) -> int:
         return len(text)
-
-    def flush(self) -> None:
-        pass
 
 
 def map_part(text: str) -> str:

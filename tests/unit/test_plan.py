@@ -5,7 +5,6 @@ as `recommend` gives them, session order, main-lift sets, the hinge budget, gate
 from __future__ import annotations
 
 import itertools
-import os
 from collections.abc import Iterator
 
 import pytest
@@ -528,14 +527,6 @@ def test_the_markdown_plan_has_check_boxes_and_fits_a_printed_page(grid: dict[Ke
     assert "ramp set" in " ".join(plan_view.markdown(grid[("glute-size", "beginner", "everything", "")]).split())
     for e in {e.exercise.name for _, _, e in items(p)}:
         assert e in text
-
-
-def test_grid_is_quick(grid: dict[Key, planner.Plan]) -> None:
-    """The grid above is 1,980 plans; a plan is built in well under 20 ms on a quiet machine."""
-    if os.environ.get("CI_SLOW_MACHINE"):
-        pytest.skip("timing on a loaded machine")
-    assert len(grid) == 12 * 3 * 5 * 11 or len(grid) == len({k for k in grid})
-
 
 def test_knee_pain_plans_keep_a_squat_or_lunge_every_loading_week(grid: dict[Key, planner.Plan]) -> None:
     """Knee pain keeps squats and lunges to a pain-free depth (its own note): a plan never drops them."""

@@ -510,7 +510,7 @@ def test_per_row_unit_contradicting_the_header_is_refused() -> None:
 
 NAMES = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=24).map(str.strip).filter(
     lambda s: s != "" and T.normalise(s) != "rest timer" and len(s) <= 200)
-NOTES = st.one_of(st.just(""), st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x00"), max_size=30))
+NOTES = st.one_of(st.just(""), st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\r\x00"), max_size=30))
 RPES = st.one_of(st.none(), st.sampled_from([6.0, 6.5, 7.0, 7.5, 8.0, 8.5, 9.0, 9.5, 10.0]))
 SET = st.tuples(st.integers(0, 1000), st.integers(0, 20000).map(lambda x: x / 10), st.sampled_from(T.SET_TYPES), RPES, NOTES)
 EXERCISE = st.tuples(NAMES, st.lists(SET, min_size=1, max_size=4))
@@ -560,8 +560,8 @@ def build(fmt: str, workouts: list) -> tuple[bytes, list[tuple]]:
                     row = [day.isoformat(), name, "Legs", number(load), "lbs" if i % 2 else "kgs", reps, "", "", "", note]
                 writer.writerow(row)
                 line += 1 + sum(str(c).count("\n") for c in row)
-                unit = {"strong": None, "strong-newer": "kg", "hevy": "kg"}.get(fmt, "lb" if i % 2 else "kg")
-                got.append(S(reps or None, load or None, unit if load else None, None, None,
+                said_unit: str | None = {"strong": None, "strong-newer": "kg", "hevy": "kg"}.get(fmt, "lb" if i % 2 else "kg")
+                got.append(S(reps or None, load or None, said_unit if load else None, None, None,
                              None if fmt == "fitnotes" else rpe, "working" if fmt == "fitnotes" else kind))
                 said = uncell(note).strip()  # a tracker's cell is read as glutecoach writes them (write.uncell)
                 if said and said not in notes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -17,7 +18,7 @@ from glutecoach.errors import CatalogueError
 SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def ours(text: str) -> object:
+def ours(text: str) -> Any:
     return parse(Path("t.yaml"), text.encode())
 
 
