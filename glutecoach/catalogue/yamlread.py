@@ -25,7 +25,7 @@ class StrictLoader(_Base):  # type: ignore[misc,valid-type]
 
     PyYAML silently keeps the last of two equal keys; an author must hear about the first."""
 
-    def construct_mapping(self, node: Any, deep: bool = False) -> dict:
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
         keys = [(k.tag, k.value) for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
         if len(keys) != len(set(keys)):
             _refuse_duplicate_keys(node, lambda k: (k.tag, k.value))
@@ -178,7 +178,7 @@ def _refuse_dense(path: Path, data: bytes) -> None:
         )
 
 
-def parse(path: Path, data: bytes, composed: list[Any] | None = None) -> dict:
+def parse(path: Path, data: bytes, composed: list[Any] | None = None) -> dict[str, Any]:
     """Bytes of one YAML file -> a mapping, or a CatalogueError with the position. The composed root
     node is appended to `composed` when given (for the positions of errors found later)."""
     if b"\0" in data:

@@ -3,6 +3,9 @@ validated cache, so changing one file revalidates that file only (10,000 files t
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 from typer.testing import CliRunner
 
@@ -25,6 +28,11 @@ def test_changing_one_of_many_catalogue_files_validates_only_that_file(monkeypat
     (folder / "c005.yaml").write_text("schema_version: 1\n# changed\n")
     seen: list[str] = []
     real = validate.validate_file
-    monkeypatch.setattr(validate, "validate_file", lambda path, data, positions: seen.append(path.name) or real(path, data, positions))
+
+    def spy(path: Path, data: bytes, positions: Any) -> Any:
+        seen.append(path.name)
+        return real(path, data, positions)
+
+    monkeypatch.setattr(validate, "validate_file", spy)
     assert runner.invoke(app, ["goals"]).exit_code == 0
     assert seen == ["c005.yaml"]

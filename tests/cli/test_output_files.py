@@ -50,7 +50,7 @@ def test_a_fifo_with_a_reader_is_written_into_and_stays_a_fifo(tmp_path: Path) -
             break
         time.sleep(0.01)
     reader.join(timeout=5)
-    assert result is not None and result.exit_code == 0, result.output
+    assert result is not None and result.exit_code == 0, result.output  # type: ignore[union-attr]
     assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
     assert b'"slug": "hip-thrust"' in got[0]
 

@@ -37,7 +37,7 @@ def decode(path: Path) -> dict[str, Any]:
     assert decoder.check_integrity()  # the CRC and the header Garmin's SDK checks
     messages, errors = Decoder(Stream.from_file(str(path))).read()
     assert errors == []
-    return messages
+    return dict(messages)
 
 
 def test_the_exercise_table_names_only_what_the_fit_profile_has() -> None:

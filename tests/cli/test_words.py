@@ -13,7 +13,7 @@ from glutecoach.status import ExitCode
 runner = CliRunner()
 
 
-def run(*args: str):  # type: ignore[no-untyped-def]
+def run(*args: str):
     return runner.invoke(app, list(args))
 
 

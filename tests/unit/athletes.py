@@ -78,7 +78,7 @@ def live(cat: Catalogue, a: Athlete, sessions: int | None = None) -> list[Visit]
 
 
 def _log(cat: Catalogue, a: Athlete, k: int, answer: coach.NextSession, day: dt.date, first_id: int) -> list[Entry]:
-    out = []
+    out: list[Entry] = []
     for i, x in enumerate(answer.next_session):
         reps, rir, pain, contact, note, load = a.does(k, i, x, cat)
         ex = cat.exercises[x.slug]

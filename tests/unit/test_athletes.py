@@ -14,11 +14,12 @@ from athletes import START, Athlete, Visit, live, staller, steady
 
 from glutecoach.core import pain
 from glutecoach.core import plan as planner
-from glutecoach.core.models import Catalogue, Entry, SetRow
-from glutecoach.core.next_session import rested_by
+from glutecoach.core.models import Catalogue, Entry, Profile, SetRow
+from glutecoach.core.next_session import NextExercise, rested_by
 from glutecoach.core.training_state import loadable
 
 NO_LOAD = -1.0
+Done = tuple[list[int], int | None, int | None, int | None, str | None, float | None]
 STEP = {"kg": 2.5, "lb": 5.0}
 Check = Callable[[Catalogue, Athlete, list[Visit]], list[str]]
 
@@ -63,7 +64,8 @@ def resume_at_working_loads(cat: Catalogue, a: Athlete, visits: list[Visit]) -> 
     bad = []
     for run in _lighter_runs(visits):
         after = run[-1] + 1
-        if after >= len(visits) or (visits[after].answer.position and (visits[after].answer.position.gap_days or 0) >= 7):
+        pos = visits[after].answer.position if after < len(visits) else None
+        if after >= len(visits) or (pos is not None and (pos.gap_days or 0) >= 7):
             continue
         for x in visits[after].answer.next_session:
             before = _working_before(visits, run[0], x.slug)
@@ -122,7 +124,7 @@ def pain_rests_the_pattern(cat: Catalogue, a: Athlete, visits: list[Visit]) -> l
 
 def sets_bounded(cat: Catalogue, a: Athlete, visits: list[Visit]) -> list[str]:
     plan = planner.build(cat, cat.goals[a.goal], _profile(a), a.weeks, a.days)
-    most = {}
+    most: dict[str, int] = {}
     for w in plan.weeks:
         for s in w.sessions:
             for e in s.exercises:
@@ -159,9 +161,7 @@ def no_sets_added_to_a_lift_without_a_load(cat: Catalogue, a: Athlete, visits: l
             if loadable(cat.exercises[c.slug]) and c.action == "progress" and c.to is None and "add load" not in c.reason]
 
 
-def _profile(a: Athlete):  # type: ignore[no-untyped-def]
-    from glutecoach.core.models import Profile
-
+def _profile(a: Athlete) -> Profile:
     return Profile(level=a.level, equipment=a.equipment)
 
 
@@ -172,22 +172,22 @@ COMMON: list[Check] = [one_lighter_load_per_lighter_week, resume_at_working_load
 # --- the athletes --------------------------------------------------------------------------------------
 
 
-def no_loads(k, i, x, cat):  # type: ignore[no-untyped-def]
+def no_loads(k: int, i: int, x: NextExercise, cat: Catalogue) -> Done:
     return [x.reps[1]] * x.sets, 2, 0, 8, None, NO_LOAD if loadable(cat.exercises[x.slug]) else None
 
 
-def back_flare(k, i, x, cat):  # type: ignore[no-untyped-def]
+def back_flare(k: int, i: int, x: NextExercise, cat: Catalogue) -> Done:
     scores = {9: 2, 10: 3, 12: 4}  # a missed week between the 3 and the 4
     score = scores.get(k) if i == 0 else None
     return [x.reps[1]] * x.sets, 2, score if score is not None else 0, 8, "low back ache" if score else None, x.load
 
 
-def sharp_thigh(k, i, x, cat):  # type: ignore[no-untyped-def]
+def sharp_thigh(k: int, i: int, x: NextExercise, cat: Catalogue) -> Done:
     hinge = cat.exercises[x.slug].pattern == "hinge"
     return [x.reps[1]] * x.sets, 2, 3 if (k == 7 and hinge) else 0, 8, "sharp pain in the back of the thigh" if (k == 7 and hinge) else None, x.load
 
 
-def low_contact(k, i, x, cat):  # type: ignore[no-untyped-def]
+def low_contact(k: int, i: int, x: NextExercise, cat: Catalogue) -> Done:
     return [x.reps[1]] * x.sets, 3, 0, 2 if k < 6 else 8, None, x.load
 
 
@@ -296,8 +296,8 @@ def test_a_beginner_with_low_contact_is_moved_to_drills_as_easy_to_feel(cat: Cat
 
 def test_imported_history_starts_each_known_lift_from_its_working_load(lived: dict[str, list[Visit]]) -> None:
     history = a_year_of_history()
-    last = {e.slug: e.sets[0].load for e in history}
-    first = {}
+    last = {e.slug: e.sets[0].load or 0.0 for e in history}
+    first: dict[str, float] = {}
     for v in lived["a year of imported history"]:
         for x in v.answer.next_session:
             if x.slug in last and x.load is not None:

@@ -147,7 +147,7 @@ def test_a_hip_replacement_leaves_out_what_needs_clearance_until_the_surgeon_giv
 
 
 def test_a_cleared_hip_replacement_shows_its_limits_as_cautions(cat: Catalogue) -> None:
-    goal, kit = cat.goals["strength"], frozenset()
+    goal, kit = cat.goals["strength"], frozenset[str]()
     before = engine.rank(cat, goal, Profile(level="advanced", equipment=kit, pains=("hip-replacement-anterior",)), 12)
     after = engine.rank(cat, goal, Profile(level="advanced", equipment=kit, pains=("hip-replacement-anterior",), cleared=True), 40)
     assert "single-leg-squat" in {e.slug for e in before.excluded}

@@ -14,7 +14,7 @@ from glutecoach.cli import pager
 
 
 class FakeTerminal(io.StringIO):
-    encoding = "utf-8"  # type: ignore[assignment]
+    encoding = "utf-8"
 
     def isatty(self) -> bool:
         return True

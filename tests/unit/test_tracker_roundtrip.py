@@ -30,9 +30,9 @@ def kept(r: ForeignEntry, fmt: str, units: str = "kg") -> tuple:
         if fmt == "strong":
             sets.append((s.reps, load, s.rpe, s.type, s.note, s.metres, s.seconds, order))
         elif fmt == "hevy":
-            sets.append((s.reps, load, s.rpe, s.type, s.metres, s.seconds, order))
+            sets.append((s.reps, load, s.rpe, s.type, s.metres, s.seconds, order))  # type: ignore[arg-type]
         else:
-            sets.append((s.reps, s.load, s.unit, s.metres, s.distance_unit if s.metres else None, s.seconds, s.note))
+            sets.append((s.reps, s.load, s.unit, s.metres, s.distance_unit if s.metres else None, s.seconds, s.note))  # type: ignore[arg-type]
     if fmt == "strong":
         return (r.date, r.clock, r.workout, r.workout_no, r.duration, r.workout_note, r.name, tuple(sets))
     if fmt == "hevy":
@@ -122,8 +122,8 @@ LOST = {
 def test_every_format_lists_what_it_cannot_carry_and_each_loss_is_real() -> None:
     assert set(write.LOSSES) == set(LOST) == {"strong", "hevy", "fitnotes"}
     for fmt, cases in LOST.items():
-        assert len(cases) == len(write.LOSSES[fmt]), fmt  # one demonstration per line of the list
-        for record, field, after in cases:
+        assert len(cases) == len(write.LOSSES[fmt]), fmt  # type: ignore[arg-type]  # one demonstration per line of the list
+        for record, field, after in cases:  # type: ignore[attr-defined]
             given_ = record if isinstance(record, list) else [record]
             back = trackers.read(write.WRITERS[fmt](given_, "kg").encode(), fmt).entries[0]
             assert field(back) == after, (fmt, write.LOSSES[fmt])
