@@ -82,10 +82,10 @@ DOCUMENTS: dict[str, Shape] = {
     },
     "plan": {
         "level": None, "goal": None, "weeks_total": None, "days_per_week": None, "weekly_sets": None, "targets": None,
-        "minutes": None, "set_rule": None,
+        "minutes": None, "set_rule": None, "weekly_targets": Each("target region", {"range": "[low, ceiling]", "source": None}),
         "phases": [{"name": None, "goal": None, "weeks": None, "purpose": None, "advance_when": None, "changes": None}],
         "weeks": [{
-            "week": None, "phase": None, "deload": None, "region_sets": REGION_SETS,
+            "week": None, "phase": None, "deload": None, "region_sets": REGION_SETS, "hard_sets": REGION_SETS, "practice_sets": None,
             "sessions": [{"day": None, "weekday": None, "minutes": None, "contacts": None, "exercises": [{
                 "slug": None, "name": None, "role": None, "sets": None, "reps": RANGE, "unit": None, "per_side": None,
                 "warmup_sets": None, "tempo": None, "rest_s": None, "new": None, "replaces": None, "cue": None, "note": None,
@@ -96,16 +96,19 @@ DOCUMENTS: dict[str, Shape] = {
     },
     "plan start": {
         "version": None, "level": None, "goal": None, "weeks": None, "days_per_week": None, "equipment": None, "pains": None,
-        "start": None, "load_step": {"kg": None, "lb": None},
+        "start": None, "load_step": {"kg": None, "lb": None}, "contact": None, "level_from_log": None,
     },
     "plan next": {
         "phase": None, "week": None, "day": None, "saved_plan": None, "start": None, "deload": None,
         "phase_change": OrNull({"from": None, "to": None, "changes": None}),
-        "changes": [{"slug": None, "action": '"progress|regress|rest|return|keep|deload"', "to": None, "until": None, "trigger": None, "reason": None}],
+        "changes": [{"slug": None, "action": None, "to": None, "until": None, "trigger": None, "reason": None}],
         "next_session": [{
             "slug": None, "name": None, "sets": None, "reps": RANGE, "unit": None, "per_side": None, "rest_s": None,
             "warmup_sets": None, "load": None, "load_unit": None, "cue": None, "note": None,
+            "why": OrNull({"working_load": None, "units": None, "e1rm": None, "sessions": None, "last_date": None}),
         }],
+        "position": {"week": None, "day": None, "sessions_done": None, "gap_days": None},
+        "plan_done": None,
         "notes": TEXTS,
     },
     "log list": {"entries": [ENTRY]},
