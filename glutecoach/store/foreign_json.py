@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from glutecoach.core.models import SET_TYPES, Entry
+from glutecoach.core.vocab import JSON_VERSION
 from glutecoach.errors import UsageError
 from glutecoach.store import formats
 from glutecoach.store.trackers import FORMATS, ForeignEntry, ForeignSet
@@ -43,7 +44,7 @@ def backup(entries: Iterable[Entry], tracker_rows: list[dict[str, Any]]) -> str:
     """The JSON backup: formats.to_json's document, with the tracker rows when there are any."""
     if not tracker_rows:
         return formats.to_json(entries)
-    doc = {"entries": [e.as_json() for e in entries], KEY: tracker_rows}
+    doc = {"json_version": JSON_VERSION, "entries": [e.as_json() for e in entries], KEY: tracker_rows}
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 

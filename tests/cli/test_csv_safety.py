@@ -29,7 +29,7 @@ _FORMULA = tuple("=+-@\uff1d\uff0b\uff0d\uff20\ufe62\ufe63\ufe66\ufe6b")
 def ok(*args: str) -> str:
     result = runner.invoke(app, list(args))
     assert result.exit_code == 0, result.output
-    return result.stdout
+    return result.stdout_bytes.decode()  # click's .stdout turns CRLF into LF: the bytes as written
 
 
 def live_formulas(text: str) -> list[str]:

@@ -104,7 +104,7 @@ def test_the_json_backup_keeps_every_tracker_row_and_restores_it(tmp_path: Path,
     backup = tmp_path / "backup.json"
     ok("log", "export", "-o", str(backup))
     doc = json.loads(backup.read_text())
-    assert set(doc) == {"entries", "tracker_rows"}
+    assert set(doc) == {"json_version", "entries", "tracker_rows"}
     assert sum(r["entry_uid"] is None for r in doc["tracker_rows"]) == 3  # Plank, Bench Press, Lunge: foreign
     strong = ok("log", "export", "--format", "strong")
     monkeypatch.setenv("GLUTECOACH_HOME", str(tmp_path / "fresh"))
@@ -116,7 +116,7 @@ def test_the_json_backup_keeps_every_tracker_row_and_restores_it(tmp_path: Path,
 
 def test_a_log_without_tracker_rows_backs_up_exactly_as_before() -> None:
     ok("log", "add", "hip-thrust", "--set", "10x60", "--date", "2026-03-01")
-    assert set(json.loads(ok("log", "export"))) == {"entries"}
+    assert set(json.loads(ok("log", "export"))) == {"json_version", "entries"}
 
 
 def test_a_bad_tracker_row_in_a_backup_is_refused_naming_it(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ def test_entries_off_a_terminal_are_saved_and_shown_as_json() -> None:
                   "--date", DAY, "--format", "json"])
     assert result.exit_code == 0, result.output
     shown = json.loads(result.stdout)
-    assert list(shown) == ["entries"] and [e["slug"] for e in shown["entries"]] == ["hip-thrust", "clamshell"]
+    assert list(shown) == ["json_version", "entries"] and [e["slug"] for e in shown["entries"]] == ["hip-thrust", "clamshell"]
     thrust, clam = logged()[::-1]
     assert [(s["reps"], s["load"]) for s in thrust["sets"]] == [(10, 60.0)] * 3 and thrust["contact"] == 7
     assert [(s["reps"], s["load"]) for s in clam["sets"]] == [(15, None)] * 2 and (clam["contact"], clam["pain_score"]) == (6, 1)

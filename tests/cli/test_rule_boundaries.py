@@ -107,7 +107,7 @@ def test_every_load_potential_2_drill_is_dosed_as_a_drill_in_high_reps() -> None
     every level and for a goal whose own dose is lower."""
     every = catalogue()
     drills = {s for s, e in every.items() if e["load_potential"] == 2 and e["pattern"] in DRILL_PATTERNS and e["unit"] == "reps"}
-    assert len(drills) >= 14
+    assert len(drills) >= 8  # body-weight drills sit at load potential 1 on the rubric (issue 23); the band drills remain
     seen: set[str] = set()
     for level in LEVELS:  # at advanced the 100 listed are not the whole catalogue, so each drill is asked where it is listed
         recs = by_slug(as_json("recommend", "--goal", "glute-size", "--level", level, "--top", "100", "--equipment", "all")["recommendations"])
@@ -196,13 +196,14 @@ def test_only_light_drills_get_the_drill_dose_and_only_heavy_lifts_the_long_rest
     moderate reps, a body-weight squat, lunge or hinge in reps set by how hard it is; neither as a 12-20 drill.
     Compounds with little room for load rest at most 2 minutes; heavy loaded ones at least 2."""
     every = catalogue()
-    recs = as_json("recommend", "--goal", "strength", "--level", "advanced", "--top", "100")["recommendations"]
+    recs = [*as_json("recommend", "--goal", "strength", "--level", "advanced", "--top", "100")["recommendations"],
+            *as_json("recommend", "--goal", "strength", "--level", "advanced", "--equipment", "none", "--top", "100")["recommendations"]]
     reps_unit = [(r, every[r["slug"]]) for r in recs if every[r["slug"]]["unit"] == "reps"]
     loaded_isolation = [r for r, e in reps_unit if e["pattern"] in DRILL_PATTERNS - {"bridge-thrust"} and e["load_potential"] >= 3]
     light_compound = [r for r, e in reps_unit if e["pattern"] in ("squat", "lunge", "hinge") and e["load_potential"] <= 2]
     heavy_compound = [r for r, e in reps_unit if e["pattern"] in ("squat", "lunge", "hinge", "bridge-thrust")
                       and e["load_potential"] >= 4 and e["equipment"]]
-    assert loaded_isolation and light_compound and heavy_compound
+    assert light_compound and heavy_compound  # a strength list holds no abduction (issue 23): loaded isolations may be absent
     for r in loaded_isolation + light_compound:
         assert r["reps"][0] < 12, (r["slug"], r["reps"])
     for r in light_compound:
@@ -215,7 +216,7 @@ def test_only_light_drills_get_the_drill_dose_and_only_heavy_lifts_the_long_rest
     "args,first_words",
     [
         (["recommend", "--goal", "uper-glutes"], "Error: Unknown goal 'uper-glutes' for --goal."),
-        (["recommend", "--goal", "glute-size", "--pain", "sciatic,knee-pain"], "Error: Unknown condition 'sciatic' for --pain."),
+        (["recommend", "--goal", "glute-size", "--pain", "sciatic,knee-pain"], "Error: Unknown condition 'sciatic' for --condition."),
         (["exercises", "--equipment", "band,barbel"], "Error: Unknown equipment 'barbel' for --equipment."),
     ],
 )
@@ -224,12 +225,19 @@ def test_an_unknown_name_says_what_kind_of_thing_it_is_not(args: list[str], firs
     assert result.exit_code == 2 and result.stderr.startswith(first_words), result.stderr
 
 
-def test_muscles_lists_each_regions_top_exercises_measured_first_then_highest() -> None:
+def test_muscles_lists_each_regions_top_exercises_grouped_by_basis_and_by_score_within_it() -> None:
+    """Each basis present shows its best; the other places go to the highest scores whatever their basis;
+    the list is grouped measured, close variant, estimate, by score within each group (issue 23)."""
     every = catalogue()
+    order = {"emg": 0, "emg-proxy": 1, "estimate": 2}
     for region in as_json("muscles")["regions"]:
         name = region["name"]
-        best = sorted(every.values(), key=lambda e: (e["region_basis"][name] == "estimate", -e["regions"][name], e["slug"]))
-        assert region["top_exercises"] == [e["slug"] for e in best[:5]], name
+        top = [every[s] for s in region["top_exercises"]]
+        keys = [(order[e["region_basis"][name]], -e["regions"][name]) for e in top]
+        assert keys == sorted(keys), name
+        for basis in {e["region_basis"][name] for e in every.values()}:
+            best = max((e for e in every.values() if e["region_basis"][name] == basis), key=lambda e: (e["regions"][name], e["slug"]))
+            assert any(e["region_basis"][name] == basis and e["regions"][name] == best["regions"][name] for e in top), (name, basis)
 
 
 def test_sprints_and_sleds_get_more_sets_and_longer_rest_than_carries() -> None:
