@@ -92,6 +92,25 @@ def log_import(
                                     plan.saved_rows)
     kept = imports.save_mapping(given) if save_map else None
     _print_report(file, plan, counts, kept)
+    _print_proposal()
+
+
+def _print_proposal() -> None:
+    """What 'plan start' would propose from the whole log now (core.history): the level, why, and Contact."""
+    import datetime as dt
+
+    from glutecoach.cli.options import load_catalogue
+    from glutecoach.core.history import propose
+    from glutecoach.store import log
+
+    today = dt.date.today()
+    with log.connect(create=False) as conn:
+        entries = log.entries(conn, since=(today - dt.timedelta(weeks=104)).isoformat(), newest_first=False)
+    found = propose(load_catalogue(None), entries, today)
+    if found is None:
+        return
+    contact = " without the Contact phase (your log shows you past it)" if found.past_contact else ""
+    sys.stdout.write(f"'glutecoach plan start' would propose {found.level}{contact}: {found.reason[len(found.level) + 2:]}\n")
 
 
 def _names(rows: Any, limit: int = 12) -> str:

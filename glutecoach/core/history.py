@@ -48,7 +48,7 @@ def propose(cat: Catalogue, entries: Sequence[Entry], today: dt.date) -> LevelPr
     ratings = [e.contact for e in sorted(entries, key=lambda e: e.date) if e.contact is not None][-6:]
     low = bool(ratings) and sum(ratings) / len(ratings) < LOW_CONTACT
     past = regular and weeks >= PAST_CONTACT_WEEKS and not low
-    why = f"{level}: {weeks} weeks of logged loaded training, {per_week:.1f} sessions a week"
+    why = f"{level}: {weeks} week{'' if weeks == 1 else 's'} of logged loaded training, {per_week:.1f} sessions a week"
     if not current:
         why += f", the last {(today - last).days} days ago (start again as a beginner and build back quickly)"
     elif not regular:

@@ -261,3 +261,9 @@ def test_plan_next_without_a_saved_plan_uses_the_level_your_history_supports() -
     data = as_json("plan", "next", "--date", "2026-11-02")
     assert data["phase"] != "Contact" and data["saved_plan"] is False
     assert not any("start light" in e["note"] for e in data["next_session"] if e["slug"] in ("hip-thrust", "back-squat"))
+
+
+def test_log_import_ends_by_saying_what_plan_start_would_propose() -> None:
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "trackers" / "strong_newer_kg.csv"
+    out = ok("log", "import", str(fixture))
+    assert "'glutecoach plan start' would propose " in out.splitlines()[-1]
