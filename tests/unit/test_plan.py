@@ -13,6 +13,7 @@ from glutecoach.core import plan as planner
 from glutecoach.core.dose import ISOLATION, dose_for, is_body_weight_strength, is_heavy_compound, is_light_drill
 from glutecoach.core.engine import exclusion, rank
 from glutecoach.core.models import Catalogue, Exercise, Profile
+from glutecoach.core.plan_volume import MAIN_MIN_SETS
 from glutecoach.core.vocab import CONDITIONS, LEVEL_RANK, LEVELS, REGIONS
 from glutecoach.core.volume import SET_RULE, set_value
 
@@ -139,7 +140,7 @@ def test_every_loading_week_covers_each_need_the_pool_can_meet(grid: dict[Key, p
         pool = planner.allowed(cat, goal, profile)
         for w in loading_weeks(p):
             phase = span_of(p, w.week).phase
-            open_ = {ex.pattern for ex in pool if planner._in_phase(ex, phase)}
+            open_ = {ex.pattern for ex in pool if planner.in_phase(ex, phase)}
             have = {e.exercise.pattern for s in w.sessions for e in s.exercises}
             for need in goal.needs:
                 if set(need) & open_:
@@ -297,7 +298,7 @@ def test_the_main_lift_has_three_working_sets_and_no_fewer_than_any_other(grid: 
             for s in w.sessions:
                 main = next((e for e in s.exercises if e.role == "main"), None)
                 others = [e.sets for e in s.exercises if e.role in ("compound", "accessory")]
-                assert all(e.sets <= max(cap, planner.MAIN_MIN_SETS) for e in s.exercises), (key, w.week)
+                assert all(e.sets <= max(cap, MAIN_MIN_SETS) for e in s.exercises), (key, w.week)
                 if main is not None:
                     assert main.sets >= 3, (key, w.week, s.day, main.exercise.slug, main.sets, "cut below 3")
                     assert not others or main.sets >= max(others), (key, w.week, s.day, main.exercise.slug, main.sets, others)
