@@ -61,22 +61,44 @@ def choose_week(cands: list[Scored], needs: list[tuple[str, ...]], goal: Goal, p
     return [_choose_day(d, week, cands, needs, goal, phase, key) for d in range(len(weekdays))]
 
 
+def _fits(ex: Exercise, chosen: list[Pick], goal: Goal, phase: Phase, week: _Week, d: int) -> bool:
+    """May day d take this exercise next to what it holds: no family twice, the pattern's cap, one loaded
+    thrust or bridge outside Contact, two power drills of different kinds, the weekly heavy-hinge budget."""
+    if any(p.item.exercise.slug == ex.slug or p.item.exercise.family == ex.family for p in chosen):
+        return False
+    if sum(p.item.exercise.pattern == ex.pattern for p in chosen) >= _session_cap(goal, ex.pattern):
+        return False
+    if is_loaded_thrust(ex) and not phase.contact_check and any(is_loaded_thrust(p.item.exercise) for p in chosen):
+        return False
+    if ex.pattern == "power" and any(p.item.exercise.pattern == "power" and p.item.exercise.unit == ex.unit for p in chosen):
+        return False  # two power drills differ in kind: a jump (contacts) and a sprint or sled (metres)
+    return not (is_heavy_hinge(ex) and not week.hinge_ok(d))
+
+
+def _close_options(need: tuple[str, ...], d: int, cands: list[Scored], fits: Callable[[Scored], bool], key: Callable[[Scored], float],
+                   days: int) -> list[Scored]:
+    """The options for a need within ROTATE_POINTS of the best (never a drill where the best is real work);
+    a need of several patterns takes turns by day (squat, then lunge, then squat)."""
+    turn = need[d % len(need)]
+    within = [s for s in cands if s.exercise.pattern == turn and fits(s)] or [s for s in cands if s.exercise.pattern in need]
+    close: list[Scored] = []
+    for s in within:
+        if s.exercise.pattern not in need or not fits(s):
+            continue
+        if close and (key(s) < key(close[0]) - ROTATE_POINTS or len(close) == days):
+            break
+        if not close or s.exercise.effort >= min(2, close[0].exercise.effort):
+            close.append(s)
+    return close
+
+
 def _choose_day(d: int, week: _Week, cands: list[Scored], needs: list[tuple[str, ...]], goal: Goal, phase: Phase,
                 key: Callable[[Scored], float]) -> list[Pick]:
     """Day d: one exercise per need (days take turns among close options), then fillers by rank."""
     chosen: list[Pick] = []
 
     def fits(s: Scored) -> bool:
-        ex = s.exercise
-        if any(p.item.exercise.slug == ex.slug or p.item.exercise.family == ex.family for p in chosen):
-            return False
-        if sum(p.item.exercise.pattern == ex.pattern for p in chosen) >= _session_cap(goal, ex.pattern):
-            return False
-        if is_loaded_thrust(ex) and not phase.contact_check and any(is_loaded_thrust(p.item.exercise) for p in chosen):
-            return False
-        if ex.pattern == "power" and any(p.item.exercise.pattern == "power" and p.item.exercise.unit == ex.unit for p in chosen):
-            return False  # two power drills differ in kind: a jump (contacts) and a sprint or sled (metres)
-        return not (is_heavy_hinge(ex) and not week.hinge_ok(d))
+        return _fits(s.exercise, chosen, goal, phase, week, d)
 
     def take(need: int, s: Scored, slot: bool = False) -> None:
         chosen.append(Pick(need, s, slot))
@@ -86,16 +108,7 @@ def _choose_day(d: int, week: _Week, cands: list[Scored], needs: list[tuple[str,
     for i, need in enumerate(needs):
         if len(chosen) >= phase.exercises_per_session:
             break
-        close: list[Scored] = []  # the options within ROTATE_POINTS of the best, never a drill where the best is real work
-        turn = need[d % len(need)]  # a need of several patterns: days take turns (squat, then lunge, then squat)
-        within = [s for s in cands if s.exercise.pattern == turn and fits(s)] or [s for s in cands if s.exercise.pattern in need]
-        for s in within:
-            if s.exercise.pattern not in need or not fits(s):
-                continue
-            if close and (key(s) < key(close[0]) - ROTATE_POINTS or len(close) == len(week.weekdays)):
-                break
-            if not close or s.exercise.effort >= min(2, close[0].exercise.effort):
-                close.append(s)
+        close = _close_options(need, d, cands, fits, key, len(week.weekdays))
         if close:
             take(i, close[d % len(close)], True)
     focus = needs[0] if needs else ()

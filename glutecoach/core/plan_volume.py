@@ -153,7 +153,12 @@ def fit(days: list[list[PlannedExercise]], targets: Sequence[str], weekly: Range
                       or grow(False, one_more, now, None, short)):
             continue
         break
-    for day in days:  # nothing has more sets than the main lift
+    _cap_at_main(days)
+
+
+def _cap_at_main(days: list[list[PlannedExercise]]) -> None:
+    """Nothing in a session has more sets than its main lift."""
+    for day in days:
         main = next((e.sets for e in day if e.role == "main"), None)
         if main is not None:
             day[:] = [e._replace(sets=main) if e.role != "power" and e.sets > main else e for e in day]
