@@ -7,7 +7,7 @@ field at fault, what is wrong and what is accepted.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -212,10 +212,8 @@ def resolve_contraindications(merged: dict[str, Any]) -> None:
 
 def check_references(merged: dict[str, Any], origin: Origin, positions: Positions) -> list[str]:
     """Cross-file checks: every reference resolves, names are unambiguous, no progression cycle."""
-    from glutecoach.core.rules import RULE_NAMES
-
     exercises = merged["exercises"]
-    problems = []
+    problems: list[str] = []
     names: dict[str, str] = {}
 
     def at(kind: str, ident: str, *loc: Any) -> str:
@@ -223,29 +221,59 @@ def check_references(merged: dict[str, Any], origin: Origin, positions: Position
         return positions.where(path, [kind, index, *loc])
 
     for slug, ex in exercises.items():
-        for field in ("progressions", "regressions"):
-            for j, other in enumerate(ex[field]):
-                if other not in exercises:
-                    problems.append(f"{at('exercises', slug, field, j)}: exercise '{slug}': {field}: no exercise '{other}' in any catalogue file.{did_you_mean(other, exercises)}")
-        for j, ev in enumerate(ex["evidence"]):
-            if ev["source"] not in merged["sources"]:
-                problems.append(f"{at('exercises', slug, 'evidence', j, 'source')}: exercise '{slug}': evidence: no source '{ev['source']}' in any sources list.{did_you_mean(ev['source'], merged['sources'])}")
-        for name in (ex["name"], *ex["aliases"]):
-            key = normalise(name)
-            if key in names and names[key] != slug:
-                other = names[key]
-                problems.append(f"{at('exercises', slug, 'aliases')}: exercise '{slug}': the name or alias '{name}' is also used by exercise '{other}' ({at('exercises', other)}).")
-            names.setdefault(key, slug)
+        problems += _exercise_reference_problems(slug, ex, merged, at)
+        problems += _name_clashes(slug, ex, names, at)
     cycle = _find_cycle(exercises)
     if cycle:
         problems.append(f"{at('exercises', cycle[0])}: exercise '{cycle[0]}': progressions and regressions form a cycle: {' -> '.join(cycle)} (back at {at('exercises', cycle[-2])}).")
+    return problems + _plan_problems(merged, at) + _goal_problems(merged, at)
+
+
+def _exercise_reference_problems(slug: str, ex: dict[str, Any], merged: dict[str, Any], at: Callable[..., str]) -> list[str]:
+    """An exercise's progressions, regressions and evidence sources that name nothing in the catalogue."""
+    exercises = merged["exercises"]
+    problems = []
+    for field in ("progressions", "regressions"):
+        for j, other in enumerate(ex[field]):
+            if other not in exercises:
+                problems.append(f"{at('exercises', slug, field, j)}: exercise '{slug}': {field}: no exercise '{other}' in any catalogue file.{did_you_mean(other, exercises)}")
+    for j, ev in enumerate(ex["evidence"]):
+        if ev["source"] not in merged["sources"]:
+            problems.append(f"{at('exercises', slug, 'evidence', j, 'source')}: exercise '{slug}': evidence: no source '{ev['source']}' in any sources list.{did_you_mean(ev['source'], merged['sources'])}")
+    return problems
+
+
+def _name_clashes(slug: str, ex: dict[str, Any], names: dict[str, str], at: Callable[..., str]) -> list[str]:
+    """The exercise's name and aliases already used by another exercise; records them in `names`
+    (normalised name -> the first exercise to use it)."""
+    problems = []
+    for name in (ex["name"], *ex["aliases"]):
+        key = normalise(name)
+        if key in names and names[key] != slug:
+            other = names[key]
+            problems.append(f"{at('exercises', slug, 'aliases')}: exercise '{slug}': the name or alias '{name}' is also used by exercise '{other}' ({at('exercises', other)}).")
+        names.setdefault(key, slug)
+    return problems
+
+
+def _plan_problems(merged: dict[str, Any], at: Callable[..., str]) -> list[str]:
+    """Plan phases naming a goal or a preferred exercise that does not exist."""
+    problems = []
     for level, plan in merged["plans"].items():
         for phase in plan["phases"]:
             if phase["goal"] is not None and phase["goal"] not in merged["goals"]:
                 problems.append(f"{at('plans', level)}: plan '{level}', phase '{phase['name']}': no goal '{phase['goal']}'.")
             for slug in phase["preferred"]:
-                if slug not in exercises:
+                if slug not in merged["exercises"]:
                     problems.append(f"{at('plans', level)}: plan '{level}', phase '{phase['name']}': no exercise '{slug}'.")
+    return problems
+
+
+def _goal_problems(merged: dict[str, Any], at: Callable[..., str]) -> list[str]:
+    """Goals naming a rule the ranking does not have."""
+    from glutecoach.core.rules import RULE_NAMES
+
+    problems = []
     for name, goal in merged["goals"].items():
         for rule in goal["rules"]:
             if rule not in RULE_NAMES:

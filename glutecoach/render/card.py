@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from glutecoach.core.vocab import BASIS_WORD, EVIDENCE_REGIONS, REGION_LABEL, REGIONS
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from glutecoach.core.models import Catalogue, Evidence, Exercise
 
 # Which figure speaks for a region: a mean first, a peak (a supporting fact only) last.
@@ -156,7 +158,6 @@ def show(cat: Catalogue, ex: Exercise, full: bool) -> None:
     """Print the card to the terminal."""
     from rich.text import Text
 
-    from glutecoach.render.grid import flow
     from glutecoach.render.musclemap import can_draw_blocks, muscle_map
     from glutecoach.render.terminal import (
         bullet,
@@ -184,7 +185,34 @@ def show(cat: Catalogue, ex: Exercise, full: bool) -> None:
     for n, line in enumerate(lines, 1):
         out.append_text(bullet(f"{n} {region_text(line)}"))
     out.append_text(section("About it"))
-    if full:  # one fact a line, the values in a column
+    out.append_text(_about_text(ex, full, total))
+    for title, items in (("Cues", list(ex.cues)), ("Mistakes", list(ex.mistakes)), ("Cautions", cautions(ex))):
+        if items:
+            out.append_text(section(title))
+            for text in items:
+                out.append_text(bullet(text))
+    if full:
+        out.append_text(_full_sections(cat, ex, sources, total))
+    out.append_text(section("Sources"))
+    for citation in sources.citations(cat):
+        out.append("\n".join(wrap(citation, total, "  ", "      ")) + "\n")
+    if not full:
+        more = Text("\n")
+        more.append_text(para("Every figure, note, progression and regression:", "dim"))
+        more.append_text(para(f"glutecoach show {ex.slug} --full", "dim", indent="  "))
+        out.append_text(more)
+    console.print(out, end="", soft_wrap=True)
+
+
+def _about_text(ex: Exercise, full: bool, total: int) -> Text:
+    """The facts: one a line with the values in a column on the full card, one flowing paragraph on the short."""
+    from rich.text import Text
+
+    from glutecoach.render.grid import flow
+    from glutecoach.render.terminal import wrap
+
+    out = Text()
+    if full:
         for key, value in facts(ex, full):
             folded = wrap(value, total, " " * 13)
             out.append(f"{key:<12} ", style="dim")
@@ -195,31 +223,28 @@ def show(cat: Catalogue, ex: Exercise, full: bool) -> None:
             segments += [(key, "dim"), (value + " ·", "")]
         segments[-1] = (segments[-1][0][:-2], "")
         out.append_text(flow(segments, total))
-    for title, items in (("Cues", list(ex.cues)), ("Mistakes", list(ex.mistakes)), ("Cautions", cautions(ex))):
-        if items:
+    return out
+
+
+def _full_sections(cat: Catalogue, ex: Exercise, sources: Sources, total: int) -> Text:
+    """What only the full card shows: progressions, regressions, notes and every evidence line
+    (numbering their sources before the source list is printed)."""
+    from rich.text import Text
+
+    from glutecoach.render.terminal import bullet, item, section
+
+    out = Text()
+    for title, slugs in (("Progressions", ex.progressions), ("Regressions", ex.regressions)):
+        if slugs:
             out.append_text(section(title))
-            for text in items:
-                out.append_text(bullet(text))
-    if full:
-        for title, slugs in (("Progressions", ex.progressions), ("Regressions", ex.regressions)):
-            if slugs:
-                out.append_text(section(title))
-                for slug in slugs:
-                    name = cat.exercises[slug].name if slug in cat.exercises else slug
-                    out.append_text(item("  • ", name, slug, total))
-        if ex.notes:
-            out.append_text(section("Notes"))
-            for text in ex.notes:
-                out.append_text(bullet(text))
-        out.append_text(section("All evidence"))
-        for text in evidence_lines(cat, ex, sources):
+            for slug in slugs:
+                name = cat.exercises[slug].name if slug in cat.exercises else slug
+                out.append_text(item("  • ", name, slug, total))
+    if ex.notes:
+        out.append_text(section("Notes"))
+        for text in ex.notes:
             out.append_text(bullet(text))
-    out.append_text(section("Sources"))
-    for citation in sources.citations(cat):
-        out.append("\n".join(wrap(citation, total, "  ", "      ")) + "\n")
-    if not full:
-        more = Text("\n")
-        more.append_text(para("Every figure, note, progression and regression:", "dim"))
-        more.append_text(para(f"glutecoach show {ex.slug} --full", "dim", indent="  "))
-        out.append_text(more)
-    console.print(out, end="", soft_wrap=True)
+    out.append_text(section("All evidence"))
+    for text in evidence_lines(cat, ex, sources):
+        out.append_text(bullet(text))
+    return out

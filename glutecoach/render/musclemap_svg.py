@@ -73,6 +73,12 @@ def _text_width(text: str, size: float) -> float:
     return cell_len(text) * size * 0.56
 
 
+_FONT = 13.0
+_MARGIN = 20.0
+_LINE = _FONT * 1.7  # one legend or table row
+_NOTE_CELLS = 110
+
+
 def svg(
     values: Mapping[str, float | None],
     basis: Mapping[str, str] | None = None,
@@ -93,47 +99,70 @@ def svg(
     wrapped between words. All text is XML-escaped; there are no scripts and no external
     references, so the file prints and mails as it is.
     """
+    font = _FONT
+    margin = _MARGIN
     cleaned = _clean_values(values)
     bases = _clean_basis(basis)
     shown = {region: str(text) for region, text in (value_text or {}).items()}
-    font = 13.0
-    margin = 20.0
-    map_width = 2 * _MID
     parts: list[str] = []
     defs: list[str] = []
-
-    def fill_for(region: str) -> str:
-        value = cleaned[region]
-        if value is None:
-            return "#ffffff"
-        colour = _hex(_rgb(value))
-        ink = _hex(_ink(_rgb(value)))
-        kind = bases[region]
-        if kind == "estimate":
-            pid = f"hatch-{region}"
-            defs.append(
-                f'<pattern id="{pid}" width="8" height="8" patternUnits="userSpaceOnUse" '
-                f'patternTransform="rotate(45)"><rect width="8" height="8" fill="{colour}"/>'
-                f'<line x1="0" y1="0" x2="0" y2="8" stroke="{ink}" stroke-width="2.5"/></pattern>'
-            )
-            return f"url(#{pid})"
-        if kind == "emg-proxy":
-            pid = f"dots-{region}"
-            defs.append(
-                f'<pattern id="{pid}" width="8" height="8" patternUnits="userSpaceOnUse">'
-                f'<rect width="8" height="8" fill="{colour}"/><circle cx="4" cy="4" r="1.4" fill="{ink}"/></pattern>'
-            )
-            return f"url(#{pid})"
-        return colour
-
-    fills = {region: fill_for(region) for region in REGIONS}
+    fills = {region: _fill_for(region, cleaned[region], bases[region], defs) for region in REGIONS}
     y = margin
     if title:
         y += font * 1.6
         parts.append(f'<text x="{margin:g}" y="{y:g}" font-size="{font * 1.4:g}" font-weight="bold">{_x(title)}</text>')
         y += font * 0.6
     top = y + 6
-    parts.append(f'<g transform="translate({margin:g} {top:g})" stroke-linejoin="round">')
+    parts += _map_figure(fills, top)
+    y = top + 370
+    y, legend_width = _legend(parts, fills, cleaned, bases, shown, y)
+    y = _key_lines(parts, y, scale)
+    y, table_width = _table(parts, header, rows, y)
+    y = _notes(parts, notes, y)
+    notes_width = _text_width("m" * _NOTE_CELLS, font - 1) if notes else 0.0
+    title_width = _text_width(title, font * 1.4) if title else 0.0
+    table_width = max(table_width, notes_width)
+    total_width = margin * 2 + max(2 * _MID, table_width, title_width, legend_width, 700)
+    total_height = y + margin
+    head = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{total_width:.0f}" height="{total_height:.0f}" '
+        f'viewBox="0 0 {total_width:.0f} {total_height:.0f}" font-family="sans-serif" role="img">\n'
+        f"<title>{_x(title or 'Muscle map')}</title>\n"
+        f'<rect width="100%" height="100%" fill="#ffffff"/>\n'
+    )
+    defs_block = f"<defs>{''.join(defs)}</defs>\n" if defs else ""
+    return head + defs_block + "\n".join(parts) + "\n</svg>\n"
+
+
+def _fill_for(region: str, value: float | None, kind: str | None, defs: list[str]) -> str:
+    """A region's fill: white when not shown, else its shade, as a hatched (estimate) or dotted (close
+    variant) pattern added to `defs` when the basis is not a measurement."""
+    if value is None:
+        return "#ffffff"
+    colour = _hex(_rgb(value))
+    ink = _hex(_ink(_rgb(value)))
+    if kind == "estimate":
+        pid = f"hatch-{region}"
+        defs.append(
+            f'<pattern id="{pid}" width="8" height="8" patternUnits="userSpaceOnUse" '
+            f'patternTransform="rotate(45)"><rect width="8" height="8" fill="{colour}"/>'
+            f'<line x1="0" y1="0" x2="0" y2="8" stroke="{ink}" stroke-width="2.5"/></pattern>'
+        )
+        return f"url(#{pid})"
+    if kind == "emg-proxy":
+        pid = f"dots-{region}"
+        defs.append(
+            f'<pattern id="{pid}" width="8" height="8" patternUnits="userSpaceOnUse">'
+            f'<rect width="8" height="8" fill="{colour}"/><circle cx="4" cy="4" r="1.4" fill="{ink}"/></pattern>'
+        )
+        return f"url(#{pid})"
+    return colour
+
+
+def _map_figure(fills: Mapping[str, str], top: float) -> list[str]:
+    """The drawing itself, both sides seen from behind, as one group placed at `top`."""
+    parts = [f'<g transform="translate({_MARGIN:g} {top:g})" stroke-linejoin="round">']
     for side in ("left", "right"):
         flip = _mirror_path if side == "right" else (lambda p: p)
         for region, path in _SVG_SHAPES.items():
@@ -166,10 +195,14 @@ def svg(
         f'<text x="{_MID:g}" y="350" font-size="12" text-anchor="middle" fill="#555555">seen from behind</text>'
     )
     parts.append("</g>")
-    y = top + 370
+    return parts
 
-    # Legend: one line per region (swatch, key, name, value, basis), then the scale and the fills.
-    line = font * 1.7
+
+def _legend(parts: list[str], fills: Mapping[str, str], cleaned: Mapping[str, float | None], bases: Mapping[str, str | None],
+            shown: Mapping[str, str], y: float) -> tuple[float, float]:
+    """One legend line per region (swatch, key, name, value, basis) added to `parts`: the new y and the legend's width."""
+    font = _FONT
+    margin = _MARGIN
     names = {region: REGION_NAMES[region] + (" (deep)" if region in DEEP else "") for region in REGIONS}
     numbers = {
         region: shown.get(region, _value_text(value)) if value is not None else "-" for region, value in cleaned.items()
@@ -184,7 +217,7 @@ def svg(
     word_x = value_end + 16
     legend_width = word_x + max(_text_width(word, font) for word in words.values()) - margin
     for region in REGIONS:
-        y += line
+        y += _LINE
         dash = ' stroke-dasharray="4 3"' if region in DEEP else ""
         parts.append(
             f'<g class="legend" data-region="{region}">'
@@ -194,10 +227,17 @@ def svg(
             f'<text x="{value_end:g}" y="{y:g}" font-size="{font:g}" text-anchor="end">{_x(numbers[region])}</text>'
             f'<text x="{word_x:g}" y="{y:g}" font-size="{font:g}">{_x(words[region])}</text></g>'
         )
+    return y, legend_width
+
+
+def _key_lines(parts: list[str], y: float, scale: bool) -> float:
+    """Under the legend: the 0-100 shade scale (when `scale`) and the lines that explain fills and outlines; the new y."""
+    font = _FONT
+    margin = _MARGIN
     keys = ["Seen from behind. Dashed outline = deep muscle: 4 under 3, 5 under 1."]
     if scale:  # the 0-100 shade scale and the basis fills; a map of where regions lie needs neither
         keys.insert(0, "Fill: solid = measured, dotted = close variant, hatched = estimate.")
-        y += line
+        y += _LINE
         scale_x = margin
         parts.append(f'<text x="{scale_x:g}" y="{y:g}" font-size="{font - 1:g}" fill="#444444">0</text>')
         for step in range(11):
@@ -210,55 +250,51 @@ def svg(
     for note in keys:
         y += font * 1.5
         parts.append(f'<text x="{margin:g}" y="{y:g}" font-size="{font - 1:g}" fill="#444444">{_x(note)}</text>')
-    y += font
+    return y + font
 
-    # Optional table.
-    header = [str(cell) for cell in header]
+
+def _table(parts: list[str], header: Sequence[str], rows: Sequence[Sequence[str]], y: float) -> tuple[float, float]:
+    """The optional table added to `parts`: the new y and the table's width (0 with no table)."""
+    font = _FONT
+    margin = _MARGIN
+    head = [str(cell) for cell in header]
     body = [[str(cell) for cell in row] for row in rows]
-    table_width = 0.0
-    if header or body:
-        columns = max([len(header)] + [len(row) for row in body])
-        widths = [0.0] * columns
-        for row in [header, *body]:
-            for i, cell in enumerate(row):
-                widths[i] = max(widths[i], _text_width(cell, font) + 18)
-        table_width = sum(widths)
-        y += font * 1.5
-        if header:
-            y += line
-            x = margin
-            for i, cell in enumerate(header):
-                parts.append(f'<text x="{x + 4:g}" y="{y:g}" font-size="{font:g}" font-weight="bold">{_x(cell)}</text>')
-                x += widths[i]
-            parts.append(
-                f'<line x1="{margin:g}" y1="{y + 6:g}" x2="{margin + table_width:g}" y2="{y + 6:g}" stroke="#333333"/>'
-            )
-            y += 4
-        for row in body:
-            y += line
-            x = margin
-            for i, cell in enumerate(row):
-                parts.append(f'<text x="{x + 4:g}" y="{y:g}" font-size="{font:g}">{_x(cell)}</text>')
-                x += widths[i]
-    note_cells = 110
+    if not (head or body):
+        return y, 0.0
+    columns = max([len(head)] + [len(row) for row in body])
+    widths = [0.0] * columns
+    for row in [head, *body]:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], _text_width(cell, font) + 18)
+    table_width = sum(widths)
+    y += font * 1.5
+    if head:
+        y += _LINE
+        x = margin
+        for i, cell in enumerate(head):
+            parts.append(f'<text x="{x + 4:g}" y="{y:g}" font-size="{font:g}" font-weight="bold">{_x(cell)}</text>')
+            x += widths[i]
+        parts.append(
+            f'<line x1="{margin:g}" y1="{y + 6:g}" x2="{margin + table_width:g}" y2="{y + 6:g}" stroke="#333333"/>'
+        )
+        y += 4
+    for row in body:
+        y += _LINE
+        x = margin
+        for i, cell in enumerate(row):
+            parts.append(f'<text x="{x + 4:g}" y="{y:g}" font-size="{font:g}">{_x(cell)}</text>')
+            x += widths[i]
+    return y, table_width
+
+
+def _notes(parts: list[str], notes: Sequence[str], y: float) -> float:
+    """Each note a paragraph wrapped between words, added to `parts`; the new y."""
+    font = _FONT
     if notes:
         y += font * 0.8
     for note in notes:
-        for text in _svg_wrap(str(note), note_cells):
+        for text in _svg_wrap(str(note), _NOTE_CELLS):
             y += font * 1.4
-            parts.append(f'<text x="{margin:g}" y="{y:g}" font-size="{font - 1:g}" fill="#333333">{_x(text)}</text>')
+            parts.append(f'<text x="{_MARGIN:g}" y="{y:g}" font-size="{font - 1:g}" fill="#333333">{_x(text)}</text>')
         y += font * 0.4
-    notes_width = _text_width("m" * note_cells, font - 1) if notes else 0.0
-    title_width = _text_width(title, font * 1.4) if title else 0.0
-    table_width = max(table_width, notes_width)
-    total_width = margin * 2 + max(map_width, table_width, title_width, legend_width, 700)
-    total_height = y + margin
-    head = (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{total_width:.0f}" height="{total_height:.0f}" '
-        f'viewBox="0 0 {total_width:.0f} {total_height:.0f}" font-family="sans-serif" role="img">\n'
-        f"<title>{_x(title or 'Muscle map')}</title>\n"
-        f'<rect width="100%" height="100%" fill="#ffffff"/>\n'
-    )
-    defs_block = f"<defs>{''.join(defs)}</defs>\n" if defs else ""
-    return head + defs_block + "\n".join(parts) + "\n</svg>\n"
+    return y

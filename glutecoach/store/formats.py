@@ -252,6 +252,13 @@ def _unique_uid(seen: dict[str, int], uid: str, entry: int) -> None:
 def from_json(doc: Any, units: str) -> list[tuple[str, Entry]]:
     """A parsed glutecoach export -> (exercise as written, entry with every field checked), in file
     order. The exercise is mapped by the caller (imports.plan); its slug here is ''."""
+    _check_document(doc)
+    uids: dict[str, int] = {}  # uid (lower case) -> the entry that has it
+    return [_entry_from_json(item, i, units, uids) for i, item in enumerate(doc["entries"], 1)]
+
+
+def _check_document(doc: Any) -> None:
+    """The top level: an object with a list of entries, no unknown keys and a json_version this glutecoach reads."""
     if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
         raise UsageError('the file is not a glutecoach log export: expected {"entries": [...]}.')
     extra = sorted(set(doc) - {"entries", "tracker_rows", "json_version"}, key=str)  # tracker_rows: store.foreign_json
@@ -261,46 +268,56 @@ def from_json(doc: Any, units: str) -> list[tuple[str, Entry]]:
     if type(version) is not int or not 1 <= version <= JSON_VERSION:
         raise UsageError(f"json_version {_shown(version)} is not one this glutecoach reads (1 to {JSON_VERSION}); "
                          "a newer glutecoach wrote it, or it was edited.")
-    out = []
-    uids: dict[str, int] = {}  # uid (lower case) -> the entry that has it
-    for i, item in enumerate(doc["entries"], 1):
-        where = f"entry {i}: "
-        if not isinstance(item, dict):
-            raise UsageError(f"{where}{_shown(item)} is not an object; accepted: {{\"date\", \"slug\", \"sets\", ...}}.")
-        unknown = sorted(set(item) - set(JSON_FIELDS), key=str)
-        if unknown:
-            raise UsageError(f"{where}unknown field {_shown(unknown[0])}; accepted: {', '.join(JSON_FIELDS)}.")
-        for field in ("date", "slug", "sets"):
-            if field not in item:
-                raise UsageError(f"{where}the field '{field}' is missing.")
-        slug = check_text(item["slug"], f"{where}slug", MAX_SLUG)
-        if slug is None:
-            raise UsageError(f"{where}slug: empty; accepted: an exercise's slug, e.g. hip-thrust.")
-        sets = item["sets"]
-        if not isinstance(sets, list):
-            raise UsageError(f"{where}sets: {_shown(sets)} is not a list; accepted: a list of {{\"reps\", \"load\", \"type\"}}.")
-        rows = []
-        for j, s in enumerate(sets, 1):
-            if not isinstance(s, dict):
-                raise UsageError(f"{where}set {j}: {_shown(s)} is not an object; accepted: {{\"reps\", \"load\", \"type\"}}.")
-            bad = sorted(set(s) - set(SET_FIELDS), key=str)
-            if bad:
-                raise UsageError(f"{where}set {j}: unknown field {_shown(bad[0])}; accepted: reps, load, type.")
-            if "reps" not in s:
-                raise UsageError(f"{where}set {j}: the field 'reps' is missing.")
-            rows.append((s["reps"], s.get("load"), s.get("type")))
-        entry_units = item.get("units", units)
-        if not isinstance(entry_units, str) or entry_units not in MAX_LOAD:
-            raise UsageError(f"{where}units: {_shown(entry_units)} is not accepted; accepted: kg, lb.")
-        entry_id = item.get("id")
-        if entry_id is not None:
-            entry_id = _whole(entry_id, f"{where}id:", 1, 2**63 - 1)
-        uid = item.get("uid")
-        if isinstance(uid, str):
-            uid = uid.lower()
-            _unique_uid(uids, uid, i)
-        checked_sets = check_sets(rows, entry_units, where)
-        entry = Entry(entry_id, item["date"], "", checked_sets, entry_units, item.get("contact"), item.get("pain_score"),
-                      item.get("rir"), item.get("note"), uid, item.get("time"))
-        out.append((slug, check_entry(entry, where)))
-    return out
+
+
+def _entry_from_json(item: Any, i: int, units: str, uids: dict[str, int]) -> tuple[str, Entry]:
+    """Entry i of the file -> (exercise as written, entry with every field checked); its uid recorded in `uids`."""
+    where = f"entry {i}: "
+    _check_entry_fields(item, where)
+    slug = check_text(item["slug"], f"{where}slug", MAX_SLUG)
+    if slug is None:
+        raise UsageError(f"{where}slug: empty; accepted: an exercise's slug, e.g. hip-thrust.")
+    rows = _set_rows(item["sets"], where)
+    entry_units = item.get("units", units)
+    if not isinstance(entry_units, str) or entry_units not in MAX_LOAD:
+        raise UsageError(f"{where}units: {_shown(entry_units)} is not accepted; accepted: kg, lb.")
+    entry_id = item.get("id")
+    if entry_id is not None:
+        entry_id = _whole(entry_id, f"{where}id:", 1, 2**63 - 1)
+    uid = item.get("uid")
+    if isinstance(uid, str):
+        uid = uid.lower()
+        _unique_uid(uids, uid, i)
+    checked_sets = check_sets(rows, entry_units, where)
+    entry = Entry(entry_id, item["date"], "", checked_sets, entry_units, item.get("contact"), item.get("pain_score"),
+                  item.get("rir"), item.get("note"), uid, item.get("time"))
+    return slug, check_entry(entry, where)
+
+
+def _check_entry_fields(item: Any, where: str) -> None:
+    """An entry is an object with only the known fields, and date, slug and sets among them."""
+    if not isinstance(item, dict):
+        raise UsageError(f"{where}{_shown(item)} is not an object; accepted: {{\"date\", \"slug\", \"sets\", ...}}.")
+    unknown = sorted(set(item) - set(JSON_FIELDS), key=str)
+    if unknown:
+        raise UsageError(f"{where}unknown field {_shown(unknown[0])}; accepted: {', '.join(JSON_FIELDS)}.")
+    for field in ("date", "slug", "sets"):
+        if field not in item:
+            raise UsageError(f"{where}the field '{field}' is missing.")
+
+
+def _set_rows(sets: Any, where: str) -> list[tuple[Any, Any, Any]]:
+    """An entry's sets as written -> (reps, load, type) rows, for check_sets to check the values."""
+    if not isinstance(sets, list):
+        raise UsageError(f"{where}sets: {_shown(sets)} is not a list; accepted: a list of {{\"reps\", \"load\", \"type\"}}.")
+    rows = []
+    for j, s in enumerate(sets, 1):
+        if not isinstance(s, dict):
+            raise UsageError(f"{where}set {j}: {_shown(s)} is not an object; accepted: {{\"reps\", \"load\", \"type\"}}.")
+        bad = sorted(set(s) - set(SET_FIELDS), key=str)
+        if bad:
+            raise UsageError(f"{where}set {j}: unknown field {_shown(bad[0])}; accepted: reps, load, type.")
+        if "reps" not in s:
+            raise UsageError(f"{where}set {j}: the field 'reps' is missing.")
+        rows.append((s["reps"], s.get("load"), s.get("type")))
+    return rows
