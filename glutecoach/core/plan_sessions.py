@@ -63,16 +63,22 @@ def choose_week(cands: list[Scored], needs: list[tuple[str, ...]], goal: Goal, p
 
 def _fits(ex: Exercise, chosen: list[Pick], goal: Goal, phase: Phase, week: _Week, d: int) -> bool:
     """May day d take this exercise next to what it holds: no family twice, the pattern's cap, one loaded
-    thrust or bridge outside Contact, two power drills of different kinds, the weekly heavy-hinge budget."""
+    thrust or bridge outside Contact, two power drills of different kinds (a jump and a sprint, sled or swing),
+    the weekly heavy-hinge budget."""
     if any(p.item.exercise.slug == ex.slug or p.item.exercise.family == ex.family for p in chosen):
         return False
     if sum(p.item.exercise.pattern == ex.pattern for p in chosen) >= _session_cap(goal, ex.pattern):
         return False
     if is_loaded_thrust(ex) and not phase.contact_check and any(is_loaded_thrust(p.item.exercise) for p in chosen):
         return False
-    if ex.pattern == "power" and any(p.item.exercise.pattern == "power" and p.item.exercise.unit == ex.unit for p in chosen):
-        return False  # two power drills differ in kind: a jump (contacts) and a sprint or sled (metres)
+    if ex.pattern == "power" and any(p.item.exercise.pattern == "power" and _jump(p.item.exercise) == _jump(ex) for p in chosen):
+        return False  # two power drills differ in kind: a jump or bound (foot contacts) and a sprint, sled or swing
     return not (is_heavy_hinge(ex) and not week.hinge_ok(d))
+
+
+def _jump(ex: Exercise) -> bool:
+    """A jump, hop or bound: counted in foot contacts (a sprint, sled or swing is counted otherwise)."""
+    return ex.unit == "contacts"
 
 
 def _close_options(need: tuple[str, ...], d: int, cands: list[Scored], fits: Callable[[Scored], bool], key: Callable[[Scored], float],
