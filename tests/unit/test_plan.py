@@ -545,3 +545,16 @@ def test_sessions_are_spread_over_the_week_with_a_rest_day_between(cat: Catalogu
     assert weekdays == sorted(weekdays) and len(set(weekdays)) == days
     gaps = [b - a for a, b in itertools.pairwise([*weekdays, weekdays[0] + 7])]
     assert min(gaps) >= (2 if days <= 3 else 1), weekdays
+
+
+def test_sprint_jump_weeks_hold_jumps_and_sprints_for_athletes(grid: dict[Key, planner.Plan]) -> None:
+    """A sprinter's loaded weeks hold jumps or bounds (foot contacts) and sprints or sleds (metres), never two of one kind a session."""
+    for key, p in grid.items():
+        if key[0] != "sprint-jump" or key[1] == "beginner" or key[2] != "everything" or key[3]:
+            continue
+        for w in loading_weeks(p):
+            units = [e.unit for s in w.sessions for e in s.exercises if e.exercise.pattern == "power"]
+            assert "contacts" in units and "metres" in units, (key, w.week, units)
+            for s in w.sessions:
+                power = [e.unit == "contacts" for e in s.exercises if e.exercise.pattern == "power"]
+                assert len(power) == len(set(power)), (key, w.week, s.day)
