@@ -129,7 +129,21 @@ def yaml_parse_seconds(path: Path) -> float:
     return min(times)
 
 
-def main() -> None:
+COMMANDS = {
+    "recommend --goal upper-glutes": ["recommend", "--goal", "upper-glutes"],
+    "recommend --goal upper-glutes -f json": ["recommend", "--goal", "upper-glutes", "--format", "json"],
+    "exercises --muscle upper-glutes": ["exercises", "--muscle", "upper-glutes"],
+    "exercises --muscle upper-glutes -f json": ["exercises", "--muscle", "upper-glutes", "--format", "json"],
+    "show hip-thrust": ["show", "hip-thrust"],
+    "show hip-thrust -f json": ["show", "hip-thrust", "--format", "json"],
+    "plan --level beginner": ["plan", "--level", "beginner"],
+    "plan --level beginner -f json": ["plan", "--level", "beginner", "--format", "json"],
+    "muscles": ["muscles"],
+    "--help": ["--help"],
+}
+
+
+def parse_args() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--warmup", type=int, default=3)
@@ -138,7 +152,11 @@ def main() -> None:
     ap.add_argument("--sizes", default="1000,10000,50000", help="user catalogue sizes (comma list)")
     ap.add_argument("--make-catalogue", nargs=2, metavar=("N", "FOLDER"), help=argparse.SUPPRESS)
     ap.add_argument("--make-log", nargs=2, metavar=("HOME", "N"), help=argparse.SUPPRESS)
-    args = ap.parse_args()
+    return ap.parse_args()
+
+
+def main() -> None:
+    args = parse_args()
     if args.make_catalogue:
         clone_catalogue(int(args.make_catalogue[0]), Path(args.make_catalogue[1]))
         return
@@ -153,6 +171,24 @@ def main() -> None:
     env = {**os.environ, "GLUTECOACH_HOME": str(tmp / "home"), "COLUMNS": "80", "NO_COLOR": "1"}
     yard = [PY, str(HERE / "yardstick.py")]
     gc = [exe]
+    print_machine(args)
+    print(f"{'command':45} {'median':>7} {'min':>6} {'max':>6} {'ms':>7} {'yard ms':>8} {'mem':>5}")
+    for name, argv in COMMANDS.items():
+        if args.only and args.only not in name:
+            continue
+        print_row(name, pair(gc + argv, yard, env, args.runs, args.warmup))
+    if not args.only or "completion" in args.only:
+        completion_figures(args, gc, yard, env)
+    if not args.only or "log" in args.only:
+        log_figures(args, gc, yard, env, tmp)
+    if args.quick:
+        return
+    catalogue_figures(args, gc, yard, env, tmp)
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+def print_machine(args: argparse.Namespace) -> None:
+    """What the figures were measured on, and how many runs each is."""
     print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, {platform.system()}")
     from importlib.metadata import PackageNotFoundError, version
 
@@ -161,50 +197,42 @@ def main() -> None:
     except PackageNotFoundError:
         pass
     print(f"runs: {args.runs} counted pairs after {args.warmup} warm-up pairs; ratio = glutecoach / yardstick\n")
-    commands = {
-        "recommend --goal upper-glutes": ["recommend", "--goal", "upper-glutes"],
-        "recommend --goal upper-glutes -f json": ["recommend", "--goal", "upper-glutes", "--format", "json"],
-        "exercises --muscle upper-glutes": ["exercises", "--muscle", "upper-glutes"],
-        "exercises --muscle upper-glutes -f json": ["exercises", "--muscle", "upper-glutes", "--format", "json"],
-        "show hip-thrust": ["show", "hip-thrust"],
-        "show hip-thrust -f json": ["show", "hip-thrust", "--format", "json"],
-        "plan --level beginner": ["plan", "--level", "beginner"],
-        "plan --level beginner -f json": ["plan", "--level", "beginner", "--format", "json"],
-        "muscles": ["muscles"],
-        "--help": ["--help"],
-    }
-    print(f"{'command':45} {'median':>7} {'min':>6} {'max':>6} {'ms':>7} {'yard ms':>8} {'mem':>5}")
 
-    def show(name: str, r: dict[str, float]) -> None:
-        print(f"{name:45} {r['median']:7.2f} {r['min']:6.2f} {r['max']:6.2f} {r['a_ms']:7.0f} {r['b_ms']:8.0f} {r['mem_ratio']:5.2f}")
 
-    for name, argv in commands.items():
-        if args.only and args.only not in name:
-            continue
-        show(name, pair(gc + argv, yard, env, args.runs, args.warmup))
-    if not args.only or "completion" in args.only:
-        comp_env = {**env, "_GLUTECOACH_COMPLETE": "complete_bash", "COMP_WORDS": "glutecoach recommend --go", "COMP_CWORD": "2"}
-        ratios = []
-        for i in range(args.runs + args.warmup):
-            x, _ = run_once(gc, comp_env)
-            y, _ = run_once(yard, env)
-            if i >= args.warmup:
-                ratios.append(x / y)
-        print(f"{'shell completion (bash)':45} {statistics.median(ratios):7.2f} {min(ratios):6.2f} {max(ratios):6.2f}")
-    if not args.only or "log" in args.only:
-        print("\ntraining log of 100,000 entries")
-        log_home = tmp / "loghome"
-        in_child("log", str(log_home), "100000")
-        log_env = {**env, "GLUTECOACH_HOME": str(log_home)}
-        for name, argv in {
-            "log list --limit 20": ["log", "list", "--limit", "20"],
-            "log add": ["log", "add", "hip-thrust", "--sets", "3", "--reps", "10", "--load", "60", "--date", "2026-01-01"],
-            "progress": ["progress", "--date", "2026-02-01"],
-            "plan next": ["plan", "next", "--date", "2026-02-01"],
-        }.items():
-            show(name, pair(gc + argv, yard, log_env, args.runs, args.warmup))
-    if args.quick:
-        return
+def print_row(name: str, r: dict[str, float]) -> None:
+    """One command's line: the ratio's median, min and max, both times in ms and the memory ratio."""
+    print(f"{name:45} {r['median']:7.2f} {r['min']:6.2f} {r['max']:6.2f} {r['a_ms']:7.0f} {r['b_ms']:8.0f} {r['mem_ratio']:5.2f}")
+
+
+def completion_figures(args: argparse.Namespace, gc: list[str], yard: list[str], env: dict[str, str]) -> None:
+    """Shell completion (bash) against the yardstick."""
+    comp_env = {**env, "_GLUTECOACH_COMPLETE": "complete_bash", "COMP_WORDS": "glutecoach recommend --go", "COMP_CWORD": "2"}
+    ratios = []
+    for i in range(args.runs + args.warmup):
+        x, _ = run_once(gc, comp_env)
+        y, _ = run_once(yard, env)
+        if i >= args.warmup:
+            ratios.append(x / y)
+    print(f"{'shell completion (bash)':45} {statistics.median(ratios):7.2f} {min(ratios):6.2f} {max(ratios):6.2f}")
+
+
+def log_figures(args: argparse.Namespace, gc: list[str], yard: list[str], env: dict[str, str], tmp: Path) -> None:
+    """The log commands over a training log of 100,000 entries."""
+    print("\ntraining log of 100,000 entries")
+    log_home = tmp / "loghome"
+    in_child("log", str(log_home), "100000")
+    log_env = {**env, "GLUTECOACH_HOME": str(log_home)}
+    for name, argv in {
+        "log list --limit 20": ["log", "list", "--limit", "20"],
+        "log add": ["log", "add", "hip-thrust", "--sets", "3", "--reps", "10", "--load", "60", "--date", "2026-01-01"],
+        "progress": ["progress", "--date", "2026-02-01"],
+        "plan next": ["plan", "next", "--date", "2026-02-01"],
+    }.items():
+        print_row(name, pair(gc + argv, yard, log_env, args.runs, args.warmup))
+
+
+def catalogue_figures(args: argparse.Namespace, gc: list[str], yard: list[str], env: dict[str, str], tmp: Path) -> None:
+    """recommend with large user catalogues, warm (cached) and cold (the file just changed), and how the time grows."""
     print("\nuser catalogues (--catalogue FILE), recommend --goal upper-glutes")
     times: dict[int, tuple[float, float]] = {}  # exercises -> (warm ms, cold ms)
     for n in (int(x) for x in args.sizes.split(",")):
@@ -213,7 +241,7 @@ def main() -> None:
         print(f"{n:>6} exercises: {path.stat().st_size / 1e6:.1f} MB")
         argv = gc + ["recommend", "--goal", "upper-glutes", "--catalogue", str(path)]
         warm = pair(argv, yard, env, args.runs, 1)
-        show(f"{n:>6} exercises, warm (cached)", warm)
+        print_row(f"{n:>6} exercises, warm (cached)", warm)
         edits = iter(range(10**6))
 
         def touch(path: Path = path) -> None:
@@ -236,7 +264,6 @@ def main() -> None:
         for a, b in zip(sizes, sizes[1:]):
             per = [(times[b][k] - times[a][k]) / (b - a) * 1000 for k in (0, 1)]
             print(f"{'':8}{a:>6} -> {b:<6} warm {per[0]:6.1f}  cold {per[1]:7.0f}")
-    shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from glutecoach.core import engine
-from glutecoach.core.models import Catalogue, Profile
+from glutecoach.core.models import Catalogue, Exercise, Goal, Profile
 
 CASES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parents[1] / "cases" / "coach_cases.yaml").read_text())
 
@@ -26,14 +26,21 @@ def problems(cat: Catalogue, case: dict[str, Any]) -> list[str]:
     p = case["profile"]
     goal, profile = cat.goals[p["goal"]], profile_of(p)
     n = case.get("top", 5)
-    items = engine.rank(cat, goal, profile, n).items
-    exs = [s.exercise for s in items]
+    exs = [s.exercise for s in engine.rank(cat, goal, profile, n).items]
+    want = case["expect"]
+    out = [f"only {len(exs)} recommendations"] if len(exs) < n else []
+    out += pattern_problems(want, exs, n)
+    out += bound_problems(want, exs)
+    out += membership_problems(want, exs, profile)
+    out += order_problems(cat, want, goal, profile)
+    return out
+
+
+def pattern_problems(want: dict[str, Any], exs: list[Exercise], n: int) -> list[str]:
+    """The movement patterns the top n must hold, must not hold, start with, or not repeat too often."""
     slugs = [e.slug for e in exs]
     patterns = [e.pattern for e in exs]
-    want = case["expect"]
     out = []
-    if len(exs) < n:
-        out.append(f"only {len(exs)} recommendations")
     for pat in want.get("patterns_include", []):
         if pat not in patterns:
             out.append(f"no {pat} in the top {n}: {slugs}")
@@ -48,6 +55,12 @@ def problems(cat: Catalogue, case: dict[str, Any]) -> list[str]:
         over = {q for q in patterns if patterns.count(q) > want["max_per_pattern"]}
         if over:
             out.append(f"more than {want['max_per_pattern']} of {over}: {slugs}")
+    return out
+
+
+def bound_problems(want: dict[str, Any], exs: list[Exercise]) -> list[str]:
+    """The lower and upper bounds on effort, load potential, complexity and contact ease."""
+    out = []
     for key, field, cmp in (
         ("min_effort", "effort", lambda v, x: v >= x),
         ("min_load_potential", "load_potential", lambda v, x: v >= x),
@@ -58,6 +71,13 @@ def problems(cat: Catalogue, case: dict[str, Any]) -> list[str]:
             bad = [e.slug for e in exs if not cmp(getattr(e, field), want[key])]
             if bad:
                 out.append(f"{key} {want[key]} broken by {bad}")
+    return out
+
+
+def membership_problems(want: dict[str, Any], exs: list[Exercise], profile: Profile) -> list[str]:
+    """The exercises the top must include or leave out, by slug, by load or by deep hip flexion."""
+    slugs = [e.slug for e in exs]
+    out = []
     if "includes_any" in want and not set(want["includes_any"]) & set(slugs):
         out.append(f"none of {want['includes_any']} in {slugs}")
     for slug in want.get("includes_all", []):
@@ -74,6 +94,12 @@ def problems(cat: Catalogue, case: dict[str, Any]) -> list[str]:
         bad = [e.slug for e in exs if e.hip_flexion == "deep" and all(c.derived for c in e.contraindications if c.condition in profile.pains)]
         if bad:
             out.append(f"{bad} reach deep hip flexion")
+    return out
+
+
+def order_problems(cat: Catalogue, want: dict[str, Any], goal: Goal, profile: Profile) -> list[str]:
+    """Pairs the case wants in order, compared by score (a pair with an excluded exercise is skipped)."""
+    out = []
     for first, second in want.get("before", []):
         a, b = cat.exercises[first], cat.exercises[second]
         if engine.exclusion(a, goal, profile) or engine.exclusion(b, goal, profile):
