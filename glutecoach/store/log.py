@@ -1,9 +1,10 @@
 """The training log: SQLite (the standard library's sqlite3) in the user's data folder.
 
-Versioned schema (PRAGMA user_version) with forward migrations; WAL journal; foreign keys on; every
-command's writes in one transaction. A file that is not a glutecoach database is never touched. Every
-SQLite failure a user can meet (a damaged file, a lock held too long, a full disk, a read-only folder)
-becomes a LogError saying what happened and what to do; the log is left as it was.
+Versioned schema (PRAGMA user_version) with forward migrations (store.log_schema; its names are
+re-exported here); WAL journal; foreign keys on; every command's writes in one transaction. A file
+that is not a glutecoach database is never touched. Every SQLite failure a user can meet (a damaged
+file, a lock held too long, a full disk, a read-only folder) becomes a LogError saying what happened
+and what to do; the log is left as it was.
 """
 
 from __future__ import annotations
@@ -16,66 +17,17 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
 
-from glutecoach.core.models import SET_TYPES, Entry, SetRow
+from glutecoach.core.models import Entry
 from glutecoach.errors import GlutecoachError
 from glutecoach.store import paths
-from glutecoach.store.tracker_schema import TRACKER_RECORDS
+from glutecoach.store.log_schema import ALL_COLUMNS, APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, rows_to_entries
+from glutecoach.store.log_schema import COLUMNS as COLUMNS  # re-exported, as the schema's names above are
+from glutecoach.store.log_schema import Migration as Migration
 
-APPLICATION_ID = 0x676C7574  # 'glut': marks the file as glutecoach's
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_SECONDS = 10  # how long a command waits for another glutecoach that is writing
 MAX_ID = 2**63 - 1  # SQLite's largest integer
-
-
-def _identity_and_set_types(conn: sqlite3.Connection) -> None:
-    """Version 2: every entry gets a stable uid (existing ones a new uuid4) and a time of day; every
-    set keeps its type (working, warmup, drop, failure); fingerprints cover everything an entry says."""
-    conn.execute("ALTER TABLE entries ADD COLUMN uid TEXT")
-    conn.execute("ALTER TABLE entries ADD COLUMN time TEXT CHECK (time IS NULL OR time GLOB '[0-2][0-9]:[0-5][0-9]')")
-    kinds = ", ".join(f"'{t}'" for t in SET_TYPES)
-    conn.execute(f"ALTER TABLE sets ADD COLUMN type TEXT NOT NULL DEFAULT 'working' CHECK (type IN ({kinds}))")
-    rows = conn.execute(f"SELECT {COLUMNS} FROM entries").fetchall()
-    conn.executemany(
-        "UPDATE entries SET uid = ?, fingerprint = ? WHERE id = ?",
-        ((uuid.uuid4().hex, e.fingerprint(), e.id) for e in _rows_to_entries(conn, rows, typed=False)),
-    )
-    conn.execute("CREATE UNIQUE INDEX entries_by_uid ON entries(uid)")
-
-
-Migration = str | Callable[[sqlite3.Connection], None]
-MIGRATIONS: list[Migration] = [
-    # version 1
-    """
-    CREATE TABLE entries (
-        id INTEGER PRIMARY KEY,
-        date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-        slug TEXT NOT NULL,
-        units TEXT NOT NULL CHECK (units IN ('kg', 'lb')),
-        contact INTEGER CHECK (contact BETWEEN 0 AND 10),
-        pain_score INTEGER CHECK (pain_score BETWEEN 0 AND 10),
-        rir INTEGER CHECK (rir BETWEEN 0 AND 5),
-        note TEXT,
-        fingerprint TEXT NOT NULL
-    );
-    CREATE TABLE sets (
-        entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
-        position INTEGER NOT NULL,
-        reps INTEGER NOT NULL CHECK (reps BETWEEN 1 AND 1000),
-        load REAL CHECK (load >= 0),
-        PRIMARY KEY (entry_id, position)
-    ) WITHOUT ROWID;
-    CREATE INDEX entries_by_date ON entries(date, id);
-    CREATE INDEX entries_by_slug ON entries(slug, date);
-    CREATE INDEX entries_by_fingerprint ON entries(fingerprint);
-    """,
-    # version 2
-    _identity_and_set_types,
-    # version 3: every row of a tracker's export kept (store.tracker_schema)
-    TRACKER_RECORDS,
-]
-SCHEMA_VERSION = len(MIGRATIONS)
 
 
 class LogError(GlutecoachError):
@@ -365,31 +317,6 @@ def delete(conn: sqlite3.Connection, entry_id: int) -> bool:
         return conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,)).rowcount > 0
 
 
-def _rows_to_entries(conn: sqlite3.Connection, rows: Sequence[tuple[Any, ...]], typed: bool = True) -> list[Entry]:
-    """Entries from rows of ALL_COLUMNS (of COLUMNS, with typed=False, for a log being migrated to version 2)."""
-    if not rows:
-        return []
-    ids = [r[0] for r in rows]
-    sets: dict[int, list[SetRow]] = {i: [] for i in ids}
-    kind = "type" if typed else "'working'"
-    for start in range(0, len(ids), 900):  # SQLite's bound-parameter limit
-        chunk = ids[start : start + 900]
-        marks = ",".join("?" * len(chunk))
-        for entry_id, reps, load, typ in conn.execute(
-            f"SELECT entry_id, reps, load, {kind} FROM sets WHERE entry_id IN ({marks}) ORDER BY entry_id, position", chunk
-        ):
-            sets[entry_id].append(SetRow(reps, load, typ))
-    out = []
-    for r in rows:
-        uid, time = (r[8], r[9]) if len(r) > 8 else (None, None)
-        out.append(Entry(r[0], r[1], r[2], tuple(sets[r[0]]), r[3], r[4], r[5], r[6], r[7], uid, time))
-    return out
-
-
-COLUMNS = "id, date, slug, units, contact, pain_score, rir, note"
-ALL_COLUMNS = COLUMNS + ", uid, time"
-
-
 def entries(
     conn: sqlite3.Connection, since: str | None = None, slug: str | None = None, limit: int | None = None, newest_first: bool = True
 ) -> list[Entry]:
@@ -410,14 +337,14 @@ def entries(
     if limit is not None:
         sql += " LIMIT ?"
         args.append(limit)
-    return _rows_to_entries(conn, conn.execute(sql, args).fetchall())
+    return rows_to_entries(conn, conn.execute(sql, args).fetchall())
 
 
 def get(conn: sqlite3.Connection, entry_id: int) -> Entry | None:
     if not 1 <= entry_id <= MAX_ID:
         return None
     rows = conn.execute(f"SELECT {ALL_COLUMNS} FROM entries WHERE id = ?", (entry_id,)).fetchall()
-    found = _rows_to_entries(conn, rows)
+    found = rows_to_entries(conn, rows)
     return found[0] if found else None
 
 
