@@ -96,7 +96,9 @@ def clone_catalogue(n: int, folder: Path) -> Path:
         ex["regressions"] = []
         out.append(ex)
     path = folder / f"catalogue-{n}.yaml"
-    path.write_text(yaml.dump({"schema_version": 1, "exercises": out}, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False))
+    path.write_text(
+        yaml.dump({"schema_version": 1, "exercises": out}, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False)
+    )
     return path
 
 
@@ -114,8 +116,17 @@ def fill_log(home: Path, n: int) -> None:
     start = dt.date(2016, 1, 1)
     with log.connect() as conn, log.transaction(conn):
         for i in range(n):
-            e = log.Entry(None, (start + dt.timedelta(days=i * 3650 // n)).isoformat(), slugs[i % len(slugs)],
-                          tuple(log.SetRow(10, 40.0 + i % 50) for _ in range(3)), "kg", 7, None, 2, None)
+            e = log.Entry(
+                None,
+                (start + dt.timedelta(days=i * 3650 // n)).isoformat(),
+                slugs[i % len(slugs)],
+                tuple(log.SetRow(10, 40.0 + i % 50) for _ in range(3)),
+                "kg",
+                7,
+                None,
+                2,
+                None,
+            )
             log._insert(conn, e)
 
 
@@ -254,8 +265,10 @@ def catalogue_figures(args: argparse.Namespace, gc: list[str], yard: list[str], 
         parse = yaml_parse_seconds(path)
         budget = parse * 1000 + 1.3 * cold["b_ms"]
         verdict = "within" if cold["a_ms"] <= budget else "OVER"
-        print(f"{'':8}cold (file changed): {cold['a_ms']:.0f} ms; budget = pyyaml C parse {parse * 1000:.0f} ms"
-              f" + 1.3 x yardstick {cold['b_ms']:.0f} ms = {budget:.0f} ms ({verdict})")
+        print(
+            f"{'':8}cold (file changed): {cold['a_ms']:.0f} ms; budget = pyyaml C parse {parse * 1000:.0f} ms"
+            f" + 1.3 x yardstick {cold['b_ms']:.0f} ms = {budget:.0f} ms ({verdict})"
+        )
         times[n] = (warm["a_ms"], cold["a_ms"])
     sizes = sorted(times)
     if len(sizes) > 1:

@@ -83,8 +83,25 @@ def _unsupported_shell() -> str | None:
 
 
 # What a table's drawing characters become on a terminal that cannot show them (LANG=C, ascii).
-_PLAIN = {"─": "-", "━": "-", "│": "|", "┃": "|", "┼": "+", "→": "->", "←": "<-", "·": ".", "•": "*", "…": "...",
-          "–": "-", "—": "-", "×": "x", "≥": ">=", "≤": "<=", "±": "+/-", **dict.fromkeys("▏▎▍▌▋▊▉█", "#")}
+_PLAIN = {
+    "─": "-",
+    "━": "-",
+    "│": "|",
+    "┃": "|",
+    "┼": "+",
+    "→": "->",
+    "←": "<-",
+    "·": ".",
+    "•": "*",
+    "…": "...",
+    "–": "-",
+    "—": "-",
+    "×": "x",
+    "≥": ">=",
+    "≤": "<=",
+    "±": "+/-",
+    **dict.fromkeys("▏▎▍▌▋▊▉█", "#"),
+}
 
 
 def _plain_or_escaped(err: UnicodeError) -> tuple[str, int]:

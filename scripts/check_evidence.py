@@ -215,7 +215,9 @@ def basis_problems(ex: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any
             if not figures:
                 out.append(f"[proxy] {where} has no measured figure of a close variant or the whole muscle: make it an estimate")
             elif not [r for r in figures if r["stat"] == "mean"]:
-                out.append(f"[median] {where} rests only on {stats(figures)}: a median or peak used as a mean; make it an estimate or cite a mean")
+                out.append(
+                    f"[median] {where} rests only on {stats(figures)}: a median or peak used as a mean; make it an estimate or cite a mean"
+                )
             continue
         # emg: this exercise, this region, a mean, read in the paper
         exact = [r for r in figures if r["region"] == region]
@@ -224,7 +226,9 @@ def basis_problems(ex: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any
         if not figures:
             out.append(f"[emg] {where} has no figure for this region: no mean row of this exercise")
         elif not exact:
-            out.append(f"[emg] {where} rests on {', '.join(sorted({r['region'] for r in figures}))} rows only: a whole-muscle or segment figure makes 'emg-proxy' at most")
+            out.append(
+                f"[emg] {where} rests on {', '.join(sorted({r['region'] for r in figures}))} rows only: a whole-muscle or segment figure makes 'emg-proxy' at most"
+            )
         elif not own:
             out.append(f"[emg] {where} rests only on stand-in rows ({exact[0]['variant']}): a close variant makes 'emg-proxy' at most")
         elif not means:
@@ -240,7 +244,9 @@ def basis_problems(ex: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any
                 continue
             if not any(abs(score - capped(r["value"])) <= tolerance(r["value"]) for r in primary):
                 figs = ", ".join(f"{r['source']} {fmt(r['value'])}" for r in primary)
-                out.append(f"[tolerance] {where} is not within {EMG_TOLERANCE_POINTS} points or {EMG_TOLERANCE_SHARE:.0%} of its mean figure ({figs})")
+                out.append(
+                    f"[tolerance] {where} is not within {EMG_TOLERANCE_POINTS} points or {EMG_TOLERANCE_SHARE:.0%} of its mean figure ({figs})"
+                )
             if not any(named_in(r["value"], str(sources.get(r["source"], {}).get("where_read") or "")) for r in primary):
                 figs = ", ".join(f"{r['source']} {fmt(r['value'])}" for r in primary)
                 out.append(f"[where-read] {where}: the figure it rests on ({figs}) is not named in the source's where_read")
@@ -344,8 +350,7 @@ def similar_problems(exercises: Sequence[Mapping[str, Any]]) -> list[str]:
             sa, sb = score_of(a, region), score_of(b, region)
             if abs(sa - sb) > max(SIMILAR_POINTS, SIMILAR_SHARE * max(sa, sb)):
                 out.append(
-                    f"[similar] {source} {region}: {a['slug']} and {b['slug']} were reported as similar,"
-                    f" but score {fmt(sa)} vs {fmt(sb)}"
+                    f"[similar] {source} {region}: {a['slug']} and {b['slug']} were reported as similar, but score {fmt(sa)} vs {fmt(sb)}"
                 )
     return out
 
@@ -454,7 +459,9 @@ def table_problems(catalogue_data: Mapping[str, Any], tables: Sequence[Mapping[s
             if any(named_in(value, t["note"]) for t in matched):
                 continue
             table = "; ".join(f"{fmt(t['value'])} ({t['exercise']}, {t['file']})" for t in matched)
-            out.append(f"[table] {ex['slug']}: {r['source']} {r['region']} {r['stat']} {fmt(value)} ({r['variant']}) differs from the evidence table: {table}")
+            out.append(
+                f"[table] {ex['slug']}: {r['source']} {r['region']} {r['stat']} {fmt(value)} ({r['variant']}) differs from the evidence table: {table}"
+            )
     return out
 
 

@@ -35,7 +35,9 @@ def run(command: str) -> list[str]:
         env = {**os.environ, "GLUTECOACH_HOME": home, "COLUMNS": "80", "LINES": "50", "NO_COLOR": "1", "TERM": "dumb"}
         for name in ("FORCE_COLOR", "GLUTECOACH_CATALOGUE", "GLUTECOACH_DEBUG"):
             env.pop(name, None)
-        done = subprocess.run([sys.executable, "-m", "glutecoach", *args[1:]], cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+        done = subprocess.run(
+            [sys.executable, "-m", "glutecoach", *args[1:]], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+        )
     lines = (done.stdout + done.stderr).splitlines()
     while lines and not lines[-1].strip():
         lines.pop()
@@ -97,8 +99,10 @@ def main(argv: list[str]) -> int:
         print(f"README.md: {drifted} example(s) rewritten from fresh runs.")
         return 0
     if drifted:
-        print(f"{drifted} README example(s) differ from what the command prints now; "
-              "run `python scripts/readme_examples.py --update` and read the diff before committing.")
+        print(
+            f"{drifted} README example(s) differ from what the command prints now; "
+            "run `python scripts/readme_examples.py --update` and read the diff before committing."
+        )
         return 1
     print(f"README examples: {sum(len(sections(text[s:e])) for s, e in blocks(text))} checked, all as the commands print them.")
     return 0

@@ -51,10 +51,11 @@ def user_paths(extra: Sequence[Path] = ()) -> list[Path]:
         found = sorted(p for pattern in ("*.yaml", "*.yml") for p in folder.glob(pattern)) if folder.is_dir() else []
     except OSError as err:  # an unreadable config folder must not stop every command with a traceback
         fix = "Give yourself access to it (chmod u+rwx on the folder)" if isinstance(err, PermissionError) else "Check the path"
-        raise CatalogueError(f"{folder}: cannot be read ({err.strerror or err}). {fix}, or set GLUTECOACH_HOME to a folder of your own.") from None
+        raise CatalogueError(
+            f"{folder}: cannot be read ({err.strerror or err}). {fix}, or set GLUTECOACH_HOME to a folder of your own."
+        ) from None
     listed = [Path(p).expanduser() for p in os.environ.get("GLUTECOACH_CATALOGUE", "").split(os.pathsep) if p]
     return [*found, *listed, *extra]
-
 
 
 def load(extra: Sequence[Path] = (), use_cache: bool = True, user: bool = True, _refresh: bool = False) -> Catalogue:
@@ -131,10 +132,7 @@ def _read(path: Path) -> bytes:
 def _build(raw: dict[str, Any]) -> Catalogue:
     sources = {s["key"]: Source(**s) for s in raw["sources"]}
     goals = {g["name"]: _goal(g) for g in raw["goals"]}
-    regions = {
-        r["name"]: RegionInfo(r["name"], tuple(r["aliases"]), r["description"], tuple(r["functions"]))
-        for r in raw["regions"]
-    }
+    regions = {r["name"]: RegionInfo(r["name"], tuple(r["aliases"]), r["description"], tuple(r["functions"])) for r in raw["regions"]}
     plans = {p["level"]: _plan(p) for p in raw["plans"]}
     return Catalogue(
         schema_version=raw["schema_version"],
@@ -155,6 +153,7 @@ def _build(raw: dict[str, Any]) -> Catalogue:
 
 def exercise_columns(exercises: list[dict[str, Any]]) -> dict[str, list[Any]]:
     """Validated exercises as one list per Exercise field, by name, in plain values marshal stores."""
+
     def plain(e: dict[str, Any]) -> dict[str, Any]:
         regions = e["regions"]
         return {
@@ -188,8 +187,21 @@ def _exercises(columns: dict[str, list[Any]]) -> Exercises:
     summaries = [
         Summary(*row)
         for row in zip(
-            slugs, columns["pattern"], columns["family"], columns["level"], columns["equipment"], contra, columns["scores"],
-            columns["complexity"], columns["unit"], columns["loads"], peaks, columns["stance"], [tuple(b) for b in columns["basis"]], [tuple(a) for a in columns["joint_actions"]], strict=True,
+            slugs,
+            columns["pattern"],
+            columns["family"],
+            columns["level"],
+            columns["equipment"],
+            contra,
+            columns["scores"],
+            columns["complexity"],
+            columns["unit"],
+            columns["loads"],
+            peaks,
+            columns["stance"],
+            [tuple(b) for b in columns["basis"]],
+            [tuple(a) for a in columns["joint_actions"]],
+            strict=True,
         )
     ]
     fields = [(f, columns[f]) for f in Exercise._fields]
@@ -252,8 +264,14 @@ def _plan(p: dict[str, Any]) -> PlanTemplate:
         for ph in p["phases"]
     )
     small = p.get("small_muscle_sets") or (6, 10)
-    return PlanTemplate(p["level"], phases, p["deload_every"], (p["weekly_sets"][0], p["weekly_sets"][1]), (small[0], small[1]),
-                        p.get("weekly_sets_source") or "")
+    return PlanTemplate(
+        p["level"],
+        phases,
+        p["deload_every"],
+        (p["weekly_sets"][0], p["weekly_sets"][1]),
+        (small[0], small[1]),
+        p.get("weekly_sets_source") or "",
+    )
 
 
 def validate_files(files: Sequence[Path]) -> list[str]:

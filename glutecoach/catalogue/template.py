@@ -36,7 +36,8 @@ def accepted(node: dict[str, Any]) -> str:
     node = _resolve(node)
     if "anyOf" in node:
         return " or ".join(accepted(n) for n in node["anyOf"] if n.get("type") != "null") + (
-            " (or empty)" if any(n.get("type") == "null" for n in node["anyOf"]) else "")
+            " (or empty)" if any(n.get("type") == "null" for n in node["anyOf"]) else ""
+        )
     if "enum" in node:
         return "one of: " + ", ".join(str(v) for v in node["enum"])
     if "const" in node:
@@ -158,6 +159,8 @@ def exercise_yaml(files: list[Path], slug: str) -> str:
         raise LookupError(slug)
     cited = [sources[k] for k in dict.fromkeys(e.get("source") for e in found.get("evidence") or []) if k in sources]
     body = {"schema_version": SCHEMA_VERSION, **({"sources": cited} if cited else {}), "exercises": [found]}
-    head = (f"# {found.get('name', slug)}, as glutecoach's catalogue holds it. Save it, change what you need (a new slug\n"
-            "# makes a new exercise; the same slug replaces this one) and check it: glutecoach catalogue validate FILE\n")
+    head = (
+        f"# {found.get('name', slug)}, as glutecoach's catalogue holds it. Save it, change what you need (a new slug\n"
+        "# makes a new exercise; the same slug replaces this one) and check it: glutecoach catalogue validate FILE\n"
+    )
     return head + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100)

@@ -57,7 +57,14 @@ class Positions:
         return f"{path}:{line}:{col}"
 
 
-KINDS = {"exercises": ("exercise", "slug"), "goals": ("goal", "name"), "conditions": ("condition", "name"), "sources": ("source", "key"), "plans": ("plan", "level"), "regions": ("region", "name")}
+KINDS = {
+    "exercises": ("exercise", "slug"),
+    "goals": ("goal", "name"),
+    "conditions": ("condition", "name"),
+    "sources": ("source", "key"),
+    "plans": ("plan", "level"),
+    "regions": ("region", "name"),
+}
 
 
 def describe_errors(path: Path, doc: dict[str, Any], err: ValidationError, positions: Positions) -> list[str]:
@@ -101,7 +108,9 @@ def describe_errors(path: Path, doc: dict[str, Any], err: ValidationError, posit
                 msg += f"; accepted: {accepted} ('glutecoach catalogue template' shows every field)" if accepted else ""
         lines.append(one_line(f"{positions.where(path, loc)}: {who}{field}: {msg}"))
     if total > MAX_DESCRIBED:
-        lines.append(f"{path}: and {total - MAX_DESCRIBED:,} more problems ({total:,} in all; the first {MAX_DESCRIBED} are listed). Fix these and check again.")
+        lines.append(
+            f"{path}: and {total - MAX_DESCRIBED:,} more problems ({total:,} in all; the first {MAX_DESCRIBED} are listed). Fix these and check again."
+        )
     return lines
 
 
@@ -158,7 +167,9 @@ def merge_files(files: Sequence[tuple[Path, bytes]], validated: dict[int, dict[s
                 ident = item[key]
                 if ident in first_here:
                     a = positions.at(path, [kind, first_here[ident]])[0]
-                    problems.append(f"{positions.where(path, [kind, index])}: {noun} '{ident}' is defined twice in this file (first on line {a}).")
+                    problems.append(
+                        f"{positions.where(path, [kind, index])}: {noun} '{ident}' is defined twice in this file (first on line {a})."
+                    )
                     continue
                 first_here[ident] = index
                 if (kind, ident) in origin:
@@ -184,7 +195,10 @@ def resolve_contraindications(merged: dict[str, Any]) -> None:
 
     conditions = {
         c["name"]: Condition(
-            c["name"], c["label"], c["note"], tuple(c["includes"]),
+            c["name"],
+            c["label"],
+            c["note"],
+            tuple(c["includes"]),
             tuple(ConditionRule(load, r["level"], r["note"]) for load, r in c["loads"].items()),
         )
         for c in merged["conditions"]
@@ -225,7 +239,9 @@ def check_references(merged: dict[str, Any], origin: Origin, positions: Position
         problems += _name_clashes(slug, ex, names, at)
     cycle = _find_cycle(exercises)
     if cycle:
-        problems.append(f"{at('exercises', cycle[0])}: exercise '{cycle[0]}': progressions and regressions form a cycle: {' -> '.join(cycle)} (back at {at('exercises', cycle[-2])}).")
+        problems.append(
+            f"{at('exercises', cycle[0])}: exercise '{cycle[0]}': progressions and regressions form a cycle: {' -> '.join(cycle)} (back at {at('exercises', cycle[-2])})."
+        )
     return problems + _plan_problems(merged, at) + _goal_problems(merged, at)
 
 
@@ -236,10 +252,14 @@ def _exercise_reference_problems(slug: str, ex: dict[str, Any], merged: dict[str
     for field in ("progressions", "regressions"):
         for j, other in enumerate(ex[field]):
             if other not in exercises:
-                problems.append(f"{at('exercises', slug, field, j)}: exercise '{slug}': {field}: no exercise '{other}' in any catalogue file.{did_you_mean(other, exercises)}")
+                problems.append(
+                    f"{at('exercises', slug, field, j)}: exercise '{slug}': {field}: no exercise '{other}' in any catalogue file.{did_you_mean(other, exercises)}"
+                )
     for j, ev in enumerate(ex["evidence"]):
         if ev["source"] not in merged["sources"]:
-            problems.append(f"{at('exercises', slug, 'evidence', j, 'source')}: exercise '{slug}': evidence: no source '{ev['source']}' in any sources list.{did_you_mean(ev['source'], merged['sources'])}")
+            problems.append(
+                f"{at('exercises', slug, 'evidence', j, 'source')}: exercise '{slug}': evidence: no source '{ev['source']}' in any sources list.{did_you_mean(ev['source'], merged['sources'])}"
+            )
     return problems
 
 
@@ -251,7 +271,9 @@ def _name_clashes(slug: str, ex: dict[str, Any], names: dict[str, str], at: Call
         key = normalise(name)
         if key in names and names[key] != slug:
             other = names[key]
-            problems.append(f"{at('exercises', slug, 'aliases')}: exercise '{slug}': the name or alias '{name}' is also used by exercise '{other}' ({at('exercises', other)}).")
+            problems.append(
+                f"{at('exercises', slug, 'aliases')}: exercise '{slug}': the name or alias '{name}' is also used by exercise '{other}' ({at('exercises', other)})."
+            )
         names.setdefault(key, slug)
     return problems
 
@@ -277,7 +299,9 @@ def _goal_problems(merged: dict[str, Any], at: Callable[..., str]) -> list[str]:
     for name, goal in merged["goals"].items():
         for rule in goal["rules"]:
             if rule not in RULE_NAMES:
-                problems.append(f"{at('goals', name, 'rules', rule)}: goal '{name}': rules: no rule '{rule}'.{did_you_mean(rule, RULE_NAMES)}")
+                problems.append(
+                    f"{at('goals', name, 'rules', rule)}: goal '{name}': rules: no rule '{rule}'.{did_you_mean(rule, RULE_NAMES)}"
+                )
     return problems
 
 
@@ -302,7 +326,7 @@ def _find_cycle(exercises: dict[str, dict[str, Any]]) -> list[str] | None:
                 state[path.pop()] = 2
                 iters.pop()
             elif state.get(nxt) == 1:
-                return [*path[path.index(nxt):], nxt]
+                return [*path[path.index(nxt) :], nxt]
             elif nxt not in state:
                 state[nxt] = 1
                 path.append(nxt)

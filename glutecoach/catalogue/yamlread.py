@@ -39,7 +39,8 @@ def _refuse_duplicate_keys(node: Any, ident: Callable[[Any], Any]) -> None:
         key = ident(k)
         if key in first:
             raise yaml.constructor.ConstructorError(
-                None, None,
+                None,
+                None,
                 f"duplicate key '{k.value}' (first on line {first[key]}, again on line {k.start_mark.line + 1})",
                 k.start_mark,
             )
@@ -194,16 +195,12 @@ def parse(path: Path, data: bytes, composed: list[Any] | None = None) -> dict[st
         node = loader.get_single_node()
         limit = MAX_EXPANSION * text.count("\n") * 4 + EXPANSION_SLACK  # generous: ~4 nodes a line
         if node is not None and _ALIAS.search(text) and _expanded_size(node, limit) > limit:  # before building anything
-            raise yaml.YAMLError(
-                f"the document's aliases (*name) expand it to more than {limit:,} values; refused as a likely alias bomb"
-            )
+            raise yaml.YAMLError(f"the document's aliases (*name) expand it to more than {limit:,} values; refused as a likely alias bomb")
         doc, size = _Builder(loader).build(node) if node is not None else (None, 0)
         if composed is not None and node is not None:
             composed.append(node)
         if size > limit:
-            raise yaml.YAMLError(
-                f"the document's aliases (*name) expand it to more than {limit:,} values; refused as a likely alias bomb"
-            )
+            raise yaml.YAMLError(f"the document's aliases (*name) expand it to more than {limit:,} values; refused as a likely alias bomb")
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)

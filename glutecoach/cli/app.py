@@ -69,7 +69,13 @@ def _version(value: bool) -> None:
 
 def _main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
-    no_pager: Annotated[bool, typer.Option("--no-pager", help="Print long output straight to the terminal instead of through a pager (less -FRX, $PAGER or $GLUTECOACH_PAGER); GLUTECOACH_NO_PAGER=1 does the same.")] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Print long output straight to the terminal instead of through a pager (less -FRX, $PAGER or $GLUTECOACH_PAGER); GLUTECOACH_NO_PAGER=1 does the same.",
+        ),
+    ] = False,
 ) -> None:
     """An evidence-based coach for glute training.
 

@@ -38,11 +38,37 @@ def _region(name: str, option: str) -> str:
 
 @handles_errors
 def exercises(
-    muscle: Annotated[str | None, typer.Option("--muscle", "-m", help="Sort by this region's score: " + ", ".join([*REGIONS, WHOLE_MAXIMUS]) + ", or upper-glutes, lower-glutes, medius, minimus.", autocompletion=_complete(REGION_WORDS), show_default=False)] = None,
+    muscle: Annotated[
+        str | None,
+        typer.Option(
+            "--muscle",
+            "-m",
+            help="Sort by this region's score: "
+            + ", ".join([*REGIONS, WHOLE_MAXIMUS])
+            + ", or upper-glutes, lower-glutes, medius, minimus.",
+            autocompletion=_complete(REGION_WORDS),
+            show_default=False,
+        ),
+    ] = None,
     equipment: EquipmentOpt = None,
-    level: Annotated[str | None, typer.Option("--level", "-l", help="Your level: exercises above it are left out.", autocompletion=_complete(list(LEVELS)), show_default=False)] = None,
-    movement: Annotated[str | None, typer.Option("--movement", help="Only this movement type.", autocompletion=_complete(list(MOVEMENTS)), show_default=False)] = None,
-    pattern: Annotated[str | None, typer.Option("--pattern", help="Only this movement pattern (bridge-thrust, hinge, squat, lunge, abduction, rotation, kickback, power, stability).", show_default=False)] = None,
+    level: Annotated[
+        str | None,
+        typer.Option(
+            "--level", "-l", help="Your level: exercises above it are left out.", autocompletion=_complete(list(LEVELS)), show_default=False
+        ),
+    ] = None,
+    movement: Annotated[
+        str | None,
+        typer.Option("--movement", help="Only this movement type.", autocompletion=_complete(list(MOVEMENTS)), show_default=False),
+    ] = None,
+    pattern: Annotated[
+        str | None,
+        typer.Option(
+            "--pattern",
+            help="Only this movement pattern (bridge-thrust, hinge, squat, lunge, abduction, rotation, kickback, power, stability).",
+            show_default=False,
+        ),
+    ] = None,
     fmt: FormatOpt = "table",
     catalogue_files: Catalogues = None,
 ) -> None:
@@ -101,7 +127,15 @@ def check_output(fmt: str, output: Path | None) -> None:
 def show(
     exercise: Annotated[str, typer.Argument(help="Slug, name or alias, any case.", autocompletion=complete_exercises, show_default=False)],
     full: Annotated[bool, typer.Option("--full", help="Every figure, fact and note, progressions and regressions.")] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json, markdown, yaml (the exercise as catalogue YAML, to copy into your own), svg or html (a file with the muscle map, to print or send).", autocompletion=_complete(SHOW_FORMATS))] = "table",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output: table, json, markdown, yaml (the exercise as catalogue YAML, to copy into your own), svg or html (a file with the muscle map, to print or send).",
+            autocompletion=_complete(SHOW_FORMATS),
+        ),
+    ] = "table",
     output: OutputOpt = None,
     catalogue_files: Catalogues = None,
 ) -> None:
@@ -139,7 +173,14 @@ def show(
 
 @handles_errors
 def muscles(
-    region: Annotated[str | None, typer.Argument(help="One region (or gluteus-maximus for both portions); default all.", autocompletion=_complete(REGION_WORDS), show_default=False)] = None,
+    region: Annotated[
+        str | None,
+        typer.Argument(
+            help="One region (or gluteus-maximus for both portions); default all.",
+            autocompletion=_complete(REGION_WORDS),
+            show_default=False,
+        ),
+    ] = None,
     fmt: FormatOpt = "table",
     catalogue_files: Catalogues = None,
 ) -> None:

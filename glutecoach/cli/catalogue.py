@@ -44,6 +44,7 @@ def catalogue_show_schema() -> None:
 
     sys.stdout.write(json_schema() + "\n")
 
+
 @handles_errors
 def catalogue_template() -> None:
     """Print a catalogue file with one exercise to fill in: every field, with its accepted values.
@@ -63,7 +64,11 @@ def catalogue_template() -> None:
 def register(app: typer.Typer, command: str | None = None) -> None:
     from glutecoach.cli.app import group
 
-    catalogue_app = group(app, "catalogue", "Check catalogue files of your own, print their schema or a template to fill in.\n\nExample: glutecoach catalogue validate my-exercises.yaml")
+    catalogue_app = group(
+        app,
+        "catalogue",
+        "Check catalogue files of your own, print their schema or a template to fill in.\n\nExample: glutecoach catalogue validate my-exercises.yaml",
+    )
     catalogue_app.command("validate")(catalogue_validate)
     catalogue_app.command("show-schema")(catalogue_show_schema)
     catalogue_app.command("template")(catalogue_template)

@@ -34,14 +34,30 @@ def _load_catalogue() -> Catalogue:
     return load_catalogue(None)
 
 
-SetOpt = Annotated[list[str] | None, typer.Option("--set", help="One set as REPSxLOAD (e.g. 10x60) or REPS; w:10x20 is a warm-up, d: a drop set, f: a set to failure. Repeat for each set.", show_default=False)]
+SetOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--set",
+        help="One set as REPSxLOAD (e.g. 10x60) or REPS; w:10x20 is a warm-up, d: a drop set, f: a set to failure. Repeat for each set.",
+        show_default=False,
+    ),
+]
 SetsOpt = Annotated[int | None, typer.Option("--sets", help="Number of equal working sets (with --reps and --load).", show_default=False)]
 RepsOpt = Annotated[int | None, typer.Option("--reps", help="Reps per set.", show_default=False)]
-LoadOpt = Annotated[str | None, typer.Option("--load", help="Load per set: a number in your profile's unit, or with its unit (60kg, 135lb: converted to your unit).", show_default=False)]
+LoadOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--load",
+        help="Load per set: a number in your profile's unit, or with its unit (60kg, 135lb: converted to your unit).",
+        show_default=False,
+    ),
+]
 ContactOpt = Annotated[int | None, typer.Option("--contact", help="How clearly you felt your glutes, 0-10.", show_default=False)]
 PainScoreOpt = Annotated[int | None, typer.Option("--pain-score", help="Pain during or after, 0-10.", show_default=False)]
 RirOpt = Annotated[int | None, typer.Option("--rir", help="Reps in reserve at the end of the last set, 0-5.", show_default=False)]
-NoteOpt = Annotated[str | None, typer.Option("--note", help="Anything worth remembering (e.g. 'knee worse next morning').", show_default=False)]
+NoteOpt = Annotated[
+    str | None, typer.Option("--note", help="Anything worth remembering (e.g. 'knee worse next morning').", show_default=False)
+]
 EXPORTS = ["json", "csv", "strong", "hevy", "fitnotes"]
 PROGRESS_WEEKS = (1, 104)
 LIST_FORMATS = ["table", "json", "csv"]
@@ -95,7 +111,9 @@ def log_add(
     contact: ContactOpt = None,
     pain_score: PainScoreOpt = None,
     rir: RirOpt = None,
-    date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD, today, yesterday or -3d; default today.", show_default=False)] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="YYYY-MM-DD, today, yesterday or -3d; default today.", show_default=False)
+    ] = None,
     note: NoteOpt = None,
     fmt: FormatOpt = "table",
 ) -> None:
@@ -120,10 +138,16 @@ def log_add(
 
 @handles_errors
 def log_list(
-    since: Annotated[str | None, typer.Option("--since", help="Only entries on or after this day (YYYY-MM-DD).", show_default=False)] = None,
-    exercise: Annotated[str | None, typer.Option("--exercise", help="Only this exercise (slug, name or alias).", show_default=False)] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only entries on or after this day (YYYY-MM-DD).", show_default=False)
+    ] = None,
+    exercise: Annotated[
+        str | None, typer.Option("--exercise", help="Only this exercise (slug, name or alias).", show_default=False)
+    ] = None,
     limit: Annotated[int, typer.Option("--limit", help="How many, newest first.", min=1, max=1_000_000)] = 20,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json or csv.", autocompletion=_complete(LIST_FORMATS))] = "table",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="Output: table, json or csv.", autocompletion=_complete(LIST_FORMATS))
+    ] = "table",
 ) -> None:
     """List logged entries, newest first.
 
@@ -180,7 +204,15 @@ IdArg = Annotated[int, typer.Argument(help="The entry's id (see 'glutecoach log 
 @handles_errors
 def log_edit(
     entry_id: IdArg,
-    exercise: Annotated[str | None, typer.Option("--exercise", help="Change the exercise (slug, name or alias); the sets are kept.", autocompletion=complete_exercises, show_default=False)] = None,
+    exercise: Annotated[
+        str | None,
+        typer.Option(
+            "--exercise",
+            help="Change the exercise (slug, name or alias); the sets are kept.",
+            autocompletion=complete_exercises,
+            show_default=False,
+        ),
+    ] = None,
     set_: SetOpt = None,
     sets: SetsOpt = None,
     reps: RepsOpt = None,
@@ -188,7 +220,9 @@ def log_edit(
     contact: ContactOpt = None,
     pain_score: PainScoreOpt = None,
     rir: RirOpt = None,
-    date: Annotated[str | None, typer.Option("--date", help="Move it to this day (YYYY-MM-DD, today, yesterday, -3d).", show_default=False)] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="Move it to this day (YYYY-MM-DD, today, yesterday, -3d).", show_default=False)
+    ] = None,
     note: Annotated[str | None, typer.Option("--note", help="A new note; --note '' removes it.", show_default=False)] = None,
     fmt: FormatOpt = "table",
 ) -> None:
@@ -221,7 +255,9 @@ def log_edit(
     if note is not None:
         changes["note"] = note or None
     if not changes and exercise is None:
-        raise UsageError("nothing to change: give --exercise, --set (or --sets/--reps/--load), --contact, --pain-score, --rir, --date or --note.")
+        raise UsageError(
+            "nothing to change: give --exercise, --set (or --sets/--reps/--load), --contact, --pain-score, --rir, --date or --note."
+        )
     cat = _load_catalogue()
     if exercise is not None:
         from glutecoach.core.lookup import find_exercise
@@ -263,8 +299,21 @@ def log_delete(
 
 @handles_errors
 def log_export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json (a backup glutecoach restores exactly), csv, strong, hevy or fitnotes (their per-set CSV, with foreign entries).", autocompletion=_complete(EXPORTS))] = "json",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout (never over glutecoach's own files).", show_default=False)] = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json (a backup glutecoach restores exactly), csv, strong, hevy or fitnotes (their per-set CSV, with foreign entries).",
+            autocompletion=_complete(EXPORTS),
+        ),
+    ] = "json",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to this file instead of stdout (never over glutecoach's own files).", show_default=False
+        ),
+    ] = None,
 ) -> None:
     """Export the whole log, oldest first.
 
@@ -301,9 +350,22 @@ def log_export(
 @handles_errors
 def progress(
     weeks: Annotated[int, typer.Option("--weeks", "-w", help=f"How many weeks back, {PROGRESS_WEEKS[0]}-{PROGRESS_WEEKS[1]}.")] = 8,
-    date: Annotated[str | None, typer.Option("--date", help="As of this day (YYYY-MM-DD, today, yesterday, -3d). Default: today.", show_default=False)] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json, markdown, svg or html (a file with the charts and the last full week's muscle map, to print or send).", autocompletion=_complete(["table", "json", "markdown", "svg", "html"]))] = "table",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="With --format svg or html: write the file here instead of to stdout.", show_default=False)] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="As of this day (YYYY-MM-DD, today, yesterday, -3d). Default: today.", show_default=False)
+    ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output: table, json, markdown, svg or html (a file with the charts and the last full week's muscle map, to print or send).",
+            autocompletion=_complete(["table", "json", "markdown", "svg", "html"]),
+        ),
+    ] = "table",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="With --format svg or html: write the file here instead of to stdout.", show_default=False),
+    ] = None,
 ) -> None:
     """Your progress on the calendar: each main lift's top load (new bests marked), hard sets per region per week against your target, contact and pain.
 
@@ -352,7 +414,11 @@ def register(app: typer.Typer, command: str | None = None) -> None:
     from glutecoach.cli.app import group
     from glutecoach.cli.log_import import log_import, log_map
 
-    log_app = group(app, "log", "Your training log: log a session, add, list, edit, delete, export and import entries.\n\nExample: glutecoach log add hip-thrust --sets 3 --reps 10 --load 60 --contact 7")
+    log_app = group(
+        app,
+        "log",
+        "Your training log: log a session, add, list, edit, delete, export and import entries.\n\nExample: glutecoach log add hip-thrust --sets 3 --reps 10 --load 60 --contact 7",
+    )
     log_app.command("add")(log_add)
     log_app.command("list")(log_list)
     log_app.command("edit")(log_edit)

@@ -49,11 +49,34 @@ def _read_map(path: Path) -> dict[str, str | None]:
 @handles_errors
 def log_import(
     file: Annotated[Path, typer.Argument(help="A glutecoach JSON export, or a Strong, Hevy or FitNotes CSV export.", show_default=False)],
-    source: Annotated[str | None, typer.Option("--from", help="The file's format, when detecting it is not wanted: glutecoach, strong, hevy or fitnotes.", autocompletion=_complete(["glutecoach", "strong", "hevy", "fitnotes"]), show_default=False)] = None,
-    map_file: Annotated[Path | None, typer.Option("--map", help='Your names for exercises: a JSON or YAML file {"Tracker name": "slug", "Bench Press (Barbell)": null}.', show_default=False)] = None,
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="The file's format, when detecting it is not wanted: glutecoach, strong, hevy or fitnotes.",
+            autocompletion=_complete(["glutecoach", "strong", "hevy", "fitnotes"]),
+            show_default=False,
+        ),
+    ] = None,
+    map_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--map",
+            help='Your names for exercises: a JSON or YAML file {"Tracker name": "slug", "Bench Press (Barbell)": null}.',
+            show_default=False,
+        ),
+    ] = None,
     save_map: Annotated[bool, typer.Option("--save-map", help="Keep the --map names for later imports (in the config folder).")] = False,
-    skip_unknown: Annotated[bool, typer.Option("--skip-unknown", help="Leave out names that match no exercise (without it, a tracker's unknown names are kept as foreign entries, never scored).")] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show how every name maps, what would be imported and what kept as foreign; write nothing.")] = False,
+    skip_unknown: Annotated[
+        bool,
+        typer.Option(
+            "--skip-unknown",
+            help="Leave out names that match no exercise (without it, a tracker's unknown names are kept as foreign entries, never scored).",
+        ),
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show how every name maps, what would be imported and what kept as foreign; write nothing.")
+    ] = False,
 ) -> None:
     """Import entries, all or nothing; entries already in the log are not added twice. Every row of a
     tracker's export is kept: a name glutecoach does not know becomes a foreign entry (listed, exported
@@ -88,8 +111,7 @@ def log_import(
         _print_plan(file, plan, counts, skip_unknown)
         return
     with log.connect() as conn:
-        counts = foreign.add_import(conn, fmt, plan.entries, plan.made_from or (None,) * len(plan.entries), plan.foreign,
-                                    plan.saved_rows)
+        counts = foreign.add_import(conn, fmt, plan.entries, plan.made_from or (None,) * len(plan.entries), plan.foreign, plan.saved_rows)
     kept = imports.save_mapping(given) if save_map else None
     _print_report(file, plan, counts, kept)
     _print_proposal()
@@ -110,7 +132,7 @@ def _print_proposal() -> None:
     if found is None:
         return
     contact = " without the Contact phase (your log shows you past it)" if found.past_contact else ""
-    sys.stdout.write(f"'glutecoach plan start' would propose {found.level}{contact}: {found.reason[len(found.level) + 2:]}\n")
+    sys.stdout.write(f"'glutecoach plan start' would propose {found.level}{contact}: {found.reason[len(found.level) + 2 :]}\n")
 
 
 def _names(rows: Any, limit: int = 12) -> str:
@@ -146,7 +168,9 @@ def _print_plan(file: Path, plan: ImportPlan, counts: Added, skip_unknown: bool)
     out = sys.stdout
     label = {"glutecoach": "glutecoach JSON", "strong": "Strong CSV", "hevy": "Hevy CSV", "fitnotes": "FitNotes CSV"}[plan.format]
     rest = f", {plural(plan.rest_timers, 'Rest Timer row')} skipped" if plan.rest_timers else ""
-    out.write(f"{safe(str(file))}: {label}, {plural(plan.rows, 'entry' if plan.format == 'glutecoach' else 'row', 'entries' if plan.format == 'glutecoach' else None)}{rest}.\n")
+    out.write(
+        f"{safe(str(file))}: {label}, {plural(plan.rows, 'entry' if plan.format == 'glutecoach' else 'row', 'entries' if plan.format == 'glutecoach' else None)}{rest}.\n"
+    )
     table = [("Name", "Exercise", "Rows", "Sets")]
     for n in plan.names:
         target = _target(plan, n, skip_unknown)
@@ -157,12 +181,16 @@ def _print_plan(file: Path, plan: ImportPlan, counts: Added, skip_unknown: bool)
     new, already = counts.entries, counts.already
     out.write(f"Would add {plural(new, 'entry', 'entries')}; {already} {'is' if already == 1 else 'are'} already in the log.\n")
     if plan.foreign:
-        out.write(f"Would keep {plural(counts.foreign, 'foreign entry', 'foreign entries')} (names glutecoach does not know: "
-                  f"listed and exported back, never scored); {counts.foreign_already} already in the log.\n")
+        out.write(
+            f"Would keep {plural(counts.foreign, 'foreign entry', 'foreign entries')} (names glutecoach does not know: "
+            f"listed and exported back, never scored); {counts.foreign_already} already in the log.\n"
+        )
     if plan.format == "glutecoach" and plan.unknown and not skip_unknown:
         many = len(plan.unknown)
-        out.write(f"But {plural(many, 'name')} {'is' if many == 1 else 'are'} unknown: without a mapping for "
-                  f"{'it' if many == 1 else 'them'} (--map) or --skip-unknown, nothing would be imported.\n")
+        out.write(
+            f"But {plural(many, 'name')} {'is' if many == 1 else 'are'} unknown: without a mapping for "
+            f"{'it' if many == 1 else 'them'} (--map) or --skip-unknown, nothing would be imported.\n"
+        )
     _print_left_out(plan)
     out.write("Nothing was written (--dry-run).\n")
 
@@ -171,24 +199,34 @@ def _print_left_out(plan: ImportPlan) -> None:
     if plan.left_out:
         shown = "; ".join(safe(x) for x in plan.left_out[:5])
         more = len(plan.left_out) - 5
-        sys.stdout.write(f"Left out {plural(len(plan.left_out), 'set')} with nothing to count: {shown}" + (f"; and {more} more" if more > 0 else "") + ".\n")
+        sys.stdout.write(
+            f"Left out {plural(len(plan.left_out), 'set')} with nothing to count: {shown}"
+            + (f"; and {more} more" if more > 0 else "")
+            + ".\n"
+        )
 
 
 def _print_report(file: Path, plan: ImportPlan, counts: Added, kept: int | None) -> None:
     out = sys.stdout
     sets = sum(len(e.sets) for e in plan.entries)
     added, already = counts.entries, counts.already
-    out.write(f"Imported {plural(added, 'entry', 'entries')} from {safe(str(file))}; "
-              f"{already} {'was' if already == 1 else 'were'} already in the log ({plural(sets, 'set')} read).\n")
+    out.write(
+        f"Imported {plural(added, 'entry', 'entries')} from {safe(str(file))}; "
+        f"{already} {'was' if already == 1 else 'were'} already in the log ({plural(sets, 'set')} read).\n"
+    )
     if plan.foreign:
         kept_names = {fe.name for fe in plan.foreign}
         names = [n for n in plan.names if n.name in kept_names]
-        out.write(f"Kept {plural(counts.foreign, 'foreign entry', 'foreign entries')} ({counts.foreign_already} already in the log) "
-                  f"of {plural(len(names), 'name')} glutecoach does not know: {_names(names)}. They are listed and exported "
-                  "back, never scored; map one with: glutecoach log map 'NAME' --to SLUG.\n")
+        out.write(
+            f"Kept {plural(counts.foreign, 'foreign entry', 'foreign entries')} ({counts.foreign_already} already in the log) "
+            f"of {plural(len(names), 'name')} glutecoach does not know: {_names(names)}. They are listed and exported "
+            "back, never scored; map one with: glutecoach log map 'NAME' --to SLUG.\n"
+        )
     if plan.saved_rows:
-        out.write(f"Restored {plural(len(plan.saved_rows), 'imported tracker row')}; {counts.foreign} foreign "
-                  f"{'entry' if counts.foreign == 1 else 'entries'} added, {counts.foreign_already} already in the log.\n")
+        out.write(
+            f"Restored {plural(len(plan.saved_rows), 'imported tracker row')}; {counts.foreign} foreign "
+            f"{'entry' if counts.foreign == 1 else 'entries'} added, {counts.foreign_already} already in the log.\n"
+        )
     skipped = [n for n in plan.names if n.slug is None and not (plan.format != "glutecoach" and not n.mapped and plan.foreign)]
     if skipped:
         unknown = [n for n in skipped if not n.mapped]
@@ -208,8 +246,17 @@ def _print_report(file: Path, plan: ImportPlan, counts: Added, kept: int | None)
 
 @handles_errors
 def log_map(
-    name: Annotated[str, typer.Argument(help="A tracker's exercise name as it was imported, e.g. 'Bench Press (Barbell)'.", show_default=False)],
-    to: Annotated[str, typer.Option("--to", help="An exercise (slug, name or alias) to count these rows as, or 'none' to keep them as foreign entries.", show_default=False)],
+    name: Annotated[
+        str, typer.Argument(help="A tracker's exercise name as it was imported, e.g. 'Bench Press (Barbell)'.", show_default=False)
+    ],
+    to: Annotated[
+        str,
+        typer.Option(
+            "--to",
+            help="An exercise (slug, name or alias) to count these rows as, or 'none' to keep them as foreign entries.",
+            show_default=False,
+        ),
+    ],
 ) -> None:
     """Map every imported row of one tracker name to an exercise, or back to a foreign entry (--to none).
 
@@ -239,9 +286,12 @@ def log_map(
         done = foreign.remap(conn, name, convert)
     kept = f"; {plural(done.foreign, 'row')} with nothing to count stay foreign" if convert is not None and done.foreign else ""
     if done.edited:
-        kept += f"; {plural(done.edited, 'entry', 'entries')} you edited since the import left as {'it is' if done.edited == 1 else 'they are'}"
-    sys.stdout.write(f"Mapped {plural(done.records, 'row')} named '{safe(name)}' to {safe(target)}: "
-                     f"{plural(done.entries, 'entry', 'entries')}{kept}.\n")
+        kept += (
+            f"; {plural(done.edited, 'entry', 'entries')} you edited since the import left as {'it is' if done.edited == 1 else 'they are'}"
+        )
+    sys.stdout.write(
+        f"Mapped {plural(done.records, 'row')} named '{safe(name)}' to {safe(target)}: {plural(done.entries, 'entry', 'entries')}{kept}.\n"
+    )
 
 
 def print_foreign(since: str | None, limit: int) -> None:

@@ -59,8 +59,9 @@ def find_one(cat: Catalogue, query: str) -> Exercise:
     if query in cat.exercises:
         return cat.exercises[query]
     wanted = normalise(query)
-    matches = [ex for ex in cat.exercises.values()
-               if wanted in {normalise(n) for n in (ex.slug, ex.name, *ex.aliases)} or _base(ex.name) == wanted]
+    matches = [
+        ex for ex in cat.exercises.values() if wanted in {normalise(n) for n in (ex.slug, ex.name, *ex.aliases)} or _base(ex.name) == wanted
+    ]
     if len(matches) > 1:
         choices = "; ".join(f"{ex.slug} ({ex.name})" for ex in matches)
         raise UsageError(f"'{query}' could mean {len(matches)} exercises: {choices}. Give the slug of the one you did.")
@@ -119,10 +120,16 @@ def _prescribed(cat: Catalogue, today: dt.date, units: str) -> list[Answer]:
     from glutecoach.core.units import convert
 
     result = next_for(today)
-    return [Answer(n.slug, n.sets, n.reps[0],
-                   convert(n.load, n.load_unit, units) if n.load is not None and n.load_unit else n.load,
-                   prescribed=f"plan: {n.sets} x {n.reps[0]}-{n.reps[1]} {n.unit}{'/side' if n.per_side else ''}")
-            for n in result.next_session]
+    return [
+        Answer(
+            n.slug,
+            n.sets,
+            n.reps[0],
+            convert(n.load, n.load_unit, units) if n.load is not None and n.load_unit else n.load,
+            prescribed=f"plan: {n.sets} x {n.reps[0]}-{n.reps[1]} {n.unit}{'/side' if n.per_side else ''}",
+        )
+        for n in result.next_session
+    ]
 
 
 def _start_for(cat: Catalogue, slug: str, last: Entry | None, units: str) -> Answer:
@@ -182,11 +189,28 @@ def _read_lines(cat: Catalogue, lines: list[str], answers: dict[str, Answer], un
 
 @handles_errors
 def log_session(
-    exercises: Annotated[list[str] | None, typer.Argument(help="The exercises (slug, name or alias); default: what 'glutecoach plan next' prescribes.", autocompletion=complete_exercises, show_default=False)] = None,
-    entry: Annotated[list[str] | None, typer.Option("--entry", "-e", help="Off a terminal: one exercise as 'NAME 3x10@60kg c7 p0'. Repeat for each.", show_default=False)] = None,
-    file: Annotated[Path | None, typer.Option("--file", help="Off a terminal: a file of such lines, one exercise a line ('-' reads stdin).", show_default=False)] = None,
-    as_prescribed: Annotated[bool, typer.Option("--as-prescribed", help="Save each exercise as prescribed (or as last time), without asking.")] = False,
-    date: Annotated[str | None, typer.Option("--date", help="YYYY-MM-DD, today, yesterday or -3d; default today.", show_default=False)] = None,
+    exercises: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="The exercises (slug, name or alias); default: what 'glutecoach plan next' prescribes.",
+            autocompletion=complete_exercises,
+            show_default=False,
+        ),
+    ] = None,
+    entry: Annotated[
+        list[str] | None,
+        typer.Option("--entry", "-e", help="Off a terminal: one exercise as 'NAME 3x10@60kg c7 p0'. Repeat for each.", show_default=False),
+    ] = None,
+    file: Annotated[
+        Path | None,
+        typer.Option("--file", help="Off a terminal: a file of such lines, one exercise a line ('-' reads stdin).", show_default=False),
+    ] = None,
+    as_prescribed: Annotated[
+        bool, typer.Option("--as-prescribed", help="Save each exercise as prescribed (or as last time), without asking.")
+    ] = False,
+    date: Annotated[
+        str | None, typer.Option("--date", help="YYYY-MM-DD, today, yesterday or -3d; default today.", show_default=False)
+    ] = None,
     fmt: FormatOpt = "table",
 ) -> None:
     """Log a whole session: each exercise asked in turn with the prescription and last time's numbers filled in.
@@ -231,13 +255,17 @@ def log_session(
         elif _interactive():
             answers = _ask(cat, starts, last, units)
         else:
-            raise UsageError("not a terminal, so nothing can be asked: give each exercise as --entry 'NAME 3x10@60kg c7 p0', "
-                             "a file of such lines with --file, or --as-prescribed to save the prescription as it is.")
+            raise UsageError(
+                "not a terminal, so nothing can be asked: give each exercise as --entry 'NAME 3x10@60kg c7 p0', "
+                "a file of such lines with --file, or --as-prescribed to save the prescription as it is."
+            )
         if not answers:
             sys.stdout.write("Nothing to save.\n")
             return
-        made = [logio.make_entry(cat, a.slug, [(a.reps, a.load, "working")] * a.sets, day.isoformat(), units, a.contact, a.pain)
-                for a in answers]
+        made = [
+            logio.make_entry(cat, a.slug, [(a.reps, a.load, "working")] * a.sets, day.isoformat(), units, a.contact, a.pain)
+            for a in answers
+        ]
         saved = [log.add(conn, e) for e in made]
     _show(cat, saved, fmt)
 

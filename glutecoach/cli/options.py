@@ -138,22 +138,34 @@ Catalogues = Annotated[
 EquipmentOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--equipment", "-e",
+        "--equipment",
+        "-e",
         help="Equipment you have (repeat or comma list); 'none' = body weight only; 'all' = everything. Default: your profile's, else everything.",
-        autocompletion=_complete(["none", "all", *EQUIPMENT]), show_default=False,
+        autocompletion=_complete(["none", "all", *EQUIPMENT]),
+        show_default=False,
     ),
 ]
 PainOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--condition", "--pain",
-        help="A condition you have (repeat or comma list; --pain is the same option); 'none' clears your profile's: " + ", ".join(CONDITIONS) + ".",
-        autocompletion=_complete(["none", *CONDITIONS]), show_default=False,
+        "--condition",
+        "--pain",
+        help="A condition you have (repeat or comma list; --pain is the same option); 'none' clears your profile's: "
+        + ", ".join(CONDITIONS)
+        + ".",
+        autocompletion=_complete(["none", *CONDITIONS]),
+        show_default=False,
     ),
 ]
 LevelOpt = Annotated[
     str | None,
-    typer.Option("--level", "-l", help="Your level: nothing above it is offered. Default: your profile's, else beginner.", autocompletion=_complete(list(LEVELS)), show_default=False),
+    typer.Option(
+        "--level",
+        "-l",
+        help="Your level: nothing above it is offered. Default: your profile's, else beginner.",
+        autocompletion=_complete(list(LEVELS)),
+        show_default=False,
+    ),
 ]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="Output: table or json.", autocompletion=_complete(FORMATS))]
 TopOpt = Annotated[int, typer.Option("--top", "-n", min=1, max=100, help="How many to show.")]
@@ -228,9 +240,7 @@ def goal_for(cat: Catalogue, who: Resolved, option: str = "--goal") -> Goal:
     from glutecoach.core.lookup import find_goal
 
     if who.goal is None:
-        raise UsageError(
-            f"no goal: give {option} GOAL (see 'glutecoach goals') or save one with 'glutecoach profile set --goal GOAL'."
-        )
+        raise UsageError(f"no goal: give {option} GOAL (see 'glutecoach goals') or save one with 'glutecoach profile set --goal GOAL'.")
     try:
         return find_goal(cat, who.goal)
     except UnknownNameError as err:

@@ -34,15 +34,44 @@ if TYPE_CHECKING:
 DEFAULT_GOAL = "glute-size"
 WeeksOpt = Annotated[int, typer.Option("--weeks", "-w", help="Length of the plan, 4-16 weeks.")]
 DaysOpt = Annotated[int, typer.Option("--days-per-week", "-d", help="Sessions a week, 1-6.")]
-PlanLevelOpt = Annotated[str | None, typer.Option("--level", "-l", help="Your level; beginners start with a muscle-contact phase. Default: your profile's, else beginner.", autocompletion=_complete(list(LEVELS)), show_default=False)]
-PlanGoalOpt = Annotated[str | None, typer.Option("--goal", "-g", help=f"What the plan trains for; see 'glutecoach goals'. Default: your profile's, else {DEFAULT_GOAL}.", autocompletion=complete_goals, show_default=False)]
+PlanLevelOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--level",
+        "-l",
+        help="Your level; beginners start with a muscle-contact phase. Default: your profile's, else beginner.",
+        autocompletion=_complete(list(LEVELS)),
+        show_default=False,
+    ),
+]
+PlanGoalOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--goal",
+        "-g",
+        help=f"What the plan trains for; see 'glutecoach goals'. Default: your profile's, else {DEFAULT_GOAL}.",
+        autocompletion=complete_goals,
+        show_default=False,
+    ),
+]
 PLAN_FORMATS = [*FORMATS, "markdown", "svg", "html", "fit", "ics"]
-NextWeeksOpt = Annotated[int | None, typer.Option("--weeks", "-w", help="Length of the plan, 4-16 weeks. Default: your saved plan's, else 8.", show_default=False)]
-NextDaysOpt = Annotated[int | None, typer.Option("--days-per-week", "-d", help="Sessions a week, 1-6. Default: your saved plan's, else 3.", show_default=False)]
+NextWeeksOpt = Annotated[
+    int | None,
+    typer.Option("--weeks", "-w", help="Length of the plan, 4-16 weeks. Default: your saved plan's, else 8.", show_default=False),
+]
+NextDaysOpt = Annotated[
+    int | None, typer.Option("--days-per-week", "-d", help="Sessions a week, 1-6. Default: your saved plan's, else 3.", show_default=False)
+]
 
 
 def _plan_for(
-    level: str | None, goal: str | None, weeks: int, days: int, equipment: list[str] | None, pain: list[str] | None, catalogue_files: list[Path] | None,
+    level: str | None,
+    goal: str | None,
+    weeks: int,
+    days: int,
+    equipment: list[str] | None,
+    pain: list[str] | None,
+    catalogue_files: list[Path] | None,
     contact: bool = True,
 ) -> tuple[Catalogue, Profile, Plan]:
     from glutecoach.core import plan as planner
@@ -64,13 +93,18 @@ def _saved_plan(catalogue_files: list[Path] | None) -> tuple[Catalogue, Profile,
     today = dt.date.today()
     entries = _log_entries(today)
     n = next_session.next_session(cat, the_plan, profile, entries, today, dt.date.fromisoformat(choice.start), choice.steps, saved=True)
-    where = (f"Your saved plan, started {choice.start}: "
-             + ("it is done." if n.plan_done else f"next is week {n.week}, session {n.day} ({n.phase}); "
-                f"{n.position.sessions_done if n.position else 0} sessions logged. 'glutecoach plan next' says what to do."))
+    where = f"Your saved plan, started {choice.start}: " + (
+        "it is done."
+        if n.plan_done
+        else f"next is week {n.week}, session {n.day} ({n.phase}); "
+        f"{n.position.sessions_done if n.position else 0} sessions logged. 'glutecoach plan next' says what to do."
+    )
     return cat, profile, the_plan._replace(notes=(where, *the_plan.notes))
 
 
-def _built_choice(choice: PlanChoice, catalogue_files: list[Path] | None, weeks: int | None = None, days: int | None = None) -> tuple[Catalogue, Profile, Plan]:
+def _built_choice(
+    choice: PlanChoice, catalogue_files: list[Path] | None, weeks: int | None = None, days: int | None = None
+) -> tuple[Catalogue, Profile, Plan]:
     from glutecoach.core import plan as planner
     from glutecoach.core.lookup import find_goal
     from glutecoach.errors import UnknownNameError
@@ -102,8 +136,24 @@ def plan(
     days_per_week: NextDaysOpt = None,
     equipment: EquipmentOpt = None,
     pain: PainOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json, markdown, svg or html (svg and html: a file with the muscle map of the weekly sets, to print or send), fit (Garmin workouts, with -o) or ics (a calendar).", autocompletion=_complete(PLAN_FORMATS))] = "table",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="With --format svg, html, fit or ics: write the file here instead of to stdout (fit: one file a session, named after it).", show_default=False)] = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output: table, json, markdown, svg or html (svg and html: a file with the muscle map of the weekly sets, to print or send), fit (Garmin workouts, with -o) or ics (a calendar).",
+            autocompletion=_complete(PLAN_FORMATS),
+        ),
+    ] = "table",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="With --format svg, html, fit or ics: write the file here instead of to stdout (fit: one file a session, named after it).",
+            show_default=False,
+        ),
+    ] = None,
     catalogue_files: Catalogues = None,
 ) -> None:
     """Build a week-by-week plan for your goal; the beginner plan puts muscle contact before load.
@@ -125,8 +175,9 @@ def plan(
     if saved is not None:
         cat, profile, result = saved
     else:
-        cat, profile, result = _plan_for(level, goal, 8 if weeks is None else weeks, 3 if days_per_week is None else days_per_week, equipment, pain,
-                                         catalogue_files)
+        cat, profile, result = _plan_for(
+            level, goal, 8 if weeks is None else weeks, 3 if days_per_week is None else days_per_week, equipment, pain, catalogue_files
+        )
     if fmt in ("fit", "ics"):  # files for a watch or a calendar (cli/plan_files.py)
         from glutecoach.cli.plan_files import write_plan
 
@@ -148,8 +199,22 @@ def plan(
     renderer(fmt).plan(result)
 
 
-DateOpt = Annotated[str | None, typer.Option("--date", help="Plan as of this day, past or up to a year ahead (YYYY-MM-DD, today, yesterday, -3d). Default: today.", show_default=False)]
-LoadStepOpt = Annotated[float | None, typer.Option("--load-step", help="The smallest load change you can make, in your profile's units (default 2.5 kg or 5 lb); plan next rounds loads to it.", show_default=False)]
+DateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        help="Plan as of this day, past or up to a year ahead (YYYY-MM-DD, today, yesterday, -3d). Default: today.",
+        show_default=False,
+    ),
+]
+LoadStepOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--load-step",
+        help="The smallest load change you can make, in your profile's units (default 2.5 kg or 5 lb); plan next rounds loads to it.",
+        show_default=False,
+    ),
+]
 MAX_STEP = {"kg": 50.0, "lb": 100.0}
 
 
@@ -174,7 +239,10 @@ def plan_start(
     days_per_week: DaysOpt = 3,
     equipment: EquipmentOpt = None,
     pain: PainOpt = None,
-    date: Annotated[str | None, typer.Option("--date", help="The plan's first day (YYYY-MM-DD, today, yesterday, -3d). Default: today.", show_default=False)] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="The plan's first day (YYYY-MM-DD, today, yesterday, -3d). Default: today.", show_default=False),
+    ] = None,
     load_step: LoadStepOpt = None,
     fmt: FormatOpt = "table",
     catalogue_files: Catalogues = None,
@@ -201,9 +269,17 @@ def plan_start(
         if not 0 < load_step <= MAX_STEP[units]:
             raise UsageError(f"--load-step must be above 0 and at most {MAX_STEP[units]:g} {units} (got {load_step:g}).")
         steps[units] = load_step
-    choice = PlanChoice(profile.level, result.goal.name, weeks, days_per_week,
-                        None if profile.equipment is None else tuple(sorted(profile.equipment)), profile.pains, first.isoformat(),
-                        tuple(steps.items()), contact)
+    choice = PlanChoice(
+        profile.level,
+        result.goal.name,
+        weeks,
+        days_per_week,
+        None if profile.equipment is None else tuple(sorted(profile.equipment)),
+        profile.pains,
+        first.isoformat(),
+        tuple(steps.items()),
+        contact,
+    )
     saved_plan.save(choice)
     if fmt == "json":
         from glutecoach.render import data
@@ -220,8 +296,18 @@ def plan_next(
     weeks: NextWeeksOpt = None,
     days_per_week: NextDaysOpt = None,
     date: DateOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output: table, json, fit (a Garmin workout, with -o) or ics (a calendar event).", autocompletion=_complete([*FORMATS, "fit", "ics"]))] = "table",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="With --format fit or ics: write the file here.", show_default=False)] = None,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output: table, json, fit (a Garmin workout, with -o) or ics (a calendar event).",
+            autocompletion=_complete([*FORMATS, "fit", "ics"]),
+        ),
+    ] = "table",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="With --format fit or ics: write the file here.", show_default=False)
+    ] = None,
     catalogue_files: Catalogues = None,
 ) -> None:
     """What to do next session: your week and phase, and each change from your log with its reason.
@@ -259,8 +345,16 @@ def next_for(today: dt.date, catalogue_files: list[Path] | None = None, weeks: i
         cat = load_catalogue(catalogue_files)
         set_elsewhere = person(None, None, None, None, with_log=False).sources.get("level") != "default"
         picked = choose(propose(cat, entries, today), set_elsewhere)
-        cat, profile, the_plan = _plan_for(picked.level, None, 8 if weeks is None else weeks, 3 if days is None else days, None, None,
-                                           catalogue_files, contact=picked.contact)
+        cat, profile, the_plan = _plan_for(
+            picked.level,
+            None,
+            8 if weeks is None else weeks,
+            3 if days is None else days,
+            None,
+            None,
+            catalogue_files,
+            contact=picked.contact,
+        )
         start, steps = None, None
     else:
         cat, profile, the_plan = _built_choice(choice, catalogue_files, weeks, days)

@@ -28,15 +28,39 @@ from glutecoach.errors import UsageError
 
 @handles_errors
 def profile_set(
-    level: Annotated[str | None, typer.Option("--level", "-l", help="Your level.", autocompletion=_complete(list(LEVELS)), show_default=False)] = None,
-    equipment: Annotated[list[str] | None, typer.Option("--equipment", "-e", help="Equipment you have (repeat or comma list); 'none' = body weight only; 'all' = everything.", show_default=False)] = None,
+    level: Annotated[
+        str | None, typer.Option("--level", "-l", help="Your level.", autocompletion=_complete(list(LEVELS)), show_default=False)
+    ] = None,
+    equipment: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--equipment",
+            "-e",
+            help="Equipment you have (repeat or comma list); 'none' = body weight only; 'all' = everything.",
+            show_default=False,
+        ),
+    ] = None,
     pain: PainOpt = None,
-    goal: Annotated[str | None, typer.Option("--goal", "-g", help="Your usual goal; see 'glutecoach goals'.", autocompletion=complete_goals, show_default=False)] = None,
-    units: Annotated[str | None, typer.Option("--units", help="kg or lb, for loads you log.", autocompletion=_complete(["kg", "lb"]), show_default=False)] = None,
-    surgery_date: Annotated[str | None, typer.Option("--surgery-date", help="After a hip replacement: the day of the operation (YYYY-MM-DD); 'none' forgets it.", show_default=False)] = None,
+    goal: Annotated[
+        str | None,
+        typer.Option("--goal", "-g", help="Your usual goal; see 'glutecoach goals'.", autocompletion=complete_goals, show_default=False),
+    ] = None,
+    units: Annotated[
+        str | None, typer.Option("--units", help="kg or lb, for loads you log.", autocompletion=_complete(["kg", "lb"]), show_default=False)
+    ] = None,
+    surgery_date: Annotated[
+        str | None,
+        typer.Option(
+            "--surgery-date", help="After a hip replacement: the day of the operation (YYYY-MM-DD); 'none' forgets it.", show_default=False
+        ),
+    ] = None,
     cleared: Annotated[
         bool | None,
-        typer.Option("--cleared/--not-cleared", help="After a hip replacement: your surgeon has (or has not yet) cleared you for full training. Until cleared, deep single-leg squats, heavy squats and (anterior or unknown approach) loaded hip hyperextension are left out.", show_default=False),
+        typer.Option(
+            "--cleared/--not-cleared",
+            help="After a hip replacement: your surgeon has (or has not yet) cleared you for full training. Until cleared, deep single-leg squats, heavy squats and (anterior or unknown approach) loaded hip hyperextension are left out.",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Save defaults: options you give are changed, the rest kept.
@@ -112,7 +136,11 @@ def profile_reset() -> None:
 def register(app: typer.Typer, command: str | None = None) -> None:
     from glutecoach.cli.app import group
 
-    profile_app = group(app, "profile", "Your saved profile: the defaults for recommend, alternatives and plan.\n\nExample: glutecoach profile set --level beginner --equipment band,dumbbell")
+    profile_app = group(
+        app,
+        "profile",
+        "Your saved profile: the defaults for recommend, alternatives and plan.\n\nExample: glutecoach profile set --level beginner --equipment band,dumbbell",
+    )
     profile_app.command("set")(profile_set)
     profile_app.command("show")(profile_show)
     profile_app.command("reset")(profile_reset)

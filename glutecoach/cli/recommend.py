@@ -25,7 +25,13 @@ from glutecoach.cli.options import (
 
 GoalOpt = Annotated[
     str | None,
-    typer.Option("--goal", "-g", help="What you train for; see 'glutecoach goals'. Default: your profile's goal.", autocompletion=complete_goals, show_default=False),
+    typer.Option(
+        "--goal",
+        "-g",
+        help="What you train for; see 'glutecoach goals'. Default: your profile's goal.",
+        autocompletion=complete_goals,
+        show_default=False,
+    ),
 ]
 
 
@@ -65,10 +71,15 @@ def recommend(
 
 @handles_errors
 def alternatives(
-    exercise: Annotated[str, typer.Argument(help="The exercise to replace: slug, name or alias.", autocompletion=complete_exercises, show_default=False)],
+    exercise: Annotated[
+        str, typer.Argument(help="The exercise to replace: slug, name or alias.", autocompletion=complete_exercises, show_default=False)
+    ],
     equipment: EquipmentOpt = None,
     pain: PainOpt = None,
-    level: Annotated[str | None, typer.Option("--level", "-l", help="Your level. Default: your profile's, else the exercise's own level.", show_default=False)] = None,
+    level: Annotated[
+        str | None,
+        typer.Option("--level", "-l", help="Your level. Default: your profile's, else the exercise's own level.", show_default=False),
+    ] = None,
     top: TopOpt = 5,
     fmt: FormatOpt = "table",
     catalogue_files: Catalogues = None,

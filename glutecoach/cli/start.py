@@ -27,10 +27,17 @@ from glutecoach.core.vocab import CONDITIONS, EQUIPMENT, LEVELS
 from glutecoach.errors import GlutecoachError, UsageError
 
 DAYS = (1, 6)
-HOW = ("Not a terminal, so nothing was asked. Pass the answers as options, e.g.\n"
-       "  glutecoach start --goal glute-size --level beginner --equipment band,dumbbell --pain none --days-per-week 3\n"
-       "Goals: 'glutecoach goals'. Levels: " + ", ".join(LEVELS) + ". Equipment: none, all, or a comma list of "
-       + ", ".join(EQUIPMENT) + ". Conditions (--pain): none or " + ", ".join(CONDITIONS) + ".\n")
+HOW = (
+    "Not a terminal, so nothing was asked. Pass the answers as options, e.g.\n"
+    "  glutecoach start --goal glute-size --level beginner --equipment band,dumbbell --pain none --days-per-week 3\n"
+    "Goals: 'glutecoach goals'. Levels: "
+    + ", ".join(LEVELS)
+    + ". Equipment: none, all, or a comma list of "
+    + ", ".join(EQUIPMENT)
+    + ". Conditions (--pain): none or "
+    + ", ".join(CONDITIONS)
+    + ".\n"
+)
 
 
 def _interactive() -> bool:
@@ -71,9 +78,20 @@ def _days(typed: str) -> int:
 
 @handles_errors
 def start(
-    goal: Annotated[str | None, typer.Option("--goal", "-g", help="What you train for; see 'glutecoach goals'.", autocompletion=complete_goals, show_default=False)] = None,
-    level: Annotated[str | None, typer.Option("--level", "-l", help="Your level: " + ", ".join(LEVELS) + ".", autocompletion=_complete(list(LEVELS)), show_default=False)] = None,
-    equipment: Annotated[str | None, typer.Option("--equipment", "-e", help="What you have: a comma list, 'none' (body weight) or 'all'.", show_default=False)] = None,
+    goal: Annotated[
+        str | None,
+        typer.Option("--goal", "-g", help="What you train for; see 'glutecoach goals'.", autocompletion=complete_goals, show_default=False),
+    ] = None,
+    level: Annotated[
+        str | None,
+        typer.Option(
+            "--level", "-l", help="Your level: " + ", ".join(LEVELS) + ".", autocompletion=_complete(list(LEVELS)), show_default=False
+        ),
+    ] = None,
+    equipment: Annotated[
+        str | None,
+        typer.Option("--equipment", "-e", help="What you have: a comma list, 'none' (body weight) or 'all'.", show_default=False),
+    ] = None,
     pain: PainOpt = None,
     days_per_week: Annotated[int | None, typer.Option("--days-per-week", "-d", help="Sessions a week, 1-6.", show_default=False)] = None,
 ) -> None:
@@ -103,14 +121,25 @@ def start(
         chosen_goal = _ask("Your goal (a number or a name)", saved.goal or "glute-size", lambda t: _goal(cat, t))
     else:
         chosen_goal = saved.goal
-    chosen_level = level_word(level) if level is not None else (
-        _ask(f"Your level ({', '.join(LEVELS)})", saved.level or "beginner", level_word) if ask else saved.level)
+    chosen_level = (
+        level_word(level)
+        if level is not None
+        else (_ask(f"Your level ({', '.join(LEVELS)})", saved.level or "beginner", level_word) if ask else saved.level)
+    )
     kit_now = "all" if saved.equipment is None else (",".join(saved.equipment) or "none")
-    kit = _kit(equipment) if equipment is not None else (
-        _ask("Equipment you have (a comma list, none or all)", kit_now, _kit) if ask else saved.equipment)
+    kit = (
+        _kit(equipment)
+        if equipment is not None
+        else (_ask("Equipment you have (a comma list, none or all)", kit_now, _kit) if ask else saved.equipment)
+    )
     pains_now = ",".join(saved.pains) or "none"
-    chosen_pains = (pains(pain) or ()) if pain else (
-        _ask(f"Conditions to respect ({', '.join(CONDITIONS)}; or none)", pains_now, lambda t: pains([t]) or ()) if ask else saved.pains)
+    chosen_pains = (
+        (pains(pain) or ())
+        if pain
+        else (
+            _ask(f"Conditions to respect ({', '.join(CONDITIONS)}; or none)", pains_now, lambda t: pains([t]) or ()) if ask else saved.pains
+        )
+    )
     days = _days(str(days_per_week)) if days_per_week is not None else (_ask("Days a week (1-6)", "3", _days) if ask else 3)
     updated = saved._replace(goal=chosen_goal, level=chosen_level, equipment=kit, pains=tuple(chosen_pains))
     user_profile.save(updated)
@@ -118,8 +147,10 @@ def start(
     from glutecoach.cli.recommend import recommend
 
     recommend(goal=None, level=None, equipment=None, pain=None, top=5, explain=False, fmt="table", catalogue_files=None)
-    sys.stdout.write(f"\nNext: a plan of {days} days a week, 'glutecoach plan start --days-per-week {days}'; "
-                     "after a session, 'glutecoach log session'.\n")
+    sys.stdout.write(
+        f"\nNext: a plan of {days} days a week, 'glutecoach plan start --days-per-week {days}'; "
+        "after a session, 'glutecoach log session'.\n"
+    )
 
 
 def register(app: typer.Typer, command: str | None = None) -> None:

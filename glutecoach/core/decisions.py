@@ -70,28 +70,49 @@ def progress_load(s: ExerciseState, reps: tuple[int, int], unit: str, sets: int,
     w, units = s.working_load, s.units or "kg"
     word = UNIT_WORD.get(unit, unit)
     if w is None:
-        return Decision("ask-load", sets, None,
-                        "No load was logged for it: log the load you used (edit that entry) so it can progress; same sets until then.")
+        return Decision(
+            "ask-load",
+            sets,
+            None,
+            "No load was logged for it: log the load you used (edit that entry) so it can progress; same sets until then.",
+        )
     work = s.working
     last = work[-1] if work else s.last
     if gap is not None and gap >= GAP_LIGHTER_DAYS:
         back = lighter(w, step, GAP_LOAD)
-        return Decision("lighter", sets, back, f"{gap} days since your last session: about 7% lighter ({w:g} -> {back:g} {units}), then progress.")
+        return Decision(
+            "lighter", sets, back, f"{gap} days since your last session: about 7% lighter ({w:g} -> {back:g} {units}), then progress."
+        )
     if gap is not None and gap >= GAP_HOLD_DAYS:
-        return Decision("hold", sets, w, f"{gap} days since your last session: repeat your last working load ({w:g} {units}) before adding.")
+        return Decision(
+            "hold", sets, w, f"{gap} days since your last session: repeat your last working load ({w:g} {units}) before adding."
+        )
     if s.e1rm is not None and last.reps and (max(last.reps) > reps[1] + RERANGE_MARGIN or max(last.reps) < reps[0] - RERANGE_MARGIN):
         new = on_grid(load_for(s.e1rm, reps[0]), step)
-        return Decision("rerange", sets, new,
-                        f"New range {reps[0]}-{reps[1]} {word}: from your estimated 1RM ({s.e1rm:.0f} {units}, from {w:g} x {max(last.reps)}), "
-                        f"start at {new:g} {units}.")
+        return Decision(
+            "rerange",
+            sets,
+            new,
+            f"New range {reps[0]}-{reps[1]} {word}: from your estimated 1RM ({s.e1rm:.0f} {units}, from {w:g} x {max(last.reps)}), "
+            f"start at {new:g} {units}.",
+        )
     earlier = " Progress, and stop one rep earlier next time: 0 in reserve is failure." if last.rir == 0 else ""
     if at_top(last, reps[1]) and in_window(last):
         new = next_load(w, step)
-        return Decision("progress", sets, new,
-                        f"{reps[1]} {word} on every working set last time{_said(last)}, pain-free: add load, {w:g} -> {new:g} {units}.{earlier}")
+        return Decision(
+            "progress",
+            sets,
+            new,
+            f"{reps[1]} {word} on every working set last time{_said(last)}, pain-free: add load, {w:g} -> {new:g} {units}.{earlier}",
+        )
     if at_top(last, reps[1]) and last.rir is not None and last.rir > RIR_WINDOW[1]:
-        return Decision("keep", sets, w, f"{last.rir} reps in reserve is too far from failure to judge (estimates are best near it): same load, "
-                        "and take each set to 0-3 in reserve, past the top of the range if need be; then it progresses.")
+        return Decision(
+            "keep",
+            sets,
+            w,
+            f"{last.rir} reps in reserve is too far from failure to judge (estimates are best near it): same load, "
+            "and take each set to 0-3 in reserve, past the top of the range if need be; then it progresses.",
+        )
     return Decision("keep", sets, w, f"Same load ({w:g} {units}); reach {reps[1]} {word} on every working set, pain-free, before adding.")
 
 
@@ -102,13 +123,27 @@ def progress_drill(s: ExerciseState, reps: tuple[int, int], unit: str, planned_s
     word = UNIT_WORD.get(unit, unit)
     done = len(last.reps)
     if not (at_top(last, reps[1]) and in_window(last) and not last.hurt):
-        return Decision("keep", max(planned_sets, min(done, planned_sets + EXTRA_SETS)), None,
-                        f"Reach {reps[1]} {word} on every set, pain-free, before it gets harder.")
+        return Decision(
+            "keep",
+            max(planned_sets, min(done, planned_sets + EXTRA_SETS)),
+            None,
+            f"Reach {reps[1]} {word} on every set, pain-free, before it gets harder.",
+        )
     if done < planned_sets + EXTRA_SETS:
-        return Decision("progress", planned_sets + EXTRA_SETS, None,
-                        f"{reps[1]} {word} on every set last time{_said(last)}, pain-free: one set more ({planned_sets + EXTRA_SETS}), "
-                        "the most it gets; then it moves on.")
+        return Decision(
+            "progress",
+            planned_sets + EXTRA_SETS,
+            None,
+            f"{reps[1]} {word} on every set last time{_said(last)}, pain-free: one set more ({planned_sets + EXTRA_SETS}), "
+            "the most it gets; then it moves on.",
+        )
     if has_next:
-        return Decision("progress", planned_sets, None, f"{done} sets at the top of the range{_said(last)}: move on to a harder exercise.", True)
-    return Decision("keep", planned_sets + EXTRA_SETS, None,
-                    f"{done} sets at the top of the range: make each rep harder (a heavier band, 3 s down, a pause at the top, more range).")
+        return Decision(
+            "progress", planned_sets, None, f"{done} sets at the top of the range{_said(last)}: move on to a harder exercise.", True
+        )
+    return Decision(
+        "keep",
+        planned_sets + EXTRA_SETS,
+        None,
+        f"{done} sets at the top of the range: make each rep harder (a heavier band, 3 s down, a pause at the top, more range).",
+    )

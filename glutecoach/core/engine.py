@@ -6,7 +6,6 @@ and how sure the evidence is (confidence). Each then takes its place by the list
 every window of five (core.placing). Pure: the catalogue, the goal and the profile in; a Ranking out.
 """
 
-
 import math
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
@@ -96,7 +95,10 @@ def goal_points(cat: Catalogue, goal: Goal) -> list[float]:
     adds only the person's few points to each and scores in full only the chosen."""
     rules = [r for r in RULES if r.part != "fit" and weight(r, goal)]
     nobody = Profile()
-    return [round(sum(r.points for rule in rules if (r := apply(rule, cat.exercises[s.slug], goal, nobody))), 1) for s in cat.exercises.summaries]
+    return [
+        round(sum(r.points for rule in rules if (r := apply(rule, cat.exercises[s.slug], goal, nobody))), 1)
+        for s in cat.exercises.summaries
+    ]
 
 
 def items_of(cat: Catalogue, pool: Iterable[Exercise] | None) -> Sequence[Exercise | Summary]:
@@ -150,7 +152,9 @@ def rank(
     return Ranking(goal, profile, ranked, tuple(excluded), notes(cat, goal, profile) + dose_notes(goal, ranked), dict(sources or {}), held)
 
 
-def held_back(goal: Goal, profile: Profile, allowed: Sequence[Exercise | Summary], above: Sequence[Exercise | Summary]) -> tuple[HeldBack, ...]:
+def held_back(
+    goal: Goal, profile: Profile, allowed: Sequence[Exercise | Summary], above: Sequence[Exercise | Summary]
+) -> tuple[HeldBack, ...]:
     """The goal's first need (what it is about: power for sprint-jump) when at least twice as many of its
     exercises that the person's equipment allows are above their level as are open to them (a beginner
     sprinter gets hops while the sprints wait)."""
@@ -230,26 +234,59 @@ def region_similarity(a: Exercise, b: Exercise) -> float:
     return max(0.0, 1 - rms / 100)
 
 
-ALTERNATIVE_WEIGHTS = {"similarity": 45.0, "same-movement": 15.0, "same-pattern": 20.0, "same-load": 10.0, "same-effort": 8.0, "same-stance": 2.0}  # 100 in all
+ALTERNATIVE_WEIGHTS = {
+    "similarity": 45.0,
+    "same-movement": 15.0,
+    "same-pattern": 20.0,
+    "same-load": 10.0,
+    "same-effort": 8.0,
+    "same-stance": 2.0,
+}  # 100 in all
 
 
 def alternative_reasons(ex: Exercise, like: Exercise) -> tuple[Reason, ...]:
     """Why `ex` can stand in for `like`: the same regions as hard, the same pattern, load class and stance."""
     w = ALTERNATIVE_WEIGHTS
     sim = region_similarity(ex, like)
-    out = [Reason("similarity", round(w["similarity"] * sim, 1), f"Works the same regions about as hard as {like.name} ({sim:.0%} alike).", "same regions", "emphasis")]
+    out = [
+        Reason(
+            "similarity",
+            round(w["similarity"] * sim, 1),
+            f"Works the same regions about as hard as {like.name} ({sim:.0%} alike).",
+            "same regions",
+            "emphasis",
+        )
+    ]
     if movement_of(ex.family) == movement_of(like.family):  # a variant of the same lift keeps the skill and the groove
-        out.append(Reason("same-movement", w["same-movement"], f"A variant of the same movement ({ex.family}).", "same movement", "emphasis"))
+        out.append(
+            Reason("same-movement", w["same-movement"], f"A variant of the same movement ({ex.family}).", "same movement", "emphasis")
+        )
     if ex.pattern == like.pattern:
         out.append(Reason("same-pattern", w["same-pattern"], f"The same movement pattern ({ex.pattern}).", "same pattern", "emphasis"))
     load = 1 - abs(ex.load_potential - like.load_potential) / 4
     if load > 0:
-        out.append(Reason("same-load", round(w["same-load"] * load, 1), f"Similar room to load it (load potential {ex.load_potential}/5 against {like.load_potential}/5).", "similar load", "stimulus"))
+        out.append(
+            Reason(
+                "same-load",
+                round(w["same-load"] * load, 1),
+                f"Similar room to load it (load potential {ex.load_potential}/5 against {like.load_potential}/5).",
+                "similar load",
+                "stimulus",
+            )
+        )
     if ex.stance == like.stance:
         out.append(Reason("same-stance", w["same-stance"], f"The same stance ({ex.stance}).", "same stance", "stimulus"))
     eff = 1 - abs(ex.effort - like.effort) / 4
     if eff > 0:
-        out.append(Reason("same-effort", round(w["same-effort"] * eff, 1), f"Can be taken as close to failure (effort {ex.effort}/5 against {like.effort}/5).", "as hard", "stimulus"))
+        out.append(
+            Reason(
+                "same-effort",
+                round(w["same-effort"] * eff, 1),
+                f"Can be taken as close to failure (effort {ex.effort}/5 against {like.effort}/5).",
+                "as hard",
+                "stimulus",
+            )
+        )
     return tuple(out)
 
 

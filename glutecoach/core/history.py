@@ -35,8 +35,16 @@ class LevelProposal(NamedTuple):
 def propose(cat: Catalogue, entries: Sequence[Entry], today: dt.date) -> LevelProposal | None:
     """The level and Contact choice your log supports, with the sentence that says why; None without
     any loaded training logged."""
-    loaded_days = sorted({e.date for e in entries if e.slug in cat.exercises and loadable(cat.exercises[e.slug])
-                          and any(s.load for s in working_sets(e)) and e.date <= today.isoformat()})
+    loaded_days = sorted(
+        {
+            e.date
+            for e in entries
+            if e.slug in cat.exercises
+            and loadable(cat.exercises[e.slug])
+            and any(s.load for s in working_sets(e))
+            and e.date <= today.isoformat()
+        }
+    )
     if not loaded_days:
         return None
     first, last = dt.date.fromisoformat(loaded_days[0]), dt.date.fromisoformat(loaded_days[-1])
@@ -44,7 +52,11 @@ def propose(cat: Catalogue, entries: Sequence[Entry], today: dt.date) -> LevelPr
     per_week = len(loaded_days) / weeks
     current = (today - last).days <= RECENT_WEEKS * 7
     regular = per_week >= REGULAR_PER_WEEK and current
-    level = ("advanced" if weeks >= ADVANCED_WEEKS else "intermediate" if weeks >= INTERMEDIATE_WEEKS else "beginner") if regular else "beginner"
+    level = (
+        ("advanced" if weeks >= ADVANCED_WEEKS else "intermediate" if weeks >= INTERMEDIATE_WEEKS else "beginner")
+        if regular
+        else "beginner"
+    )
     ratings = [e.contact for e in sorted(entries, key=lambda e: e.date) if e.contact is not None][-6:]
     low = bool(ratings) and sum(ratings) / len(ratings) < LOW_CONTACT
     past = regular and weeks >= PAST_CONTACT_WEEKS and not low
@@ -71,5 +83,7 @@ def choose(proposal: LevelProposal | None, level_given: bool) -> Choice:
     Contact only then and only when the log shows you past it."""
     if proposal is None or level_given:
         return Choice(None, True, None)
-    why = f"Level from your log: {proposal.reason}" + (" The Contact phase is left out: your log shows you past it." if proposal.past_contact else "")
+    why = f"Level from your log: {proposal.reason}" + (
+        " The Contact phase is left out: your log shows you past it." if proposal.past_contact else ""
+    )
     return Choice(proposal.level, not proposal.past_contact, why)

@@ -104,7 +104,9 @@ class _Replayer:
             return self._start(LighterWeek(index, "stalled", why))
         pain = self._rising(since_day)
         if pain:
-            return self._start(LighterWeek(index, "pain-rising", f"your pain rose {pain[0]} -> {pain[1]} -> {pain[2]} over your last three logs"))
+            return self._start(
+                LighterWeek(index, "pain-rising", f"your pain rose {pain[0]} -> {pain[1]} -> {pain[2]} over your last three logs")
+            )
         return None
 
     def _start(self, lw: LighterWeek) -> LighterWeek:
@@ -113,9 +115,17 @@ class _Replayer:
         return lw
 
 
-def replay(shape: Shape, scheduled: Collection[int], placed_days: Sequence[tuple[str, int]], contact_days: Collection[str],
-           entries: Sequence[Entry], next_week: int, next_in_contact: bool, loaded: Collection[str],
-           names: Mapping[str, str]) -> Replay:
+def replay(
+    shape: Shape,
+    scheduled: Collection[int],
+    placed_days: Sequence[tuple[str, int]],
+    contact_days: Collection[str],
+    entries: Sequence[Entry],
+    next_week: int,
+    next_in_contact: bool,
+    loaded: Collection[str],
+    names: Mapping[str, str],
+) -> Replay:
     """Replay the sessions logged (day, plan week) and decide for the next one (in plan week `next_week`)."""
     by_day: dict[str, list[Entry]] = {}
     for e in entries:

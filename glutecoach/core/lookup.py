@@ -62,9 +62,11 @@ def find(cat: Catalogue, query: str) -> Found:
         close = hint.split("'")[1]
         hint = f" Did you mean '{names[close]}'?"
     raise UnknownNameError(
-        "exercise", query, (), hint=hint,
-        message=f"No exercise called '{query}'.{hint} Run 'glutecoach exercises' to list them "
-        "(slugs, names and aliases are all accepted).",
+        "exercise",
+        query,
+        (),
+        hint=hint,
+        message=f"No exercise called '{query}'.{hint} Run 'glutecoach exercises' to list them (slugs, names and aliases are all accepted).",
     )
 
 
@@ -88,11 +90,27 @@ def regions_of(name: str) -> list[str]:
 
 # Words people use for a goal (ux review): each names the goal it means, when the catalogue has it.
 GOAL_WORDS: dict[str, str] = {
-    "power": "sprint-jump", "sprint": "sprint-jump", "sprinting": "sprint-jump", "speed": "sprint-jump",
-    "jump": "sprint-jump", "jumping": "sprint-jump", "explosive": "sprint-jump",
-    "booty": "glute-size", "size": "glute-size", "growth": "glute-size", "hypertrophy": "glute-size", "bigger": "glute-size",
-    "medius": "gluteus-medius", "glute-med": "gluteus-medius", "minimus": "gluteus-minimus", "glute-min": "gluteus-minimus",
-    "back": "back-health", "hip": "hip-health", "knee": "knee-health", "contact": "muscle-contact", "activation": "muscle-contact",
+    "power": "sprint-jump",
+    "sprint": "sprint-jump",
+    "sprinting": "sprint-jump",
+    "speed": "sprint-jump",
+    "jump": "sprint-jump",
+    "jumping": "sprint-jump",
+    "explosive": "sprint-jump",
+    "booty": "glute-size",
+    "size": "glute-size",
+    "growth": "glute-size",
+    "hypertrophy": "glute-size",
+    "bigger": "glute-size",
+    "medius": "gluteus-medius",
+    "glute-med": "gluteus-medius",
+    "minimus": "gluteus-minimus",
+    "glute-min": "gluteus-minimus",
+    "back": "back-health",
+    "hip": "hip-health",
+    "knee": "knee-health",
+    "contact": "muscle-contact",
+    "activation": "muscle-contact",
 }
 EVERY_GOAL = ("glutes", "glute", "butt", "bum", "all")  # words every goal answers: the person must choose
 
@@ -152,7 +170,10 @@ def top_with_basis(cat: Catalogue, region: str, n: int = 5) -> list[tuple[Exerci
     (measured, then close variant, then estimate) and by score within each: every basis that has any
     exercise shows its best, and the other places go to the highest scores whatever their basis. So a
     small measured score never hides large estimates, and an estimate never heads a measured score."""
-    tiers = {b: sorted((ex for ex in cat.exercises.values() if ex.basis[region] == b), key=lambda ex: (-ex.scores[region], ex.slug)) for b in BASES}
+    tiers = {
+        b: sorted((ex for ex in cat.exercises.values() if ex.basis[region] == b), key=lambda ex: (-ex.scores[region], ex.slug))
+        for b in BASES
+    }
     chosen = {tier[0].slug for tier in tiers.values() if tier}
     rest = sorted((ex for tier in tiers.values() for ex in tier[1:]), key=lambda ex: (-ex.scores[region], ex.slug))
     chosen.update(ex.slug for ex in rest[: max(0, n - len(chosen))])

@@ -139,8 +139,20 @@ class Summary(NamedTuple):
 
 def summary_of(ex: Exercise) -> Summary:
     return Summary(
-        ex.slug, ex.pattern, ex.family, ex.level, ex.equipment, ex.contraindications, ex.region_scores, ex.complexity, ex.unit, ex.loads, ex.peaks,
-        ex.stance, ex.region_basis, ex.joint_actions,
+        ex.slug,
+        ex.pattern,
+        ex.family,
+        ex.level,
+        ex.equipment,
+        ex.contraindications,
+        ex.region_scores,
+        ex.complexity,
+        ex.unit,
+        ex.loads,
+        ex.peaks,
+        ex.stance,
+        ex.region_basis,
+        ex.joint_actions,
     )
 
 
@@ -328,8 +340,17 @@ class Entry(NamedTuple):
         import hashlib
         import json
 
-        said = [self.date, self.time, self.slug, [[s.reps, s.load, s.type] for s in self.sets], self.units,
-                self.contact, self.pain_score, self.rir, self.note]
+        said = [
+            self.date,
+            self.time,
+            self.slug,
+            [[s.reps, s.load, s.type] for s in self.sets],
+            self.units,
+            self.contact,
+            self.pain_score,
+            self.rir,
+            self.note,
+        ]
         text = json.dumps(said, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 

@@ -122,8 +122,14 @@ def _ok(ctx: _Ctx, ex: Exercise, avoid: set[str]) -> bool:
 def easier_to_feel(ctx: _Ctx, ex: Exercise, avoid: set[str]) -> Exercise | None:
     """Another drill at least as easy to feel (never a harder one to feel): contact ease first, then its
     own regressions, then another pattern (a new position often brings the feeling)."""
-    options = [o for o in ctx.cat.exercises.values() if o.contact_ease >= ex.contact_ease and o.complexity <= max(2, ex.complexity)
-               and o.load_potential <= max(2, ex.load_potential) and _ok(ctx, o, avoid)]
+    options = [
+        o
+        for o in ctx.cat.exercises.values()
+        if o.contact_ease >= ex.contact_ease
+        and o.complexity <= max(2, ex.complexity)
+        and o.load_potential <= max(2, ex.load_potential)
+        and _ok(ctx, o, avoid)
+    ]
     return min(options, key=lambda o: (-o.contact_ease, o.slug not in ex.regressions, o.complexity, o.slug), default=None)
 
 
@@ -141,23 +147,39 @@ def rested_by(cat: Catalogue, hurt_ex: Exercise) -> set[str]:
     """What pain on one exercise rests: every exercise of its pattern that loads the same tissue (all
     straight-knee hinges after pain on an RDL); when it names no tissue, its pattern at its load or heavier."""
     tissue = tissue_of(hurt_ex)
-    return {o.slug for o in cat.exercises.values() if o.slug == hurt_ex.slug or (
-        o.pattern == hurt_ex.pattern and (bool(tissue & set(o.loads)) if tissue else o.load_potential >= hurt_ex.load_potential))}
+    return {
+        o.slug
+        for o in cat.exercises.values()
+        if o.slug == hurt_ex.slug
+        or (o.pattern == hurt_ex.pattern and (bool(tissue & set(o.loads)) if tissue else o.load_potential >= hurt_ex.load_potential))
+    }
 
 
 def spares(ctx: _Ctx, ex: Exercise, rested: set[str], tissue: set[str], avoid: set[str]) -> Exercise | None:
     """Something that loads the hurt tissue less: lighter, none of the tissue's loads, its own pattern
     first, else a bridge or thrust (hip extension without the stretch or the spinal load)."""
-    options = [o for o in ctx.cat.exercises.values() if o.slug not in rested and not (tissue & set(o.loads))
-               and o.load_potential < ex.load_potential and o.pattern in (ex.pattern, "bridge-thrust") and _ok(ctx, o, avoid)]
+    options = [
+        o
+        for o in ctx.cat.exercises.values()
+        if o.slug not in rested
+        and not (tissue & set(o.loads))
+        and o.load_potential < ex.load_potential
+        and o.pattern in (ex.pattern, "bridge-thrust")
+        and _ok(ctx, o, avoid)
+    ]
     return min(options, key=lambda o: (o.pattern != ex.pattern, -o.load_potential, o.complexity, o.slug), default=None)
 
 
 def _why(s: ExerciseState | None) -> dict[str, Any] | None:
     if s is None:
         return None
-    return {"working_load": s.working_load, "units": s.units, "e1rm": None if s.e1rm is None else round(s.e1rm, 1),
-            "sessions": s.sessions, "last_date": s.last_date}
+    return {
+        "working_load": s.working_load,
+        "units": s.units,
+        "e1rm": None if s.e1rm is None else round(s.e1rm, 1),
+        "sessions": s.sessions,
+        "last_date": s.last_date,
+    }
 
 
 class _Builder:
@@ -188,8 +210,23 @@ class _Builder:
         words = [x for x in ("New: start light and learn it." if fresh else "", item.note if same else "", note) if x]
         unit = (s.units if s and s.units else None) or "kg"
         self.used.add(ex.slug)
-        self.items.append(NextExercise(ex.slug, ex.name, max(1, sets), reps, load, dose.unit, dose.per_side, rest,
-                                       unit if load is not None else None, cue_for(ex), 0, " ".join(words), _why(s)))
+        self.items.append(
+            NextExercise(
+                ex.slug,
+                ex.name,
+                max(1, sets),
+                reps,
+                load,
+                dose.unit,
+                dose.per_side,
+                rest,
+                unit if load is not None else None,
+                cue_for(ex),
+                0,
+                " ".join(words),
+                _why(s),
+            )
+        )
 
     def step(self, units: str | None) -> float:
         return self.ctx.steps.get(units or "kg", LOAD_STEPS.get(units or "kg", LOAD_STEPS["kg"]))
@@ -216,8 +253,11 @@ class _Builder:
         if loadable(ex):
             d = decide.progress_load(s, item.reps, item.unit, item.sets, self.step(s.units), ctx.pos.gap_days)
             if back_pain and d.load is not None and set(SPINE_LOADS) & set(ex.loads):
-                d = d._replace(action="lighter", load=decide.lighter(s.working_load or d.load, self.step(s.units)),
-                               reason="Your low-back pain rose over your last three logs: lighter on heavy squats and pulls until it settles.")
+                d = d._replace(
+                    action="lighter",
+                    load=decide.lighter(s.working_load or d.load, self.step(s.units)),
+                    reason="Your low-back pain rose over your last three logs: lighter on heavy squats and pulls until it settles.",
+                )
         else:
             nxt = harder(ctx, ex, avoid)
             d = decide.progress_drill(s, item.reps, item.unit, item.sets, nxt is not None)
@@ -235,10 +275,18 @@ class _Builder:
         sets = item.sets if lw.trigger == "scheduled" else max(1, (item.sets + 1) // 2)
         w = s.working_load if s is not None else None
         load = decide.lighter(w, self.step(s.units)) if s is not None and w is not None and loadable(ex) else None
-        self.changes.append(Change(ex.slug, "deload", None, None,
-                                   f"Lighter week ({lw.why}): {sets} set{'' if sets == 1 else 's'}" + (f" at {load:g} {s.units if s else ''}, 90% of your working {w:g}"
-                                                                              if load is not None else "") + ", stopping 3-4 reps short of failure.",
-                                   lw.trigger))
+        self.changes.append(
+            Change(
+                ex.slug,
+                "deload",
+                None,
+                None,
+                f"Lighter week ({lw.why}): {sets} set{'' if sets == 1 else 's'}"
+                + (f" at {load:g} {s.units if s else ''}, 90% of your working {w:g}" if load is not None else "")
+                + ", stopping 3-4 reps short of failure.",
+                lw.trigger,
+            )
+        )
         self.add(item, ex, sets, load)
 
     def _rest(self, item: PlannedExercise, avoid: set[str]) -> None:
@@ -248,10 +296,20 @@ class _Builder:
         instead = spares(ctx, ex, set(self.rested), tissue, avoid)
         source = ctx.cat.exercises[entry.slug].name
         scope = "it" if entry.slug == ex.slug else f"{ex.name}, which loads the same tissue the same way"
-        tail = (f" Do {instead.name}, pain-free, instead: it loads that tissue less." if instead
-                else " Nothing open to you loads that tissue less in this pattern, so leave it out.")
-        self.changes.append(Change(ex.slug, "rest", instead.slug if instead else None, until,
-                                   f"You logged {pain_words.what_hurt(entry)} on {source} on {entry.date}: rest {scope} until {until}.{tail}"))
+        tail = (
+            f" Do {instead.name}, pain-free, instead: it loads that tissue less."
+            if instead
+            else " Nothing open to you loads that tissue less in this pattern, so leave it out."
+        )
+        self.changes.append(
+            Change(
+                ex.slug,
+                "rest",
+                instead.slug if instead else None,
+                until,
+                f"You logged {pain_words.what_hurt(entry)} on {source} on {entry.date}: rest {scope} until {until}.{tail}",
+            )
+        )
         if instead is not None:
             s = ctx.state.of(instead.slug)
             self.add(item, instead, item.sets, s.working_load if s and loadable(instead) else None)
@@ -263,15 +321,30 @@ class _Builder:
         instead = spares(ctx, ex, rested_by(ctx.cat, ex), tissue_of(ex), avoid)
         done = ctx.state.of(instead.slug) if instead else None
         if instead is not None and not (done and any(x.date > s.last.date and not x.hurt for x in done.exposures)):
-            self.changes.append(Change(ex.slug, "return", instead.slug, None,
-                                       f"The rest is over: do {instead.name} pain-free first (it loads that tissue less); {ex.name} comes back after it."))
+            self.changes.append(
+                Change(
+                    ex.slug,
+                    "return",
+                    instead.slug,
+                    None,
+                    f"The rest is over: do {instead.name} pain-free first (it loads that tissue less); {ex.name} comes back after it.",
+                )
+            )
             self.add(item, instead, item.sets, done.working_load if done and loadable(instead) else None)
             return
         was = s.working_load if s.working_load is not None else s.last.top_load
         back = decide.lighter(was, self.step(s.units)) if was is not None and loadable(ex) else None
         via = f" ({instead.name} went pain-free)" if instead is not None else ""
-        self.changes.append(Change(ex.slug, "return", None, None, f"{ex.name} comes back after its rest{via}: start at the bottom of its range"
-                                   + (f", lighter ({back:g} {s.units})." if back is not None else ".")))
+        self.changes.append(
+            Change(
+                ex.slug,
+                "return",
+                None,
+                None,
+                f"{ex.name} comes back after its rest{via}: start at the bottom of its range"
+                + (f", lighter ({back:g} {s.units})." if back is not None else "."),
+            )
+        )
         self.add(item, ex, item.sets, back)
 
     def _contact(self, item: PlannedExercise, s: ExerciseState | None, avoid: set[str]) -> None:
@@ -280,21 +353,39 @@ class _Builder:
         if len(rated) == 2 and min(rated) >= CONTACT_DONE:
             nxt = harder(ctx, ex, avoid)
             if nxt is not None:
-                self.changes.append(Change(ex.slug, "progress", nxt.slug, None,
-                                           f"Contact {rated[0]} and {rated[1]}/10 in your last two sessions: contact found, move on to {nxt.name}."))
+                self.changes.append(
+                    Change(
+                        ex.slug,
+                        "progress",
+                        nxt.slug,
+                        None,
+                        f"Contact {rated[0]} and {rated[1]}/10 in your last two sessions: contact found, move on to {nxt.name}.",
+                    )
+                )
                 self.add(item, nxt, item.sets, None)
                 return
-            self.changes.append(Change(ex.slug, "keep", None, None, f"Contact found ({rated[0]} and {rated[1]}/10); keep it until the Load phase."))
+            self.changes.append(
+                Change(ex.slug, "keep", None, None, f"Contact found ({rated[0]} and {rated[1]}/10); keep it until the Load phase.")
+            )
         elif len(rated) == 2 and max(rated) <= CONTACT_POOR:
             cue = next((c for c in ex.cues if "feel" in c.lower()), ex.cues[-1] if ex.cues else "")
             easy = easier_to_feel(ctx, ex, avoid)
             if easy is not None:
-                self.changes.append(Change(ex.slug, "regress", easy.slug, None,
-                                           f"Contact {rated[0]} and {rated[1]}/10: try {easy.name}, easier to feel (contact ease "
-                                           f"{easy.contact_ease} against {ex.contact_ease}), slower, and this cue: {cue}"))
+                self.changes.append(
+                    Change(
+                        ex.slug,
+                        "regress",
+                        easy.slug,
+                        None,
+                        f"Contact {rated[0]} and {rated[1]}/10: try {easy.name}, easier to feel (contact ease "
+                        f"{easy.contact_ease} against {ex.contact_ease}), slower, and this cue: {cue}",
+                    )
+                )
                 self.add(item, easy, item.sets, None)
                 return
-            self.changes.append(Change(ex.slug, "keep", None, None, f"Contact is still low ({rated[1]}/10); go slower and try this cue: {cue}"))
+            self.changes.append(
+                Change(ex.slug, "keep", None, None, f"Contact is still low ({rated[1]}/10); go slower and try this cue: {cue}")
+            )
         self.add(item, ex, item.sets, s.working_load if s and loadable(ex) else None)
 
 
@@ -329,8 +420,17 @@ def next_session(
     contact_days = {d for d in days if shape.contact_weeks and (found is None or d <= found)}
     loaded = {slug for slug, ex in known.items() if loadable(ex)}
     scheduled = {w.week for w in plan.weeks if w.deload}
-    rep = replay(shape, scheduled, placed(shape, days, found), contact_days, since, pos.week, in_contact, loaded,
-                 {s: ex.name for s, ex in known.items()})
+    rep = replay(
+        shape,
+        scheduled,
+        placed(shape, days, found),
+        contact_days,
+        since,
+        pos.week,
+        in_contact,
+        loaded,
+        {s: ex.name for s, ex in known.items()},
+    )
     state = read(known, history, rep.lighter_days)
     ctx = _Ctx(cat, plan, profile, state, pos, {**LOAD_STEPS, **(load_step or {})}, in_contact, rep.now, today)
     session = _session_for(plan, pos, rep.now is not None)
@@ -346,8 +446,20 @@ def next_session(
         span = next(s for s in plan.phases if pos.week in s.weeks)
         change = PhaseChange(before, pos.phase, span.changes)
     words = notes(cat, plan, state, since, history, today, pos, in_contact, saved, begin, rep, hurt_recent, back)
-    return NextSession(pos.phase, pos.week, session.day, tuple(b.changes), tuple(items), words,
-                       rep.now.trigger if rep.now else None, change, saved, begin.isoformat(), pos, pos.plan_done)
+    return NextSession(
+        pos.phase,
+        pos.week,
+        session.day,
+        tuple(b.changes),
+        tuple(items),
+        words,
+        rep.now.trigger if rep.now else None,
+        change,
+        saved,
+        begin.isoformat(),
+        pos,
+        pos.plan_done,
+    )
 
 
 def _phase_of(shape: Shape, days: Sequence[str], found: str | None) -> str:

@@ -4,7 +4,6 @@ Options on the command line win over the saved profile, which wins over the defa
 value remembers where it came from, so every answer can say whom it is for.
 """
 
-
 import datetime as dt
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -76,6 +75,11 @@ def resolve(
     pains = pick("pains", asked.pains, saved.pains or None, ())
     goal = pick("goal", asked.goal, saved.goal, default_goal)
     profile = Profile(
-        level=str(level), equipment=kit, pains=tuple(pains), recent_pain=recent, cleared=bool(saved.cleared), surgery=saved.surgery_date  # type: ignore[arg-type]
+        level=str(level),
+        equipment=kit,
+        pains=tuple(pains),
+        recent_pain=recent,
+        cleared=bool(saved.cleared),
+        surgery=saved.surgery_date,  # type: ignore[arg-type]
     )
     return Resolved(profile, goal if goal is None else str(goal), sources)

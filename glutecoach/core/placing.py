@@ -66,7 +66,10 @@ class Selection(NamedTuple):
 
 def cautioned(ex: Exercise | Summary, profile: Profile, still_covers: frozenset[str] = frozenset()) -> bool:
     """A caution for a declared condition that bars the exercise from taking a place just to cover a pattern."""
-    return any(c.condition in profile.pains and c.condition not in still_covers and level_for(c, profile) == "caution" for c in ex.contraindications)
+    return any(
+        c.condition in profile.pains and c.condition not in still_covers and level_for(c, profile) == "caution"
+        for c in ex.contraindications
+    )
 
 
 def favoured(s: Scored) -> bool:
@@ -119,7 +122,11 @@ def _why_not(s: Scored, at: _Place, goal: Goal, lead: _Lead | None, profile: Pro
     if at.families[movement_of(ex.family)] >= FAMILY_CAP + at.window:
         return f"another {ex.family} variant already ranks above it"
     if at.patterns[ex.pattern] >= cap:
-        return f"{cap} {ex.pattern} exercise{'s' if cap != 1 else ''} already rank above it" if cap else f"this goal's list has no {ex.pattern} work"
+        return (
+            f"{cap} {ex.pattern} exercise{'s' if cap != 1 else ''} already rank above it"
+            if cap
+            else f"this goal's list has no {ex.pattern} work"
+        )
     is_favoured = favoured(s)
     if is_favoured and at.favoured >= FAVOUR_CAP:
         return f"a condition's favour lifts at most {FAVOUR_CAP} exercises into each five"
@@ -135,7 +142,12 @@ def _why_not(s: Scored, at: _Place, goal: Goal, lead: _Lead | None, profile: Pro
 
 
 def select(
-    items: Sequence[Scored], top: int, goal: Goal, available: set[str], profile: Profile = NOBODY, still_covers: frozenset[str] = frozenset()
+    items: Sequence[Scored],
+    top: int,
+    goal: Goal,
+    available: set[str],
+    profile: Profile = NOBODY,
+    still_covers: frozenset[str] = frozenset(),
 ) -> Selection:
     """The top of the list, from items best first, place by place: each window of five places holds at
     most FAMILY_CAP of a movement and the goal's cap of a pattern (one more of each per window after the
@@ -155,7 +167,9 @@ def select(
         window = index // WINDOW
         left = min(top, WINDOW * (window + 1)) - index
         in_window = chosen[WINDOW * window :]
-        at = _Place(index, window, left, patterns, families, sum(map(favoured, in_window)), [n for n in needs if not any(patterns[p] for p in n)])
+        at = _Place(
+            index, window, left, patterns, families, sum(map(favoured, in_window)), [n for n in needs if not any(patterns[p] for p in n)]
+        )
         pick = _first(remaining, at, goal, lead, profile, still_covers, why_not)
         if pick is None:  # nothing meets who may lead: the rest of the rules still hold
             pick = _first(remaining, at, goal, None, profile, still_covers, why_not)
@@ -170,7 +184,13 @@ def select(
 
 
 def _first(
-    remaining: list[Scored], at: _Place, goal: Goal, lead: _Lead | None, profile: Profile, still_covers: frozenset[str], why_not: dict[str, str]
+    remaining: list[Scored],
+    at: _Place,
+    goal: Goal,
+    lead: _Lead | None,
+    profile: Profile,
+    still_covers: frozenset[str],
+    why_not: dict[str, str],
 ) -> int | None:
     for j, s in enumerate(remaining):
         why = _why_not(s, at, goal, lead, profile, still_covers)

@@ -52,7 +52,19 @@ from glutecoach.core.plan_volume import RISE_PER_WEEK, Ranges, ranges_for
 from glutecoach.core.plan_weeks import Built, phase_weeks, scores_for, warm_ups
 from glutecoach.errors import UsageError
 
-__all__ = ["BARBELL", "LOAD_STEPS", "RISE_PER_WEEK", "Plan", "PlanChoice", "PlannedExercise", "Session", "Week", "build", "minutes_of", "region_sets"]
+__all__ = [
+    "BARBELL",
+    "LOAD_STEPS",
+    "RISE_PER_WEEK",
+    "Plan",
+    "PlanChoice",
+    "PlannedExercise",
+    "Session",
+    "Week",
+    "build",
+    "minutes_of",
+    "region_sets",
+]
 
 
 def _some(names: list[str], most: int = 6) -> str:
@@ -69,13 +81,17 @@ def _changes(cat: Catalogue, before: Built | None, now: Built, phase: Phase, pre
         out.append("In: " + _some(came) + ".")
     if went:
         out.append("Out: " + _some(went) + ".")
+
     def ranges(b: Built) -> dict[str, tuple[int, int]]:
         return {e.exercise.slug: e.reps for w in b.weeks for s in w.sessions for e in s.exercises}
+
     old, new = ranges(before), ranges(now)
     lowered = sorted({cat.exercises[slug].name for slug, reps in new.items() if slug in old and reps != old[slug]})
     if phase.reps != (0, 0) and lowered:  # said only when a session shows it: the printed plan never contradicts itself
-        out.append(f"Heavy main lifts go to {phase.reps[0]}-{phase.reps[1]} reps (or your goal's range if lower), "
-                   f"resting at least {phase.rest_s} s: {_some(lowered)}.")
+        out.append(
+            f"Heavy main lifts go to {phase.reps[0]}-{phase.reps[1]} reps (or your goal's range if lower), "
+            f"resting at least {phase.rest_s} s: {_some(lowered)}."
+        )
     if previous.contact_check and not phase.contact_check:
         out.append("Contact ratings no longer decide when you move on: performance does (top of the range at 0-3 reps in reserve).")
     return (*out, *now.changes)
@@ -117,8 +133,24 @@ def build(cat: Catalogue, goal: Goal, profile: Profile, weeks: int = 8, days_per
         scores = by_goal.setdefault(phase_goal.name, {})
         scores.update(scores_for(cat, phase_goal, profile, [ex for ex in everything if ex.slug not in scores and in_phase(ex, phase)]))
         nos = list(range(week_no, week_no + n))
-        built = phase_weeks(cat, goal, profile, phase, phase_goal, nos, scores, pool, everything,
-                             ranges, lighter, introduced, weekdays, warm_up, last_hard, shown)
+        built = phase_weeks(
+            cat,
+            goal,
+            profile,
+            phase,
+            phase_goal,
+            nos,
+            scores,
+            pool,
+            everything,
+            ranges,
+            lighter,
+            introduced,
+            weekdays,
+            warm_up,
+            last_hard,
+            shown,
+        )
         warm_up = warm_ups(built) if phase.contact_check else []  # only the first loaded phase keeps Contact drills
         spans.append(PhaseSpan(phase, phase_goal.name, tuple(nos), _changes(cat, before, built, phase, previous)))
         all_weeks.extend(built.weeks)
@@ -126,10 +158,28 @@ def build(cat: Catalogue, goal: Goal, profile: Profile, weeks: int = 8, days_per
         before, previous, week_no = built, phase, week_no + n
     all_weeks = mark_new(all_weeks, profile.level)
     subs = _substitutions(all_weeks, reasons)
-    return Plan(profile.level, goal, weeks, days_per_week, tuple(spans), tuple(all_weeks), subs,
-                _notes(cat, goal, profile, any(e.warmup_sets for w in all_weeks for s in w.sessions for e in s.exercises), ranges,
-                       template.volume_source),
-                template.weekly_sets, targets, _minutes(all_weeks), ranges=ranges, volume_source=template.volume_source)
+    return Plan(
+        profile.level,
+        goal,
+        weeks,
+        days_per_week,
+        tuple(spans),
+        tuple(all_weeks),
+        subs,
+        _notes(
+            cat,
+            goal,
+            profile,
+            any(e.warmup_sets for w in all_weeks for s in w.sessions for e in s.exercises),
+            ranges,
+            template.volume_source,
+        ),
+        template.weekly_sets,
+        targets,
+        _minutes(all_weeks),
+        ranges=ranges,
+        volume_source=template.volume_source,
+    )
 
 
 def _minutes(weeks: list[Week]) -> tuple[int, int]:
@@ -154,19 +204,29 @@ def _substitutions(weeks: list[Week], reasons: dict[tuple[str, str], str]) -> tu
 def _notes(cat: Catalogue, goal: Goal, profile: Profile, ramps: bool, ranges: Ranges, source: str) -> tuple[str, ...]:
     out = []
     if profile.level == "beginner":
-        out.append("Contact phase: after each exercise rate 0-10 how clearly you felt your glutes work (log add ... --contact N); "
-                   "it ends when every exercise is 7 or more twice, usually in 2-4 weeks, and the later weeks move with it.")
-    out.append("Progress: when you reach the top of the range on every working set at 0-3 reps in reserve, pain-free, add load "
-               "(about 2.5%, in 2.5 kg or 5 lb steps) or, without load, a set; at 0 in reserve, progress and stop one rep earlier next time.")
-    out.append("Lighter weeks: at the end of a loaded phase of three weeks or more, never a phase's first week, at least three weeks "
-               "apart (about half the sets, about 10% under your working loads, 3-4 reps in reserve); 'plan next' also proposes one when "
-               "two lifts stall over three sessions or pain rises over three logs.")
+        out.append(
+            "Contact phase: after each exercise rate 0-10 how clearly you felt your glutes work (log add ... --contact N); "
+            "it ends when every exercise is 7 or more twice, usually in 2-4 weeks, and the later weeks move with it."
+        )
+    out.append(
+        "Progress: when you reach the top of the range on every working set at 0-3 reps in reserve, pain-free, add load "
+        "(about 2.5%, in 2.5 kg or 5 lb steps) or, without load, a set; at 0 in reserve, progress and stop one rep earlier next time."
+    )
+    out.append(
+        "Lighter weeks: at the end of a loaded phase of three weeks or more, never a phase's first week, at least three weeks "
+        "apart (about half the sets, about 10% under your working loads, 3-4 reps in reserve); 'plan next' also proposes one when "
+        "two lifts stall over three sessions or pain rises over three logs."
+    )
     span = "; ".join(f"{r.replace('gluteus-', '')} {lo}-{hi}" for r, (lo, hi) in ranges.items())
     if span:
-        out.append(f"Volume: hard sets a week per target region ({span}), from the lower half of the range in each loaded phase, "
-                   f"adding up to {2} a week, never above the ceiling ({source}). Only sets at effort 3 or more count as hard sets; "
-                   "contact and activation drills are practice, counted apart.")
+        out.append(
+            f"Volume: hard sets a week per target region ({span}), from the lower half of the range in each loaded phase, "
+            f"adding up to {2} a week, never above the ceiling ({source}). Only sets at effort 3 or more count as hard sets; "
+            "contact and activation drills are practice, counted apart."
+        )
     if ramps:
-        out.append("Ramp sets: before a barbell lift, the lighter sets shown (about 40%, 60% and 80% of the working load); they count toward nothing.")
+        out.append(
+            "Ramp sets: before a barbell lift, the lighter sets shown (about 40%, 60% and 80% of the working load); they count toward nothing."
+        )
     out.extend(notes(cat, goal, profile))
     return tuple(out)

@@ -17,8 +17,11 @@ LOAD_STEPS = {"kg": 2.5, "lb": 5.0}  # the smallest load change, by default (a s
 HARD_EFFORT = 3  # sets of exercises this close to failure (effort 3-5) count as hard sets; easier ones are practice
 # Work per set in seconds, by unit, for a session's length (rest between sets is the dose's).
 WORK_S: dict[str, Callable[[int], float]] = {
-    "reps": lambda n: 3.0 * n, "seconds": float, "contacts": lambda n: 2.0 * n + 10,
-    "metres": lambda n: 0.4 * n + 10, "steps": lambda n: 1.2 * n,
+    "reps": lambda n: 3.0 * n,
+    "seconds": float,
+    "contacts": lambda n: 2.0 * n + 10,
+    "metres": lambda n: 0.4 * n + 10,
+    "steps": lambda n: 1.2 * n,
 }
 WARM_UP_S, CHANGEOVER_S, RAMP_SET_S = 300, 120, 90  # a general warm-up; moving and setting up; a ramp set
 
@@ -116,9 +119,16 @@ class PlanChoice(NamedTuple):
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "version": 1, "level": self.level, "goal": self.goal, "weeks": self.weeks, "days_per_week": self.days_per_week,
-            "equipment": None if self.equipment is None else list(self.equipment), "pains": list(self.pains),
-            "start": self.start, "load_step": self.steps, "contact": self.contact,
+            "version": 1,
+            "level": self.level,
+            "goal": self.goal,
+            "weeks": self.weeks,
+            "days_per_week": self.days_per_week,
+            "equipment": None if self.equipment is None else list(self.equipment),
+            "pains": list(self.pains),
+            "start": self.start,
+            "load_step": self.steps,
+            "contact": self.contact,
         }
 
 
@@ -132,8 +142,6 @@ def region_sets(sessions: Sequence[Session]) -> dict[str, float]:
             for i, v in enumerate(set_values(e.exercise)):
                 totals[i] += e.sets * v
     return dict(zip(REGIONS, totals, strict=True))
-
-
 
 
 def hard_value(ex: Exercise, region: str) -> float:
@@ -153,8 +161,12 @@ def hard_sets(sessions: Sequence[Session]) -> dict[str, float]:
 
 
 def practice_sets(sessions: Sequence[Session]) -> int:
-    return sum(e.sets for s in sessions for e in s.exercises
-               if (e.exercise.effort < HARD_EFFORT or e.role == "warm-up") and e.exercise.pattern != "power")
+    return sum(
+        e.sets
+        for s in sessions
+        for e in s.exercises
+        if (e.exercise.effort < HARD_EFFORT or e.role == "warm-up") and e.exercise.pattern != "power"
+    )
 
 
 def session_seconds(items: Sequence[PlannedExercise]) -> float:
@@ -169,5 +181,3 @@ def session_seconds(items: Sequence[PlannedExercise]) -> float:
 
 def minutes_of(items: Sequence[PlannedExercise]) -> int:
     return round(session_seconds(items) / 60)
-
-

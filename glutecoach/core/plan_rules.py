@@ -11,7 +11,11 @@ from glutecoach.core.dose import dose_for, is_heavy_compound
 from glutecoach.core.engine import exclusion
 from glutecoach.core.models import Catalogue, Dose, Exercise, Goal, Phase, Profile
 
-SESSION_MINUTES = {"beginner": (20, 45), "intermediate": (30, 75), "advanced": (30, 75)}  # the longest bounds a session; length follows volume
+SESSION_MINUTES = {
+    "beginner": (20, 45),
+    "intermediate": (30, 75),
+    "advanced": (30, 75),
+}  # the longest bounds a session; length follows volume
 
 SHORT_WEEK_LOW = 30  # the shortest session with five or six sessions a week (the week's volume is shared out)
 
@@ -33,8 +37,12 @@ ROTATE_POINTS = 10.0  # days rotate among the options of a need within this many
 
 WEEKDAYS = {1: (0,), 2: (0, 3), 3: (0, 2, 4), 4: (0, 1, 3, 4), 5: (0, 1, 2, 4, 5), 6: (0, 1, 2, 3, 4, 5)}
 
-TEMPO = {"seconds": "hold still and breathe; keep the squeeze", "contacts": "land softly, reset between reps; stop when they slow",
-         "metres": "fast, tall and relaxed; walk back to recover", "steps": "small steady steps, keep the band taut"}
+TEMPO = {
+    "seconds": "hold still and breathe; keep the squeeze",
+    "contacts": "land softly, reset between reps; stop when they slow",
+    "metres": "fast, tall and relaxed; walk back to recover",
+    "steps": "small steady steps, keep the band taut",
+}
 
 
 POWER_TEMPO = "explosive; stop the set before the reps slow down"
@@ -48,6 +56,7 @@ LIGHTER_SPACING = 3  # lighter weeks at least this many weeks apart
 
 
 LIGHTER_BLOCK = 3  # a loaded phase this long ends with a lighter week
+
 
 def dose_in(cat: Catalogue, ex: Exercise, goal: Goal, phase: Phase, level: str) -> Dose:
     """The goal's dose for the exercise (as `recommend` gives it); heavy loaded compounds go to the
@@ -91,8 +100,10 @@ def barred(ex: Exercise, profile: Profile, still_covers: frozenset[str]) -> bool
     """A caution a plan does not schedule: what the exercise loads is restricted by a declared condition
     (its own technique advice is shown instead), unless the condition keeps such work in a pain-free
     range (knee pain: squats and lunges stay, to a pain-free depth)."""
-    return any(c.level == "caution" and c.derived and c.condition in profile.pains and c.condition not in still_covers
-               for c in ex.contraindications)
+    return any(
+        c.level == "caution" and c.derived and c.condition in profile.pains and c.condition not in still_covers
+        for c in ex.contraindications
+    )
 
 
 def allowed(cat: Catalogue, goal: Goal, profile: Profile) -> list[Exercise]:

@@ -55,8 +55,9 @@ def _session_cap(goal: Goal, pattern: str) -> int:
     return min(cap, 3 if focus else 2)
 
 
-def choose_week(cands: list[Scored], needs: list[tuple[str, ...]], goal: Goal, phase: Phase, weekdays: tuple[int, ...],
-                 key: Callable[[Scored], float]) -> list[list[Pick]]:
+def choose_week(
+    cands: list[Scored], needs: list[tuple[str, ...]], goal: Goal, phase: Phase, weekdays: tuple[int, ...], key: Callable[[Scored], float]
+) -> list[list[Pick]]:
     week = _Week(weekdays)
     return [_choose_day(d, week, cands, needs, goal, phase, key) for d in range(len(weekdays))]
 
@@ -81,8 +82,9 @@ def _jump(ex: Exercise) -> bool:
     return ex.unit == "contacts"
 
 
-def _close_options(need: tuple[str, ...], d: int, cands: list[Scored], fits: Callable[[Scored], bool], key: Callable[[Scored], float],
-                   days: int) -> list[Scored]:
+def _close_options(
+    need: tuple[str, ...], d: int, cands: list[Scored], fits: Callable[[Scored], bool], key: Callable[[Scored], float], days: int
+) -> list[Scored]:
     """The options for a need within ROTATE_POINTS of the best (never a drill where the best is real work);
     a need of several patterns takes turns by day (squat, then lunge, then squat)."""
     turn = need[d % len(need)]
@@ -98,8 +100,9 @@ def _close_options(need: tuple[str, ...], d: int, cands: list[Scored], fits: Cal
     return close
 
 
-def _choose_day(d: int, week: _Week, cands: list[Scored], needs: list[tuple[str, ...]], goal: Goal, phase: Phase,
-                key: Callable[[Scored], float]) -> list[Pick]:
+def _choose_day(
+    d: int, week: _Week, cands: list[Scored], needs: list[tuple[str, ...]], goal: Goal, phase: Phase, key: Callable[[Scored], float]
+) -> list[Pick]:
     """Day d: one exercise per need (days take turns among close options), then fillers by rank."""
     chosen: list[Pick] = []
 
@@ -134,11 +137,13 @@ def need_of(ex: Exercise, needs: list[tuple[str, ...]]) -> int:
 def order_day(picks: list[Pick], day: int, n_needs: int) -> list[Pick]:
     """Power first (the most complex while fresh), then compounds heaviest first (days take turns at
     which need leads), then accessories."""
+
     def key(p: Pick) -> tuple[int, int, int, int]:
         ex = p.item.exercise
         group = 0 if ex.pattern == "power" else 1 if ex.pattern in COMPOUND else 2
         turn = (p.need - day) % (n_needs + 1)
         return (group, -ex.complexity if group == 0 else -ex.load_potential, turn, -int(p.item.score * 10))
+
     return sorted(picks, key=key)
 
 
@@ -147,8 +152,21 @@ def planned(cat: Catalogue, picks: list[Pick], goal: Goal, phase: Phase, level: 
     for i, p in enumerate(picks):
         ex = p.item.exercise
         d = dose_in(cat, ex, goal, phase, level)
-        out.append(PlannedExercise(ex, min(d.sets, phase.sets), d.reps, tempo_for(ex, d.unit, phase), d.rest_s, cue_for(ex), d.unit,
-                                   d.per_side, 0, "accessory", replaces=replaces.get(i)))
+        out.append(
+            PlannedExercise(
+                ex,
+                min(d.sets, phase.sets),
+                d.reps,
+                tempo_for(ex, d.unit, phase),
+                d.rest_s,
+                cue_for(ex),
+                d.unit,
+                d.per_side,
+                0,
+                "accessory",
+                replaces=replaces.get(i),
+            )
+        )
     return finish(out)
 
 
@@ -170,14 +188,25 @@ def finish(items: list[PlannedExercise]) -> list[PlannedExercise]:
     """A session in order (power, the heaviest compound, the other compounds, accessories; a stable sort
     keeps each day's turn), with its roles and its ramp sets; a new main lift takes the old one's sets."""
     old_main = next((e for e in items if e.role == "main"), None)
-    order = sorted(range(len(items)), key=lambda i: (items[i].role != "warm-up", order_group(items[i].exercise), -items[i].exercise.complexity if order_group(items[i].exercise) == 0
-                                                      else -items[i].exercise.load_potential if order_group(items[i].exercise) < 5 else 0, i))
+    order = sorted(
+        range(len(items)),
+        key=lambda i: (
+            items[i].role != "warm-up",
+            order_group(items[i].exercise),
+            -items[i].exercise.complexity
+            if order_group(items[i].exercise) == 0
+            else -items[i].exercise.load_potential
+            if order_group(items[i].exercise) < 5
+            else 0,
+            i,
+        ),
+    )
     out: list[PlannedExercise] = []
     main_done = ramped = False
     for i in order:
         e = items[i]
         g = order_group(e.exercise)
-        role = ("warm-up" if e.role == "warm-up" else "power" if g == 0 else "accessory" if g == 5 else "compound" if main_done else "main")
+        role = "warm-up" if e.role == "warm-up" else "power" if g == 0 else "accessory" if g == 5 else "compound" if main_done else "main"
         main_done = main_done or role == "main"
         ramp = 0
         if any(x in BARBELL for x in e.exercise.equipment) and e.unit == "reps":
@@ -198,8 +227,10 @@ def mark_new(weeks: list[Week], level: str) -> list[Week]:
     out = []
     for w in weeks:
         here = {e.exercise.slug for s in w.sessions for e in s.exercises}
-        sessions = tuple(s._replace(exercises=tuple(e._replace(new=is_complex(e.exercise, level) and e.exercise.slug not in seen)
-                                                    for e in s.exercises)) for s in w.sessions)
+        sessions = tuple(
+            s._replace(exercises=tuple(e._replace(new=is_complex(e.exercise, level) and e.exercise.slug not in seen) for e in s.exercises))
+            for s in w.sessions
+        )
         out.append(w._replace(sessions=sessions))
         seen |= here
     return out

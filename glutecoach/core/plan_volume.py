@@ -41,22 +41,39 @@ def build_up(peak: list[list[PlannedExercise]], ceiling: Mapping[str, float]) ->
     """A week on the way to the phase's peak: every exercise at its floor (a main lift 3 sets, others 2,
     never more than the peak gives), then sets added one at a time, the main lift first, up to the peak's
     sets while every target region stays at or under this week's ceiling."""
-    days = [[e._replace(sets=MAIN_MIN_SETS if e.role == "main" else min(e.sets, ACCESSORY_MIN_SETS)) if e.role not in ("power", "warm-up")
-             else e for e in day] for day in peak]
+    days = [
+        [
+            e._replace(sets=MAIN_MIN_SETS if e.role == "main" else min(e.sets, ACCESSORY_MIN_SETS))
+            if e.role not in ("power", "warm-up")
+            else e
+            for e in day
+        ]
+        for day in peak
+    ]
     rank = {"main": 0, "compound": 1, "accessory": 2}
     while True:
         now = hard_sets([Session(0, tuple(day)) for day in days])
         mains = [next((x.sets for x in day if x.role == "main"), 99) for day in days]
-        pool = [(d, i) for d, day in enumerate(days) for i, e in enumerate(day) if e.role in rank and e.sets < peak[d][i].sets
-                and (e.role == "main" or e.sets < mains[d])
-                and all(now[r] + hard_value(e.exercise, r) <= ceiling[r] + 1e-9 for r in ceiling)]
+        pool = [
+            (d, i)
+            for d, day in enumerate(days)
+            for i, e in enumerate(day)
+            if e.role in rank
+            and e.sets < peak[d][i].sets
+            and (e.role == "main" or e.sets < mains[d])
+            and all(now[r] + hard_value(e.exercise, r) <= ceiling[r] + 1e-9 for r in ceiling)
+        ]
         if not pool:
             return days
-        d, i = min(pool, key=lambda k: (days[k[0]][k[1]].sets - peak[k[0]][k[1]].sets > -2, rank[days[k[0]][k[1]].role], days[k[0]][k[1]].sets, k))
+        d, i = min(
+            pool, key=lambda k: (days[k[0]][k[1]].sets - peak[k[0]][k[1]].sets > -2, rank[days[k[0]][k[1]].role], days[k[0]][k[1]].sets, k)
+        )
         days[d][i] = days[d][i]._replace(sets=days[d][i].sets + 1)
 
 
-def trim(days: list[list[PlannedExercise]], ceiling: Mapping[str, float], needs: Sequence[tuple[str, ...]] = (), most_minutes: int = 999) -> None:
+def trim(
+    days: list[list[PlannedExercise]], ceiling: Mapping[str, float], needs: Sequence[tuple[str, ...]] = (), most_minutes: int = 999
+) -> None:
     """Take sets off until every target region's hard sets are at or under its ceiling: accessories first,
     the exercise with the most sets first, never a main lift under 3 sets or another under 2; then a
     whole exercise goes (an accessory or a second compound, never a pattern's last cover in the week):
@@ -69,9 +86,14 @@ def trim(days: list[list[PlannedExercise]], ceiling: Mapping[str, float], needs:
         if not over and not long:
             return
         worst = max(over, key=lambda r: now[r] - ceiling[r]) if over else None
-        pool = [(d, i) for d, day in enumerate(days) for i, e in enumerate(day) if e.role not in ("power", "warm-up")
-                and (hard_value(e.exercise, worst) > 0 if worst else d in long)
-                and e.sets > (MAIN_MIN_SETS if e.role == "main" else ACCESSORY_MIN_SETS)]
+        pool = [
+            (d, i)
+            for d, day in enumerate(days)
+            for i, e in enumerate(day)
+            if e.role not in ("power", "warm-up")
+            and (hard_value(e.exercise, worst) > 0 if worst else d in long)
+            and e.sets > (MAIN_MIN_SETS if e.role == "main" else ACCESSORY_MIN_SETS)
+        ]
         if pool:
             d, i = min(pool, key=lambda k: (rank[days[k[0]][k[1]].role], -days[k[0]][k[1]].sets, k))
             days[d][i] = days[d][i]._replace(sets=days[d][i].sets - 1)
@@ -85,8 +107,16 @@ def _floor(e: PlannedExercise, dosed: int) -> int:
     return min(dosed, MAIN_MIN_SETS if e.role == "main" else ACCESSORY_MIN_SETS)
 
 
-def fit(days: list[list[PlannedExercise]], targets: Sequence[str], weekly: Ranges, cap: int, bounds: tuple[int, int],
-         volume: bool, spare: list[list[PlannedExercise]], needs: Sequence[tuple[str, ...]]) -> None:
+def fit(
+    days: list[list[PlannedExercise]],
+    targets: Sequence[str],
+    weekly: Ranges,
+    cap: int,
+    bounds: tuple[int, int],
+    volume: bool,
+    spare: list[list[PlannedExercise]],
+    needs: Sequence[tuple[str, ...]],
+) -> None:
     """Sets nudged one at a time: each target region's weekly fractional sets into `weekly` (when
     `volume`), every session within `bounds` minutes; accessories are cut before compounds, and a
     main lift never goes below 3 sets or below an accessory's sets. When every set is at its floor, an
@@ -104,14 +134,22 @@ def fit(days: list[list[PlannedExercise]], targets: Sequence[str], weekly: Range
         """May day d's exercise i take one more set (at most `most`)?"""
         e = days[d][i]
         main = next((x.sets for x in days[d] if x.role == "main"), cap)
-        return (e.role != "power" and e.sets < min(cap, most, cap if e.role == "main" else main)
-                and (not volume or all(now[r] + hard_value(e.exercise, r) <= high[r] for r in targets))
-                and (region is None or hard_value(e.exercise, region) > 0) and (region is not None or d in short)
-                and minutes_of([*days[d][:i], e._replace(sets=e.sets + 1), *days[d][i + 1:]]) <= bounds[1])
+        return (
+            e.role != "power"
+            and e.sets < min(cap, most, cap if e.role == "main" else main)
+            and (not volume or all(now[r] + hard_value(e.exercise, r) <= high[r] for r in targets))
+            and (region is None or hard_value(e.exercise, region) > 0)
+            and (region is not None or d in short)
+            and minutes_of([*days[d][:i], e._replace(sets=e.sets + 1), *days[d][i + 1 :]]) <= bounds[1]
+        )
 
     def grow(compounds_only: bool, most: Callable[[int, int], int], now: dict[str, float], region: str | None, short: list[int]) -> bool:
-        pool = [(d, i) for d, day in enumerate(days) for i, e in enumerate(day)
-                if (e.role in ("main", "compound") or not compounds_only) and more(d, i, most(d, i), now, region, short)]
+        pool = [
+            (d, i)
+            for d, day in enumerate(days)
+            for i, e in enumerate(day)
+            if (e.role in ("main", "compound") or not compounds_only) and more(d, i, most(d, i), now, region, short)
+        ]
         if not pool:
             return False
         d, i = min(pool, key=lambda k: (days[k[0]][k[1]].sets, -rank[days[k[0]][k[1]].role], k))
@@ -131,9 +169,14 @@ def fit(days: list[list[PlannedExercise]], targets: Sequence[str], weekly: Range
         long = [d for d, day in enumerate(days) if minutes_of(day) > bounds[1]]
         if over or long:
             worst = max(over, key=lambda r: now[r]) if over else None
-            pool = [(d, i) for d, day in enumerate(days) for i, e in enumerate(day)
-                    if e.sets > _floor(e, dosed.get((d, i), e.sets)) and (worst is None or hard_value(e.exercise, worst) > 0)
-                    and (worst is not None or d in long)]
+            pool = [
+                (d, i)
+                for d, day in enumerate(days)
+                for i, e in enumerate(day)
+                if e.sets > _floor(e, dosed.get((d, i), e.sets))
+                and (worst is None or hard_value(e.exercise, worst) > 0)
+                and (worst is not None or d in long)
+            ]
             if not pool:
                 if _drop(days, worst, long, needs):
                     continue
@@ -145,12 +188,16 @@ def fit(days: list[list[PlannedExercise]], targets: Sequence[str], weekly: Range
         if not (under or short):
             break
         region = min(under, key=lambda r: now[r]) if under else None
-        if under and (grow(False, no_limit, now, region, short)
-                      or any(_add_spare(days, d, spare, bounds, now, targets, high, region) for d in range(len(days)))):
+        if under and (
+            grow(False, no_limit, now, region, short)
+            or any(_add_spare(days, d, spare, bounds, now, targets, high, region) for d in range(len(days)))
+        ):
             continue
-        if short and (grow(True, no_limit, now, None, short)
-                      or any(_add_spare(days, d, spare, bounds, now, targets, high if volume else None) for d in short)
-                      or grow(False, one_more, now, None, short)):
+        if short and (
+            grow(True, no_limit, now, None, short)
+            or any(_add_spare(days, d, spare, bounds, now, targets, high if volume else None) for d in short)
+            or grow(False, one_more, now, None, short)
+        ):
             continue
         break
     _cap_at_main(days)
@@ -167,23 +214,46 @@ def _cap_at_main(days: list[list[PlannedExercise]]) -> None:
 def _drop(days: list[list[PlannedExercise]], region: str | None, long: list[int], needs: Sequence[tuple[str, ...]]) -> bool:
     """Take out one exercise (never a main lift or power, never a session's last two, never a need's
     last cover in the week): one that counts for `region`, or one from a session that runs long."""
+
     def covers(pattern: str) -> int:  # a need of several patterns keeps each of them once a week
         return sum(e.exercise.pattern == pattern for day in days for e in day)
 
     rank = {"accessory": 0, "compound": 1}
-    pool = [(d, i) for d, day in enumerate(days) if len(day) > 2 and (region is not None or d in long) for i, e in enumerate(day)
-            if e.role in rank and (region is None or hard_value(e.exercise, region) > 0)
-            and (covers(e.exercise.pattern) > 1 or not any(e.exercise.pattern in n for n in needs))]
+    pool = [
+        (d, i)
+        for d, day in enumerate(days)
+        if len(day) > 2 and (region is not None or d in long)
+        for i, e in enumerate(day)
+        if e.role in rank
+        and (region is None or hard_value(e.exercise, region) > 0)
+        and (covers(e.exercise.pattern) > 1 or not any(e.exercise.pattern in n for n in needs))
+    ]
     if not pool:
         return False
-    d, i = min(pool, key=lambda k: (any(days[k[0]][k[1]].exercise.pattern in n for n in needs), rank[days[k[0]][k[1]].role],
-                                    -len(days[k[0]]), -k[0], -k[1]))
+    d, i = min(
+        pool,
+        key=lambda k: (
+            any(days[k[0]][k[1]].exercise.pattern in n for n in needs),
+            rank[days[k[0]][k[1]].role],
+            -len(days[k[0]]),
+            -k[0],
+            -k[1],
+        ),
+    )
     del days[d][i]
     return True
 
 
-def _add_spare(days: list[list[PlannedExercise]], d: int, spare: list[list[PlannedExercise]], bounds: tuple[int, int],
-               now: dict[str, float], targets: Sequence[str], high: dict[str, int] | None, region: str | None = None) -> bool:
+def _add_spare(
+    days: list[list[PlannedExercise]],
+    d: int,
+    spare: list[list[PlannedExercise]],
+    bounds: tuple[int, int],
+    now: dict[str, float],
+    targets: Sequence[str],
+    high: dict[str, int] | None,
+    region: str | None = None,
+) -> bool:
     """Add day d's best spare accessory that fits (and, given a region, counts for it)."""
     day = days[d]
     if len(day) >= MOST_EXERCISES:

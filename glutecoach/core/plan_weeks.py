@@ -41,10 +41,24 @@ class Built(NamedTuple):
     exercises: list[str]  # slugs in the phase, in order of appearance
 
 
-def phase_weeks(cat: Catalogue, goal: Goal, profile: Profile, phase: Phase, phase_goal: Goal, week_nos: list[int],
-                 scores: dict[str, Scored], pool: list[Exercise], everything: list[Exercise], ranges: Ranges,
-                 lighter: set[int], introduced: set[str], weekdays: tuple[int, ...], warm_up: list[PlannedExercise],
-                 last_hard: dict[str, float], shown: set[str]) -> Built:
+def phase_weeks(
+    cat: Catalogue,
+    goal: Goal,
+    profile: Profile,
+    phase: Phase,
+    phase_goal: Goal,
+    week_nos: list[int],
+    scores: dict[str, Scored],
+    pool: list[Exercise],
+    everything: list[Exercise],
+    ranges: Ranges,
+    lighter: set[int],
+    introduced: set[str],
+    weekdays: tuple[int, ...],
+    warm_up: list[PlannedExercise],
+    last_hard: dict[str, float],
+    shown: set[str],
+) -> Built:
     level = profile.level
     preferred = set(phase.preferred)
 
@@ -60,8 +74,14 @@ def phase_weeks(cat: Catalogue, goal: Goal, profile: Profile, phase: Phase, phas
     wanted = choose_week(reference, needs, phase_goal, phase, weekdays, key)
     reasons: dict[tuple[str, str], str] = {}
     days = [planned(cat, day, phase_goal, phase, level, _subs(goal, profile, day, wanted[d], reasons)) for d, day in enumerate(picks)]
-    extras = planned(cat, [Pick(len(needs), s) for s in cands if s.exercise.pattern not in COMPOUND and s.exercise.pattern != "power"],
-                      phase_goal, phase, level, {})
+    extras = planned(
+        cat,
+        [Pick(len(needs), s) for s in cands if s.exercise.pattern not in COMPOUND and s.exercise.pattern != "power"],
+        phase_goal,
+        phase,
+        level,
+        {},
+    )
     spare = [list(extras) for _ in days]
     bounds = (0, session_minutes(level, len(weekdays))[1])  # length follows volume: no floor that pads sessions
     targets = list(ranges)
@@ -116,13 +136,18 @@ def _introduction_order(cat: Catalogue, fresh: list[str], known: set[str], needs
     def key(slug: str) -> tuple[bool, int, int, int]:
         ex = cat.exercises[slug]
         return (slug not in wanted, ex.complexity, ex.load_potential, fresh.index(slug))
+
     return sorted(fresh, key=key)
 
 
 def _with_warm_up(day: list[PlannedExercise], warm_up: list[PlannedExercise], d: int) -> list[PlannedExercise]:
     """One Contact drill first, taking turns by day, never one the session already holds (or its family)."""
     taken = {e.exercise.family for e in day} | {e.exercise.slug for e in day}
-    options = [x for x in warm_up[d % len(warm_up):] + warm_up[:d % len(warm_up)] if x.exercise.slug not in taken and x.exercise.family not in taken]
+    options = [
+        x
+        for x in warm_up[d % len(warm_up) :] + warm_up[: d % len(warm_up)]
+        if x.exercise.slug not in taken and x.exercise.family not in taken
+    ]
     return [options[0], *day] if options else day
 
 
@@ -154,8 +179,20 @@ def _subs(goal: Goal, profile: Profile, day: list[Pick], wanted: list[Pick], rea
     return subs
 
 
-def _week_day(cat: Catalogue, target: list[PlannedExercise], start: dict[str, int], known: set[str], w: int, cands: list[Scored], level: str,
-              goal: Goal, phase: Phase, deload: bool, profile: Profile, reasons: dict[tuple[str, str], str]) -> list[PlannedExercise]:
+def _week_day(
+    cat: Catalogue,
+    target: list[PlannedExercise],
+    start: dict[str, int],
+    known: set[str],
+    w: int,
+    cands: list[Scored],
+    level: str,
+    goal: Goal,
+    phase: Phase,
+    deload: bool,
+    profile: Profile,
+    reasons: dict[tuple[str, str], str],
+) -> list[PlannedExercise]:
     """One day of week w: exercises not yet introduced are stood in for by one the person knows (or
     left out); a lighter week halves the sets; a declared condition's caution goes with each."""
     items: list[PlannedExercise] = []
@@ -165,8 +202,10 @@ def _week_day(cat: Catalogue, target: list[PlannedExercise], start: dict[str, in
             stand = _stand_in(cat, e, target, items, cands, level, known, goal, phase)
             if stand is None:
                 continue
-            reasons[(slug, stand.exercise.slug)] = (f"New exercises come in at most {NEW_PER_WEEK} a week: {stand.exercise.name}, which you "
-                                                    f"already do, stands in for {e.exercise.name} in the weeks listed.")
+            reasons[(slug, stand.exercise.slug)] = (
+                f"New exercises come in at most {NEW_PER_WEEK} a week: {stand.exercise.name}, which you "
+                f"already do, stands in for {e.exercise.name} in the weeks listed."
+            )
             e = stand
         if deload:
             e = e._replace(sets=max(1, (e.sets + 1) // 2))
@@ -183,8 +222,17 @@ def _intro_text(cat: Catalogue, start: dict[str, int]) -> tuple[str, ...]:
     return (f"New exercises, at most {NEW_PER_WEEK} a week, each light in its first week: {listed}.",)
 
 
-def _stand_in(cat: Catalogue, e: PlannedExercise, day: list[PlannedExercise], so_far: list[PlannedExercise], cands: list[Scored],
-              level: str, known: set[str], goal: Goal, phase: Phase) -> PlannedExercise | None:
+def _stand_in(
+    cat: Catalogue,
+    e: PlannedExercise,
+    day: list[PlannedExercise],
+    so_far: list[PlannedExercise],
+    cands: list[Scored],
+    level: str,
+    known: set[str],
+    goal: Goal,
+    phase: Phase,
+) -> PlannedExercise | None:
     """A simpler exercise of the same pattern for the weeks before a complex lift comes in: one of its
     regressions first, then the best ranked; never a heavy hinge in place of a lighter lift."""
     taken = {x.exercise.slug for x in day} | {x.exercise.slug for x in so_far}
@@ -192,13 +240,30 @@ def _stand_in(cat: Catalogue, e: PlannedExercise, day: list[PlannedExercise], so
     by_slug = {s.exercise.slug: s.exercise for s in cands}
     options = [by_slug[r] for r in e.exercise.regressions if r in by_slug] + [s.exercise for s in cands]
     for ex in options:
-        if (ex.pattern != e.exercise.pattern or ex.slug in taken or ex.family in families or ex.effort < min(2, e.exercise.effort)
-                or ex.slug not in known or (is_heavy_hinge(ex) and not is_heavy_hinge(e.exercise))):
+        if (
+            ex.pattern != e.exercise.pattern
+            or ex.slug in taken
+            or ex.family in families
+            or ex.effort < min(2, e.exercise.effort)
+            or ex.slug not in known
+            or (is_heavy_hinge(ex) and not is_heavy_hinge(e.exercise))
+        ):
             continue
         d = dose_in(cat, ex, goal, phase, level)
         ramp = e.warmup_sets if any(x in BARBELL for x in ex.equipment) and d.unit == "reps" else 0
-        return PlannedExercise(ex, e.sets, d.reps, tempo_for(ex, d.unit, phase), d.rest_s, cue_for(ex), d.unit, d.per_side, ramp,
-                               e.role, replaces=e.exercise.slug)
+        return PlannedExercise(
+            ex,
+            e.sets,
+            d.reps,
+            tempo_for(ex, d.unit, phase),
+            d.rest_s,
+            cue_for(ex),
+            d.unit,
+            d.per_side,
+            ramp,
+            e.role,
+            replaces=e.exercise.slug,
+        )
     return None
 
 
@@ -221,6 +286,11 @@ def warm_ups(contact: Built) -> list[PlannedExercise]:
     """The Contact drills that stay on as a warm-up in the first loaded weeks: one a session, one set short."""
     first = contact.weeks[-1]
     drills = list({e.exercise.slug: e for s in first.sessions for e in s.exercises if e.exercise.pattern != "power"}.values())
-    return [e._replace(sets=max(1, min(2, e.sets - 1)), role="warm-up",
-                      note=" ".join(x for x in ("Warm-up: feel the glutes before the loaded work.", e.note) if x))
-            for e in drills[:2]]
+    return [
+        e._replace(
+            sets=max(1, min(2, e.sets - 1)),
+            role="warm-up",
+            note=" ".join(x for x in ("Warm-up: feel the glutes before the loaded work.", e.note) if x),
+        )
+        for e in drills[:2]
+    ]

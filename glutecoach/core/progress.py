@@ -121,8 +121,9 @@ def records(values: Sequence[float | None]) -> tuple[int, ...]:
 
 def estimated_1rm(sets: Sequence[tuple[int, float | None]]) -> float | None:
     """The best Epley estimate over sets of (reps, load) with a load and 1-E1RM_MAX_REPS reps; None if none."""
-    best = [load * (1 + reps / 30) if reps > 1 else load for reps, load in sets
-            if load is not None and load > 0 and 1 <= reps <= E1RM_MAX_REPS]
+    best = [
+        load * (1 + reps / 30) if reps > 1 else load for reps, load in sets if load is not None and load > 0 and 1 <= reps <= E1RM_MAX_REPS
+    ]
     return round(max(best), 1) if best else None
 
 
@@ -148,8 +149,9 @@ def session_of(e: Entry) -> SessionSummary:
     """One entry reduced to what progress reads, with its pain; warm-ups count toward nothing."""
     counted = e.counted_sets  # warm-ups are left out of volume, reps and the top load
     loads = [s.load for s in counted if s.load is not None]
-    return SessionSummary(e.date, e.slug, e.contact, len(counted), sum(s.reps for s in counted), max(loads) if loads else None,
-                          e.pain_score)
+    return SessionSummary(
+        e.date, e.slug, e.contact, len(counted), sum(s.reps for s in counted), max(loads) if loads else None, e.pain_score
+    )
 
 
 def _convert(load: float | None, units: str, to: str) -> float | None:
@@ -213,5 +215,13 @@ def from_entries(
 ) -> Progress:
     """Progress from log entries (any order) between `since` and `until`, both included."""
     kept = sorted((e for e in entries if since <= e.date <= until and e.counted_sets), key=lambda e: (e.date, e.id or 0))
-    return summarise(cat, [session_of(e) for e in kept], weeks, since, units=[e.units for e in kept], target=target, until=until,
-                     e1rm=[estimated_1rm([(s.reps, s.load) for s in e.counted_sets]) for e in kept])
+    return summarise(
+        cat,
+        [session_of(e) for e in kept],
+        weeks,
+        since,
+        units=[e.units for e in kept],
+        target=target,
+        until=until,
+        e1rm=[estimated_1rm([(s.reps, s.load) for s in e.counted_sets]) for e in kept],
+    )

@@ -11,7 +11,6 @@ four parts of a score:
 - confidence: how sure the evidence is (a tie-breaker, never more than a point or two).
 """
 
-
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -191,7 +190,11 @@ def recovery_cost(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
     """A heavy pull from the floor costs much recovery for its glute stimulus: fewer hard sets fit in a week."""
     if "floor-pull" not in ex.loads:
         return None
-    return Match(-1.0, "A heavy pull from the floor tires the whole body for the glute work it gives, so fewer hard sets fit in a week.", "costly to recover from")
+    return Match(
+        -1.0,
+        "A heavy pull from the floor tires the whole body for the glute work it gives, so fewer hard sets fit in a week.",
+        "costly to recover from",
+    )
 
 
 def power(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:

@@ -109,12 +109,19 @@ def _exercise(slug: str, history: Sequence[Entry], lighter_days: Collection[str]
     first = next(((e, x) for e, x in zip(history, exposures, strict=True) if x.top_load is not None), None)
     contacts = tuple(e.contact for e in history if e.contact is not None)
     return ExerciseState(
-        slug, len(history), history[0].date, history[-1].date,
-        last_x.top_load if last_x else None, last_x.reps if last_x else (), last_e.rir if last_e else None,
+        slug,
+        len(history),
+        history[0].date,
+        history[-1].date,
+        last_x.top_load if last_x else None,
+        last_x.reps if last_x else (),
+        last_e.rir if last_e else None,
         last_e.units if last_e else (history[-1].units if history else None),
         _best_e1rm(last_e) if last_e else None,
-        _best_e1rm(first[0]) if first else None, first[1].top_load if first else None,
-        exposures, contacts[-4:],
+        _best_e1rm(first[0]) if first else None,
+        first[1].top_load if first else None,
+        exposures,
+        contacts[-4:],
     )
 
 

@@ -151,4 +151,3 @@ EVIDENCE_REGIONS: dict[str, tuple[str, ...]] = {
     "gluteus-minimus-posterior": ("gluteus-minimus",),
     "other": (),
 }
-

@@ -11,7 +11,9 @@ from glutecoach.core.vocab import REGIONS
 # Fractional counting (Pelland 2024): 1 set for a region the exercise trains hard, 0.5 where less.
 GMAX = ("gluteus-maximus-upper", "gluteus-maximus-lower")
 TRAINS = {  # the regions an exercise's main action trains
-    "hip-extension": GMAX, "hip-knee-extension": GMAX, "ballistic": GMAX,
+    "hip-extension": GMAX,
+    "hip-knee-extension": GMAX,
+    "ballistic": GMAX,
     "hip-abduction": ("gluteus-medius", "gluteus-minimus", "gluteus-maximus-upper"),
     "hip-external-rotation": ("piriformis", "gluteus-maximus-upper", "gluteus-medius"),
     "hip-internal-rotation": ("gluteus-minimus", "gluteus-medius"),
@@ -53,5 +55,3 @@ def _values(pattern: str, movement: str, stance: str, scores: tuple[int, ...]) -
         share = value / best
         out.append(1.0 if region in hard and share >= HARD_SHARE else 0.5 if share >= LESS_SHARE else 0.0)
     return tuple(out)
-
-

@@ -27,7 +27,12 @@ VECTOR_WORDS = {
     "rotational": "twisting (rotational)",
 }
 PEAK_WORDS = {"shortened": "at lockout, the muscle short", "mid": "in mid-range", "lengthened": "in the stretch, the muscle long"}
-STANCE_WORDS = {"bilateral": "both legs", "split": "split stance", "single-leg": "one leg", "supported": "supported (the body rests on the floor, a bench or a seat)"}
+STANCE_WORDS = {
+    "bilateral": "both legs",
+    "split": "split stance",
+    "single-leg": "one leg",
+    "supported": "supported (the body rests on the floor, a bench or a seat)",
+}
 FLEXION_WORDS = {"shallow": "under 60 degrees", "moderate": "60-90 degrees", "deep": "past 90 degrees"}
 UNIT_WORDS = {"reps": "reps", "seconds": "seconds held", "contacts": "foot contacts", "metres": "metres", "steps": "steps"}
 
@@ -65,8 +70,14 @@ def _pick(ex: Exercise, region: str, cat: Catalogue) -> Evidence | None:
     peak; then this region's own figure before a whole-muscle or segment one; a mean before other
     statistics; a primary reading before a review or a secondary one."""
     found = [
-        (_STAT_ORDER.get(e.stat, 9) >= _STAT_ORDER["qualitative"], e.region != region, _STAT_ORDER.get(e.stat, 9),
-         _READ_ORDER.get(_read_in(cat, e.source), 3), i, e)
+        (
+            _STAT_ORDER.get(e.stat, 9) >= _STAT_ORDER["qualitative"],
+            e.region != region,
+            _STAT_ORDER.get(e.stat, 9),
+            _READ_ORDER.get(_read_in(cat, e.source), 3),
+            i,
+            e,
+        )
         for i, e in enumerate(ex.evidence)
         if region in EVIDENCE_REGIONS.get(e.region, ())
     ]
@@ -136,7 +147,10 @@ def facts(ex: Exercise, full: bool) -> list[tuple[str, str]]:
         ("Hardest", peaks or "in mid-range"),
         ("Hip flexion", FLEXION_WORDS.get(ex.hip_flexion, ex.hip_flexion) + " at the deepest point"),
         ("Spine load", ex.spinal_load),
-        ("Ratings", f"easy to feel {ex.contact_ease}/5, complexity {ex.complexity}/5, load potential {ex.load_potential}/5, effort {ex.effort}/5"),
+        (
+            "Ratings",
+            f"easy to feel {ex.contact_ease}/5, complexity {ex.complexity}/5, load potential {ex.load_potential}/5, effort {ex.effort}/5",
+        ),
     ]
     if ex.loads:
         out.append(("Loads", ", ".join(words(x) for x in ex.loads)))
@@ -177,8 +191,12 @@ def show(cat: Catalogue, ex: Exercise, full: bool) -> None:
     console.print(head, end="", soft_wrap=True)
     console.print(
         muscle_map(
-            ex.scores, ex.basis, title="Where it works: score 0-100, the expected mean %MVIC at the usual training load",
-            color=console.color, width=total, ascii=not can_draw_blocks(console.encoding),
+            ex.scores,
+            ex.basis,
+            title="Where it works: score 0-100, the expected mean %MVIC at the usual training load",
+            color=console.color,
+            width=total,
+            ascii=not can_draw_blocks(console.encoding),
         )
     )
     out = section("Evidence, one line per region (sources below)")

@@ -177,8 +177,7 @@ def alternatives(a: Alternatives) -> dict[str, Any]:
     return {
         "exercise": {"slug": a.exercise.slug, "name": a.exercise.name, "pattern": a.exercise.pattern},
         "alternatives": [
-            {**_scored(i, s), "similarity": round(a.similarity[s.exercise.slug], 3)}
-            for i, s in enumerate(a.ranking.items, 1)
+            {**_scored(i, s), "similarity": round(a.similarity[s.exercise.slug], 3)} for i, s in enumerate(a.ranking.items, 1)
         ],
         "excluded": [{"slug": e.slug, "reason": e.reason} for e in a.ranking.excluded],
     }
@@ -234,7 +233,13 @@ def plan(p: Plan) -> dict[str, Any]:
                 "hard_sets": {r: w.hard_sets.get(r, 0.0) for r in REGIONS},
                 "practice_sets": w.practice_sets,
                 "sessions": [
-                    {"day": s.day, "weekday": s.weekday, "minutes": s.minutes, "contacts": s.contacts, "exercises": [_planned(e) for e in s.exercises]}
+                    {
+                        "day": s.day,
+                        "weekday": s.weekday,
+                        "minutes": s.minutes,
+                        "contacts": s.contacts,
+                        "exercises": [_planned(e) for e in s.exercises],
+                    }
                     for s in w.sessions
                 ],
             }
@@ -253,9 +258,12 @@ def next_session(n: NextSession) -> dict[str, Any]:
         "saved_plan": n.saved,
         "start": n.start,
         "deload": n.deload,
-        "phase_change": None if n.phase_change is None else
-        {"from": n.phase_change.before, "to": n.phase_change.after, "changes": list(n.phase_change.changes)},
-        "changes": [{"slug": c.slug, "action": c.action, "to": c.to, "until": c.until, "trigger": c.trigger, "reason": c.reason} for c in n.changes],
+        "phase_change": None
+        if n.phase_change is None
+        else {"from": n.phase_change.before, "to": n.phase_change.after, "changes": list(n.phase_change.changes)},
+        "changes": [
+            {"slug": c.slug, "action": c.action, "to": c.to, "until": c.until, "trigger": c.trigger, "reason": c.reason} for c in n.changes
+        ],
         "next_session": [
             {
                 "slug": e.slug,
@@ -274,8 +282,13 @@ def next_session(n: NextSession) -> dict[str, Any]:
             }
             for e in n.next_session
         ],
-        "position": None if n.position is None else {
-            "week": n.position.week, "day": n.position.day, "sessions_done": n.position.sessions_done, "gap_days": n.position.gap_days,
+        "position": None
+        if n.position is None
+        else {
+            "week": n.position.week,
+            "day": n.position.day,
+            "sessions_done": n.position.sessions_done,
+            "gap_days": n.position.gap_days,
         },
         "plan_done": n.plan_done,
         "notes": list(n.notes),

@@ -37,9 +37,7 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], slug_column: in
     head = "".join(f"<th>{escape(h)}</th>" for h in header)
     body = []
     for row in rows:
-        cells = [
-            f'<td class="slug">{escape(c)}</td>' if i == slug_column else f"<td>{escape(c)}</td>" for i, c in enumerate(row)
-        ]
+        cells = [f'<td class="slug">{escape(c)}</td>' if i == slug_column else f"<td>{escape(c)}</td>" for i, c in enumerate(row)]
         body.append("<tr>" + "".join(cells) + "</tr>")
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>"
 
@@ -72,8 +70,13 @@ def exercise(cat: Catalogue, ex: Exercise, fmt: str) -> str:
     lines = card.region_lines(cat, ex, sources)
     header = ["#", "Region", "Score", "Basis", "Evidence"]
     rows = [
-        [str(n), REGION_LABEL[line.region], str(line.score), BASIS_WORD[line.basis],
-         f"{line.figure} [{line.source}]" if line.figure else "not measured in this exercise or a close variant"]
+        [
+            str(n),
+            REGION_LABEL[line.region],
+            str(line.score),
+            BASIS_WORD[line.basis],
+            f"{line.figure} [{line.source}]" if line.figure else "not measured in this exercise or a close variant",
+        ]
         for n, line in enumerate(lines, 1)
     ]
     title = f"{ex.name} ({ex.slug})"
@@ -117,8 +120,7 @@ def _plan_rows(p: Plan) -> list[list[str]]:
         label = ", ".join(str(x.week) for x in p.weeks if _signature(x) == sig)
         for s in w.sessions:
             for e in s.exercises:
-                rows.append([label, w.phase, str(s.day), e.exercise.name, e.exercise.slug,
-                             dose_text(e), e.cue])
+                rows.append([label, w.phase, str(s.day), e.exercise.name, e.exercise.slug, dose_text(e), e.cue])
     return rows
 
 
@@ -135,16 +137,31 @@ def plan(p: Plan, fmt: str, target: tuple[int, int] | None = None) -> str:
     rows = _plan_rows(p)
     rule = SET_RULE + " The map shows the mean per week" + (f" against the {target[0]}-{target[1]} target." if target else ".")
     if fmt == "svg":
-        return svg(values, title=title, header=["Weeks", "Phase", "Day", "Exercise", "Slug", "Dose"],
-                   rows=[r[:6] for r in rows], value_text=text, notes=[rule, *p.notes], scale=False)
+        return svg(
+            values,
+            title=title,
+            header=["Weeks", "Phase", "Day", "Exercise", "Slug", "Dose"],
+            rows=[r[:6] for r in rows],
+            value_text=text,
+            notes=[rule, *p.notes],
+            scale=False,
+        )
     drawing = svg(values, title="Fractional sets per region, mean per week", value_text=text, scale=False)
-    phases = [f"<p><strong>{escape(s.phase.name)}</strong> (weeks {s.weeks[0]}-{s.weeks[-1]}): {escape(s.phase.purpose)} "
-              f"Move on when: {escape(s.phase.advance_when)}</p>" for s in p.phases]
+    phases = [
+        f"<p><strong>{escape(s.phase.name)}</strong> (weeks {s.weeks[0]}-{s.weeks[-1]}): {escape(s.phase.purpose)} "
+        f"Move on when: {escape(s.phase.advance_when)}</p>"
+        for s in p.phases
+    ]
     return _page(
         title,
         drawing,
-        [f"<p>{escape(rule)}</p>", *phases, _table(["Weeks", "Phase", "Day", "Exercise", "Slug", "Dose", "Cue"], rows, slug_column=4),
-         _list("Substitutions", [s.reason for s in p.substitutions]), _list("Notes", p.notes)],
+        [
+            f"<p>{escape(rule)}</p>",
+            *phases,
+            _table(["Weeks", "Phase", "Day", "Exercise", "Slug", "Dose", "Cue"], rows, slug_column=4),
+            _list("Substitutions", [s.reason for s in p.substitutions]),
+            _list("Notes", p.notes),
+        ],
     )
 
 
@@ -162,13 +179,21 @@ def _span(values: Sequence[float | None], unit: str = "") -> str:
 
 def progress_rows(p: Progress) -> list[list[str]]:
     from glutecoach.core.progress import UNIT_WORDS
+
     def pain(t: ExerciseTrend) -> str:
         shown = _span(t.pain_trend, "of 10")
         return shown + (f", {t.pain_direction}" if t.pain_direction else "")
 
     return [
-        [t.name, t.slug, str(t.sessions), _span(t.load_trend, t.units) if any(v is not None for v in t.load_trend) else "body weight",
-         _span(t.reps_trend, UNIT_WORDS.get(t.unit, t.unit)), _span(t.contact_trend, "of 10"), pain(t)]
+        [
+            t.name,
+            t.slug,
+            str(t.sessions),
+            _span(t.load_trend, t.units) if any(v is not None for v in t.load_trend) else "body weight",
+            _span(t.reps_trend, UNIT_WORDS.get(t.unit, t.unit)),
+            _span(t.contact_trend, "of 10"),
+            pain(t),
+        ]
         for t in p.exercises
     ]
 
@@ -196,7 +221,17 @@ def progress(p: Progress, fmt: str) -> str:
     drawing = svg(values, title=map_title, value_text=text, scale=False)
     if fmt == "svg":
         return progress_svg.document(p, drawing, rows, PROGRESS_HEADER)
-    weekly = _table(["Week from", *(REGION_LABEL[r] for r in REGIONS)], [[w.week, *(f"{w.region_sets[r]:g}" for r in REGIONS)] for w in p.by_week])
-    return _page(title, progress_svg.charts_only(p), [
-        f"<figure>{drawing.split('?>', 1)[1].lstrip()}</figure>", _table(PROGRESS_HEADER, rows, slug_column=1),
-        "<h2>Sets per region per week</h2>", weekly, f"<p>{escape(SET_RULE)}</p>"])
+    weekly = _table(
+        ["Week from", *(REGION_LABEL[r] for r in REGIONS)], [[w.week, *(f"{w.region_sets[r]:g}" for r in REGIONS)] for w in p.by_week]
+    )
+    return _page(
+        title,
+        progress_svg.charts_only(p),
+        [
+            f"<figure>{drawing.split('?>', 1)[1].lstrip()}</figure>",
+            _table(PROGRESS_HEADER, rows, slug_column=1),
+            "<h2>Sets per region per week</h2>",
+            weekly,
+            f"<p>{escape(SET_RULE)}</p>",
+        ],
+    )

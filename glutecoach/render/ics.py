@@ -59,8 +59,11 @@ def plan(p: Plan, start: dt.date, stamp: dt.datetime) -> str:
 def next_session(n: NextSession, day: dt.date, stamp: dt.datetime) -> str:
     ical = _ical()
     cal = _calendar(ical)
-    lines = [f"{e.name}: {dose(e.sets, e.reps, e.unit, e.rest_s, e.per_side)}"
-             + (f", {e.load:g} {e.load_unit}" if e.load is not None and e.load_unit else "") for e in n.next_session]
+    lines = [
+        f"{e.name}: {dose(e.sets, e.reps, e.unit, e.rest_s, e.per_side)}"
+        + (f", {e.load:g} {e.load_unit}" if e.load is not None and e.load_unit else "")
+        for e in n.next_session
+    ]
     uid = f"next-{day.isoformat()}@glutecoach"
     cal.add_component(_event(ical, uid, f"glutecoach week {n.week} day {n.day}", day, [*lines, *n.notes], stamp))
     return str(cal.to_ical().decode("utf-8"))

@@ -37,12 +37,27 @@ def exercise(cat: Catalogue, ex: Exercise, full: bool = False) -> str:
 
     sources = card.Sources()
     lines = card.region_lines(cat, ex, sources)
-    out = [f"# {ex.name} (`{ex.slug}`)", "", "## Where it works", "",
-           "Score 0-100: the expected mean %MVIC at the usual training load.", ""]
-    out += table(["#", "Region", "Score", "Basis", "Evidence"], [
-        [n, REGION_LABEL[line.region], line.score, BASIS_WORD[line.basis],
-         f"{line.figure} [{line.source}]" if line.figure else "not measured in this exercise or a close variant"]
-        for n, line in enumerate(lines, 1)])
+    out = [
+        f"# {ex.name} (`{ex.slug}`)",
+        "",
+        "## Where it works",
+        "",
+        "Score 0-100: the expected mean %MVIC at the usual training load.",
+        "",
+    ]
+    out += table(
+        ["#", "Region", "Score", "Basis", "Evidence"],
+        [
+            [
+                n,
+                REGION_LABEL[line.region],
+                line.score,
+                BASIS_WORD[line.basis],
+                f"{line.figure} [{line.source}]" if line.figure else "not measured in this exercise or a close variant",
+            ]
+            for n, line in enumerate(lines, 1)
+        ],
+    )
     out += ["## About it", "", *(f"- **{key}**: {_cell(value)}" for key, value in card.facts(ex, full)), ""]
     out += _list("Cues", list(ex.cues)) + _list("Mistakes", list(ex.mistakes)) + _list("Cautions", card.cautions(ex))
     if full:
@@ -56,20 +71,34 @@ def progress(p: Progress) -> str:
     for t in p.main_lifts:
         out += [f"## {t.name} (`{t.slug}`): top load per session", ""]
         records = set(t.records)
-        rows = [[d, f"{v:g} {t.units}", f"{e:g} {t.units} (estimate)" if e is not None else "-", "new best" if i in records else ""]
-                for i, (d, v, e) in enumerate(zip(t.dates, t.load_trend, t.e1rm_trend or (None,) * len(t.dates), strict=True))
-                if v is not None]
+        rows = [
+            [d, f"{v:g} {t.units}", f"{e:g} {t.units} (estimate)" if e is not None else "-", "new best" if i in records else ""]
+            for i, (d, v, e) in enumerate(zip(t.dates, t.load_trend, t.e1rm_trend or (None,) * len(t.dates), strict=True))
+            if v is not None
+        ]
         out += table(["Date", "Top load", "Estimated 1RM", "Record"], rows)
     low, high = p.target
     out += [f"## Hard sets per region per week (target {low}-{high})", ""]
-    out += table(["Week from", *(REGION_LABEL[r] for r in REGIONS)],
-                 [[w.week, *(f"{w.region_sets[r]:g} ({week_status(w.region_sets[r], p.target)})" for r in REGIONS)]
-                  for w in p.every_week])
+    out += table(
+        ["Week from", *(REGION_LABEL[r] for r in REGIONS)],
+        [[w.week, *(f"{w.region_sets[r]:g} ({week_status(w.region_sets[r], p.target)})" for r in REGIONS)] for w in p.every_week],
+    )
     out += ["## Every exercise, first session to last", ""]
-    out += table(["Exercise", "Slug", "Sessions", "Top load", "Total per session", "Contact 0-10", "Pain 0-10"], [
-        [t.name, f"`{t.slug}`", t.sessions, _span(t.load_trend, t.units) or "body weight",
-         _span(t.reps_trend, UNIT_WORDS.get(t.unit, t.unit)), _span(t.contact_trend), _span(t.pain_trend)]
-        for t in p.exercises])
+    out += table(
+        ["Exercise", "Slug", "Sessions", "Top load", "Total per session", "Contact 0-10", "Pain 0-10"],
+        [
+            [
+                t.name,
+                f"`{t.slug}`",
+                t.sessions,
+                _span(t.load_trend, t.units) or "body weight",
+                _span(t.reps_trend, UNIT_WORDS.get(t.unit, t.unit)),
+                _span(t.contact_trend),
+                _span(t.pain_trend),
+            ]
+            for t in p.exercises
+        ],
+    )
     out += [SET_RULE, ""]
     return "\n".join(out).rstrip() + "\n"
 

@@ -166,9 +166,7 @@ class MuscleMap:
             lines.append(text)
 
         word = "sacrum"
-        lines[drawing.sacrum_row] = _overlay(
-            lines[drawing.sacrum_row], (drawing.width - len(word)) // 2, Text(word, style=quiet)
-        )
+        lines[drawing.sacrum_row] = _overlay(lines[drawing.sacrum_row], (drawing.width - len(word)) // 2, Text(word, style=quiet))
         sides = [" "] * drawing.width
         for word, centre in zip(("left", "right"), (drawing.width // 4, drawing.width - drawing.width // 4), strict=True):
             first = centre - len(word) // 2
@@ -212,8 +210,7 @@ class MuscleMap:
     def _legend(self, width: int, color: bool) -> list[Text]:
         names = {region: REGION_NAMES[region] + (" (deep)" if region in DEEP else "") for region in REGIONS}
         shown = {
-            region: self.value_text.get(region, _value_text(value)) if value is not None else "-"
-            for region, value in self.values.items()
+            region: self.value_text.get(region, _value_text(value)) if value is not None else "-" for region, value in self.values.items()
         }
         name_width = max(cell_len(name) for name in names.values())
         value_width = max(cell_len(text) for text in shown.values())
@@ -262,8 +259,7 @@ class MuscleMap:
             shade = [Text("Shade:", style=style), bar]
         else:
             shade = [Text("Shade:", style=style)] + [
-                Text(f"{ch} {i * 25}-{100 if i == 3 else i * 25 + 24}", style=style)
-                for i, ch in enumerate(_SHADES[ascii])
+                Text(f"{ch} {i * 25}-{100 if i == 3 else i * 25 + 24}", style=style) for i, ch in enumerate(_SHADES[ascii])
             ]
         dot, hatch = _PATTERN["emg-proxy"][ascii], _PATTERN["estimate"][ascii]
         edge = _DEEP_EDGE[ascii]
@@ -378,8 +374,16 @@ def muscle_map(
     value's shade, so the regions can be told apart with colour, without it, and by colour-blind eyes.
     """
     return MuscleMap(
-        values, basis, title=title, caption=caption, color=color, width=width, ascii=ascii, value_text=value_text,
-        scale=scale, regions=regions,
+        values,
+        basis,
+        title=title,
+        caption=caption,
+        color=color,
+        width=width,
+        ascii=ascii,
+        value_text=value_text,
+        scale=scale,
+        regions=regions,
     )
 
 

@@ -195,7 +195,6 @@ def can_draw_blocks(encoding: str | None) -> bool:
     return True
 
 
-
 # --------------------------------------------------------------------------------------------
 # The terminal map
 
@@ -222,9 +221,7 @@ def _drawing(half: Sequence[str], sacrum_row: int) -> _Drawing:
 
     # Outside: the blanks joined to the edge of the drawing by other blanks.
     outside: set[tuple[int, int]] = set()
-    todo = [(r, c) for r in range(height) for c in (0, width - 1)] + [
-        (r, c) for c in range(width) for r in (0, height - 1)
-    ]
+    todo = [(r, c) for r in range(height) for c in (0, width - 1)] + [(r, c) for c in range(width) for r in (0, height - 1)]
     while todo:
         r, c = todo.pop()
         if (r, c) in outside or not (0 <= r < height and 0 <= c < width) or rows[r][c] != " ":
@@ -242,8 +239,7 @@ def _drawing(half: Sequence[str], sacrum_row: int) -> _Drawing:
         if ch not in " S()"
         and regions[r][c] is None
         and all(
-            0 <= nr < height and 0 <= nc < width and (nr, nc) not in outside and rows[nr][nc] not in "S()"
-            for nr, nc in neighbours(r, c)
+            0 <= nr < height and 0 <= nc < width and (nr, nc) not in outside and rows[nr][nc] not in "S()" for nr, nc in neighbours(r, c)
         )
     )
     band_edges: dict[tuple[int, int], int] = {}
@@ -279,8 +275,7 @@ _SVG_SHAPES: dict[str, str] = {
     "gluteus-maximus-upper": "M 290 78 C 296 110 306 150 320 180 L 332 206 C 240 228 120 252 30 268 "
     "C 22 250 18 220 20 176 C 110 160 190 90 230 34 C 255 44 275 58 290 78 Z",
     # Lower gluteus maximus: from the lower sacrum and coccyx to the gluteal fold.
-    "gluteus-maximus-lower": "M 332 206 L 338 226 L 338 300 C 300 318 220 326 150 322 "
-    "C 90 318 50 300 30 268 C 120 252 240 228 332 206 Z",
+    "gluteus-maximus-lower": "M 332 206 L 338 226 L 338 300 C 300 318 220 326 150 322 C 90 318 50 300 30 268 C 120 252 240 228 332 206 Z",
 }
 _SVG_DEEP: dict[str, str] = {
     # Gluteus minimus: deep, under the medius, from the outer ilium to the greater trochanter.

@@ -198,19 +198,20 @@ def _map_figure(fills: Mapping[str, str], top: float) -> list[str]:
     return parts
 
 
-def _legend(parts: list[str], fills: Mapping[str, str], cleaned: Mapping[str, float | None], bases: Mapping[str, str | None],
-            shown: Mapping[str, str], y: float) -> tuple[float, float]:
+def _legend(
+    parts: list[str],
+    fills: Mapping[str, str],
+    cleaned: Mapping[str, float | None],
+    bases: Mapping[str, str | None],
+    shown: Mapping[str, str],
+    y: float,
+) -> tuple[float, float]:
     """One legend line per region (swatch, key, name, value, basis) added to `parts`: the new y and the legend's width."""
     font = _FONT
     margin = _MARGIN
     names = {region: REGION_NAMES[region] + (" (deep)" if region in DEEP else "") for region in REGIONS}
-    numbers = {
-        region: shown.get(region, _value_text(value)) if value is not None else "-" for region, value in cleaned.items()
-    }
-    words = {
-        region: "not shown" if value is None else BASIS_WORDS.get(bases[region] or "", "")
-        for region, value in cleaned.items()
-    }
+    numbers = {region: shown.get(region, _value_text(value)) if value is not None else "-" for region, value in cleaned.items()}
+    words = {region: "not shown" if value is None else BASIS_WORDS.get(bases[region] or "", "") for region, value in cleaned.items()}
     name_x = margin + 56
     value_end = name_x + max(_text_width(name, font) for name in names.values()) + 16
     value_end += max(_text_width(number, font) for number in numbers.values())
@@ -241,12 +242,8 @@ def _key_lines(parts: list[str], y: float, scale: bool) -> float:
         scale_x = margin
         parts.append(f'<text x="{scale_x:g}" y="{y:g}" font-size="{font - 1:g}" fill="#444444">0</text>')
         for step in range(11):
-            parts.append(
-                f'<rect x="{scale_x + 14 + step * 16:g}" y="{y - 11:g}" width="16" height="14" fill="{_hex(_rgb(step * 10))}"/>'
-            )
-        parts.append(
-            f'<text x="{scale_x + 14 + 11 * 16 + 6:g}" y="{y:g}" font-size="{font - 1:g}" fill="#444444">100</text>'
-        )
+            parts.append(f'<rect x="{scale_x + 14 + step * 16:g}" y="{y - 11:g}" width="16" height="14" fill="{_hex(_rgb(step * 10))}"/>')
+        parts.append(f'<text x="{scale_x + 14 + 11 * 16 + 6:g}" y="{y:g}" font-size="{font - 1:g}" fill="#444444">100</text>')
     for note in keys:
         y += font * 1.5
         parts.append(f'<text x="{margin:g}" y="{y:g}" font-size="{font - 1:g}" fill="#444444">{_x(note)}</text>')
@@ -274,9 +271,7 @@ def _table(parts: list[str], header: Sequence[str], rows: Sequence[Sequence[str]
         for i, cell in enumerate(head):
             parts.append(f'<text x="{x + 4:g}" y="{y:g}" font-size="{font:g}" font-weight="bold">{_x(cell)}</text>')
             x += widths[i]
-        parts.append(
-            f'<line x1="{margin:g}" y1="{y + 6:g}" x2="{margin + table_width:g}" y2="{y + 6:g}" stroke="#333333"/>'
-        )
+        parts.append(f'<line x1="{margin:g}" y1="{y + 6:g}" x2="{margin + table_width:g}" y2="{y + 6:g}" stroke="#333333"/>')
         y += 4
     for row in body:
         y += _LINE

@@ -50,8 +50,18 @@ def sessions(p: Plan, start: dt.date) -> list[Dated]:
 
 
 def _step(e: PlannedExercise) -> Step:
-    return Step(e.exercise.slug, e.exercise.name, e.sets, e.reps[0], e.unit, e.rest_s, e.warmup_sets, None, None,
-                dose(e.sets, e.reps, e.unit, e.rest_s, e.per_side))
+    return Step(
+        e.exercise.slug,
+        e.exercise.name,
+        e.sets,
+        e.reps[0],
+        e.unit,
+        e.rest_s,
+        e.warmup_sets,
+        None,
+        None,
+        dose(e.sets, e.reps, e.unit, e.rest_s, e.per_side),
+    )
 
 
 def session_steps(s: Session) -> list[Step]:
@@ -59,8 +69,21 @@ def session_steps(s: Session) -> list[Step]:
 
 
 def next_steps(n: NextSession) -> list[Step]:
-    return [Step(e.slug, e.name, e.sets, e.reps[0], e.unit, e.rest_s, e.warmup_sets, e.load, e.load_unit,
-                 dose(e.sets, e.reps, e.unit, e.rest_s, e.per_side)) for e in n.next_session]
+    return [
+        Step(
+            e.slug,
+            e.name,
+            e.sets,
+            e.reps[0],
+            e.unit,
+            e.rest_s,
+            e.warmup_sets,
+            e.load,
+            e.load_unit,
+            dose(e.sets, e.reps, e.unit, e.rest_s, e.per_side),
+        )
+        for e in n.next_session
+    ]
 
 
 def title(d: Dated) -> str:

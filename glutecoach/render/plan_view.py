@@ -18,8 +18,13 @@ if TYPE_CHECKING:
     from glutecoach.core.plan import Plan, PlanChoice, PlannedExercise, Session, Week
 
 UNIT = {"reps": "reps", "seconds": "s", "contacts": "contacts", "metres": "m", "steps": "steps"}
-SHORT = {"gluteus-maximus-upper": "upper", "gluteus-maximus-lower": "lower", "gluteus-medius": "medius",
-         "gluteus-minimus": "minimus", "piriformis": "piriformis"}
+SHORT = {
+    "gluteus-maximus-upper": "upper",
+    "gluteus-maximus-lower": "lower",
+    "gluteus-medius": "medius",
+    "gluteus-minimus": "minimus",
+    "piriformis": "piriformis",
+}
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 LIGHTER = "lighter week: about half the sets, about 10% lighter, 3-4 reps in reserve"
 PAGE = 80  # a printed page's width in characters, for the Markdown
@@ -88,8 +93,10 @@ def signature(week: Week) -> tuple[object, ...]:
 
 def same_exercises(a: Week, b: Week) -> bool:
     """The same exercises on the same days at the same ranges: only the sets differ."""
+
     def shape(w: Week) -> list[list[tuple[str, tuple[int, int]]]]:
         return [[(e.exercise.slug, e.reps) for e in s.exercises] for s in w.sessions]
+
     return shape(a) == shape(b)
 
 
@@ -116,9 +123,14 @@ def plan(p: Plan) -> None:
 
     out = Text()
     out.append_text(para(f"{p.weeks_total}-week {p.level} plan for {safe(p.goal.name)}, {plural(p.days_per_week, 'day')} a week", "bold"))
-    out.append_text(para(f"Days: {days_text(p)}. Each session starts with 5 minutes of easy warm-up and takes about "
-                         f"{p.minutes[0]}-{p.minutes[1]} min. Doses: sets x range in the exercise's unit, /side for each side, "
-                         "then the rest between sets; ramp sets are lighter sets before the working sets and count toward nothing.", "dim"))
+    out.append_text(
+        para(
+            f"Days: {days_text(p)}. Each session starts with 5 minutes of easy warm-up and takes about "
+            f"{p.minutes[0]}-{p.minutes[1]} min. Doses: sets x range in the exercise's unit, /side for each side, "
+            "then the rest between sets; ramp sets are lighter sets before the working sets and count toward nothing.",
+            "dim",
+        )
+    )
     console.print(out, end="", soft_wrap=True)
     cued: set[str] = set()
     shown: list[tuple[Week, list[int]]] = []
@@ -138,7 +150,9 @@ def plan(p: Plan) -> None:
             if like is not None:
                 _lighter(p, week, nos, like)
             elif same is not None:
-                console.print(para(f"\n{weeks_label(nos)}: the sessions of {weeks_label(same).lower()}, unchanged.", "bold"), end="", soft_wrap=True)
+                console.print(
+                    para(f"\n{weeks_label(nos)}: the sessions of {weeks_label(same).lower()}, unchanged.", "bold"), end="", soft_wrap=True
+                )
             else:
                 _week(p, week, nos, span.phase.contact_check, cued)
             shown.append((week, nos))
@@ -168,8 +182,13 @@ def _week(p: Plan, week: Week, nos: list[int], contact: bool, cued: set[str]) ->
     if contact:
         out.append_text(para("After each exercise: rate 0-10 how clearly you felt your glutes (log add ... --contact N).", "yellow"))
     else:
-        out.append_text(para("Progress: the top of the range on every working set at 0-3 reps in reserve, pain-free, then add "
-                             "about 2.5% (2.5 kg or 5 lb) or a set; at 0 in reserve, stop one rep earlier next time.", "yellow"))
+        out.append_text(
+            para(
+                "Progress: the top of the range on every working set at 0-3 reps in reserve, pain-free, then add "
+                "about 2.5% (2.5 kg or 5 lb) or a set; at 0 in reserve, stop one rep earlier next time.",
+                "yellow",
+            )
+        )
     out.append_text(para(region_line(p, week), "dim"))
     console.print(out, end="", soft_wrap=True)
 
@@ -215,14 +234,22 @@ def saved(choice: PlanChoice, p: Plan) -> None:
     from glutecoach.render.terminal import console, para
 
     kit = "everything" if choice.equipment is None else (", ".join(choice.equipment) or "body weight only")
-    text = para(f"Saved: the {p.weeks_total}-week {p.level} plan for {safe(p.goal.name)}, {plural(p.days_per_week, 'day')} a week, "
-                f"from {choice.start} (equipment: {kit}; conditions: {', '.join(choice.pains) or 'none'}).", "bold")
+    text = para(
+        f"Saved: the {p.weeks_total}-week {p.level} plan for {safe(p.goal.name)}, {plural(p.days_per_week, 'day')} a week, "
+        f"from {choice.start} (equipment: {kit}; conditions: {', '.join(choice.pains) or 'none'}).",
+        "bold",
+    )
     for line in p.notes[:1]:
         if line.startswith("Level from your log"):
             text.append_text(para(safe(line)))
     steps = ", ".join(f"{v:g} {u}" for u, v in choice.steps.items())
-    text.append_text(para(f"'glutecoach plan next' now follows it; loads round to {steps} steps. Run 'glutecoach plan' with the "
-                          "same options to see it whole, or 'plan start' again to change it.", "dim"))
+    text.append_text(
+        para(
+            f"'glutecoach plan next' now follows it; loads round to {steps} steps. Run 'glutecoach plan' with the "
+            "same options to see it whole, or 'plan start' again to change it.",
+            "dim",
+        )
+    )
     console.print(text, end="", soft_wrap=True)
 
 
@@ -238,7 +265,9 @@ def next_session(n: NextSession) -> None:
     whence = f"from your saved plan (started {n.start})" if n.saved else "from the default plan (none saved)"
     out.append_text(para(f"Next session: week {n.week}, day {n.day} ({safe(n.phase)}), {whence}", "bold"))
     if n.phase_change is not None:
-        out.append_text(para(f"New phase: {safe(n.phase_change.after)} (after {safe(n.phase_change.before)}). What changes:", "bold magenta"))
+        out.append_text(
+            para(f"New phase: {safe(n.phase_change.after)} (after {safe(n.phase_change.before)}). What changes:", "bold magenta")
+        )
         for line in n.phase_change.changes or ("The exercises and doses below.",):
             out.append_text(bullet(safe(line)))
     if n.deload:
@@ -266,15 +295,21 @@ def next_session(n: NextSession) -> None:
 
 
 def _wrap(text: str, first: str = "", rest: str | None = None) -> list[str]:
-    return textwrap.wrap(text, PAGE, initial_indent=first, subsequent_indent=first if rest is None else rest,
-                         break_long_words=False, break_on_hyphens=False) or [first.rstrip()]
+    return textwrap.wrap(
+        text, PAGE, initial_indent=first, subsequent_indent=first if rest is None else rest, break_long_words=False, break_on_hyphens=False
+    ) or [first.rstrip()]
 
 
 def markdown(p: Plan) -> str:
     """The plan to print: one line per exercise with a box to tick, identical weeks once, cues once at the end."""
     out = [f"# {p.weeks_total}-week {p.level} glute plan: {safe(p.goal.name)}", ""]
-    out += [*_wrap(f"{plural(p.days_per_week, 'session')} a week ({days_text(p)}), about {p.minutes[0]}-{p.minutes[1]} min each "
-                   "after 5 minutes of easy warm-up. Tick a box when it is done. Doses: sets x range, /side for each side, rest."), ""]
+    out += [
+        *_wrap(
+            f"{plural(p.days_per_week, 'session')} a week ({days_text(p)}), about {p.minutes[0]}-{p.minutes[1]} min each "
+            "after 5 minutes of easy warm-up. Tick a box when it is done. Doses: sets x range, /side for each side, rest."
+        ),
+        "",
+    ]
     cues: dict[str, str] = {}
     shown: list[tuple[Week, list[int]]] = []
     for span in p.phases:

@@ -26,8 +26,13 @@ FONT = 12
 WIDTH = 760
 PLOT_LEFT, PLOT_RIGHT = 70, 20
 INK = {"load": "#0072b2", "e1rm": "#e69f00", "contact": "#009e73", "pain": "#d55e00"}  # Okabe-Ito
-SHORT = {"gluteus-maximus-upper": "upper max", "gluteus-maximus-lower": "lower max", "gluteus-medius": "medius",
-         "gluteus-minimus": "minimus", "piriformis": "piriformis"}
+SHORT = {
+    "gluteus-maximus-upper": "upper max",
+    "gluteus-maximus-lower": "lower max",
+    "gluteus-medius": "medius",
+    "gluteus-minimus": "minimus",
+    "piriformis": "piriformis",
+}
 STATE_FILL = {"in": "#009e73", "under": "#56b4e9", "over": "url(#over)"}
 
 
@@ -100,13 +105,17 @@ def _axes(f: Frame, since: str, until: str, unit: str, y_ticks: Sequence[float])
     parts = [f'<rect x="{f.x0:g}" y="{f.y0:g}" width="{f.width:g}" height="{f.height:g}" fill="none" stroke="#999"/>']
     for value in y_ticks:
         y = f.y(value)
-        parts.append(f'<line x1="{f.x0:g}" y1="{y:.1f}" x2="{f.x0 + f.width:g}" y2="{y:.1f}" stroke="#e3e3e3"/>'
-                     f'<text x="{f.x0 - 6:g}" y="{y + 4:.1f}" font-size="{FONT - 1}" text-anchor="end">{value:g}</text>')
+        parts.append(
+            f'<line x1="{f.x0:g}" y1="{y:.1f}" x2="{f.x0 + f.width:g}" y2="{y:.1f}" stroke="#e3e3e3"/>'
+            f'<text x="{f.x0 - 6:g}" y="{y + 4:.1f}" font-size="{FONT - 1}" text-anchor="end">{value:g}</text>'
+        )
     parts.append(f'<text x="{f.x0 + 4:g}" y="{f.y0 + 12:g}" font-size="{FONT - 1}" fill="#444">{_x(unit)}</text>')
     for day, label in _date_ticks(since, until):
         x = f.x(day)
-        parts.append(f'<line x1="{x:.1f}" y1="{f.y0 + f.height:g}" x2="{x:.1f}" y2="{f.y0 + f.height + 5:g}" stroke="#666"/>'
-                     f'<text class="tick" x="{x:.1f}" y="{f.y0 + f.height + 17:g}" font-size="{FONT - 1}" text-anchor="middle">{_x(label)}</text>')
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{f.y0 + f.height:g}" x2="{x:.1f}" y2="{f.y0 + f.height + 5:g}" stroke="#666"/>'
+            f'<text class="tick" x="{x:.1f}" y="{f.y0 + f.height + 17:g}" font-size="{FONT - 1}" text-anchor="middle">{_x(label)}</text>'
+        )
     return parts
 
 
@@ -124,8 +133,11 @@ def _series(f: Frame, s: Series) -> list[str]:
     dash = f' stroke-dasharray="{s.dash}"' if s.dash else ""
     parts = [f'<path class="series" data-series="{_x(s.label)}" d="{path}" fill="none" stroke="{s.colour}" stroke-width="2"{dash}/>']
     fill = "#ffffff" if s.open_marker else s.colour
-    parts.extend(f'<circle cx="{f.x(d):.1f}" cy="{f.y(v):.1f}" r="3" fill="{fill}" stroke="{s.colour}" stroke-width="1.5">'
-                 f"<title>{d}: {v:g}</title></circle>" for d, v in s.points)
+    parts.extend(
+        f'<circle cx="{f.x(d):.1f}" cy="{f.y(v):.1f}" r="3" fill="{fill}" stroke="{s.colour}" stroke-width="1.5">'
+        f"<title>{d}: {v:g}</title></circle>"
+        for d, v in s.points
+    )
     return parts
 
 
@@ -134,9 +146,11 @@ def _legend(x: float, y: float, items: Sequence[Series], extra: Sequence[str] = 
     for s in items:
         dash = f' stroke-dasharray="{s.dash}"' if s.dash else ""
         fill = "#ffffff" if s.open_marker else s.colour
-        parts.append(f'<g class="legend"><line x1="{x:g}" y1="{y - 4:g}" x2="{x + 26:g}" y2="{y - 4:g}" stroke="{s.colour}" stroke-width="2"{dash}/>'
-                     f'<circle cx="{x + 13:g}" cy="{y - 4:g}" r="3" fill="{fill}" stroke="{s.colour}" stroke-width="1.5"/>'
-                     f'<text x="{x + 32:g}" y="{y:g}" font-size="{FONT}">{_x(s.label)}</text></g>')
+        parts.append(
+            f'<g class="legend"><line x1="{x:g}" y1="{y - 4:g}" x2="{x + 26:g}" y2="{y - 4:g}" stroke="{s.colour}" stroke-width="2"{dash}/>'
+            f'<circle cx="{x + 13:g}" cy="{y - 4:g}" r="3" fill="{fill}" stroke="{s.colour}" stroke-width="1.5"/>'
+            f'<text x="{x + 32:g}" y="{y:g}" font-size="{FONT}">{_x(s.label)}</text></g>'
+        )
         x += 40 + len(s.label) * FONT * 0.55
     for text in extra:
         parts.append(f'<text x="{x:g}" y="{y:g}" font-size="{FONT}">{_x(text)}</text>')
@@ -144,20 +158,35 @@ def _legend(x: float, y: float, items: Sequence[Series], extra: Sequence[str] = 
     return parts
 
 
-def line_chart(y: float, title: str, series: Sequence[Series], since: str, until: str, unit: str, *,
-               scale: tuple[float, float] | None = None, records: Sequence[tuple[str, float]] = (), legend_extra: Sequence[str] = ()) -> tuple[list[str], float]:
+def line_chart(
+    y: float,
+    title: str,
+    series: Sequence[Series],
+    since: str,
+    until: str,
+    unit: str,
+    *,
+    scale: tuple[float, float] | None = None,
+    records: Sequence[tuple[str, float]] = (),
+    legend_extra: Sequence[str] = (),
+) -> tuple[list[str], float]:
     """A titled chart at height `y`: (its SVG parts, the height it takes)."""
     values = [v for s in series for _, v in s.points]
     low, high = scale if scale else _nice_range(values)
     f = Frame(PLOT_LEFT, y + 46, WIDTH - PLOT_LEFT - PLOT_RIGHT, 150, _day(since), (_day(until) - _day(since)).days, low, high)
-    parts = [f'<g class="chart" data-title="{_x(title)}">',
-             f'<text x="20" y="{y + 16:g}" font-size="{FONT + 2}" font-weight="bold">{_x(title)}</text>',
-             *_legend(PLOT_LEFT, y + 34, series, legend_extra), *_axes(f, since, until, unit, _y_ticks(low, high))]
+    parts = [
+        f'<g class="chart" data-title="{_x(title)}">',
+        f'<text x="20" y="{y + 16:g}" font-size="{FONT + 2}" font-weight="bold">{_x(title)}</text>',
+        *_legend(PLOT_LEFT, y + 34, series, legend_extra),
+        *_axes(f, since, until, unit, _y_ticks(low, high)),
+    ]
     for s in series:
         parts.extend(_series(f, s))
     for day, value in records:
         cx, cy = f.x(day), f.y(value)
-        parts.append(f'<path class="record" d="M {cx:.1f} {cy - 14:.1f} L {cx - 5:.1f} {cy - 6:.1f} L {cx + 5:.1f} {cy - 6:.1f} Z" fill="#000"><title>new best {day}: {value:g}</title></path>')
+        parts.append(
+            f'<path class="record" d="M {cx:.1f} {cy - 14:.1f} L {cx - 5:.1f} {cy - 6:.1f} L {cx + 5:.1f} {cy - 6:.1f} Z" fill="#000"><title>new best {day}: {value:g}</title></path>'
+        )
     parts.append("</g>")
     return parts, f.height + 46 + 30
 
@@ -168,18 +197,24 @@ def _weekly(y: float, p: Progress) -> tuple[list[str], float]:
     low, high = p.target
     top = max([high * 1.25, *(w.region_sets[r] for w in weeks for r in REGIONS)])
     end = (_day(weeks[-1].week) + dt.timedelta(days=6)).isoformat() if weeks else p.until
-    parts = [f'<text x="20" y="{y + 16:g}" font-size="{FONT + 2}" font-weight="bold">Hard sets per region per week (target {low}-{high}, shaded)</text>']
+    parts = [
+        f'<text x="20" y="{y + 16:g}" font-size="{FONT + 2}" font-weight="bold">Hard sets per region per week (target {low}-{high}, shaded)</text>'
+    ]
     parts.extend(_legend(PLOT_LEFT, y + 34, (), ("solid: in range", "pale: under", "hatched: over")))
     y += 44
     panel = 70
     for region in REGIONS:
-        f = Frame(PLOT_LEFT + 60, y, WIDTH - PLOT_LEFT - 90 - PLOT_RIGHT, panel - 22, _day(p.since), (_day(end) - _day(p.since)).days + 1, 0, top)
-        parts.append(f'<g class="weekly" data-region="{region}">'
-                     f'<text x="20" y="{y + 20:g}" font-size="{FONT}">{_x(SHORT[region])}</text>'
-                     f'<rect x="{f.x0:g}" y="{f.y(high):.1f}" width="{f.width:g}" height="{f.y(low) - f.y(high):.1f}" fill="#dddddd"/>'
-                     f'<line x1="{f.x0:g}" y1="{f.y(0):.1f}" x2="{f.x0 + f.width:g}" y2="{f.y(0):.1f}" stroke="#666"/>'
-                     f'<text x="{f.x0 - 4:g}" y="{f.y(high) + 4:.1f}" font-size="{FONT - 2}" text-anchor="end">{high}</text>'
-                     f'<text x="{f.x0 - 4:g}" y="{f.y(low) + 4:.1f}" font-size="{FONT - 2}" text-anchor="end">{low}</text>')
+        f = Frame(
+            PLOT_LEFT + 60, y, WIDTH - PLOT_LEFT - 90 - PLOT_RIGHT, panel - 22, _day(p.since), (_day(end) - _day(p.since)).days + 1, 0, top
+        )
+        parts.append(
+            f'<g class="weekly" data-region="{region}">'
+            f'<text x="20" y="{y + 20:g}" font-size="{FONT}">{_x(SHORT[region])}</text>'
+            f'<rect x="{f.x0:g}" y="{f.y(high):.1f}" width="{f.width:g}" height="{f.y(low) - f.y(high):.1f}" fill="#dddddd"/>'
+            f'<line x1="{f.x0:g}" y1="{f.y(0):.1f}" x2="{f.x0 + f.width:g}" y2="{f.y(0):.1f}" stroke="#666"/>'
+            f'<text x="{f.x0 - 4:g}" y="{f.y(high) + 4:.1f}" font-size="{FONT - 2}" text-anchor="end">{high}</text>'
+            f'<text x="{f.x0 - 4:g}" y="{f.y(low) + 4:.1f}" font-size="{FONT - 2}" text-anchor="end">{low}</text>'
+        )
         bar = f.width / max(1, len(weeks)) * 0.8
         for w in weeks:
             sets = w.region_sets[region]
@@ -187,11 +222,22 @@ def _weekly(y: float, p: Progress) -> tuple[list[str], float]:
                 continue
             state = week_status(sets, p.target)
             opacity = ' fill-opacity="0.45"' if state == "under" else ""
-            parts.append(f'<rect class="bar {state}" x="{f.x(w.week):.1f}" y="{f.y(sets):.1f}" width="{bar:.1f}" height="{f.y(0) - f.y(sets):.1f}" '
-                         f'fill="{STATE_FILL[state]}" stroke="#333" stroke-width="0.5"{opacity}><title>week of {w.week}: {sets:g} sets, {state}</title></rect>')
+            parts.append(
+                f'<rect class="bar {state}" x="{f.x(w.week):.1f}" y="{f.y(sets):.1f}" width="{bar:.1f}" height="{f.y(0) - f.y(sets):.1f}" '
+                f'fill="{STATE_FILL[state]}" stroke="#333" stroke-width="0.5"{opacity}><title>week of {w.week}: {sets:g} sets, {state}</title></rect>'
+            )
         parts.append("</g>")
         y += panel
-    f = Frame(PLOT_LEFT + 60, y - panel, WIDTH - PLOT_LEFT - 90 - PLOT_RIGHT, panel - 22, _day(p.since), (_day(end) - _day(p.since)).days + 1, 0, top)
+    f = Frame(
+        PLOT_LEFT + 60,
+        y - panel,
+        WIDTH - PLOT_LEFT - 90 - PLOT_RIGHT,
+        panel - 22,
+        _day(p.since),
+        (_day(end) - _day(p.since)).days + 1,
+        0,
+        top,
+    )
     parts.extend(part for part in _axes(f, p.since, end, "", ()) if 'class="tick"' in part)
     return parts, y - start + 30
 
@@ -207,16 +253,28 @@ def charts(p: Progress, y: float) -> tuple[list[str], float]:
         if estimates:
             series.append(Series(f"estimated 1RM ({t.units}, an estimate)", estimates, INK["e1rm"], "6 4", True))
         records = [(t.dates[i], v) for i in t.records if (v := t.load_trend[i]) is not None]
-        drawn, height = line_chart(y, f"{t.name}: top load per session", series, p.since, until, t.units, records=records,
-                                   legend_extra=("▲ new best in this window",) if records else ())
+        drawn, height = line_chart(
+            y,
+            f"{t.name}: top load per session",
+            series,
+            p.since,
+            until,
+            t.units,
+            records=records,
+            legend_extra=("▲ new best in this window",) if records else (),
+        )
         parts.extend(drawn)
         y += height
     drawn, height = _weekly(y, p)
     parts.extend(drawn)
     y += height
     for t in p.exercises:
-        series = [Series(label, tuple((d, float(v)) for d, v in zip(t.dates, values, strict=True) if v is not None), INK[key], dash, key == "pain")
-                  for key, label, values, dash in (("contact", "contact 0-10", t.contact_trend, ""), ("pain", "pain 0-10", t.pain_trend, "3 3"))]
+        series = [
+            Series(
+                label, tuple((d, float(v)) for d, v in zip(t.dates, values, strict=True) if v is not None), INK[key], dash, key == "pain"
+            )
+            for key, label, values, dash in (("contact", "contact 0-10", t.contact_trend, ""), ("pain", "pain 0-10", t.pain_trend, "3 3"))
+        ]
         series = [s for s in series if len(s.points) >= 2]
         if series:
             drawn, height = line_chart(y, f"{t.name}: contact and pain", series, p.since, until, "0-10", scale=(0, 10))
@@ -225,8 +283,10 @@ def charts(p: Progress, y: float) -> tuple[list[str], float]:
     return parts, y
 
 
-DEFS = ('<defs><pattern id="over" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
-        '<rect width="6" height="6" fill="#d55e00"/><line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2"/></pattern></defs>')
+DEFS = (
+    '<defs><pattern id="over" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+    '<rect width="6" height="6" fill="#d55e00"/><line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2"/></pattern></defs>'
+)
 
 
 def document(p: Progress, week_map_svg: str, rows: Sequence[Sequence[str]], header: Sequence[str]) -> str:
@@ -256,10 +316,12 @@ def document(p: Progress, week_map_svg: str, rows: Sequence[Sequence[str]], head
         y += FONT * 1.4
         parts.append(f'<text x="20" y="{y:g}" font-size="{FONT - 1}" fill="#333">{_x(line)}</text>')
     total_width, total_height = max(WIDTH, map_width, 40 + sum(widths), 810), y + 20
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<svg xmlns="http://www.w3.org/2000/svg" width="{total_width:.0f}" height="{total_height:.0f}" '
-            f'viewBox="0 0 {total_width:.0f} {total_height:.0f}" font-family="sans-serif" role="img">\n'
-            f"<title>{_x(title)}</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n{DEFS}\n" + "\n".join(parts) + "\n</svg>\n")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{total_width:.0f}" height="{total_height:.0f}" '
+        f'viewBox="0 0 {total_width:.0f} {total_height:.0f}" font-family="sans-serif" role="img">\n'
+        f'<title>{_x(title)}</title>\n<rect width="100%" height="100%" fill="#ffffff"/>\n{DEFS}\n' + "\n".join(parts) + "\n</svg>\n"
+    )
 
 
 def _size(svg_text: str) -> tuple[float, float]:
@@ -272,6 +334,8 @@ def _size(svg_text: str) -> tuple[float, float]:
 def charts_only(p: Progress) -> str:
     """The charts as one SVG, for the HTML page (which adds the map and tables as HTML)."""
     parts, y = charts(p, 10.0)
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{y + 10:.0f}" viewBox="0 0 {WIDTH} {y + 10:.0f}" '
-            f'font-family="sans-serif" role="img"><title>Progress charts</title><rect width="100%" height="100%" fill="#ffffff"/>'
-            f"{DEFS}" + "".join(parts) + "</svg>")
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{y + 10:.0f}" viewBox="0 0 {WIDTH} {y + 10:.0f}" '
+        f'font-family="sans-serif" role="img"><title>Progress charts</title><rect width="100%" height="100%" fill="#ffffff"/>'
+        f"{DEFS}" + "".join(parts) + "</svg>"
+    )

@@ -28,8 +28,13 @@ from glutecoach.render.text import safe
 if TYPE_CHECKING:
     from glutecoach.core.progress import ExerciseTrend, Progress, WeekSets
 
-SHORT = {"gluteus-maximus-upper": "upper", "gluteus-maximus-lower": "lower", "gluteus-medius": "medius",
-         "gluteus-minimus": "minimus", "piriformis": "piriformis"}
+SHORT = {
+    "gluteus-maximus-upper": "upper",
+    "gluteus-maximus-lower": "lower",
+    "gluteus-medius": "medius",
+    "gluteus-minimus": "minimus",
+    "piriformis": "piriformis",
+}
 
 
 def _ascii() -> bool:
@@ -71,16 +76,27 @@ def _lift_summary(t: ExerciseTrend) -> str:
 
 
 def _main_lifts(p: Progress, total: int, ascii: bool) -> Text:
-    out = section("Main lifts: top load per session, on the calendar (▲ a new best in this window)" if not ascii
-                  else "Main lifts: top load per session, on the calendar (^ a new best in this window)")
+    out = section(
+        "Main lifts: top load per session, on the calendar (▲ a new best in this window)"
+        if not ascii
+        else "Main lifts: top load per session, on the calendar (^ a new best in this window)"
+    )
     for t in p.main_lifts:
         out.append("\n")
         out.append_text(item("", t.name, t.slug, total, style="bold"))
         out.append_text(_para(_lift_summary(t), indent=""))
         points = [(d, v) for d, v in zip(t.dates, t.load_trend, strict=True) if v is not None]
         marks = [t.dates[i] for i in t.records]
-        chart = dated_columns(points, p.since, p.until or p.by_week[-1].week, total, records=marks, ascii=ascii,
-                              style="green" if console.color else "", unit=t.units)
+        chart = dated_columns(
+            points,
+            p.since,
+            p.until or p.by_week[-1].week,
+            total,
+            records=marks,
+            ascii=ascii,
+            style="green" if console.color else "",
+            unit=t.units,
+        )
         out.append_text(_lines(chart))
     return out
 
@@ -109,8 +125,13 @@ def _weekly_strip(p: Progress, total: int, ascii: bool) -> Text:
     low, high = p.target
     marks = STATE_MARK[ascii]
     out = section(f"Hard sets per region per week, against your level's target of {low}-{high}")
-    out.append_text(_para(f"{marks['in']} in range, {marks['under']} under, {marks['over']} over, {marks['none']} none; "
-                          "oldest on the left. Warm-ups do not count.", "dim"))
+    out.append_text(
+        _para(
+            f"{marks['in']} in range, {marks['under']} under, {marks['over']} over, {marks['none']} none; "
+            "oldest on the left. Warm-ups do not count.",
+            "dim",
+        )
+    )
     label = max(len(s) for s in SHORT.values()) + 1
     groups, cell = _week_cells(weeks, total - label - 1)
     last = p.last_full_week
@@ -145,8 +166,20 @@ def _scaled_trends(p: Progress, total: int, ascii: bool, field: str, title: str)
         values = getattr(t, field)
         points = [(d, float(v)) for d, v in zip(t.dates, values, strict=True) if v is not None]
         out.append_text(item("", t.name, t.slug, total))
-        out.append_text(_lines(dated_columns(points, p.since, p.until or p.by_week[-1].week, total, height=2,
-                                             scale=(0, 10), ascii=ascii, style="green" if console.color else "")))
+        out.append_text(
+            _lines(
+                dated_columns(
+                    points,
+                    p.since,
+                    p.until or p.by_week[-1].week,
+                    total,
+                    height=2,
+                    scale=(0, 10),
+                    ascii=ascii,
+                    style="green" if console.color else "",
+                )
+            )
+        )
     if len(shown) > 6:
         out.append_text(_para(f"And {len(shown) - 6} more in the table below.", "dim"))
     return out
@@ -162,10 +195,15 @@ def _table(p: Progress, total: int) -> Text:
     for t in p.exercises:
         load = span(t.load_trend, t.units) or "body weight"
         pain = span(t.pain_trend) + (f", {t.pain_direction}" if t.pain_direction else "")
-        rows.append([[(safe(t.name), ""), (safe(t.slug), "dim")], str(t.sessions), load, _per_set_total(t),
-                     span(t.contact_trend), pain])
-    columns = [Column("Exercise"), Column("Sessions", 8, right=True), Column("Top load", 14), Column("Total per session", 14),
-               Column("Contact 0-10", 8), Column("Pain 0-10", 10)]
+        rows.append([[(safe(t.name), ""), (safe(t.slug), "dim")], str(t.sessions), load, _per_set_total(t), span(t.contact_trend), pain])
+    columns = [
+        Column("Exercise"),
+        Column("Sessions", 8, right=True),
+        Column("Top load", 14),
+        Column("Total per session", 14),
+        Column("Contact 0-10", 8),
+        Column("Pain 0-10", 10),
+    ]
     out = section("Every exercise, first session → last")
     out.append_text(grid(columns, rows, total))
     return out
@@ -175,8 +213,12 @@ def progress(p: Progress) -> None:
     total, ascii = _width(), _ascii()
     out = _para(f"Progress over {p.weeks} weeks ({p.since} to {p.until or 'now'})", "bold")
     if not p.exercises:
-        out.append_text(_para("No entries in that time. Log sessions with 'glutecoach log add', e.g. "
-                              "glutecoach log add glute-bridge --sets 3 --reps 12 --contact 6"))
+        out.append_text(
+            _para(
+                "No entries in that time. Log sessions with 'glutecoach log add', e.g. "
+                "glutecoach log add glute-bridge --sets 3 --reps 12 --contact 6"
+            )
+        )
         _print(out)
         return
     if p.main_lifts:
@@ -186,8 +228,12 @@ def progress(p: Progress) -> None:
     out.append_text(_scaled_trends(p, total, ascii, "pain_trend", "Pain 0-10"))
     for t in p.exercises:
         if t.pain_trend and t.pain_trend[-1] is not None and t.pain_trend[-1] >= 4:
-            out.append_text(_note(f"{t.name}: pain {t.pain_trend[-1]}/10 last time ({t.pain_direction or 'one session'}); "
-                                  "'glutecoach plan next' rests it for two weeks and offers a pain-free regression."))
+            out.append_text(
+                _note(
+                    f"{t.name}: pain {t.pain_trend[-1]}/10 last time ({t.pain_direction or 'one session'}); "
+                    "'glutecoach plan next' rests it for two weeks and offers a pain-free regression."
+                )
+            )
     out.append_text(_table(p, total))
     out.append_text(_para(f"{SET_RULE} Upper and lower: the two portions of the gluteus maximus.", "dim"))
     out.append("\n")
@@ -202,7 +248,12 @@ def _week_map(p: Progress) -> object:
     values, text = week_map(p)
     low, high = p.target
     return muscle_map(
-        values, title=f"The week of {p.last_full_week.week}, the last full week: hard sets per region against the {low}-{high} target",
-        caption=f"Darker: nearer the top of the target ({high} sets).", color=console.color, width=_width(),
-        ascii=_ascii(), value_text=text, scale=False,
+        values,
+        title=f"The week of {p.last_full_week.week}, the last full week: hard sets per region against the {low}-{high} target",
+        caption=f"Darker: nearer the top of the target ({high} sets).",
+        color=console.color,
+        width=_width(),
+        ascii=_ascii(),
+        value_text=text,
+        scale=False,
     )

@@ -31,6 +31,7 @@ SOURCE_WORD = {"option": "your option", "profile": "your saved profile", "defaul
 
 def for_line(profile: Profile, goal: str, sources: dict[str, str]) -> str:
     """'For: beginner (default: --level intermediate to change), ...': the person the answer is for."""
+
     def src(key: str) -> str:
         return SOURCE_WORD.get(sources.get(key, "option"), "your option")
 
@@ -112,7 +113,13 @@ LEGEND = (
 def ranking(r: Ranking, explain: bool) -> None:
     out = para(f"{r.goal.name}: {safe(r.goal.description)}", "bold")
     out.append_text(para(for_line(r.profile, r.goal.name, r.sources), "dim"))
-    columns = [Column("#", 2, right=True), Column("Exercise"), Column("Score", 5, right=True), Column("Set apart by", 16), Column("Dose, rest", 18)]
+    columns = [
+        Column("#", 2, right=True),
+        Column("Exercise"),
+        Column("Score", 5, right=True),
+        Column("Set apart by", 16),
+        Column("Dose, rest", 18),
+    ]
     rows = []
     explained: dict[int, Text] = {}
     for i, s in enumerate(r.items, 1):
@@ -143,15 +150,32 @@ def _regions(ex: Exercise) -> str:
 def alternatives(a: Alternatives) -> None:
     out = para(f"Alternatives to {safe(a.exercise.name)} ({a.exercise.pattern}; {_regions(a.exercise)})", "bold")
     out.append_text(para(for_line(a.ranking.profile, "", a.ranking.sources), "dim"))
-    columns = [Column("#", 2, right=True), Column("Exercise"), Column("Alike", 5, right=True), Column("Works", 22), Column("Dose, rest", 18)]
+    columns = [
+        Column("#", 2, right=True),
+        Column("Exercise"),
+        Column("Alike", 5, right=True),
+        Column("Works", 22),
+        Column("Dose, rest", 18),
+    ]
     rows = [
-        [str(i), _name(s.exercise), f"{a.similarity[s.exercise.slug]:.0%}", [(s.exercise.pattern, "bold"), (_regions(s.exercise), "dim")], dose_text(s.dose)]
+        [
+            str(i),
+            _name(s.exercise),
+            f"{a.similarity[s.exercise.slug]:.0%}",
+            [(s.exercise.pattern, "bold"), (_regions(s.exercise), "dim")],
+            dose_text(s.dose),
+        ]
         for i, s in enumerate(a.ranking.items, 1)
     ]
     if rows:
         out.append_text(grid(columns, rows, width()))
-        out.append_text(para("Alike: how closely the five region scores match, magnitude included (100% = the same scores). "
-                             "Ordered by that, the same movement and pattern, load and stance.", "dim"))
+        out.append_text(
+            para(
+                "Alike: how closely the five region scores match, magnitude included (100% = the same scores). "
+                "Ordered by that, the same movement and pattern, load and stance.",
+                "dim",
+            )
+        )
     else:
         out.append_text(para("Nothing fits these filters; try more equipment (--equipment)."))
     for text in a.ranking.notes:

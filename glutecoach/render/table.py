@@ -18,11 +18,11 @@ from glutecoach.render.terminal import para as _para
 from glutecoach.render.terminal import width as _width
 
 if TYPE_CHECKING:
-
     from glutecoach.core.models import Catalogue, Exercise, Goal, RegionInfo
 
 MARK = {"emg": "", "emg-proxy": "~", "estimate": "?"}  # as the muscle map marks a basis
 MARK_LEGEND = "No mark: measured in this exercise (EMG); ~ a close variant measured; ? an estimate, not measured."
+
 
 def _name(ex: Exercise) -> list[tuple[str, str]]:
     return [(ex.name, ""), (ex.slug, "dim")]
@@ -37,7 +37,9 @@ def _mark(ex: Exercise, region: str) -> str:
 
 def exercises(cat: Catalogue, items: list[Exercise], region: str | None) -> None:
     if not items:
-        console.print(_para("No exercises match these filters; drop one (--level, --equipment, --movement, --pattern)."), end="", soft_wrap=True)
+        console.print(
+            _para("No exercises match these filters; drop one (--level, --equipment, --movement, --pattern)."), end="", soft_wrap=True
+        )
         return
 
     def kit(ex: Exercise) -> str:
@@ -47,16 +49,31 @@ def exercises(cat: Catalogue, items: list[Exercise], region: str | None) -> None
         label = REGION_LABEL.get(region, "gluteus maximus (mean of both portions)")
         columns = [Column("Exercise"), Column("Score", 11), Column("Level", 12), Column("Equipment")]
         rows: list[list[Cell]] = [
-            [_name(ex), [(f"{ex.score_for(region):>3g}{_mark(ex, region):1} {bar(ex.score_for(region), 6)}", "bold green")], ex.level, kit(ex)]
+            [
+                _name(ex),
+                [(f"{ex.score_for(region):>3g}{_mark(ex, region):1} {bar(ex.score_for(region), 6)}", "bold green")],
+                ex.level,
+                kit(ex),
+            ]
             for ex in items
         ]
         out = grid(columns, rows, _width(), title=f"Sorted by {label} score, highest first")
-        out.append_text(_para(f"{len(items)} exercises. Score: expected mean %MVIC (0-100) of the {label} at the usual training load. {MARK_LEGEND}", "dim"))
+        out.append_text(
+            _para(
+                f"{len(items)} exercises. Score: expected mean %MVIC (0-100) of the {label} at the usual training load. {MARK_LEGEND}",
+                "dim",
+            )
+        )
     else:
         columns = [Column("Exercise"), Column("Pattern", 13), Column("Level", 12), Column("Equipment")]
         rows = [[_name(ex), ex.pattern, ex.level, kit(ex)] for ex in items]
         out = grid(columns, rows, _width())
-        out.append_text(_para(f"{len(items)} exercises. Sort by a region's score with --muscle (e.g. --muscle upper-glutes); see one with 'glutecoach show SLUG'.", "dim"))
+        out.append_text(
+            _para(
+                f"{len(items)} exercises. Sort by a region's score with --muscle (e.g. --muscle upper-glutes); see one with 'glutecoach show SLUG'.",
+                "dim",
+            )
+        )
     console.print(out, end="", soft_wrap=True)
 
 
@@ -70,10 +87,20 @@ def _region_map(names: list[str]) -> object:
     from glutecoach.render.musclemap import can_draw_blocks, muscle_map
 
     overview = len(names) == len(REGIONS)
-    title = "The gluteal regions, seen from behind (numbered as below)" if overview else f"Where the {' and '.join(REGION_LABEL[n] for n in names)} lies"
+    title = (
+        "The gluteal regions, seen from behind (numbered as below)"
+        if overview
+        else f"Where the {' and '.join(REGION_LABEL[n] for n in names)} lies"
+    )
     return muscle_map(
-        {n: 100 for n in names}, title=title, color=console.color, width=_width(), scale=False, regions=True,
-        ascii=not can_draw_blocks(console.encoding), value_text=dict.fromkeys(names, ""),
+        {n: 100 for n in names},
+        title=title,
+        color=console.color,
+        width=_width(),
+        scale=False,
+        regions=True,
+        ascii=not can_draw_blocks(console.encoding),
+        value_text=dict.fromkeys(names, ""),
     )
 
 

@@ -13,7 +13,6 @@ from glutecoach.render.terminal import width as _width
 from glutecoach.render.text import safe
 
 if TYPE_CHECKING:
-
     from glutecoach.core.models import Catalogue, Entry, SavedProfile
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -57,7 +56,11 @@ def saved_entry(cat: Catalogue, e: Entry) -> None:
     extras = _extras(e)
     out = _para(f"Saved entry {e.id}: {e.date}, {name}, {_sets(e, _unit(cat, e.slug))}" + (f" ({extras})" if extras else "") + ".")
     if e.pain_score is not None and e.pain_score >= PAIN_STOP:
-        out.append_text(_note(f"Pain {PAIN_STOP}/10 or more: 'glutecoach plan next' rests this exercise for two weeks and offers a pain-free regression."))
+        out.append_text(
+            _note(
+                f"Pain {PAIN_STOP}/10 or more: 'glutecoach plan next' rests this exercise for two weeks and offers a pain-free regression."
+            )
+        )
     console.print(out, end="", soft_wrap=True)
 
 
@@ -73,7 +76,16 @@ def entries(cat: Catalogue | None, items: list[Entry], filtered: bool = False) -
     from glutecoach.render.text import safe
 
     name = lambda slug: safe(cat.exercises[slug].name if cat and slug in cat.exercises else slug)  # noqa: E731
-    rows = [[str(e.id), e.date, [(name(e.slug), ""), (safe(e.slug), "dim")], _sets(e, _unit(cat, e.slug)), [(_extras(e), ""), (safe(e.note or ""), "dim")]] for e in items]
+    rows = [
+        [
+            str(e.id),
+            e.date,
+            [(name(e.slug), ""), (safe(e.slug), "dim")],
+            _sets(e, _unit(cat, e.slug)),
+            [(_extras(e), ""), (safe(e.note or ""), "dim")],
+        ]
+        for e in items
+    ]
     columns = [Column("Id", 6, right=True), Column("Date", 10), Column("Exercise"), Column("Sets", 16), Column("Notes", 18)]
     console.print(grid(columns, rows, _width()), end="", soft_wrap=True)
 
@@ -85,12 +97,22 @@ def profile(p: SavedProfile) -> None:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column(ratio=1)
-    for key, value in (("Level", p.level or "(not set: beginner)"), ("Goal", p.goal or "(not set)"), ("Equipment", kit),
-                       ("Conditions", ", ".join(p.pains) or "none"), ("Units", p.units)):
+    for key, value in (
+        ("Level", p.level or "(not set: beginner)"),
+        ("Goal", p.goal or "(not set)"),
+        ("Equipment", kit),
+        ("Conditions", ", ".join(p.pains) or "none"),
+        ("Units", p.units),
+    ):
         table.add_row(key, safe(value))
     if p.surgery_date is not None or p.cleared is not None:  # after a hip replacement
         cleared = {True: "cleared for full training", False: "not cleared yet", None: "clearance not recorded"}[p.cleared]
         table.add_row("Surgery", safe(f"{p.surgery_date or 'date not recorded'}; {cleared}"))
     console.print(table)
-    console.print(_para("Change any of them with 'glutecoach profile set' (e.g. --level intermediate); an option on a command wins for that run.", "dim"),
-                  end="", soft_wrap=True)
+    console.print(
+        _para(
+            "Change any of them with 'glutecoach profile set' (e.g. --level intermediate); an option on a command wins for that run.", "dim"
+        ),
+        end="",
+        soft_wrap=True,
+    )

@@ -90,7 +90,7 @@ def wrap(text: str, width: int, indent: str = "", subsequent: str | None = None)
         while size > room:  # only a word wider than the line: fold it
             head, *_ = chop_cells(word, room)
             lines.append(line + head)
-            word = word[len(head):]
+            word = word[len(head) :]
             line, used = rest, cell_len(rest)
             room, size = max(1, width - used), cell_len(word)
         line, used, empty = line + word, used + size, False

@@ -263,7 +263,9 @@ def locked(folder: Path, what: str) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise UsageError(f"another glutecoach is writing the {what} and has not finished after {LOCK_WAIT} s; try again in a moment.") from None
+                    raise UsageError(
+                        f"another glutecoach is writing the {what} and has not finished after {LOCK_WAIT} s; try again in a moment."
+                    ) from None
                 time.sleep(0.02)
         yield
     finally:

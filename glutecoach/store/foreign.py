@@ -52,8 +52,17 @@ def _insert(conn: sqlite3.Connection, fmt: str, record: ForeignEntry, entry: Ent
     conn.execute(
         "INSERT INTO tracker_records (date, name, name_key, format, record, fingerprint, entry_id, entry_fingerprint)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (record.date, record.name, normalise(record.name), fmt, text, fingerprint(record, text),
-         None if entry is None else entry.id, None if entry is None else entry.fingerprint()))
+        (
+            record.date,
+            record.name,
+            normalise(record.name),
+            fmt,
+            text,
+            fingerprint(record, text),
+            None if entry is None else entry.id,
+            None if entry is None else entry.fingerprint(),
+        ),
+    )
 
 
 class Added(NamedTuple):
@@ -73,8 +82,7 @@ def _held(conn: sqlite3.Connection, records: Sequence[ForeignEntry]) -> list[tup
         text = to_json(r)
         fp = fingerprint(r, text)
         if fp not in held:
-            held[fp] = conn.execute("SELECT count(*) FROM tracker_records WHERE fingerprint = ? AND entry_id IS NULL",
-                                    (fp,)).fetchone()[0]
+            held[fp] = conn.execute("SELECT count(*) FROM tracker_records WHERE fingerprint = ? AND entry_id IS NULL", (fp,)).fetchone()[0]
         wanted[fp] += 1
         out.append((wanted[fp] <= held[fp], text))
     return out
@@ -91,8 +99,14 @@ def count_new(conn: sqlite3.Connection, entries: Sequence[Entry], foreign: Seque
     return Added(there.count(False), there.count(True), *_count(_held(conn, foreign)))
 
 
-def add_import(conn: sqlite3.Connection, fmt: str | None, entries: Sequence[Entry], made_from: Sequence[ForeignEntry | None],
-               foreign: Sequence[ForeignEntry], saved_rows: Sequence[tuple[str, str | None, ForeignEntry]] = ()) -> Added:
+def add_import(
+    conn: sqlite3.Connection,
+    fmt: str | None,
+    entries: Sequence[Entry],
+    made_from: Sequence[ForeignEntry | None],
+    foreign: Sequence[ForeignEntry],
+    saved_rows: Sequence[tuple[str, str | None, ForeignEntry]] = (),
+) -> Added:
     """All or nothing: the entries (each linked to the record it was made from) and the foreign records,
     none twice."""
     added = 0
@@ -138,8 +152,7 @@ def _kept(rows: Iterable[tuple[int, str, str, int | None]]) -> list[Kept]:
     return [Kept(i, fmt, from_json(text), entry_id) for i, fmt, text, entry_id in rows]
 
 
-def foreign_entries(conn: sqlite3.Connection, since: str | None = None, limit: int | None = None,
-                    newest_first: bool = True) -> list[Kept]:
+def foreign_entries(conn: sqlite3.Connection, since: str | None = None, limit: int | None = None, newest_first: bool = True) -> list[Kept]:
     """Foreign entries (records no entry was made from), by date."""
     order = "DESC" if newest_first else "ASC"
     sql = "SELECT id, format, record, entry_id FROM tracker_records WHERE entry_id IS NULL"
@@ -160,7 +173,8 @@ def made_from(conn: sqlite3.Connection, entries: Iterable[Entry]) -> dict[int, F
     said = {e.id: e.fingerprint() for e in entries if e.id is not None}
     out = {}
     for entry_id, text, when_made in conn.execute(
-            "SELECT entry_id, record, entry_fingerprint FROM tracker_records WHERE entry_id IS NOT NULL"):
+        "SELECT entry_id, record, entry_fingerprint FROM tracker_records WHERE entry_id IS NOT NULL"
+    ):
         if said.get(entry_id) == when_made:
             out[entry_id] = from_json(text)
     return out
@@ -187,8 +201,9 @@ def remap(conn: sqlite3.Connection, name: str, convert: Convert | None) -> Remap
     since its import is left as it is (the edit is the user's). One transaction."""
     made = edited = 0
     with log.transaction(conn):
-        rows = conn.execute("SELECT id, record, entry_id, entry_fingerprint FROM tracker_records WHERE name_key = ?"
-                            " ORDER BY date, id", (normalise(name),)).fetchall()
+        rows = conn.execute(
+            "SELECT id, record, entry_id, entry_fingerprint FROM tracker_records WHERE name_key = ? ORDER BY date, id", (normalise(name),)
+        ).fetchall()
         for row_id, text, entry_id, when_made in rows:
             if entry_id is not None:
                 if _edited(conn, entry_id, when_made):
@@ -200,16 +215,21 @@ def remap(conn: sqlite3.Connection, name: str, convert: Convert | None) -> Remap
             if entry is None:
                 continue
             saved = log._insert(conn, entry)
-            conn.execute("UPDATE tracker_records SET entry_id = ?, entry_fingerprint = ? WHERE id = ?",
-                         (saved.id, saved.fingerprint(), row_id))
+            conn.execute(
+                "UPDATE tracker_records SET entry_id = ?, entry_fingerprint = ? WHERE id = ?", (saved.id, saved.fingerprint(), row_id)
+            )
             made += 1
     return Remapped(len(rows), made, len(rows) - made - edited, edited)
 
 
 def names(conn: sqlite3.Connection) -> list[tuple[str, int]]:
     """Foreign names as first written, with how many entries each."""
-    return [(n, c) for n, c in conn.execute(
-        "SELECT min(name), count(*) FROM tracker_records WHERE entry_id IS NULL GROUP BY name_key ORDER BY min(name)")]
+    return [
+        (n, c)
+        for n, c in conn.execute(
+            "SELECT min(name), count(*) FROM tracker_records WHERE entry_id IS NULL GROUP BY name_key ORDER BY min(name)"
+        )
+    ]
 
 
 def export_text(conn: sqlite3.Connection, fmt: str, entries: Sequence[Entry], names: dict[str, str], units: str) -> str:
@@ -223,5 +243,9 @@ def export_text(conn: sqlite3.Connection, fmt: str, entries: Sequence[Entry], na
 
 def mapped_names(conn: sqlite3.Connection) -> list[tuple[str, int]]:
     """Imported names that became glutecoach entries, with how many."""
-    return [(n, c) for n, c in conn.execute(
-        "SELECT min(name), count(*) FROM tracker_records WHERE entry_id IS NOT NULL GROUP BY name_key ORDER BY min(name)")]
+    return [
+        (n, c)
+        for n, c in conn.execute(
+            "SELECT min(name), count(*) FROM tracker_records WHERE entry_id IS NOT NULL GROUP BY name_key ORDER BY min(name)"
+        )
+    ]

@@ -22,12 +22,32 @@ from glutecoach.store.trackers import FORMATS, ForeignEntry, ForeignSet
 KEY = "tracker_rows"
 _TEXT = ("text", 10_000)
 # field -> (kind, bound): what a record's fields may hold
-_ENTRY = {"date": ("date", 0), "time": ("clock", 5), "workout": ("text", 200), "name": ("name", 200),
-          "note": _TEXT, "clock": ("clock", 8), "duration": ("int", 86_400), "workout_no": ("text", 20),
-          "workout_note": _TEXT, "exercise_note": _TEXT, "superset": ("text", 50), "category": ("text", 200)}
-_SET = {"reps": ("int", 1000), "load": ("number", 4410), "unit": ("choice", ("kg", "lb")), "seconds": ("number", 86_400),
-        "metres": ("number", 1_000_000), "rpe": ("number", 10), "type": ("choice", SET_TYPES), "note": _TEXT,
-        "order": ("text", 10), "distance_unit": ("choice", ("m", "km", "mi", "ft", "yd"))}
+_ENTRY = {
+    "date": ("date", 0),
+    "time": ("clock", 5),
+    "workout": ("text", 200),
+    "name": ("name", 200),
+    "note": _TEXT,
+    "clock": ("clock", 8),
+    "duration": ("int", 86_400),
+    "workout_no": ("text", 20),
+    "workout_note": _TEXT,
+    "exercise_note": _TEXT,
+    "superset": ("text", 50),
+    "category": ("text", 200),
+}
+_SET = {
+    "reps": ("int", 1000),
+    "load": ("number", 4410),
+    "unit": ("choice", ("kg", "lb")),
+    "seconds": ("number", 86_400),
+    "metres": ("number", 1_000_000),
+    "rpe": ("number", 10),
+    "type": ("choice", SET_TYPES),
+    "note": _TEXT,
+    "order": ("text", 10),
+    "distance_unit": ("choice", ("m", "km", "mi", "ft", "yd")),
+}
 _CLOCK = re.compile(r"([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?", re.ASCII)
 
 
@@ -35,7 +55,8 @@ def rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Every tracker row of the log, oldest first, with the uid of the entry made from it."""
     out = []
     for fmt, text, uid in conn.execute(
-            "SELECT r.format, r.record, e.uid FROM tracker_records r LEFT JOIN entries e ON e.id = r.entry_id ORDER BY r.date, r.id"):
+        "SELECT r.format, r.record, e.uid FROM tracker_records r LEFT JOIN entries e ON e.id = r.entry_id ORDER BY r.date, r.id"
+    ):
         out.append({"format": fmt, "entry_uid": uid, "record": json.loads(text)})
     return out
 
@@ -68,7 +89,9 @@ def _value(value: Any, kind: str, bound: Any, label: str) -> Any:
         return value
     is_number = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
     if not is_number or not 0 <= value <= bound or (kind == "int" and not isinstance(value, int)):
-        raise UsageError(f"{label}: {formats._shown(value)} is out of range; accepted: {'a whole number' if kind == 'int' else 'a number'} 0-{bound:g} or null.")
+        raise UsageError(
+            f"{label}: {formats._shown(value)} is out of range; accepted: {'a whole number' if kind == 'int' else 'a number'} 0-{bound:g} or null."
+        )
     return value
 
 

@@ -111,8 +111,16 @@ def check_sets(sets: Sequence[tuple[Any, Any, Any]], units: str, where: str = ""
     return tuple(out)
 
 
-_KINDS = {"w": "warmup", "warmup": "warmup", "warm-up": "warmup", "d": "drop", "drop": "drop",
-          "f": "failure", "failure": "failure", "working": "working"}
+_KINDS = {
+    "w": "warmup",
+    "warmup": "warmup",
+    "warm-up": "warmup",
+    "d": "drop",
+    "drop": "drop",
+    "f": "failure",
+    "failure": "failure",
+    "working": "working",
+}
 SET_SPEC = re.compile(r"^\s*(?:([a-z-]+)\s*:)?\s*(\d{1,6})\s*(?:[x×*]\s*(\d{1,6}(?:\.\d+)?))?\s*$", re.IGNORECASE)
 SET_SYNTAX = "REPSxLOAD (e.g. 10x60) or REPS (e.g. 12), with w: for a warm-up, d: a drop set, f: a set to failure (e.g. w:10x20)"
 
@@ -161,8 +169,16 @@ def check_date(value: Any, label: str) -> str:
 
 
 def make_entry(
-    cat: Catalogue, exercise: str, sets: Sequence[tuple[Any, Any, Any]], date: str, units: str,
-    contact: Any = None, pain_score: Any = None, rir: Any = None, note: str | None = None, where: str = "",
+    cat: Catalogue,
+    exercise: str,
+    sets: Sequence[tuple[Any, Any, Any]],
+    date: str,
+    units: str,
+    contact: Any = None,
+    pain_score: Any = None,
+    rir: Any = None,
+    note: str | None = None,
+    where: str = "",
 ) -> Entry:
     """A new entry from the command line (log add): the exercise by slug, name or alias."""
     try:
@@ -210,8 +226,27 @@ def to_csv(entries: Iterable[Entry]) -> str:
     w.writerow(CSV_COLUMNS)
     for e in entries:
         for i, s in enumerate(e.sets, 1):
-            w.writerow([cell(v) for v in (e.id, e.uid or "", e.date, e.time or "", e.slug, i, s.type, s.reps, _num(s.load), e.units,
-                                          _blank(e.contact), _blank(e.pain_score), _blank(e.rir), e.note or "")])
+            w.writerow(
+                [
+                    cell(v)
+                    for v in (
+                        e.id,
+                        e.uid or "",
+                        e.date,
+                        e.time or "",
+                        e.slug,
+                        i,
+                        s.type,
+                        s.reps,
+                        _num(s.load),
+                        e.units,
+                        _blank(e.contact),
+                        _blank(e.pain_score),
+                        _blank(e.rir),
+                        e.note or "",
+                    )
+                ]
+            )
     return out.getvalue()
 
 
@@ -266,8 +301,10 @@ def _check_document(doc: Any) -> None:
         raise UsageError(f'the file has the top-level key {_shown(extra[0])}; accepted: "json_version", "entries" (and "tracker_rows").')
     version = doc.get("json_version", JSON_VERSION)  # exports from before the version was written have none
     if type(version) is not int or not 1 <= version <= JSON_VERSION:
-        raise UsageError(f"json_version {_shown(version)} is not one this glutecoach reads (1 to {JSON_VERSION}); "
-                         "a newer glutecoach wrote it, or it was edited.")
+        raise UsageError(
+            f"json_version {_shown(version)} is not one this glutecoach reads (1 to {JSON_VERSION}); "
+            "a newer glutecoach wrote it, or it was edited."
+        )
 
 
 def _entry_from_json(item: Any, i: int, units: str, uids: dict[str, int]) -> tuple[str, Entry]:
@@ -289,15 +326,26 @@ def _entry_from_json(item: Any, i: int, units: str, uids: dict[str, int]) -> tup
         uid = uid.lower()
         _unique_uid(uids, uid, i)
     checked_sets = check_sets(rows, entry_units, where)
-    entry = Entry(entry_id, item["date"], "", checked_sets, entry_units, item.get("contact"), item.get("pain_score"),
-                  item.get("rir"), item.get("note"), uid, item.get("time"))
+    entry = Entry(
+        entry_id,
+        item["date"],
+        "",
+        checked_sets,
+        entry_units,
+        item.get("contact"),
+        item.get("pain_score"),
+        item.get("rir"),
+        item.get("note"),
+        uid,
+        item.get("time"),
+    )
     return slug, check_entry(entry, where)
 
 
 def _check_entry_fields(item: Any, where: str) -> None:
     """An entry is an object with only the known fields, and date, slug and sets among them."""
     if not isinstance(item, dict):
-        raise UsageError(f"{where}{_shown(item)} is not an object; accepted: {{\"date\", \"slug\", \"sets\", ...}}.")
+        raise UsageError(f'{where}{_shown(item)} is not an object; accepted: {{"date", "slug", "sets", ...}}.')
     unknown = sorted(set(item) - set(JSON_FIELDS), key=str)
     if unknown:
         raise UsageError(f"{where}unknown field {_shown(unknown[0])}; accepted: {', '.join(JSON_FIELDS)}.")
@@ -309,11 +357,11 @@ def _check_entry_fields(item: Any, where: str) -> None:
 def _set_rows(sets: Any, where: str) -> list[tuple[Any, Any, Any]]:
     """An entry's sets as written -> (reps, load, type) rows, for check_sets to check the values."""
     if not isinstance(sets, list):
-        raise UsageError(f"{where}sets: {_shown(sets)} is not a list; accepted: a list of {{\"reps\", \"load\", \"type\"}}.")
+        raise UsageError(f'{where}sets: {_shown(sets)} is not a list; accepted: a list of {{"reps", "load", "type"}}.')
     rows = []
     for j, s in enumerate(sets, 1):
         if not isinstance(s, dict):
-            raise UsageError(f"{where}set {j}: {_shown(s)} is not an object; accepted: {{\"reps\", \"load\", \"type\"}}.")
+            raise UsageError(f'{where}set {j}: {_shown(s)} is not an object; accepted: {{"reps", "load", "type"}}.')
         bad = sorted(set(s) - set(SET_FIELDS), key=str)
         if bad:
             raise UsageError(f"{where}set {j}: unknown field {_shown(bad[0])}; accepted: reps, load, type.")

@@ -60,8 +60,9 @@ def index_for(exercises: Iterable[Exercise], mapping: Mapping[str, str | None] =
     return trackers.NameIndex(((e.slug, e.name, e.aliases, e.equipment) for e in exercises), mapping)
 
 
-def plan(data: bytes, source: str, fmt: str | None, exercises: Sequence[Exercise],
-         mapping: Mapping[str, str | None], units: str) -> ImportPlan:
+def plan(
+    data: bytes, source: str, fmt: str | None, exercises: Sequence[Exercise], mapping: Mapping[str, str | None], units: str
+) -> ImportPlan:
     """Everything the file would import, checked; a UsageError (naming the file, and the line or entry)
     for the first bad value. Writes nothing."""
     index = index_for(exercises, mapping)
@@ -73,7 +74,7 @@ def plan(data: bytes, source: str, fmt: str | None, exercises: Sequence[Exercise
         read = trackers.read(data, fmt, source)
     except trackers.TrackerFormatError as err:
         if fmt is None and "matches no export" in str(err):
-            raise UsageError(f"{err} Or a glutecoach JSON export ({{\"entries\": [...]}}).") from None
+            raise UsageError(f'{err} Or a glutecoach JSON export ({{"entries": [...]}}).') from None
         raise
     names: dict[str, list[Any]] = {}  # name -> [slug, rows, sets, line]
     entries: list[Entry] = []
@@ -98,8 +99,9 @@ def plan(data: bytes, source: str, fmt: str | None, exercises: Sequence[Exercise
         entries.append(entry)
         made_from.append(fe)
     rows = tuple(NameRow(n, s, r, k, line, trackers.normalise(n) in mapped) for n, (s, r, k, line) in names.items())
-    return ImportPlan(read.format, read.rows, read.skipped_rest_timers, rows, tuple(entries), tuple(left_out),
-                      tuple(made_from), tuple(foreign))
+    return ImportPlan(
+        read.format, read.rows, read.skipped_rest_timers, rows, tuple(entries), tuple(left_out), tuple(made_from), tuple(foreign)
+    )
 
 
 def _plan_json(data: bytes, source: str, index: trackers.NameIndex, mapped: set[str], units: str) -> ImportPlan:
@@ -123,8 +125,6 @@ def _plan_json(data: bytes, source: str, index: trackers.NameIndex, mapped: set[
     except UsageError as err:
         raise UsageError(f"{source}: {err}") from None
     return ImportPlan("glutecoach", len(items), 0, rows, tuple(entries), (), saved_rows=tuple(saved))
-
-
 
 
 def _convert(fe: trackers.ForeignEntry, slug: str, counted_in: str, units: str, source: str) -> tuple[Entry | None, list[str]]:
@@ -190,7 +190,9 @@ def check_mapping(doc: Any, where: str) -> dict[str, str | None]:
         if not isinstance(key, str) or not key.strip():
             raise UsageError(f"{where}: the key {formats._shown(key)} is not a tracker's exercise name (text).")
         if value is not None and not isinstance(value, str):
-            raise UsageError(f"{where}: {formats._shown(key)} maps to {formats._shown(value)}; accepted: a slug such as 'hip-thrust', or null to leave the name out.")
+            raise UsageError(
+                f"{where}: {formats._shown(key)} maps to {formats._shown(value)}; accepted: a slug such as 'hip-thrust', or null to leave the name out."
+            )
         formats.check_text(key, f"{where}: a name", formats.MAX_SLUG)
         out[key] = value
     return out

@@ -70,8 +70,7 @@ def _explain(err: sqlite3.Error, path: Path) -> LogError | None:
         return LogError(f"cannot write the training log at {path} ({text}). Check that the folder is writable, or set GLUTECOACH_HOME.")
     if "ioerr" in said or "i/o error" in said:
         return LogError(
-            f"the training log at {path} could not be read or written (disk I/O error): nothing was saved. "
-            "Check the disk, then try again."
+            f"the training log at {path} could not be read or written (disk I/O error): nothing was saved. Check the disk, then try again."
         )
     return LogError(
         f"the training log at {path} is damaged ({text}); nothing was changed. Move the file away (glutecoach then "
@@ -88,11 +87,15 @@ def _check_file(path: Path) -> bool:
     except (FileNotFoundError, NotADirectoryError):
         return False  # (a file where the data folder should be: creating the log says so)
     except OSError as err:
-        raise LogError(f"{path}: the training log cannot be reached ({err.strerror or err}); it was left untouched. Fix the path or set GLUTECOACH_HOME.") from None
+        raise LogError(
+            f"{path}: the training log cannot be reached ({err.strerror or err}); it was left untouched. Fix the path or set GLUTECOACH_HOME."
+        ) from None
     if stat.S_ISDIR(info.st_mode):
         raise LogError(f"{path} is a folder; glutecoach's log must be a file there. Move it or set GLUTECOACH_HOME.")
     if not stat.S_ISREG(info.st_mode):
-        raise LogError(f"{path} is not a regular file (a pipe or a device); it was left untouched. Move it away, or set GLUTECOACH_HOME to use another folder.")
+        raise LogError(
+            f"{path} is not a regular file (a pipe or a device); it was left untouched. Move it away, or set GLUTECOACH_HOME to use another folder."
+        )
     try:
         with path.open("rb") as f:
             header = f.read(100)
@@ -126,7 +129,9 @@ def connect(path: Path | None = None, create: bool = True) -> Iterator[sqlite3.C
     try:
         conn = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
     except (OSError, sqlite3.Error) as err:
-        raise LogError(f"cannot open the training log at {path} ({err}). Check that the folder is writable, or set GLUTECOACH_HOME.") from None
+        raise LogError(
+            f"cannot open the training log at {path} ({err}). Check that the folder is writable, or set GLUTECOACH_HOME."
+        ) from None
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
@@ -155,7 +160,9 @@ def _create(path: Path) -> None:
         with suppress(FileExistsError):  # another process made it first: use theirs
             os.link(tmp, path)
     except (OSError, sqlite3.Error) as err:
-        raise LogError(f"cannot create the training log at {path} ({err}). Check that the folder is writable, or set GLUTECOACH_HOME.") from None
+        raise LogError(
+            f"cannot create the training log at {path} ({err}). Check that the folder is writable, or set GLUTECOACH_HOME."
+        ) from None
     finally:
         for leftover in (tmp, tmp.with_name(tmp.name + "-wal"), tmp.with_name(tmp.name + "-shm")):
             with suppress(OSError):
@@ -230,8 +237,19 @@ def _insert(conn: sqlite3.Connection, entry: Entry) -> Entry:
     cur = conn.execute(
         "INSERT INTO entries (id, uid, date, time, slug, units, contact, pain_score, rir, note, fingerprint)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (entry_id, uid, entry.date, entry.time, entry.slug, entry.units, entry.contact, entry.pain_score, entry.rir,
-         entry.note, entry.fingerprint()),
+        (
+            entry_id,
+            uid,
+            entry.date,
+            entry.time,
+            entry.slug,
+            entry.units,
+            entry.contact,
+            entry.pain_score,
+            entry.rir,
+            entry.note,
+            entry.fingerprint(),
+        ),
     )
     saved = entry._replace(id=int(cur.lastrowid or 0), uid=uid)
     _insert_sets(conn, saved)
@@ -302,8 +320,7 @@ def edit(conn: sqlite3.Connection, entry_id: int, change: Callable[[Entry], Entr
         conn.execute(
             "UPDATE entries SET date = ?, time = ?, slug = ?, units = ?, contact = ?, pain_score = ?, rir = ?, note = ?,"
             " fingerprint = ? WHERE id = ?",
-            (new.date, new.time, new.slug, new.units, new.contact, new.pain_score, new.rir, new.note,
-             new.fingerprint(), new.id),
+            (new.date, new.time, new.slug, new.units, new.contact, new.pain_score, new.rir, new.note, new.fingerprint(), new.id),
         )
         conn.execute("DELETE FROM sets WHERE entry_id = ?", (new.id,))
         _insert_sets(conn, new)

@@ -38,6 +38,7 @@ def safe_name(path: Path | str) -> str:
     """The path as text; the CLI escapes control and bidi characters when it prints it."""
     return str(path)
 
+
 def write_output(path: Path, data: bytes) -> str | None:
     """Write a user's output file (-o) and return how to name it in the "Wrote ..." message (None when
     it went to stdout, which then gets nothing else).
@@ -110,7 +111,7 @@ def _write_into(path: Path, info: os.stat_result, data: bytes) -> None:
             os.set_blocking(fd, True)
         view = memoryview(data)
         while view:
-            view = view[os.write(fd, view):]
+            view = view[os.write(fd, view) :]
     except OSError as err:
         raise write_error(path, err) from None
     finally:
@@ -146,9 +147,16 @@ def refuse_owned(path: Path) -> None:
             raise write_error(path, err) from None
         return
     if (written.st_dev, written.st_ino) in files._READ:
-        raise UsageError(f"{shown}: is a file this command reads (a catalogue, the log, the profile or the saved plan); write to another file.")
+        raise UsageError(
+            f"{shown}: is a file this command reads (a catalogue, the log, the profile or the saved plan); write to another file."
+        )
     config = paths.config_dir()
-    own = {paths.log_db(): "log", config / "profile.json": "profile", config / "plan.json": "saved plan", config / "import-map.json": "name mapping"}
+    own = {
+        paths.log_db(): "log",
+        config / "profile.json": "profile",
+        config / "plan.json": "saved plan",
+        config / "import-map.json": "name mapping",
+    }
     for file, name in own.items():
         try:
             mine = os.stat(file)

@@ -134,7 +134,9 @@ def save(profile: SavedProfile) -> None:
         try:
             atomic_write(path, (json.dumps(merged, indent=2, ensure_ascii=False) + "\n").encode())
         except OSError as err:
-            raise ProfileError(f"cannot save the profile at {path} ({err.strerror or err}). Check that the folder is writable, or set GLUTECOACH_HOME.") from None
+            raise ProfileError(
+                f"cannot save the profile at {path} ({err.strerror or err}). Check that the folder is writable, or set GLUTECOACH_HOME."
+            ) from None
     _read_as[:] = [_check(merged, path)]
 
 

@@ -56,7 +56,9 @@ def save(choice: PlanChoice) -> Path:
     try:
         atomic_write(path, (json.dumps(choice.as_json(), indent=2) + "\n").encode())
     except OSError as err:
-        raise SavedPlanError(f"cannot save the plan at {path} ({err.strerror or err}). Check that the folder is writable, or set GLUTECOACH_HOME.") from None
+        raise SavedPlanError(
+            f"cannot save the plan at {path} ({err.strerror or err}). Check that the folder is writable, or set GLUTECOACH_HOME."
+        ) from None
     return path
 
 
@@ -119,8 +121,10 @@ def check(raw: Any, path: Path) -> PlanChoice:
         raise SavedPlanError(f"{path}: the saved plan is not a JSON object. {AGAIN}")
     unknown = sorted(set(raw) - set(KEYS))
     if unknown:
-        raise SavedPlanError(f"{path}: the saved plan has fields glutecoach does not know ({', '.join(map(_shown, unknown))}); "
-                             f"accepted: {', '.join(KEYS)}. {AGAIN}")
+        raise SavedPlanError(
+            f"{path}: the saved plan has fields glutecoach does not know ({', '.join(map(_shown, unknown))}); "
+            f"accepted: {', '.join(KEYS)}. {AGAIN}"
+        )
     missing = [k for k in KEYS if k not in raw and k not in OPTIONAL]
     if missing:
         raise SavedPlanError(f"{path}: the saved plan lacks {', '.join(map(_shown, missing))}. {AGAIN}")

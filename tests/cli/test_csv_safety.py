@@ -20,8 +20,12 @@ from glutecoach.store import csvsafe
 
 runner = CliRunner()
 PROPERTY = settings(database=None, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-CSV_EXPORTS = (["log", "export", "--format", "csv"], ["log", "list", "--format", "csv", "--limit", "1000"],
-               ["log", "export", "--format", "strong"], ["log", "export", "--format", "hevy"])
+CSV_EXPORTS = (
+    ["log", "export", "--format", "csv"],
+    ["log", "list", "--format", "csv", "--limit", "1000"],
+    ["log", "export", "--format", "strong"],
+    ["log", "export", "--format", "hevy"],
+)
 _PIECES = re.compile("[;,\t\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _FORMULA = tuple("=+-@\uff1d\uff0b\uff0d\uff20\ufe62\ufe63\ufe66\ufe6b")
 
@@ -53,8 +57,19 @@ def test_a_carriage_return_in_a_note_keeps_one_row_and_no_live_formula(args: lis
     assert any(csvsafe.uncell(c).endswith(note) for c in cells)
 
 
-@pytest.mark.parametrize("note", ['fine;=HYPERLINK("http://evil.example","x")', "fine\t+1+cmd", "a,@SUM(1)", " =1", "\ufeff=1",
-                                  "\uff1dcmd", "x\n-2+3", "'already quoted"])
+@pytest.mark.parametrize(
+    "note",
+    [
+        'fine;=HYPERLINK("http://evil.example","x")',
+        "fine\t+1+cmd",
+        "a,@SUM(1)",
+        " =1",
+        "\ufeff=1",
+        "\uff1dcmd",
+        "x\n-2+3",
+        "'already quoted",
+    ],
+)
 def test_a_formula_after_a_separator_or_behind_a_bom_is_neutralised(note: str) -> None:
     ok("log", "add", "glute-bridge", "--sets", "1", "--reps", "5", "--note", note)
     for args in CSV_EXPORTS:
@@ -100,8 +115,10 @@ def test_json_output_escapes_c1_and_bidi_and_stays_the_same_value() -> None:
 
 # --- properties -------------------------------------------------------------------------------------
 
-hostile = st.text(st.sampled_from(list("ab =+-@'\";,\t\r\n \ufeff\uff1d\uff0b\u2028\x85\u200b|!")) | st.characters(blacklist_categories=["Cs"]),
-                  max_size=30)
+hostile = st.text(
+    st.sampled_from(list("ab =+-@'\";,\t\r\n \ufeff\uff1d\uff0b\u2028\x85\u200b|!")) | st.characters(blacklist_categories=["Cs"]),
+    max_size=30,
+)
 
 
 @PROPERTY
@@ -113,7 +130,9 @@ def test_any_text_written_as_a_csv_row_reads_back_exactly_and_runs_nothing(value
     assert not [c for c in read if live_formulas(c)]
 
 
-@settings(PROPERTY, max_examples=max(40, (settings.default.max_examples if settings.default else 200) // 5))  # two commands an example: 200 in CI
+@settings(
+    PROPERTY, max_examples=max(40, (settings.default.max_examples if settings.default else 200) // 5)
+)  # two commands an example: 200 in CI
 @given(note=hostile.filter(lambda s: "\x00" not in s and s.strip() != ""))
 def test_any_note_survives_the_csv_export(note: str) -> None:
     import os

@@ -34,9 +34,14 @@ def entries() -> list[dict[str, Any]]:
 
 def bench_file(tmp_path: Path) -> Path:
     path = tmp_path / "bench.csv"
-    path.write_text(STRONG + "".join(
-        f"2026-03-0{d} 10:00:00,Push,1h,Bench Press (Barbell),{i},{60 + 5 * i},{10 - i},,,set {i},,{7 + i * 0.5}\n"
-        for d in (1, 3) for i in (1, 2, 3)))
+    path.write_text(
+        STRONG
+        + "".join(
+            f"2026-03-0{d} 10:00:00,Push,1h,Bench Press (Barbell),{i},{60 + 5 * i},{10 - i},,,set {i},,{7 + i * 0.5}\n"
+            for d in (1, 3)
+            for i in (1, 2, 3)
+        )
+    )
     return path
 
 
@@ -53,8 +58,10 @@ def test_foreign_entries_are_listed_exported_and_never_counted(tmp_path: Path) -
     strong = tmp_path / "out.csv"
     ok("log", "export", "--format", "strong", "-o", str(strong))
     back = trackers.read(strong.read_bytes()).entries
-    assert [(r.date, r.name, len(r.sets)) for r in back] == [("2026-03-01", "Bench Press (Barbell)", 3),
-                                                               ("2026-03-03", "Bench Press (Barbell)", 3)]
+    assert [(r.date, r.name, len(r.sets)) for r in back] == [
+        ("2026-03-01", "Bench Press (Barbell)", 3),
+        ("2026-03-03", "Bench Press (Barbell)", 3),
+    ]
     assert [s.rpe for s in back[0].sets] == [7.5, 8.0, 8.5] and [s.note for s in back[0].sets] == ["set 1", "set 2", "set 3"]
 
 
@@ -64,7 +71,9 @@ def test_log_map_turns_every_row_of_a_name_into_entries_and_back(tmp_path: Path)
     assert out == "Mapped 2 rows named 'bench press (barbell)' to hip-thrust: 2 entries.\n"
     mapped = entries()
     assert [(e["slug"], e["date"], [s["reps"] for s in e["sets"]], e["rir"]) for e in mapped] == [
-        ("hip-thrust", "2026-03-01", [9, 8, 7], 2), ("hip-thrust", "2026-03-03", [9, 8, 7], 2)]
+        ("hip-thrust", "2026-03-01", [9, 8, 7], 2),
+        ("hip-thrust", "2026-03-03", [9, 8, 7], 2),
+    ]
     assert "Foreign entries" not in ok("log", "list")
     assert ok("log", "map", "Bench Press (Barbell)", "--to", "none").startswith("Mapped 2 rows")
     assert entries() == [] and "Foreign entries" in ok("log", "list")
@@ -143,8 +152,11 @@ def test_log_map_leaves_an_entry_edited_since_the_import_as_it_is(tmp_path: Path
 @pytest.mark.parametrize("columns", ["50", "200"])
 def test_foreign_entries_in_log_list_fit_the_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columns: str) -> None:
     path = tmp_path / "long.csv"
-    path.write_text(STRONG + "2026-03-01 10:00:00,Push,1h,Bench Press (Barbell) with a very long name indeed,1,60,10,,,"
-                    + "a long note that goes on and on about the session and how it felt,,8\n")
+    path.write_text(
+        STRONG
+        + "2026-03-01 10:00:00,Push,1h,Bench Press (Barbell) with a very long name indeed,1,60,10,,,"
+        + "a long note that goes on and on about the session and how it felt,,8\n"
+    )
     ok("log", "import", str(path))
     monkeypatch.setenv("COLUMNS", columns)
     listed = ok("log", "list").split("Foreign entries", 1)[1]

@@ -19,7 +19,7 @@ def example(text: str) -> list[str]:
     lines = text.splitlines()
     start = next(i for i, line in enumerate(lines) if "Example:" in line)
     words: list[str] = []
-    for line in [lines[start].split("Example:", 1)[1], *lines[start + 1:]]:
+    for line in [lines[start].split("Example:", 1)[1], *lines[start + 1 :]]:
         if not line.strip():
             if words:
                 break
@@ -36,6 +36,6 @@ def test_examples_are_never_broken_inside_a_word(command: str, width: int) -> No
     result = runner.invoke(app, [*command.split(), "--help"], env={"COLUMNS": str(width)}, terminal_width=width)
     assert result.exit_code == 0
     words = example(result.stdout)
-    assert words[:1 + command.count(" ") + 1] == ["glutecoach", *command.split()]
+    assert words[: 1 + command.count(" ") + 1] == ["glutecoach", *command.split()]
     whole = example(runner.invoke(app, [*command.split(), "--help"], env={"COLUMNS": "400"}, terminal_width=400).stdout)
     assert words == whole, "the same words at every width: none cut at a hyphen or a line's end"

@@ -62,6 +62,7 @@ def test_missing_and_unreadable_files(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------------------------------
 # Reliability turn 3 (issue 24): limits at the YAML reader's edge, before anything is built
 
+
 def test_an_integer_of_5000_digits_is_refused_at_its_line(tmp_path: Path) -> None:
     path = tmp_path / "bigint.yaml"
     path.write_text("schema_version: 1\nexercises:\n- slug: x\n  rest_s: " + "9" * 5000 + "\n")
@@ -123,7 +124,12 @@ def test_an_evidence_value_of_nan_prints_as_json_null(tmp_path: Path) -> None:
 
     source = (Path(__file__).parents[2] / "examples" / "my-exercises.yaml").read_text()
     path = tmp_path / "nan.yaml"
-    path.write_text(source.replace("    evidence: []", '    evidence:\n      - {source: clinic2026, region: gluteus-medius, value: .nan, stat: mean, scale: "%MVIC", load: "x", variant: "y"}'))
+    path.write_text(
+        source.replace(
+            "    evidence: []",
+            '    evidence:\n      - {source: clinic2026, region: gluteus-medius, value: .nan, stat: mean, scale: "%MVIC", load: "x", variant: "y"}',
+        )
+    )
     result = runner.invoke(app, ["show", "clinic-band-kickback", "--full", "--format", "json", "--catalogue", str(path)])
     if result.exit_code == 2:  # refused by the schema: also strict
         return

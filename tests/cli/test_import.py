@@ -43,60 +43,127 @@ W, WU, D, F = "working", "warmup", "drop", "failure"
 
 # fixture, extra arguments, what the log says afterwards (oldest first)
 CASES: list[tuple[str, list[str], list[tuple]]] = [
-    ("strong_classic.csv", ["--skip-unknown"], [
-        # warm-up kept as a warm-up; the RPE of each set kept in the note; the last working set's RPE 8.5 -> RIR 2
-        ("2026-03-01", "10:00", "hip-thrust", ((10, 40.0, WU), (10, 60.0, W), (8, 62.5, W)), "kg", 2, None, None,
-         "first workout | workout: Felt strong | RPE by set: -, 8, 8.5"),
-        # the second workout of the same exercise that day: its own entry, its own note and RPE
-        ("2026-03-01", "18:00", "hip-thrust", ((10, 60.0, W),), "kg", 0, None, None, "second, knee worse next morning"),
-        ("2026-03-01", "18:00", "machine-hip-abduction", ((15, 45.0, W),), "kg", None, None, None, 'slow "negatives"\nthen a pause'),
-    ]),
-    ("strong_newer_kg.csv", [], [
-        ("2026-02-10", "18:05", "hip-thrust", ((12, 40.0, WU), (10, 80.0, W), (9, 80.0, W), (12, 60.0, D), (20, 40.0, F)), "kg", 0,
-         None, None, "drop to 60 | to failure | RPE by set: -, 8, 9, -, 10"),
-        ("2026-02-10", "18:05", "sled-push", ((20, 100.0, W),), "kg", None, None, None, None),  # counted in metres
-        ("2026-02-12", "07:00", "glute-bridge", ((20, None, W),), "kg", None, None, None, "workout: Short session"),
-    ]),
-    ("strong_newer_lbs_bom.csv", [], [
-        ("2026-02-10", "18:05", "hip-thrust", ((10, 135.0, W), (8, 185.0, W)), "lb", 2, None, None, "RPE by set: 7.5, 8"),
-        ("2026-02-10", "18:05", "walking-lunge", ((12, 30.0, W),), "lb", None, None, None, "set 1: 402.336 m"),
-        ("2026-02-11", "00:30", "glute-bridge", ((25, None, W),), "kg", None, None, None, None),
-    ]),
-    ("strong_semicolon.csv", [], [
-        # kg and lb in one exercise: converted to the profile's units (kg); 135 lb = 61.23 kg
-        ("2019-01-11", "12:31", "hip-thrust", ((10, 20.0, WU), (10, 60.0, W), (8, 61.23, W)), "kg", 2, None, None, "home gym; pounds"),
-        ("2019-01-11", "12:31", "sled-push", ((20, 50.0, W),), "kg", None, None, None, None),
-    ]),
-    ("strong_semicolon_duration.csv", [], [
-        ("2020-05-04", "09:15", "hip-thrust", ((10, 62.5, W),), "kg", 2, None, None, None),
-        # the walking lunge has a distance but no reps: nothing to count, so it is left out (and said)
-    ]),
-    ("hevy_kg.csv", ["--skip-unknown"], [
-        ("2025-12-22", "08:00", "hip-thrust", ((12, 40.0, WU), (10, 80.0, W), (12, 60.0, D)), "kg", 2, None, None,
-         "Pause at the top | workout: Morning session"),
-        ("2025-12-22", "08:00", "machine-hip-abduction", ((15, 45.0, W),), "kg", None, None, None, "workout: Morning session"),
-        ("2025-12-22", "08:00", "cable-kickback", ((20, 15.0, F),), "kg", 0, None, None, "workout: Morning session"),
-        ("2025-12-22", "18:30", "hip-thrust", ((10, 80.0, W),), "kg", 0, None, None, "knee worse next morning"),
-    ]),
-    ("hevy_lbs.csv", [], [
-        ("2025-12-30", "17:45", "hip-thrust", ((12, 135.0, W), (10, 185.0, W)), "lb", 2, None, None, None),
-        ("2025-12-30", "17:45", "sled-push", ((80, 90.0, W),), "lb", None, None, None, None),
-        ("2026-01-02", "07:10", "romanian-deadlift", ((8, 95.0, WU),), "lb", None, None, None, None),
-    ]),
-    ("fitnotes_android.csv", [], [
-        ("2025-12-01", None, "hip-thrust", ((8, 100.0, W), (6, 102.06, W)), "kg", None, None, None, "Gym B, pounds"),
-        ("2025-12-01", None, "sled-push", ((30, None, W),), "kg", None, None, None, None),
-        ("2025-12-02", None, "walking-lunge", ((20, None, W),), "kg", None, None, None, "set 1: 45 s"),
-    ]),
-    ("fitnotes_kgs.csv", ["--skip-unknown"], [
-        ("2025-11-03", None, "hip-thrust", ((10, 60.0, W), (8, 70.0, W)), "kg", None, None, None, "Felt it in the glutes"),
-        ("2025-11-03", None, "machine-hip-abduction", ((15, 40.0, W),), "kg", None, None, None, None),
-        # the same exercise again after another one: a second session that day, never merged into the first
-        ("2025-11-03", None, "hip-thrust", ((15, 50.0, W),), "kg", None, None, None, "Evening top-up"),
-    ]),
-    ("fitnotes_lbs_no_comment.csv", [], [
-        ("2025-10-01", None, "dumbbell-hip-thrust", ((12, 50.0, W), (10, 55.0, W)), "lb", None, None, None, None),
-    ]),
+    (
+        "strong_classic.csv",
+        ["--skip-unknown"],
+        [
+            # warm-up kept as a warm-up; the RPE of each set kept in the note; the last working set's RPE 8.5 -> RIR 2
+            (
+                "2026-03-01",
+                "10:00",
+                "hip-thrust",
+                ((10, 40.0, WU), (10, 60.0, W), (8, 62.5, W)),
+                "kg",
+                2,
+                None,
+                None,
+                "first workout | workout: Felt strong | RPE by set: -, 8, 8.5",
+            ),
+            # the second workout of the same exercise that day: its own entry, its own note and RPE
+            ("2026-03-01", "18:00", "hip-thrust", ((10, 60.0, W),), "kg", 0, None, None, "second, knee worse next morning"),
+            ("2026-03-01", "18:00", "machine-hip-abduction", ((15, 45.0, W),), "kg", None, None, None, 'slow "negatives"\nthen a pause'),
+        ],
+    ),
+    (
+        "strong_newer_kg.csv",
+        [],
+        [
+            (
+                "2026-02-10",
+                "18:05",
+                "hip-thrust",
+                ((12, 40.0, WU), (10, 80.0, W), (9, 80.0, W), (12, 60.0, D), (20, 40.0, F)),
+                "kg",
+                0,
+                None,
+                None,
+                "drop to 60 | to failure | RPE by set: -, 8, 9, -, 10",
+            ),
+            ("2026-02-10", "18:05", "sled-push", ((20, 100.0, W),), "kg", None, None, None, None),  # counted in metres
+            ("2026-02-12", "07:00", "glute-bridge", ((20, None, W),), "kg", None, None, None, "workout: Short session"),
+        ],
+    ),
+    (
+        "strong_newer_lbs_bom.csv",
+        [],
+        [
+            ("2026-02-10", "18:05", "hip-thrust", ((10, 135.0, W), (8, 185.0, W)), "lb", 2, None, None, "RPE by set: 7.5, 8"),
+            ("2026-02-10", "18:05", "walking-lunge", ((12, 30.0, W),), "lb", None, None, None, "set 1: 402.336 m"),
+            ("2026-02-11", "00:30", "glute-bridge", ((25, None, W),), "kg", None, None, None, None),
+        ],
+    ),
+    (
+        "strong_semicolon.csv",
+        [],
+        [
+            # kg and lb in one exercise: converted to the profile's units (kg); 135 lb = 61.23 kg
+            ("2019-01-11", "12:31", "hip-thrust", ((10, 20.0, WU), (10, 60.0, W), (8, 61.23, W)), "kg", 2, None, None, "home gym; pounds"),
+            ("2019-01-11", "12:31", "sled-push", ((20, 50.0, W),), "kg", None, None, None, None),
+        ],
+    ),
+    (
+        "strong_semicolon_duration.csv",
+        [],
+        [
+            ("2020-05-04", "09:15", "hip-thrust", ((10, 62.5, W),), "kg", 2, None, None, None),
+            # the walking lunge has a distance but no reps: nothing to count, so it is left out (and said)
+        ],
+    ),
+    (
+        "hevy_kg.csv",
+        ["--skip-unknown"],
+        [
+            (
+                "2025-12-22",
+                "08:00",
+                "hip-thrust",
+                ((12, 40.0, WU), (10, 80.0, W), (12, 60.0, D)),
+                "kg",
+                2,
+                None,
+                None,
+                "Pause at the top | workout: Morning session",
+            ),
+            ("2025-12-22", "08:00", "machine-hip-abduction", ((15, 45.0, W),), "kg", None, None, None, "workout: Morning session"),
+            ("2025-12-22", "08:00", "cable-kickback", ((20, 15.0, F),), "kg", 0, None, None, "workout: Morning session"),
+            ("2025-12-22", "18:30", "hip-thrust", ((10, 80.0, W),), "kg", 0, None, None, "knee worse next morning"),
+        ],
+    ),
+    (
+        "hevy_lbs.csv",
+        [],
+        [
+            ("2025-12-30", "17:45", "hip-thrust", ((12, 135.0, W), (10, 185.0, W)), "lb", 2, None, None, None),
+            ("2025-12-30", "17:45", "sled-push", ((80, 90.0, W),), "lb", None, None, None, None),
+            ("2026-01-02", "07:10", "romanian-deadlift", ((8, 95.0, WU),), "lb", None, None, None, None),
+        ],
+    ),
+    (
+        "fitnotes_android.csv",
+        [],
+        [
+            ("2025-12-01", None, "hip-thrust", ((8, 100.0, W), (6, 102.06, W)), "kg", None, None, None, "Gym B, pounds"),
+            ("2025-12-01", None, "sled-push", ((30, None, W),), "kg", None, None, None, None),
+            ("2025-12-02", None, "walking-lunge", ((20, None, W),), "kg", None, None, None, "set 1: 45 s"),
+        ],
+    ),
+    (
+        "fitnotes_kgs.csv",
+        ["--skip-unknown"],
+        [
+            ("2025-11-03", None, "hip-thrust", ((10, 60.0, W), (8, 70.0, W)), "kg", None, None, None, "Felt it in the glutes"),
+            ("2025-11-03", None, "machine-hip-abduction", ((15, 40.0, W),), "kg", None, None, None, None),
+            # the same exercise again after another one: a second session that day, never merged into the first
+            ("2025-11-03", None, "hip-thrust", ((15, 50.0, W),), "kg", None, None, None, "Evening top-up"),
+        ],
+    ),
+    (
+        "fitnotes_lbs_no_comment.csv",
+        [],
+        [
+            ("2025-10-01", None, "dumbbell-hip-thrust", ((12, 50.0, W), (10, 55.0, W)), "lb", None, None, None, None),
+        ],
+    ),
 ]
 
 
@@ -111,8 +178,10 @@ def test_each_fixture_imports_set_by_set(name: str, args: list[str], expected: l
     assert len(exported()) == n
 
 
-@pytest.mark.parametrize("name,fmt", [("strong_classic.csv", "strong"), ("strong_semicolon.csv", "strong"),
-                                      ("hevy_lbs.csv", "hevy"), ("fitnotes_android.csv", "fitnotes")])
+@pytest.mark.parametrize(
+    "name,fmt",
+    [("strong_classic.csv", "strong"), ("strong_semicolon.csv", "strong"), ("hevy_lbs.csv", "hevy"), ("fitnotes_android.csv", "fitnotes")],
+)
 def test_from_forces_the_format_and_a_wrong_one_is_refused(name: str, fmt: str) -> None:
     assert run("log", "import", str(FIXTURES / name), "--from", fmt, "--skip-unknown").exit_code == 0
     other = "hevy" if fmt != "hevy" else "strong"
@@ -135,7 +204,9 @@ def test_rest_timer_rows_are_skipped_and_counted() -> None:
 def test_an_entry_with_nothing_to_count_is_kept_as_a_foreign_entry() -> None:
     out = ok("log", "import", str(FIXTURES / "strong_semicolon_duration.csv"))
     assert "Imported 1 entry from" in out
-    assert "Kept 1 foreign entry (0 already in the log) of 1 name glutecoach does not know: 'Walking Lunge (Dumbbell)' (1 row, line 3)" in out
+    assert (
+        "Kept 1 foreign entry (0 already in the log) of 1 name glutecoach does not know: 'Walking Lunge (Dumbbell)' (1 row, line 3)" in out
+    )
 
 
 def test_pounds_in_the_profile_read_a_unitless_strong_export_as_pounds() -> None:
@@ -147,8 +218,10 @@ def test_pounds_in_the_profile_read_a_unitless_strong_export_as_pounds() -> None
 
 def test_unknown_names_are_kept_as_foreign_entries_and_listed() -> None:
     out = ok("log", "import", str(FIXTURES / "strong_classic.csv"))
-    assert ("Kept 3 foreign entries (0 already in the log) of 3 names glutecoach does not know: 'Plank' (1 row, line 6), "
-            "'Bench Press (Barbell)' (1 row, line 7), 'Lunge (Dumbbell)' (1 row, line 11)") in out
+    assert (
+        "Kept 3 foreign entries (0 already in the log) of 3 names glutecoach does not know: 'Plank' (1 row, line 6), "
+        "'Bench Press (Barbell)' (1 row, line 7), 'Lunge (Dumbbell)' (1 row, line 11)"
+    ) in out
     assert "glutecoach log map 'NAME' --to SLUG" in out
     assert len(exported()) == 3  # the glute entries; the foreign ones are not glutecoach entries
     assert "Imported 0 entries" in ok("log", "import", str(FIXTURES / "strong_classic.csv"))  # nothing twice
@@ -184,13 +257,16 @@ def test_saved_mappings_are_merged_and_used_by_later_imports(tmp_path: Path) -> 
     assert table["Lunge (Dumbbell)"] == "reverse-lunge" and table["Plank"] == "side-plank"
 
 
-@pytest.mark.parametrize("content,needle", [
-    ('{"Plank": "no-such-exercise"}', "which is no exercise's slug, name or alias"),
-    ('{"Plank": 5}', "accepted: a slug such as 'hip-thrust', or null"),
-    ('["Plank"]', "a name mapping is an object"),
-    ("Plank: [a, b]\n", "accepted: a slug such as 'hip-thrust', or null"),
-    ("{not json", "not valid JSON"),
-])
+@pytest.mark.parametrize(
+    "content,needle",
+    [
+        ('{"Plank": "no-such-exercise"}', "which is no exercise's slug, name or alias"),
+        ('{"Plank": 5}', "accepted: a slug such as 'hip-thrust', or null"),
+        ('["Plank"]', "a name mapping is an object"),
+        ("Plank: [a, b]\n", "accepted: a slug such as 'hip-thrust', or null"),
+        ("{not json", "not valid JSON"),
+    ],
+)
 def test_a_bad_mapping_file_is_refused(tmp_path: Path, content: str, needle: str) -> None:
     path = tmp_path / ("m.json" if content.startswith(("{", "[")) else "m.yaml")
     path.write_text(content)
@@ -249,9 +325,40 @@ def test_foreign_duplicates_are_judged_on_everything_the_row_says(tmp_path: Path
 
 def test_an_export_imported_twice_adds_nothing_and_keeps_every_session(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Issue 16, F1: two sessions with the same sets on one day, different notes and pain."""
-    ok("log", "add", "hip-thrust", "--sets", "3", "--reps", "10", "--load", "60", "--date", "2026-03-01", "--note", "morning", "--contact", "8")
-    ok("log", "add", "hip-thrust", "--sets", "3", "--reps", "10", "--load", "60", "--date", "2026-03-01",
-       "--note", "evening, knee worse next morning", "--pain-score", "6")
+    ok(
+        "log",
+        "add",
+        "hip-thrust",
+        "--sets",
+        "3",
+        "--reps",
+        "10",
+        "--load",
+        "60",
+        "--date",
+        "2026-03-01",
+        "--note",
+        "morning",
+        "--contact",
+        "8",
+    )
+    ok(
+        "log",
+        "add",
+        "hip-thrust",
+        "--sets",
+        "3",
+        "--reps",
+        "10",
+        "--load",
+        "60",
+        "--date",
+        "2026-03-01",
+        "--note",
+        "evening, knee worse next morning",
+        "--pain-score",
+        "6",
+    )
     ok("log", "add", "hip-thrust", "--sets", "3", "--reps", "10", "--load", "60", "--date", "2026-03-01")
     ok("log", "add", "hip-thrust", "--sets", "3", "--reps", "10", "--load", "60", "--date", "2026-03-01")  # the very same again
     backup = tmp_path / "b.json"
@@ -276,15 +383,34 @@ def test_a_json_entry_without_a_uid_is_matched_by_what_it_says(tmp_path: Path) -
 @pytest.mark.parametrize("fmt", ["strong", "hevy"])
 def test_strong_and_hevy_exports_read_back_as_the_same_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
     ok("log", "import", str(FIXTURES / "strong_newer_kg.csv"))
-    ok("log", "add", "clamshell", "--set", "w:10", "--set", "15", "--set", "f:20", "--contact", "8", "--pain-score", "2",
-       "--date", "2026-02-12", "--note", "fine")
+    ok(
+        "log",
+        "add",
+        "clamshell",
+        "--set",
+        "w:10",
+        "--set",
+        "15",
+        "--set",
+        "f:20",
+        "--contact",
+        "8",
+        "--pain-score",
+        "2",
+        "--date",
+        "2026-02-12",
+        "--note",
+        "fine",
+    )
     ok("log", "add", "clamshell", "--set", "15", "--date", "2026-02-12", "--note", "=1+1")  # the same exercise again that day
     before = [said(e) for e in exported()]
     out = tmp_path / f"{fmt}.csv"
     ok("log", "export", "--format", fmt, "-o", str(out))
     assert out.read_text().splitlines()[0].split(",")[:5] == (
-        ["Workout #", "Date", "Workout Name", "Duration (sec)", "Exercise Name"] if fmt == "strong"
-        else ["title", "start_time", "end_time", "description", "exercise_title"])
+        ["Workout #", "Date", "Workout Name", "Duration (sec)", "Exercise Name"]
+        if fmt == "strong"
+        else ["title", "start_time", "end_time", "description", "exercise_title"]
+    )
     assert "'=1+1" in out.read_text()  # neutralised for spreadsheets, read back as written
     assert trackers.read(out.read_bytes()).format == fmt
     monkeypatch.setenv("GLUTECOACH_HOME", str(tmp_path / "fresh"))

@@ -45,7 +45,27 @@ SET_KEYS = {"reps", "load", "type"}
 
 
 def test_add_and_list_with_the_documented_json_shape() -> None:
-    saved = document(ok("log", "add", "Hip Thruster", "--sets", "3", "--reps", "10", "--load", "60", "--contact", "7", "--rir", "2", "--date", "2026-03-14", "--format", "json"))
+    saved = document(
+        ok(
+            "log",
+            "add",
+            "Hip Thruster",
+            "--sets",
+            "3",
+            "--reps",
+            "10",
+            "--load",
+            "60",
+            "--contact",
+            "7",
+            "--rir",
+            "2",
+            "--date",
+            "2026-03-14",
+            "--format",
+            "json",
+        )
+    )
     assert saved["slug"] == "hip-thrust" and saved["sets"] == [{"reps": 10, "load": 60.0, "type": "working"}] * 3
     assert set(saved) == ENTRY_KEYS and len(saved["uid"]) == 32 and saved["time"] is None
     ok("log", "add", "clamshell", "--set", "w:15", "--set", "12x2.5", "--date", "2026-03-15", "--note", "felt it")
@@ -59,7 +79,9 @@ def test_add_and_list_with_the_documented_json_shape() -> None:
     assert len({e["uid"] for e in data["entries"]}) == 2
     only = document(ok("log", "list", "--exercise", "hip thrust", "--format", "json"))["entries"]
     assert [e["slug"] for e in only] == ["hip-thrust"]
-    assert ok("log", "list", "--format", "csv").splitlines()[0] == "id,uid,date,time,slug,set,type,reps,load,units,contact,pain_score,rir,note"
+    assert (
+        ok("log", "list", "--format", "csv").splitlines()[0] == "id,uid,date,time,slug,set,type,reps,load,units,contact,pain_score,rir,note"
+    )
     assert "w:15, 12x2.5 kg" in ok("log", "list")
 
 
@@ -80,7 +102,6 @@ def test_set_types_are_written_with_a_prefix(spec: list[str], sets: list[tuple])
 def test_an_unknown_set_type_is_refused() -> None:
     result = run("log", "add", "hip-thrust", "--set", "x:10x60")
     assert result.exit_code == 2 and "w: for a warm-up" in result.stderr and not log.db_path().exists()
-
 
 
 @pytest.mark.parametrize(
@@ -158,7 +179,23 @@ def test_a_read_only_folder_gives_a_clear_message(isolated_home: Path) -> None:
 
 
 def test_export_then_import_into_a_fresh_home_is_byte_for_byte_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    ok("log", "add", "hip-thrust", "--set", "10x60", "--set", "8x65", "--contact", "7", "--rir", "2", "--date", "2026-01-05", "--note", "good, ünïcode")
+    ok(
+        "log",
+        "add",
+        "hip-thrust",
+        "--set",
+        "10x60",
+        "--set",
+        "8x65",
+        "--contact",
+        "7",
+        "--rir",
+        "2",
+        "--date",
+        "2026-01-05",
+        "--note",
+        "good, ünïcode",
+    )
     ok("log", "add", "clamshell", "--sets", "2", "--reps", "15", "--pain-score", "1", "--date", "2026-01-03")
     ok("log", "add", "step-up", "--sets", "3", "--reps", "8", "--load", "12.5", "--date", "2026-01-05")
     first = export_json()
@@ -201,12 +238,31 @@ def test_strong_files_match_names_list_unknown_ones_and_round_trip(tmp_path: Pat
     thrust = next(e for e in entries if e["slug"] == "hip-thrust")
     assert thrust["sets"] == [{"reps": 10, "load": 60.0, "type": "working"}, {"reps": 8, "load": 65.0, "type": "working"}]
     assert (thrust["rir"], thrust["time"]) == (2, "10:00")
-    ok("log", "add", "clamshell", "--set", "w:10", "--set", "15", "--set", "d:20", "--contact", "8", "--pain-score", "2",
-       "--date", "2026-01-06", "--note", "-easy, =not a formula")
+    ok(
+        "log",
+        "add",
+        "clamshell",
+        "--set",
+        "w:10",
+        "--set",
+        "15",
+        "--set",
+        "d:20",
+        "--contact",
+        "8",
+        "--pain-score",
+        "2",
+        "--date",
+        "2026-01-06",
+        "--note",
+        "-easy, =not a formula",
+    )
     before = export_json()
     strong = tmp_path / "out.csv"
     ok("log", "export", "--format", "strong", "-o", str(strong))
-    assert strong.read_text().splitlines()[0].startswith("Workout #,Date,Workout Name,Duration (sec),Exercise Name,Set Order,Weight (kg),Reps")
+    assert (
+        strong.read_text().splitlines()[0].startswith("Workout #,Date,Workout Name,Duration (sec),Exercise Name,Set Order,Weight (kg),Reps")
+    )
     os.environ["GLUTECOACH_HOME"] = str(tmp_path / "fresh")
     ok("log", "import", str(strong))  # detected: no --from
     again = [{k: v for k, v in e.items() if k not in ("id", "uid")} for e in document(export_json())["entries"]]
@@ -214,13 +270,42 @@ def test_strong_files_match_names_list_unknown_ones_and_round_trip(tmp_path: Pat
 
 
 def test_profile_json_shape_defaults_and_options_win() -> None:
-    assert document(ok("profile", "show", "--format", "json")) == {"level": None, "goal": None, "equipment": None, "pains": [], "units": "kg"}
-    ok("profile", "set", "--level", "intermediate", "--goal", "upper-glutes", "--equipment", "band,dumbbell", "--pain", "knee-pain", "--units", "lb")
+    assert document(ok("profile", "show", "--format", "json")) == {
+        "level": None,
+        "goal": None,
+        "equipment": None,
+        "pains": [],
+        "units": "kg",
+    }
+    ok(
+        "profile",
+        "set",
+        "--level",
+        "intermediate",
+        "--goal",
+        "upper-glutes",
+        "--equipment",
+        "band,dumbbell",
+        "--pain",
+        "knee-pain",
+        "--units",
+        "lb",
+    )
     shown = document(ok("profile", "show", "--format", "json"))
-    assert shown == {"level": "intermediate", "goal": "upper-glutes", "equipment": ["band", "dumbbell"], "pains": ["knee-pain"], "units": "lb"}
+    assert shown == {
+        "level": "intermediate",
+        "goal": "upper-glutes",
+        "equipment": ["band", "dumbbell"],
+        "pains": ["knee-pain"],
+        "units": "lb",
+    }
     data = document(ok("recommend", "--format", "json"))
     assert data["goal"]["name"] == "upper-glutes"
-    assert {k: data["profile"][k] for k in ("level", "equipment", "pains")} == {"level": "intermediate", "equipment": ["band", "dumbbell"], "pains": ["knee-pain"]}
+    assert {k: data["profile"][k] for k in ("level", "equipment", "pains")} == {
+        "level": "intermediate",
+        "equipment": ["band", "dumbbell"],
+        "pains": ["knee-pain"],
+    }
     wins = document(ok("recommend", "--goal", "glute-size", "--level", "advanced", "--equipment", "none", "--format", "json"))
     assert wins["goal"]["name"] == "glute-size" and wins["profile"]["level"] == "advanced" and wins["profile"]["equipment"] == []
     bad = run("profile", "set", "--level", "expert")
@@ -230,9 +315,19 @@ def test_profile_json_shape_defaults_and_options_win() -> None:
 
 
 def test_recommend_lowers_an_exercise_with_recent_pain() -> None:
-    before = {r["slug"]: r for r in document(ok("recommend", "--goal", "glute-size", "--level", "advanced", "--top", "60", "--format", "json"))["recommendations"]}
+    before = {
+        r["slug"]: r
+        for r in document(ok("recommend", "--goal", "glute-size", "--level", "advanced", "--top", "60", "--format", "json"))[
+            "recommendations"
+        ]
+    }
     ok("log", "add", "hip-thrust", "--sets", "3", "--reps", "8", "--load", "80", "--pain-score", "5", "--date", dt.date.today().isoformat())
-    after = {r["slug"]: r for r in document(ok("recommend", "--goal", "glute-size", "--level", "advanced", "--top", "60", "--format", "json"))["recommendations"]}
+    after = {
+        r["slug"]: r
+        for r in document(ok("recommend", "--goal", "glute-size", "--level", "advanced", "--top", "60", "--format", "json"))[
+            "recommendations"
+        ]
+    }
     assert after["hip-thrust"]["score"] < before["hip-thrust"]["score"]
     assert any(r["rule"] == "recent-pain" and "5/10" in r["reason"] for r in after["hip-thrust"]["reasons"])
 
@@ -247,8 +342,26 @@ def test_progress_json_shape_and_weekly_sets() -> None:
     assert thrust["load_trend"] == [60.0, 65.0] and thrust["reps_trend"] == [30, 30] and thrust["contact_trend"] == [6, 8]
     # hip-thrust scores upper 70, lower 87 (prime mover: 1 a set), medius 35 (0.5 a set)
     assert data["weeks"] == [
-        {"week": "2026-11-16", "region_sets": {"gluteus-maximus-upper": 3.0, "gluteus-maximus-lower": 3.0, "gluteus-medius": 1.5, "gluteus-minimus": 0.0, "piriformis": 0.0}},
-        {"week": "2026-11-23", "region_sets": {"gluteus-maximus-upper": 3.0, "gluteus-maximus-lower": 3.0, "gluteus-medius": 1.5, "gluteus-minimus": 0.0, "piriformis": 0.0}},
+        {
+            "week": "2026-11-16",
+            "region_sets": {
+                "gluteus-maximus-upper": 3.0,
+                "gluteus-maximus-lower": 3.0,
+                "gluteus-medius": 1.5,
+                "gluteus-minimus": 0.0,
+                "piriformis": 0.0,
+            },
+        },
+        {
+            "week": "2026-11-23",
+            "region_sets": {
+                "gluteus-maximus-upper": 3.0,
+                "gluteus-maximus-lower": 3.0,
+                "gluteus-medius": 1.5,
+                "gluteus-minimus": 0.0,
+                "piriformis": 0.0,
+            },
+        },
     ]
 
 
@@ -266,12 +379,53 @@ def test_delete_removes_the_entry_and_its_sets_and_asks_first() -> None:
 
 
 def test_edit_corrects_an_entry_and_keeps_its_id_and_uid() -> None:
-    saved = document(ok("log", "add", "hip-thrust", "--sets", "3", "--reps", "10", "--load", "60", "--date", "2026-03-01", "--note", "first", "--format", "json"))
+    saved = document(
+        ok(
+            "log",
+            "add",
+            "hip-thrust",
+            "--sets",
+            "3",
+            "--reps",
+            "10",
+            "--load",
+            "60",
+            "--date",
+            "2026-03-01",
+            "--note",
+            "first",
+            "--format",
+            "json",
+        )
+    )
     other = document(ok("log", "add", "clamshell", "--sets", "1", "--reps", "15", "--format", "json"))
-    edited = document(ok("log", "edit", str(saved["id"]), "--set", "w:10x40", "--set", "10x60", "--set", "8x65", "--pain-score", "2",
-                           "--rir", "1", "--date", "2026-03-02", "--format", "json"))
+    edited = document(
+        ok(
+            "log",
+            "edit",
+            str(saved["id"]),
+            "--set",
+            "w:10x40",
+            "--set",
+            "10x60",
+            "--set",
+            "8x65",
+            "--pain-score",
+            "2",
+            "--rir",
+            "1",
+            "--date",
+            "2026-03-02",
+            "--format",
+            "json",
+        )
+    )
     assert (edited["id"], edited["uid"]) == (saved["id"], saved["uid"])
-    assert edited["sets"] == [{"reps": 10, "load": 40.0, "type": "warmup"}, {"reps": 10, "load": 60.0, "type": "working"}, {"reps": 8, "load": 65.0, "type": "working"}]
+    assert edited["sets"] == [
+        {"reps": 10, "load": 40.0, "type": "warmup"},
+        {"reps": 10, "load": 60.0, "type": "working"},
+        {"reps": 8, "load": 65.0, "type": "working"},
+    ]
     assert (edited["date"], edited["pain_score"], edited["rir"], edited["note"], edited["contact"]) == ("2026-03-02", 2, 1, "first", None)
     shown = ok("log", "edit", str(saved["id"]), "--sets", "2", "--reps", "12", "--note", "")
     assert shown.startswith(f"Saved entry {saved['id']}: 2026-03-02, Barbell hip thrust, 12, 12 (pain 2, RIR 1).")
@@ -288,15 +442,35 @@ def test_edit_corrects_an_entry_and_keeps_its_id_and_uid() -> None:
 def test_edit_refuses_a_bad_value_and_changes_nothing() -> None:
     saved = document(ok("log", "add", "hip-thrust", "--sets", "3", "--reps", "10", "--format", "json"))
     before = export_json()
-    for args, needle in ((["--rir", "9"], "rir: 9 is out of range"), (["--load", "60"], "give --sets N --reps N"),
-                         (["--set", "10x60", "--sets", "2"], "not both"), (["--date", "2099-01-01"], "outside the days")):
+    for args, needle in (
+        (["--rir", "9"], "rir: 9 is out of range"),
+        (["--load", "60"], "give --sets N --reps N"),
+        (["--set", "10x60", "--sets", "2"], "not both"),
+        (["--date", "2099-01-01"], "outside the days"),
+    ):
         result = run("log", "edit", str(saved["id"]), *args)
         assert result.exit_code == 2 and needle in result.stderr and result.stdout == ""
     assert export_json() == before
 
 
 def test_exports_in_every_format_with_the_documented_headers(tmp_path: Path) -> None:
-    ok("log", "add", "hip-thrust", "--set", "w:10x40", "--set", "10x60", "--contact", "7", "--rir", "2", "--date", "2026-03-01", "--note", "=x")
+    ok(
+        "log",
+        "add",
+        "hip-thrust",
+        "--set",
+        "w:10x40",
+        "--set",
+        "10x60",
+        "--contact",
+        "7",
+        "--rir",
+        "2",
+        "--date",
+        "2026-03-01",
+        "--note",
+        "=x",
+    )
     first = {
         "json": '{\n  "json_version": 1,\n  "entries": [\n    {\n      "id": 1,',
         "csv": "id,uid,date,time,slug,set,type,reps,load,units,contact,pain_score,rir,note",
@@ -314,7 +488,9 @@ def test_exports_in_every_format_with_the_documented_headers(tmp_path: Path) -> 
     assert strong[1] == ",2026-03-01 00:00:00,glutecoach,,Barbell hip thrust,W,40,10,,,0,[glutecoach contact=7] =x,"
     assert strong[2] == ",2026-03-01 00:00:00,glutecoach,,Barbell hip thrust,1,60,10,8,,0,,"
     hevy = ok("log", "export", "--format", "hevy").splitlines()
-    assert hevy[1] == 'glutecoach,"01 Mar 2026, 00:00","01 Mar 2026, 00:00",,Barbell hip thrust,,[glutecoach contact=7] =x,0,warmup,40,10,,,'
+    assert (
+        hevy[1] == 'glutecoach,"01 Mar 2026, 00:00","01 Mar 2026, 00:00",,Barbell hip thrust,,[glutecoach contact=7] =x,0,warmup,40,10,,,'
+    )
     csv_rows = ok("log", "export", "--format", "csv").splitlines()
     assert csv_rows[1].endswith(",2026-03-01,,hip-thrust,1,warmup,10,40,kg,7,,2,'=x")
     bad = run("log", "export", "--format", "xml")

@@ -25,8 +25,9 @@ def logged() -> list[dict]:
 
 
 def test_entries_off_a_terminal_are_saved_and_shown_as_json() -> None:
-    result = run(["log", "session", "--entry", "hip-thrust 3x10@60kg c7", "--entry", "clamshell 2x15 c6 p1",
-                  "--date", DAY, "--format", "json"])
+    result = run(
+        ["log", "session", "--entry", "hip-thrust 3x10@60kg c7", "--entry", "clamshell 2x15 c6 p1", "--date", DAY, "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     shown = json.loads(result.stdout)
     assert list(shown) == ["json_version", "entries"] and [e["slug"] for e in shown["entries"]] == ["hip-thrust", "clamshell"]
@@ -81,14 +82,17 @@ def test_on_a_terminal_each_exercise_is_asked_with_last_time_filled_in(monkeypat
     assert {s["load"] for e in today if e["slug"] == "hip-thrust" for s in e["sets"]} == {60.0}
 
 
-@pytest.mark.parametrize(("typed", "expected"), [
-    ("", (3, 10, 60.0, None, None)),
-    ("@65", (3, 10, 65.0, None, None)),
-    ("4x", (4, 10, 60.0, None, None)),
-    ("x12 c8 p2", (3, 12, 60.0, 8, 2)),
-    ("2x8@100lb", (2, 8, 45.4, None, None)),
-    ("3x10@bw", (3, 10, None, None, None)),
-])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("", (3, 10, 60.0, None, None)),
+        ("@65", (3, 10, 65.0, None, None)),
+        ("4x", (4, 10, 60.0, None, None)),
+        ("x12 c8 p2", (3, 12, 60.0, 8, 2)),
+        ("2x8@100lb", (2, 8, 45.4, None, None)),
+        ("3x10@bw", (3, 10, None, None, None)),
+    ],
+)
 def test_the_short_form_changes_only_what_it_says(typed: str, expected: tuple) -> None:
     start = log_session.Answer("hip-thrust", 3, 10, 60.0)
     answer = log_session.parse_short(typed, start, "kg")

@@ -21,7 +21,9 @@ def logged() -> list[dict]:
     return json.loads(run(["log", "list", "--format", "json"]).stdout)["entries"]
 
 
-@pytest.mark.parametrize(("typed", "profile", "saved"), [("60kg", "kg", 60), ("135lb", "kg", 61.2), ("100 kg", "lb", 220.5), ("62.5", "kg", 62.5)])
+@pytest.mark.parametrize(
+    ("typed", "profile", "saved"), [("60kg", "kg", 60), ("135lb", "kg", 61.2), ("100 kg", "lb", 220.5), ("62.5", "kg", 62.5)]
+)
 def test_a_load_with_its_unit_is_saved_in_the_profile_unit(typed: str, profile: str, saved: float) -> None:
     assert run(["profile", "set", "--units", profile]).exit_code == 0
     result = run(["log", "add", "hip-thrust", "--sets", "3", "--reps", "10", "--load", typed, "--date", "2026-11-30"])

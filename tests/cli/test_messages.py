@@ -16,13 +16,19 @@ runner = CliRunner()
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
-@pytest.mark.parametrize("args,needle", [
-    (["recommend", "--top", "0"], "Error: Invalid value for '--top' / '-n': 0 is not in the range 1<=x<=100. See 'glutecoach recommend --help'."),
-    (["log", "list", "--bogus"], "Error: No such option: --bogus. See 'glutecoach log list --help'."),
-    (["show"], "Error: Missing argument 'exercise'. See 'glutecoach show --help'."),
-    (["progress", "--weeks", "200"], "Error: --weeks must be between 1 and 104 (got 200)."),
-    (["nosuchcommand"], "Error: No such command 'nosuchcommand'. See 'glutecoach --help'."),
-])
+@pytest.mark.parametrize(
+    "args,needle",
+    [
+        (
+            ["recommend", "--top", "0"],
+            "Error: Invalid value for '--top' / '-n': 0 is not in the range 1<=x<=100. See 'glutecoach recommend --help'.",
+        ),
+        (["log", "list", "--bogus"], "Error: No such option: --bogus. See 'glutecoach log list --help'."),
+        (["show"], "Error: Missing argument 'exercise'. See 'glutecoach show --help'."),
+        (["progress", "--weeks", "200"], "Error: --weeks must be between 1 and 104 (got 200)."),
+        (["nosuchcommand"], "Error: No such command 'nosuchcommand'. See 'glutecoach --help'."),
+    ],
+)
 def test_a_usage_error_is_one_paragraph_and_exit_2(capsys: pytest.CaptureFixture[str], args: list[str], needle: str) -> None:
     assert main(args) == 2
     out, err = capsys.readouterr()

@@ -38,8 +38,13 @@ def entry(uid: str, day: str, slug: str, **more: Any) -> dict[str, Any]:
 
 @pytest.mark.parametrize("second_uid", [UID, UID.upper()], ids=["same case", "other case"])
 def test_a_uid_repeated_in_one_import_is_refused_naming_both_entries(tmp_path: Path, second_uid: str) -> None:
-    doc = {"entries": [entry(UID, "2026-03-01", "hip-thrust"), entry("f" * 32, "2026-03-01", "clamshell"),
-                       entry(second_uid, "2026-03-02", "glute-bridge", pain_score=7)]}
+    doc = {
+        "entries": [
+            entry(UID, "2026-03-01", "hip-thrust"),
+            entry("f" * 32, "2026-03-01", "clamshell"),
+            entry(second_uid, "2026-03-02", "glute-bridge", pain_score=7),
+        ]
+    }
     path = tmp_path / "dup.json"
     path.write_text(json.dumps(doc))
     refused(run("log", "import", str(path)), "entries 1 and 3 have the same uid")
@@ -52,7 +57,11 @@ def test_already_in_the_log_counts_only_entries_that_are(tmp_path: Path) -> None
     first.write_text(json.dumps({"entries": [entry(UID, "2026-03-01", "hip-thrust")]}))
     assert run("log", "import", str(first)).exit_code == 0
     both = tmp_path / "both.json"
-    both.write_text(json.dumps({"entries": [entry(UID.upper(), "2026-03-01", "hip-thrust"), entry("e" * 32, "2026-03-02", "glute-bridge", pain_score=7)]}))
+    both.write_text(
+        json.dumps(
+            {"entries": [entry(UID.upper(), "2026-03-01", "hip-thrust"), entry("e" * 32, "2026-03-02", "glute-bridge", pain_score=7)]}
+        )
+    )
     result = run("log", "import", str(both))
     assert result.exit_code == 0, result.output
     assert "Imported 1 entry" in result.stdout and "1 was already in the log" in result.stdout

@@ -122,7 +122,9 @@ def test_a_catalogue_this_command_reads_is_never_the_output(tmp_path: Path) -> N
     mine = tmp_path / "mine.yaml"
     mine.write_bytes((Path(__file__).resolve().parents[2] / "examples" / "my-exercises.yaml").read_bytes())
     before = mine.read_bytes()
-    refused(run("show", "clinic-band-kickback", "--catalogue", str(mine), "--format", "svg", "-o", str(mine)), "is a file this command reads")
+    refused(
+        run("show", "clinic-band-kickback", "--catalogue", str(mine), "--format", "svg", "-o", str(mine)), "is a file this command reads"
+    )
     os.environ["GLUTECOACH_CATALOGUE"] = str(mine)
     try:
         refused(run("log", "export", "--format", "strong", "-o", str(mine)), "is a file this command reads")
@@ -155,13 +157,16 @@ def test_leftover_temp_files_of_a_killed_run_are_removed_at_the_next_write(tmp_p
     assert sorted(p.name for p in tmp_path.iterdir()) == [".other.json.1.tmp", ".out.json.abc123.tmp", "home", "out.json"]
 
 
-@pytest.mark.parametrize("name,make,needle", [
-    ("a symlink loop", lambda d: (d / "loop").symlink_to("loop") or d / "loop", "leads back to itself (a loop)"),
-    ("a name of 300 bytes", lambda d: d / ("n" * 300), "the name is too long for this system"),
-    ("a name of 250 bytes", lambda d: d / ("n" * 250), ""),
-    ("2,000 folders deep", lambda d: Path(os.path.relpath(d)) / Path(*["a"] * 2000) / "f", ""),
-    ("a folder", lambda d: d, "is a folder"),
-])
+@pytest.mark.parametrize(
+    "name,make,needle",
+    [
+        ("a symlink loop", lambda d: (d / "loop").symlink_to("loop") or d / "loop", "leads back to itself (a loop)"),
+        ("a name of 300 bytes", lambda d: d / ("n" * 300), "the name is too long for this system"),
+        ("a name of 250 bytes", lambda d: d / ("n" * 250), ""),
+        ("2,000 folders deep", lambda d: Path(os.path.relpath(d)) / Path(*["a"] * 2000) / "f", ""),
+        ("a folder", lambda d: d, "is a folder"),
+    ],
+)
 def test_hard_paths_end_in_0_or_2_never_a_crash(tmp_path: Path, name: str, make: Any, needle: str) -> None:
     target = make(tmp_path)
     try:

@@ -16,19 +16,72 @@ from glutecoach.core.vocab import REGIONS
 
 runner = CliRunner()
 
-PLAN_KEYS = {"weekly_targets", "level", "goal", "weeks_total", "days_per_week", "weekly_sets", "targets", "minutes", "set_rule", "phases", "weeks",
-             "substitutions", "notes"}
+PLAN_KEYS = {
+    "weekly_targets",
+    "level",
+    "goal",
+    "weeks_total",
+    "days_per_week",
+    "weekly_sets",
+    "targets",
+    "minutes",
+    "set_rule",
+    "phases",
+    "weeks",
+    "substitutions",
+    "notes",
+}
 PHASE_KEYS = {"name", "goal", "weeks", "purpose", "advance_when", "changes"}
 WEEK_KEYS = {"week", "phase", "deload", "region_sets", "hard_sets", "practice_sets", "sessions"}
 SESSION_KEYS = {"day", "weekday", "minutes", "contacts", "exercises"}
-EXERCISE_KEYS = {"slug", "name", "role", "sets", "reps", "unit", "per_side", "warmup_sets", "tempo", "rest_s", "new", "replaces", "cue", "note"}
+EXERCISE_KEYS = {
+    "slug",
+    "name",
+    "role",
+    "sets",
+    "reps",
+    "unit",
+    "per_side",
+    "warmup_sets",
+    "tempo",
+    "rest_s",
+    "new",
+    "replaces",
+    "cue",
+    "note",
+}
 SUBSTITUTION_KEYS = {"wanted", "used", "reason", "weeks"}
-NEXT_KEYS = {"phase", "week", "day", "saved_plan", "start", "deload", "phase_change", "changes", "next_session", "notes", "position", "plan_done"}
+NEXT_KEYS = {
+    "phase",
+    "week",
+    "day",
+    "saved_plan",
+    "start",
+    "deload",
+    "phase_change",
+    "changes",
+    "next_session",
+    "notes",
+    "position",
+    "plan_done",
+}
 POSITION_KEYS = {"week", "day", "sessions_done", "gap_days"}
 WHY_KEYS = {"working_load", "units", "e1rm", "sessions", "last_date"}
 CHANGE_KEYS = {"slug", "action", "to", "until", "trigger", "reason"}
 ITEM_KEYS = {"slug", "name", "sets", "reps", "unit", "per_side", "rest_s", "warmup_sets", "load", "load_unit", "cue", "note", "why"}
-CHOICE_KEYS = {"version", "level", "goal", "weeks", "days_per_week", "equipment", "pains", "start", "load_step", "contact", "level_from_log"}
+CHOICE_KEYS = {
+    "version",
+    "level",
+    "goal",
+    "weeks",
+    "days_per_week",
+    "equipment",
+    "pains",
+    "start",
+    "load_step",
+    "contact",
+    "level_from_log",
+}
 
 
 def run(*args: str):
@@ -74,7 +127,9 @@ def test_plan_json_has_units_warm_ups_and_minutes() -> None:
     assert {"reps", "metres"} <= units and warmups > 0
     assert all(set(s) == SUBSTITUTION_KEYS for s in data["substitutions"])
     targets = data["weekly_targets"]
-    assert set(targets) == set(data["targets"]) and all(set(t) == {"range", "source"} and "Baz-Valle 2022" in t["source"] for t in targets.values())
+    assert set(targets) == set(data["targets"]) and all(
+        set(t) == {"range", "source"} and "Baz-Valle 2022" in t["source"] for t in targets.values()
+    )
     for w in data["weeks"]:
         assert set(w["hard_sets"]) == set(REGIONS) and isinstance(w["practice_sets"], int)
         if not w["deload"]:
@@ -96,8 +151,22 @@ def test_plan_table_exits_0_and_shows_the_sessions() -> None:
 
 
 def test_plan_start_saves_the_plan_and_plan_next_follows_it(isolated_home: Path) -> None:
-    saved = as_json("plan", "start", "--level", "beginner", "--goal", "glute-size", "--weeks", "6", "--days-per-week", "2",
-                    "--equipment", "band", "--date", "2026-11-02")
+    saved = as_json(
+        "plan",
+        "start",
+        "--level",
+        "beginner",
+        "--goal",
+        "glute-size",
+        "--weeks",
+        "6",
+        "--days-per-week",
+        "2",
+        "--equipment",
+        "band",
+        "--date",
+        "2026-11-02",
+    )
     assert set(saved) == CHOICE_KEYS
     assert (saved["weeks"], saved["days_per_week"], saved["equipment"], saved["start"]) == (6, 2, ["band"], "2026-11-02")
     assert saved["load_step"] == {"kg": 2.5, "lb": 5.0}
@@ -232,8 +301,11 @@ def _year_of_loaded_training(end: str) -> None:
 
     last = dt.date.fromisoformat(end)
     days = [last - dt.timedelta(days=7 * w + d) for w in range(50) for d in (0, 2, 4)]
-    rows = [Entry(None, d.isoformat(), slug, (SetRow(10, load),) * 3, "kg", None, None, 2, None, log.new_uid())
-            for d in days for slug, load in (("hip-thrust", 90.0), ("back-squat", 70.0))]
+    rows = [
+        Entry(None, d.isoformat(), slug, (SetRow(10, load),) * 3, "kg", None, None, 2, None, log.new_uid())
+        for d in days
+        for slug, load in (("hip-thrust", 90.0), ("back-squat", 70.0))
+    ]
     with log.connect() as conn:
         log.add_many(conn, rows)
 

@@ -131,11 +131,14 @@ def test_without_a_saved_plan_the_calendar_starts_today() -> None:
     assert dt.date.today() <= first < dt.date.today() + dt.timedelta(days=7)
 
 
-@pytest.mark.parametrize("args,needle", [
-    (["plan", "--format", "fit"], "give -o FILE"),
-    (["plan", "next", "--format", "fit"], "give -o FILE"),
-    (["plan", "next", "-o", "x.json"], "--output writes a file for --format fit or ics"),
-])
+@pytest.mark.parametrize(
+    "args,needle",
+    [
+        (["plan", "--format", "fit"], "give -o FILE"),
+        (["plan", "next", "--format", "fit"], "give -o FILE"),
+        (["plan", "next", "-o", "x.json"], "--output writes a file for --format fit or ics"),
+    ],
+)
 def test_bad_file_requests_get_one_paragraph_and_exit_2(args: list[str], needle: str) -> None:
     result = run(*args)
     assert result.exit_code == 2 and result.stdout == "" and needle in result.stderr

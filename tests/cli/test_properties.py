@@ -35,7 +35,9 @@ EXERCISES = ["hip-thrust", "glute bridge", "Bulgarian lunge", "clamshell", "late
 option = st.one_of(
     st.tuples(st.just("--goal"), words(GOALS)),
     st.tuples(st.just("--level"), words(LEVELS)),
-    st.tuples(st.just("--equipment"), st.one_of(words([*EQUIPMENT, "none"]), st.lists(st.sampled_from(EQUIPMENT), max_size=4).map(",".join))),
+    st.tuples(
+        st.just("--equipment"), st.one_of(words([*EQUIPMENT, "none"]), st.lists(st.sampled_from(EQUIPMENT), max_size=4).map(",".join))
+    ),
     st.tuples(st.just("--pain"), words(CONDITIONS)),
     st.tuples(st.just("--muscle"), words([*REGIONS, "upper-glutes", "medius", "gluteus-maximus"])),
     st.tuples(st.just("--movement"), words(MOVEMENTS)),
@@ -53,8 +55,24 @@ option = st.one_of(
     st.tuples(junk),
 )
 command = st.sampled_from(
-    ["recommend", "alternatives", "plan", "exercises", "show", "muscles", "goals", "catalogue", "progress",
-     "log", "log add", "log list", "profile set", "profile show", "plan next", "bogus"]
+    [
+        "recommend",
+        "alternatives",
+        "plan",
+        "exercises",
+        "show",
+        "muscles",
+        "goals",
+        "catalogue",
+        "progress",
+        "log",
+        "log add",
+        "log list",
+        "profile set",
+        "profile show",
+        "plan next",
+        "bogus",
+    ]
 ).map(str.split)
 positional = st.lists(words(EXERCISES + list(REGIONS)), max_size=1)
 
@@ -84,7 +102,7 @@ def test_generated_command_lines_exit_0_or_2(tmp_path_factory, cmd: list[str], p
 
 
 BASE = yaml.safe_load((ROOT / "examples" / "my-exercises.yaml").read_text())
-LEAF = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True), junk, st.lists(junk, max_size=3))
+LEAF = st.one_of(st.none(), st.booleans(), st.integers(-(10**6), 10**6), st.floats(allow_nan=True), junk, st.lists(junk, max_size=3))
 
 
 def paths_of(node: object, prefix: tuple = ()) -> list[tuple]:
@@ -117,7 +135,21 @@ def mutate(doc: object, path: tuple[Any, ...], value: object, delete: bool) -> o
 
 # Explicit YAML tags, written into the text where a value starts: safe_dump never writes a tag
 # that does not fit its value (!!int on a word), a person can.
-TAGS = ["!!int", "!!float", "!!bool", "!!null", "!!str", "!!timestamp", "!!binary", "!!set", "!!omap", "!!map", "!!seq", "!mine", "!!python/name:os.system"]
+TAGS = [
+    "!!int",
+    "!!float",
+    "!!bool",
+    "!!null",
+    "!!str",
+    "!!timestamp",
+    "!!binary",
+    "!!set",
+    "!!omap",
+    "!!map",
+    "!!seq",
+    "!mine",
+    "!!python/name:os.system",
+]
 
 
 def tag_a_value(text: str, tag: str, where: int) -> str:
@@ -152,4 +184,8 @@ def test_generated_broken_catalogues_exit_0_or_2(tmp_path_factory, edits: list, 
         "recommend": ["recommend", "--goal", "banded-glutes", "--format", "json", "--catalogue", str(path)],
         "validate": ["catalogue", "validate", str(path)],
     }[how]
-    check(invoke_in(cwd, args), cwd, (ExitCode.OK, ExitCode.BAD_INPUT, ExitCode.PROBLEMS_FOUND) if how == "validate" else (ExitCode.OK, ExitCode.BAD_INPUT))
+    check(
+        invoke_in(cwd, args),
+        cwd,
+        (ExitCode.OK, ExitCode.BAD_INPUT, ExitCode.PROBLEMS_FOUND) if how == "validate" else (ExitCode.OK, ExitCode.BAD_INPUT),
+    )

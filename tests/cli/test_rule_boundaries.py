@@ -88,7 +88,11 @@ def test_lengthened_loading_needs_real_effort_not_only_a_deep_position() -> None
     for slug in easy:
         assert every[slug]["hip_flexion"] == "deep" and every[slug]["effort"] < 3
         assert "lengthened-loading" not in rules_of(recs[slug]), slug
-    hard = [s for s, r in recs.items() if every[s]["hip_flexion"] == "deep" and every[s]["effort"] >= 3 and every[s]["pattern"] in ("squat", "lunge")]
+    hard = [
+        s
+        for s, r in recs.items()
+        if every[s]["hip_flexion"] == "deep" and every[s]["effort"] >= 3 and every[s]["pattern"] in ("squat", "lunge")
+    ]
     assert hard and all("lengthened-loading" in rules_of(recs[s]) for s in hard)
 
 
@@ -110,7 +114,9 @@ def test_every_load_potential_2_drill_is_dosed_as_a_drill_in_high_reps() -> None
     assert len(drills) >= 8  # body-weight drills sit at load potential 1 on the rubric (issue 23); the band drills remain
     seen: set[str] = set()
     for level in LEVELS:  # at advanced the 100 listed are not the whole catalogue, so each drill is asked where it is listed
-        recs = by_slug(as_json("recommend", "--goal", "glute-size", "--level", level, "--top", "100", "--equipment", "all")["recommendations"])
+        recs = by_slug(
+            as_json("recommend", "--goal", "glute-size", "--level", level, "--top", "100", "--equipment", "all")["recommendations"]
+        )
         for slug in drills & set(recs):
             seen.add(slug)
             low, high = recs[slug]["reps"]
@@ -121,7 +127,9 @@ def test_every_load_potential_2_drill_is_dosed_as_a_drill_in_high_reps() -> None
 
 def _pain_reasons(days_ago: int) -> dict[str, float]:
     day = (dt.date.today() - dt.timedelta(days=days_ago)).isoformat()
-    assert runner.invoke(app, ["log", "add", "hip-thrust", "--sets", "3", "--reps", "10", "--pain-score", "4", "--date", day]).exit_code == 0
+    assert (
+        runner.invoke(app, ["log", "add", "hip-thrust", "--sets", "3", "--reps", "10", "--pain-score", "4", "--date", day]).exit_code == 0
+    )
     recs = by_slug(as_json("recommend", "--goal", "glute-size", "--level", "intermediate", "--top", "100")["recommendations"])
     return rules_of(recs["hip-thrust"])
 
@@ -141,7 +149,23 @@ def test_pain_older_than_the_window_no_longer_lowers_it() -> None:
 def test_progress_leaves_warm_ups_out_of_reps_and_weekly_sets() -> None:
     """Warm-ups count toward nothing; a drop set counts like a working set."""
     day = dt.date.today().isoformat()
-    add = ["log", "add", "hip-thrust", "--set", "w:10x20", "--set", "w:8x100", "--set", "10x60", "--set", "10x60", "--set", "d:12x40", "--date", day]
+    add = [
+        "log",
+        "add",
+        "hip-thrust",
+        "--set",
+        "w:10x20",
+        "--set",
+        "w:8x100",
+        "--set",
+        "10x60",
+        "--set",
+        "10x60",
+        "--set",
+        "d:12x40",
+        "--date",
+        day,
+    ]
     assert runner.invoke(app, add).exit_code == 0
     assert runner.invoke(app, ["log", "add", "clamshell", "--set", "w:15", "--date", day]).exit_code == 0  # warm-ups only
     data = as_json("progress", "--weeks", "1")
@@ -196,13 +220,18 @@ def test_only_light_drills_get_the_drill_dose_and_only_heavy_lifts_the_long_rest
     moderate reps, a body-weight squat, lunge or hinge in reps set by how hard it is; neither as a 12-20 drill.
     Compounds with little room for load rest at most 2 minutes; heavy loaded ones at least 2."""
     every = catalogue()
-    recs = [*as_json("recommend", "--goal", "strength", "--level", "advanced", "--top", "100")["recommendations"],
-            *as_json("recommend", "--goal", "strength", "--level", "advanced", "--equipment", "none", "--top", "100")["recommendations"]]
+    recs = [
+        *as_json("recommend", "--goal", "strength", "--level", "advanced", "--top", "100")["recommendations"],
+        *as_json("recommend", "--goal", "strength", "--level", "advanced", "--equipment", "none", "--top", "100")["recommendations"],
+    ]
     reps_unit = [(r, every[r["slug"]]) for r in recs if every[r["slug"]]["unit"] == "reps"]
     loaded_isolation = [r for r, e in reps_unit if e["pattern"] in DRILL_PATTERNS - {"bridge-thrust"} and e["load_potential"] >= 3]
     light_compound = [r for r, e in reps_unit if e["pattern"] in ("squat", "lunge", "hinge") and e["load_potential"] <= 2]
-    heavy_compound = [r for r, e in reps_unit if e["pattern"] in ("squat", "lunge", "hinge", "bridge-thrust")
-                      and e["load_potential"] >= 4 and e["equipment"]]
+    heavy_compound = [
+        r
+        for r, e in reps_unit
+        if e["pattern"] in ("squat", "lunge", "hinge", "bridge-thrust") and e["load_potential"] >= 4 and e["equipment"]
+    ]
     assert light_compound and heavy_compound  # a strength list holds no abduction (issue 23): loaded isolations may be absent
     for r in loaded_isolation + light_compound:
         assert r["reps"][0] < 12, (r["slug"], r["reps"])
@@ -244,7 +273,11 @@ def test_sprints_and_sleds_get_more_sets_and_longer_rest_than_carries() -> None:
     """Over metres, explosive work (sprints, sled pushes) is dosed as power: more, shorter efforts with full rest;
     carries as steady work with short rest."""
     every = catalogue()
-    recs = [r for r in as_json("recommend", "--goal", "sprint-jump", "--level", "advanced", "--top", "100")["recommendations"] if r["unit"] == "metres"]
+    recs = [
+        r
+        for r in as_json("recommend", "--goal", "sprint-jump", "--level", "advanced", "--top", "100")["recommendations"]
+        if r["unit"] == "metres"
+    ]
     power = [r for r in recs if every[r["slug"]]["pattern"] == "power"]
     carries = [r for r in recs if every[r["slug"]]["pattern"] != "power"]
     assert power and carries

@@ -31,9 +31,17 @@ def test_off_a_terminal_without_answers_it_says_how_to_pass_them() -> None:
 
 
 def test_options_are_saved_and_the_first_answer_follows_them() -> None:
-    result = run(["start", "--goal", "muscle-contact", "--level", "beginner", "--equipment", "band", "--pain", "none", "--days-per-week", "2"])
+    result = run(
+        ["start", "--goal", "muscle-contact", "--level", "beginner", "--equipment", "band", "--pain", "none", "--days-per-week", "2"]
+    )
     assert result.exit_code == 0, result.output
-    assert {k: v for k, v in profile().items() if k != "json_version"} == {"level": "beginner", "goal": "muscle-contact", "equipment": ["band"], "pains": [], "units": "kg"}
+    assert {k: v for k, v in profile().items() if k != "json_version"} == {
+        "level": "beginner",
+        "goal": "muscle-contact",
+        "equipment": ["band"],
+        "pains": [],
+        "units": "kg",
+    }
     assert "Score" in result.stdout and "hip-thrust-machine" not in result.stdout.split("Left out")[0]
     assert "plan start --days-per-week 2" in result.stdout
 
@@ -50,5 +58,11 @@ def test_on_a_terminal_it_asks_and_asks_again_after_a_wrong_answer(monkeypatch: 
     result = run(["start"], stdin="3\nexpert\nintermediate\nbarbell,bench\nsciatica\n4\n")
     assert result.exit_code == 0, result.output
     assert "expert" in result.stdout and "intermediate" in result.stdout  # the wrong level was refused, then asked again
-    assert {k: v for k, v in profile().items() if k != "json_version"} == {"level": "intermediate", "goal": third, "equipment": ["barbell", "bench"], "pains": ["sciatica"], "units": "kg"}
+    assert {k: v for k, v in profile().items() if k != "json_version"} == {
+        "level": "intermediate",
+        "goal": third,
+        "equipment": ["barbell", "bench"],
+        "pains": ["sciatica"],
+        "units": "kg",
+    }
     assert "plan start --days-per-week 4" in result.stdout

@@ -59,8 +59,9 @@ def test_no_piece_a_spreadsheet_may_split_off_starts_a_formula(text: str) -> Non
         assert not piece.lstrip(SKIP)[:1] or piece.lstrip(SKIP)[0] not in TRIGGERS, (text, safe)
 
 
-@pytest.mark.parametrize("text", ["fine;=HYPERLINK(\"http://evil.example\",\"x\")", "a\t@SUM(1)", "\ufeff=1+1",
-                                  "\uff1d1+1", "  -2", "felt fine\r=cmd|' /C calc'!A0"])
+@pytest.mark.parametrize(
+    "text", ['fine;=HYPERLINK("http://evil.example","x")', "a\t@SUM(1)", "\ufeff=1+1", "\uff1d1+1", "  -2", "felt fine\r=cmd|' /C calc'!A0"]
+)
 def test_the_reported_bypasses_are_neutralised(text: str) -> None:
     safe = write.cell(text)
     assert safe != text and write.uncell(safe) == text
@@ -73,8 +74,9 @@ def test_a_row_quotes_every_field_a_reader_could_split() -> None:
 
 
 @pytest.mark.parametrize("fmt", ["strong", "hevy"])
-def test_a_carriage_return_in_a_note_survives_the_export_and_the_import_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                            fmt: str) -> None:
+def test_a_carriage_return_in_a_note_survives_the_export_and_the_import_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
     """Reliability N3: a CR inside a note broke the row and let the text after it run as a formula."""
     note = "felt fine\r=cmd|' /C calc'!A0;=1\tTAB"
     ok("log", "add", "glute-bridge", "--sets", "1", "--reps", "5", "--date", "2026-03-01", "--note", note)
@@ -114,12 +116,25 @@ def test_glutecoachs_own_tag_round_trips_and_a_bad_value_in_it_is_refused(tmp_pa
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.text(alphabet=st.sampled_from(list(TRIGGERS + SEPARATORS + "'\" xyZ\u00e9")), min_size=1, max_size=20),
-                min_size=1, max_size=4))
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from(list(TRIGGERS + SEPARATORS + "'\" xyZ\u00e9")), min_size=1, max_size=20), min_size=1, max_size=4
+    )
+)
 def test_any_notes_and_names_read_back_from_every_tracker_export(notes: list[str]) -> None:
-    records = [trackers.ForeignEntry(0, "2026-03-01", "10:00", "W" + n, n.strip() or "x", (
-        trackers.ForeignSet(10, 60.0, "kg", None, None, None, "working", n.strip() or None),), None, "10:00:00")
-        for n in notes]
+    records = [
+        trackers.ForeignEntry(
+            0,
+            "2026-03-01",
+            "10:00",
+            "W" + n,
+            n.strip() or "x",
+            (trackers.ForeignSet(10, 60.0, "kg", None, None, None, "working", n.strip() or None),),
+            None,
+            "10:00:00",
+        )
+        for n in notes
+    ]
     for fmt in ("strong", "hevy", "fitnotes"):
         back = trackers.read(write.WRITERS[fmt](records, "kg").encode(), fmt).entries
         assert [r.name for r in back] == [r.name for r in records] or fmt == "fitnotes"

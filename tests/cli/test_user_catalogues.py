@@ -169,9 +169,17 @@ def test_a_large_catalogue_ranks_the_same_from_the_cache_as_when_first_validated
     # 1,200 exercises: ranked with the bound, built on demand from the cache, frozen by the CLI.
     base = yaml.safe_load((ROOT / "data" / "exercises.yaml").read_text())["exercises"]
     copies = [
-        {**ex, "slug": f"{ex['slug']}-c{i}", "name": f"{ex['name']} (copy {i})", "family": f"{ex['family']}-{i % 7}",
-         "aliases": [], "progressions": [], "regressions": []}
-        for i in range(20) for ex in base
+        {
+            **ex,
+            "slug": f"{ex['slug']}-c{i}",
+            "name": f"{ex['name']} (copy {i})",
+            "family": f"{ex['family']}-{i % 7}",
+            "aliases": [],
+            "progressions": [],
+            "regressions": [],
+        }
+        for i in range(20)
+        for ex in base
     ][:1200]
     path = write(tmp_path / "big.yaml", copies)
     args = ["recommend", "--goal", "glute-size", "--level", "advanced", "--pain", "knee-pain", "--format", "json", "--catalogue", str(path)]

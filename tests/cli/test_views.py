@@ -151,8 +151,9 @@ def test_every_view_fits_the_terminal_and_keeps_slugs_whole(view: str, width: in
 def map_shown(text: str, values: dict[str, str] | None = None) -> bool:
     """The map's drawing and its legend: the sacrum, both sides and the five regions, each numbered."""
     lines = plain(text).splitlines()
-    legend = {r: next((line for line in lines if line.lstrip()[:1] == str(i) and REGION_NAMES[r] in line), "")
-              for i, r in enumerate(REGIONS, 1)}
+    legend = {
+        r: next((line for line in lines if line.lstrip()[:1] == str(i) and REGION_NAMES[r] in line), "") for i, r in enumerate(REGIONS, 1)
+    }
     drawn = any("sacrum" in line for line in lines) and any("left" in line and "right" in line for line in lines)
     return drawn and all(legend.values()) and all(text in legend[r] for r, text in (values or {}).items())
 
@@ -245,8 +246,21 @@ def year_of_thrusts(weeks: int = 52, start: str = "2025-12-15") -> None:
     day = dt.date.fromisoformat(start)
     for week in range(weeks):
         load = 60 + 2.5 * week if week < weeks - 1 else 60
-        invoke(["log", "add", "hip-thrust", "--set", "w:5x100", "--set", f"8x{load:g}", "--set", f"8x{load:g}",
-                "--date", (day + dt.timedelta(weeks=week)).isoformat()])
+        invoke(
+            [
+                "log",
+                "add",
+                "hip-thrust",
+                "--set",
+                "w:5x100",
+                "--set",
+                f"8x{load:g}",
+                "--set",
+                f"8x{load:g}",
+                "--date",
+                (day + dt.timedelta(weeks=week)).isoformat(),
+            ]
+        )
 
 
 def test_progress_charts_a_year_on_a_dated_axis_with_records(cat: Catalogue) -> None:
@@ -254,7 +268,7 @@ def test_progress_charts_a_year_on_a_dated_axis_with_records(cat: Catalogue) -> 
     for width in WIDTHS:
         text = plain(invoke(["progress", "--weeks", "52", "--date", "2026-12-07"], width).stdout)
         lines = text.splitlines()
-        chart = lines[next(i for i, line in enumerate(lines) if line.startswith("Barbell hip thrust")):]
+        chart = lines[next(i for i, line in enumerate(lines) if line.startswith("Barbell hip thrust")) :]
         top = next(line for line in chart if "│" in line)
         assert top.split("│")[0].strip() == "185 kg", "the y axis runs to the best, not to the warm-ups' 100 kg"
         assert any("▲" in line for line in chart[:6]), "new bests are marked"
@@ -310,7 +324,7 @@ def test_html_embeds_the_svg_and_a_table(args: list[str], cat: Catalogue, tmp_pa
     assert str(target) in result.stdout
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<table>" in page and "</table>" in page and "<script" not in page
-    svg = page[page.index("<svg"): page.index("</svg>") + len("</svg>")]
+    svg = page[page.index("<svg") : page.index("</svg>") + len("</svg>")]
     assert ET.fromstring(svg).tag == f"{SVG}svg"
 
 
@@ -338,7 +352,11 @@ def test_grid_measures_wide_characters_and_never_cuts_a_word(total: int) -> None
 
     rows = [
         [[("臀部トレーニング ヒップスラスト", ""), ("resisted-hip-abduction-extension", "dim")], "バンド", "beginner"],
-        [[("Prone hip extension with external rotation", ""), ("prone-hip-extension-external-rotation", "dim")], "band, bench", "intermediate"],
+        [
+            [("Prone hip extension with external rotation", ""), ("prone-hip-extension-external-rotation", "dim")],
+            "band, bench",
+            "intermediate",
+        ],
     ]
     text = grid([Column("Exercise"), Column("Equipment", 14), Column("Level", 12)], rows, total).plain
     lines = text.splitlines()

@@ -61,7 +61,19 @@ def test_condition_is_the_option_name_and_pain_still_works() -> None:
 
 
 def test_clearance_saved_in_the_profile_turns_exclusions_into_cautions() -> None:
-    args = ("recommend", "--goal", "strength", "--level", "advanced", "--equipment", "none", "--condition", "hip-replacement-anterior", "--top", "12")
+    args = (
+        "recommend",
+        "--goal",
+        "strength",
+        "--level",
+        "advanced",
+        "--equipment",
+        "none",
+        "--condition",
+        "hip-replacement-anterior",
+        "--top",
+        "12",
+    )
     before = as_json(*args)
     assert "single-leg-squat" in {e["slug"] for e in before["excluded"]}
     assert any("not cleared for full training" in n for n in before["notes"])

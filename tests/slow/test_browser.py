@@ -29,8 +29,15 @@ def browser() -> str:
 
 
 def headless(exe: str, *args: str, timeout: int = 120) -> subprocess.CompletedProcess[str]:
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
-             "--no-first-run", "--disable-extensions"]
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--hide-scrollbars",
+        "--no-first-run",
+        "--disable-extensions",
+    ]
     return subprocess.run([exe, *flags, *args], capture_output=True, text=True, timeout=timeout, check=False)
 
 
@@ -40,8 +47,8 @@ def png_pixels(path: Path) -> tuple[int, int, set[bytes]]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
     pos, chunks, header = 8, b"", b""
     while pos < len(data):
-        size, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + size]
+        size, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        body = data[pos + 8 : pos + 8 + size]
         header = body if kind == b"IHDR" else header
         chunks += body if kind == b"IDAT" else b""
         pos += 12 + size
@@ -53,7 +60,7 @@ def png_pixels(path: Path) -> tuple[int, int, set[bytes]]:
     seen: set[bytes] = set()
     previous = bytearray(width * step)
     for row in range(height):  # undo the PNG filters row by row
-        kind, line = raw[row * stride], bytearray(raw[row * stride + 1:(row + 1) * stride])
+        kind, line = raw[row * stride], bytearray(raw[row * stride + 1 : (row + 1) * stride])
         for i in range(len(line)):
             left = line[i - step] if i >= step else 0
             up, corner = previous[i], previous[i - step] if i >= step else 0
@@ -68,7 +75,7 @@ def png_pixels(path: Path) -> tuple[int, int, set[bytes]]:
                 best = min((abs(p - left), 0, left), (abs(p - up), 1, up), (abs(p - corner), 2, corner))[2]
                 line[i] = (line[i] + best) & 255
         if row % 25 == 0:
-            seen.update(bytes(line[i:i + 3]) for i in range(0, len(line), step))
+            seen.update(bytes(line[i : i + 3]) for i in range(0, len(line), step))
         previous = line
     return width, height, seen
 
@@ -76,10 +83,28 @@ def png_pixels(path: Path) -> tuple[int, int, set[bytes]]:
 def documents(tmp: Path) -> list[Path]:
     day = dt.date(2026, 9, 21)
     for week in range(10):
-        runner.invoke(app, ["log", "add", "hip-thrust", "--set", "w:5x40", "--set", f"8x{60 + 2.5 * week:g}",
-                            "--contact", "7", "--date", (day + dt.timedelta(weeks=week)).isoformat()])
+        runner.invoke(
+            app,
+            [
+                "log",
+                "add",
+                "hip-thrust",
+                "--set",
+                "w:5x40",
+                "--set",
+                f"8x{60 + 2.5 * week:g}",
+                "--contact",
+                "7",
+                "--date",
+                (day + dt.timedelta(weeks=week)).isoformat(),
+            ],
+        )
     out = []
-    for args, name in ((["show", "hip-thrust"], "show"), (["plan"], "plan"), (["progress", "--weeks", "12", "--date", "2026-12-07"], "progress")):
+    for args, name in (
+        (["show", "hip-thrust"], "show"),
+        (["plan"], "plan"),
+        (["progress", "--weeks", "12", "--date", "2026-12-07"], "progress"),
+    ):
         for fmt in ("svg", "html"):
             path = tmp / f"{name}.{fmt}"
             result = runner.invoke(app, [*args, "--format", fmt, "--output", str(path)])

@@ -42,7 +42,12 @@ def run_in(python: Path, args: list[str], cwd: Path, home: Path) -> subprocess.C
 
 def test_the_wheel_ships_the_data_and_runs_from_any_folder(wheel_venv: Path, tmp_path: Path) -> None:
     python = wheel_venv / "bin" / "python"
-    where = run_in(python, ["-c", "import glutecoach, glutecoach.store.paths as p; print(glutecoach.__file__); print(p.builtin_data_dir())"], tmp_path, tmp_path / "home")
+    where = run_in(
+        python,
+        ["-c", "import glutecoach, glutecoach.store.paths as p; print(glutecoach.__file__); print(p.builtin_data_dir())"],
+        tmp_path,
+        tmp_path / "home",
+    )
     module, data = where.stdout.split()
     assert module.startswith(str(wheel_venv)) and data.startswith(str(wheel_venv)), where.stdout
     assert (Path(data) / "exercises.yaml").is_file()
@@ -63,8 +68,13 @@ def test_the_editable_install_reads_the_repository_data(tmp_path: Path) -> None:
 
 
 def complete(words: str, home: Path, cwd: Path) -> list[str]:
-    env = {**os.environ, "GLUTECOACH_HOME": str(home), "_GLUTECOACH_COMPLETE": "complete_bash",
-           "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1)}
+    env = {
+        **os.environ,
+        "GLUTECOACH_HOME": str(home),
+        "_GLUTECOACH_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1),
+    }
     script = Path(sys.executable).with_name("glutecoach")  # completion keys on the program's name
     result = subprocess.run([str(script)], env=env, cwd=cwd, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr

@@ -79,8 +79,12 @@ def test_a_closed_or_full_output_ends_quietly_with_exit_2(isolated_home: Path) -
     closed = _run(["goals"], isolated_home, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, pass_fds=())
     assert closed.returncode == 0  # an open sink is fine
     shut = subprocess.run(
-        f'"{sys.executable}" -m glutecoach goals >&-', shell=True, env={**os.environ, "GLUTECOACH_HOME": str(isolated_home)},
-        capture_output=True, text=True, timeout=120,
+        f'"{sys.executable}" -m glutecoach goals >&-',
+        shell=True,
+        env={**os.environ, "GLUTECOACH_HOME": str(isolated_home)},
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert shut.returncode == 2 and "standard output is closed" in shut.stderr and "Traceback" not in shut.stderr
     if Path("/dev/full").exists():
@@ -98,8 +102,10 @@ def test_four_profile_sets_of_different_fields_at_once_keep_all_four(isolated_ho
         assert _run(["profile", "set", "--level", "beginner"], home, capture_output=True).returncode == 0
         profile = home / "config" / "profile.json"
         profile.write_text(profile.read_text().rstrip()[:-1] + ', "from_a_newer_version": [1, 2]}\n')
-        procs = [subprocess.Popen([sys.executable, "-m", "glutecoach", "profile", "set", *c], env=env, stdout=subprocess.DEVNULL)
-                 for c in changes]
+        procs = [
+            subprocess.Popen([sys.executable, "-m", "glutecoach", "profile", "set", *c], env=env, stdout=subprocess.DEVNULL)
+            for c in changes
+        ]
         assert [p.wait(120) for p in procs] == [0, 0, 0, 0]
         import json
 
@@ -112,15 +118,22 @@ def test_four_save_maps_of_different_names_at_once_keep_all_four(isolated_home: 
     import json
 
     csv_file = tmp_path / "strong.csv"
-    csv_file.write_text("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n"
-                        "2026-03-01 10:00:00,W,1h,Hip Thrust (Barbell),1,60,10,,,,,8\n")
+    csv_file.write_text(
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n"
+        "2026-03-01 10:00:00,W,1h,Hip Thrust (Barbell),1,60,10,,,,,8\n"
+    )
     env = {**os.environ, "GLUTECOACH_HOME": str(isolated_home)}
     procs = []
     for i in range(4):
         mapping = tmp_path / f"map{i}.json"
         mapping.write_text(json.dumps({f"Tracker name {i}": "hip-thrust"}))
-        procs.append(subprocess.Popen([sys.executable, "-m", "glutecoach", "log", "import", str(csv_file), "--map", str(mapping), "--save-map"],
-                                      env=env, stdout=subprocess.DEVNULL))
+        procs.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "glutecoach", "log", "import", str(csv_file), "--map", str(mapping), "--save-map"],
+                env=env,
+                stdout=subprocess.DEVNULL,
+            )
+        )
     assert [p.wait(120) for p in procs] == [0, 0, 0, 0]
     saved = json.loads((isolated_home / "config" / "import-map.json").read_text())
     assert sorted(saved) == [f"Tracker name {i}" for i in range(4)]
@@ -141,8 +154,17 @@ def test_dash_o_dev_stdout_writes_to_the_redirected_file(isolated_home: Path, tm
 
 def test_any_stdout_encoding_works(isolated_home: Path) -> None:
     """Reliability turn 3 F16: PYTHONIOENCODING=ascii or LANG=C gave exit 1 on every table view."""
-    assert _run(["log", "add", "glute-bridge", "--sets", "1", "--reps", "5", "--note", "\u202e\u2192 ok"], isolated_home, capture_output=True).returncode == 0
-    for extra in ({"PYTHONIOENCODING": "ascii"}, {"PYTHONIOENCODING": "latin-1"}, {"LANG": "C", "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}):
+    assert (
+        _run(
+            ["log", "add", "glute-bridge", "--sets", "1", "--reps", "5", "--note", "\u202e\u2192 ok"], isolated_home, capture_output=True
+        ).returncode
+        == 0
+    )
+    for extra in (
+        {"PYTHONIOENCODING": "ascii"},
+        {"PYTHONIOENCODING": "latin-1"},
+        {"LANG": "C", "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""},
+    ):
         env = {**os.environ, "GLUTECOACH_HOME": str(isolated_home), **extra}
         for args in (["log", "list"], ["show", "hip-thrust"], ["recommend", "--goal", "glute-size"], ["plan"], ["progress"]):
             result = subprocess.run([sys.executable, "-m", "glutecoach", *args], env=env, capture_output=True, timeout=120)
@@ -153,7 +175,9 @@ def test_shell_completion_under_sh_says_which_shells_work(isolated_home: Path) -
     if not Path("/bin/sh").exists():
         return
     env = {**os.environ, "GLUTECOACH_HOME": str(isolated_home)}
-    result = subprocess.run(["/bin/sh", "-c", f'"{sys.executable}" -m glutecoach --show-completion'], env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        ["/bin/sh", "-c", f'"{sys.executable}" -m glutecoach --show-completion'], env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode in (0, 2) and "Traceback" not in result.stderr, result.stderr
     if result.returncode == 2:
         assert "shell completion is available for bash" in result.stderr

@@ -36,8 +36,9 @@ class Athlete(NamedTuple):
     units: str = "kg"
     first_load: float = 40.0  # what they pick for a lift they have never done
     # (session number, exercise number, prescription) -> (reps per set, reps in reserve, pain, contact, note, load or None)
-    does: Callable[[int, int, coach.NextExercise, Catalogue], tuple[list[int], int | None, int | None, int | None, str | None, float | None]] = (
-        lambda k, i, x, cat: ([x.reps[1]] * x.sets, 2, 0, 8, None, x.load))
+    does: Callable[
+        [int, int, coach.NextExercise, Catalogue], tuple[list[int], int | None, int | None, int | None, str | None, float | None]
+    ] = lambda k, i, x, cat: ([x.reps[1]] * x.sets, 2, 0, 8, None, x.load)
     gap_after: dict[int, int] = {}  # after session k, this many days off before the next
     history: tuple[Entry, ...] = ()  # logged before the plan starts (an import)
     saved: bool = True
@@ -91,11 +92,15 @@ def _log(cat: Catalogue, a: Athlete, k: int, answer: coach.NextSession, day: dt.
     return out
 
 
-def steady(k: int, i: int, x: coach.NextExercise, cat: Catalogue) -> tuple[list[int], int | None, int | None, int | None, str | None, float | None]:
+def steady(
+    k: int, i: int, x: coach.NextExercise, cat: Catalogue
+) -> tuple[list[int], int | None, int | None, int | None, str | None, float | None]:
     """Hits the top of the range on every set at 2 in reserve, pain-free, contact 8."""
     return [x.reps[1]] * x.sets, 2, 0, 8, None, x.load
 
 
-def staller(k: int, i: int, x: coach.NextExercise, cat: Catalogue) -> tuple[list[int], int | None, int | None, int | None, str | None, float | None]:
+def staller(
+    k: int, i: int, x: coach.NextExercise, cat: Catalogue
+) -> tuple[list[int], int | None, int | None, int | None, str | None, float | None]:
     """Never gets past the bottom of the range, at 1 in reserve."""
     return [x.reps[0]] * x.sets, 1, 0, 8, None, x.load

@@ -38,8 +38,15 @@ def _lighter_runs(visits: list[Visit]) -> list[list[int]]:
 
 def _working_before(visits: list[Visit], until: int, slug: str) -> float | None:
     """The heaviest load logged for a slug in the working (not lighter) visits before `until`."""
-    loads = [s.load for v in visits[:until] if v.answer.deload is None for e in v.logged if e.slug == slug
-             for s in e.sets if s.load is not None and s.load > 0 and not pain.hurt(e)]
+    loads = [
+        s.load
+        for v in visits[:until]
+        if v.answer.deload is None
+        for e in v.logged
+        if e.slug == slug
+        for s in e.sets
+        if s.load is not None and s.load > 0 and not pain.hurt(e)
+    ]
     return max(loads[-3:]) if loads else None
 
 
@@ -77,14 +84,20 @@ def resume_at_working_loads(cat: Catalogue, a: Athlete, visits: list[Visit]) -> 
 def no_lighter_week_first_in_a_phase(cat: Catalogue, a: Athlete, visits: list[Visit]) -> list[str]:
     plan = planner.build(cat, cat.goals[a.goal], _profile(a), a.weeks, a.days)
     firsts = {span.weeks[0] for span in plan.phases}
-    return [f"{v.day}: week {v.answer.week} opens its phase with a lighter week ({v.answer.deload})" for v in visits
-            if v.answer.deload is not None and v.answer.week in firsts]
+    return [
+        f"{v.day}: week {v.answer.week} opens its phase with a lighter week ({v.answer.deload})"
+        for v in visits
+        if v.answer.deload is not None and v.answer.week in firsts
+    ]
 
 
 def lighter_weeks_spaced(cat: Catalogue, a: Athlete, visits: list[Visit]) -> list[str]:
     starts = [run[0] for run in _lighter_runs(visits)]
-    return [f"{visits[j].day}: lighter weeks {j - i} sessions apart (under three weeks)" for i, j in itertools.pairwise(starts)
-            if j - i < 3 * a.days]
+    return [
+        f"{visits[j].day}: lighter weeks {j - i} sessions apart (under three weeks)"
+        for i, j in itertools.pairwise(starts)
+        if j - i < 3 * a.days
+    ]
 
 
 def the_plan_ends(cat: Catalogue, a: Athlete, visits: list[Visit]) -> list[str]:
@@ -114,11 +127,14 @@ def pain_rests_the_pattern(cat: Catalogue, a: Athlete, visits: list[Visit]) -> l
                 continue
             rested = rested_by(cat, cat.exercises[e.slug])
             until = dt.date.fromisoformat(e.date) + dt.timedelta(days=14)
-            for later in visits[i + 1:]:
+            for later in visits[i + 1 :]:
                 if later.day > until:
                     break
-                bad += [f"{later.day} {x.slug}: prescribed within 14 days of {e.slug} hurting ({e.note or e.pain_score})"
-                        for x in later.answer.next_session if x.slug in rested]
+                bad += [
+                    f"{later.day} {x.slug}: prescribed within 14 days of {e.slug} hurting ({e.note or e.pain_score})"
+                    for x in later.answer.next_session
+                    if x.slug in rested
+                ]
     return bad
 
 
@@ -129,15 +145,23 @@ def sets_bounded(cat: Catalogue, a: Athlete, visits: list[Visit]) -> list[str]:
         for s in w.sessions:
             for e in s.exercises:
                 most[e.exercise.slug] = max(most.get(e.exercise.slug, 0), e.sets)
-    return [f"{v.day} {x.slug}: {x.sets} sets, the plan's most is {most.get(x.slug, 3)}" for v in visits for x in v.answer.next_session
-            if not loadable(cat.exercises[x.slug]) and x.sets > most.get(x.slug, 3) + 1]
+    return [
+        f"{v.day} {x.slug}: {x.sets} sets, the plan's most is {most.get(x.slug, 3)}"
+        for v in visits
+        for x in v.answer.next_session
+        if not loadable(cat.exercises[x.slug]) and x.sets > most.get(x.slug, 3) + 1
+    ]
 
 
 def no_start_light_for_known_lifts(cat: Catalogue, a: Athlete, visits: list[Visit]) -> list[str]:
     known = {e.slug for e in a.history}
     bad = []
     for v in visits:
-        bad += [f"{v.day} {x.slug}: 'start light' for a lift already logged" for x in v.answer.next_session if "start light" in x.note and x.slug in known]
+        bad += [
+            f"{v.day} {x.slug}: 'start light' for a lift already logged"
+            for x in v.answer.next_session
+            if "start light" in x.note and x.slug in known
+        ]
         known |= {e.slug for e in v.logged}
     return bad
 
@@ -157,16 +181,28 @@ def loads_never_fall_below_the_start(cat: Catalogue, a: Athlete, visits: list[Vi
 
 
 def no_sets_added_to_a_lift_without_a_load(cat: Catalogue, a: Athlete, visits: list[Visit]) -> list[str]:
-    return [f"{v.day} {c.slug}: '{c.action}' for a loaded lift logged without a load" for v in visits[1:] for c in v.answer.changes
-            if loadable(cat.exercises[c.slug]) and c.action == "progress" and c.to is None and "add load" not in c.reason]
+    return [
+        f"{v.day} {c.slug}: '{c.action}' for a loaded lift logged without a load"
+        for v in visits[1:]
+        for c in v.answer.changes
+        if loadable(cat.exercises[c.slug]) and c.action == "progress" and c.to is None and "add load" not in c.reason
+    ]
 
 
 def _profile(a: Athlete) -> Profile:
     return Profile(level=a.level, equipment=a.equipment)
 
 
-COMMON: list[Check] = [one_lighter_load_per_lighter_week, resume_at_working_loads, no_lighter_week_first_in_a_phase, lighter_weeks_spaced,
-                       no_rise_after_a_gap, pain_rests_the_pattern, sets_bounded, no_start_light_for_known_lifts]
+COMMON: list[Check] = [
+    one_lighter_load_per_lighter_week,
+    resume_at_working_loads,
+    no_lighter_week_first_in_a_phase,
+    lighter_weeks_spaced,
+    no_rise_after_a_gap,
+    pain_rests_the_pattern,
+    sets_bounded,
+    no_start_light_for_known_lifts,
+]
 
 
 # --- the athletes --------------------------------------------------------------------------------------
@@ -184,7 +220,14 @@ def back_flare(k: int, i: int, x: NextExercise, cat: Catalogue) -> Done:
 
 def sharp_thigh(k: int, i: int, x: NextExercise, cat: Catalogue) -> Done:
     hinge = cat.exercises[x.slug].pattern == "hinge"
-    return [x.reps[1]] * x.sets, 2, 3 if (k == 7 and hinge) else 0, 8, "sharp pain in the back of the thigh" if (k == 7 and hinge) else None, x.load
+    return (
+        [x.reps[1]] * x.sets,
+        2,
+        3 if (k == 7 and hinge) else 0,
+        8,
+        "sharp pain in the back of the thigh" if (k == 7 and hinge) else None,
+        x.load,
+    )
 
 
 def low_contact(k: int, i: int, x: NextExercise, cat: Catalogue) -> Done:
@@ -236,8 +279,9 @@ def test_no_invariant_breaks_at_any_session(cat: Catalogue, lived: dict[str, lis
     assert not broken, broken
 
 
-@pytest.mark.parametrize("name", ["steady responder", "staller", "missed week", "pounds", "advanced steady", "beginner steady",
-                                  "a year of imported history"])
+@pytest.mark.parametrize(
+    "name", ["steady responder", "staller", "missed week", "pounds", "advanced steady", "beginner steady", "a year of imported history"]
+)
 def test_the_plan_ends_and_says_what_it_gained(cat: Catalogue, lived: dict[str, list[Visit]], name: str) -> None:
     athlete = next(a for a in ATHLETES if a.name == name)
     assert not the_plan_ends(cat, athlete, lived[name])
@@ -268,7 +312,9 @@ def test_loads_without_a_load_are_asked_for_never_padded_with_sets(cat: Catalogu
     assert not no_sets_added_to_a_lift_without_a_load(cat, ATHLETES[6], visits)
 
 
-def test_rising_low_back_pain_across_a_gap_lightens_spine_loaded_lifts_and_sends_to_a_clinician(cat: Catalogue, lived: dict[str, list[Visit]]) -> None:
+def test_rising_low_back_pain_across_a_gap_lightens_spine_loaded_lifts_and_sends_to_a_clinician(
+    cat: Catalogue, lived: dict[str, list[Visit]]
+) -> None:
     visits = lived["back pain flare across a gap"]
     after = next(i for i, v in enumerate(visits) if any(e.pain_score == 4 for e in v.logged)) + 1
     answer = visits[after].answer
@@ -277,10 +323,12 @@ def test_rising_low_back_pain_across_a_gap_lightens_spine_loaded_lifts_and_sends
     assert not any(c.action == "progress" for c in answer.changes if c.slug in {x.slug for x in spine})
 
 
-def test_sharp_thigh_pain_on_a_hinge_rests_every_straight_knee_hinge_and_says_when_to_see_someone(cat: Catalogue, lived: dict[str, list[Visit]]) -> None:
+def test_sharp_thigh_pain_on_a_hinge_rests_every_straight_knee_hinge_and_says_when_to_see_someone(
+    cat: Catalogue, lived: dict[str, list[Visit]]
+) -> None:
     visits = lived["sharp thigh pain on a hinge"]
     i = next(i for i, v in enumerate(visits) if any(pain.sharp(e) for e in v.logged))
-    following = visits[i + 1: i + 6]
+    following = visits[i + 1 : i + 6]
     assert following
     for v in following:
         assert not [x.slug for x in v.answer.next_session if "straight-knee-hip-flexion" in cat.exercises[x.slug].loads]

@@ -17,19 +17,58 @@ UPPER, LOWER, MEDIUS, PIRIFORMIS = "gluteus-maximus-upper", "gluteus-maximus-low
 PORTIONS = (UPPER, LOWER)
 
 REQUIRED = (
-    "kas-glute-bridge", "barbell-glute-bridge", "hip-thrust-machine", "b-stance-hip-thrust", "b-stance-rdl",
-    "dumbbell-rdl", "curtsy-lunge", "crossover-step-up", "lateral-step-up", "back-extension-45",
-    "single-leg-back-extension-45", "kickback-machine", "leg-press-high-wide", "hack-squat", "cossack-squat",
-    "copenhagen-plank", "side-plank-knees", "front-plank-hip-extension", "bird-dog", "standing-glute-squeeze",
-    "banded-clamshell", "pogo-hops", "low-box-jump", "broad-jump", "single-leg-hops", "power-skips",
-    "forward-bounds", "hill-sprint", "resisted-sprint", "sled-push", "sled-drag", "kettlebell-swing",
-    "farmers-carry", "suitcase-carry", "stair-climbing", "hip-thrust", "back-squat", "split-squat", "reverse-lunge",
-    "step-up", "bulgarian-split-squat", "side-lying-hip-abduction",
+    "kas-glute-bridge",
+    "barbell-glute-bridge",
+    "hip-thrust-machine",
+    "b-stance-hip-thrust",
+    "b-stance-rdl",
+    "dumbbell-rdl",
+    "curtsy-lunge",
+    "crossover-step-up",
+    "lateral-step-up",
+    "back-extension-45",
+    "single-leg-back-extension-45",
+    "kickback-machine",
+    "leg-press-high-wide",
+    "hack-squat",
+    "cossack-squat",
+    "copenhagen-plank",
+    "side-plank-knees",
+    "front-plank-hip-extension",
+    "bird-dog",
+    "standing-glute-squeeze",
+    "banded-clamshell",
+    "pogo-hops",
+    "low-box-jump",
+    "broad-jump",
+    "single-leg-hops",
+    "power-skips",
+    "forward-bounds",
+    "hill-sprint",
+    "resisted-sprint",
+    "sled-push",
+    "sled-drag",
+    "kettlebell-swing",
+    "farmers-carry",
+    "suitcase-carry",
+    "stair-climbing",
+    "hip-thrust",
+    "back-squat",
+    "split-squat",
+    "reverse-lunge",
+    "step-up",
+    "bulgarian-split-squat",
+    "side-lying-hip-abduction",
 )
 # The body-weight road the issue asks for: each needs nothing at all.
 BODY_WEIGHT = (
-    "bodyweight-squat", "bodyweight-split-squat", "bodyweight-reverse-lunge", "stair-step-up",
-    "bodyweight-bulgarian-split-squat", "bodyweight-side-lying-hip-abduction", "couch-single-leg-hip-thrust",
+    "bodyweight-squat",
+    "bodyweight-split-squat",
+    "bodyweight-reverse-lunge",
+    "stair-step-up",
+    "bodyweight-bulgarian-split-squat",
+    "bodyweight-side-lying-hip-abduction",
+    "couch-single-leg-hip-thrust",
 )
 
 # What a dose may count for each pattern: power in contacts, metres or (swings) reps; holds in seconds;
@@ -287,4 +326,3 @@ def test_names_and_aliases_find_exercises_case_insensitively(cat: Catalogue) -> 
     assert lookup.find_exercise(cat, "Hip Thruster").slug == "hip-thrust"
     assert lookup.find_exercise(cat, "bulgarian lunge").slug == "bulgarian-split-squat"
     assert lookup.find_exercise(cat, "lying knee lift").slug == "lateral-knee-lift"
-

@@ -91,7 +91,9 @@ def membership_problems(want: dict[str, Any], exs: list[Exercise], profile: Prof
         if bad:
             out.append(f"{bad} load {load}")
     if want.get("excludes_deep_hip_flexion"):  # unless its entry for the condition is a reasoned exception (derived False)
-        bad = [e.slug for e in exs if e.hip_flexion == "deep" and all(c.derived for c in e.contraindications if c.condition in profile.pains)]
+        bad = [
+            e.slug for e in exs if e.hip_flexion == "deep" and all(c.derived for c in e.contraindications if c.condition in profile.pains)
+        ]
         if bad:
             out.append(f"{bad} reach deep hip flexion")
     return out
@@ -118,7 +120,13 @@ def test_the_cases_cover_every_goal_level_equipment_and_condition(cat: Catalogue
     assert len(CASES) >= 60
     assert {p["goal"] for p in profiles} == set(cat.goals)
     assert {p.get("level", "beginner") for p in profiles} == set(LEVELS)
-    assert {str(p.get("equipment", "all")) for p in profiles} >= {"all", "none", "['band']", "['dumbbell', 'bench']", "['barbell', 'bench']"}
+    assert {str(p.get("equipment", "all")) for p in profiles} >= {
+        "all",
+        "none",
+        "['band']",
+        "['dumbbell', 'bench']",
+        "['barbell', 'bench']",
+    }
     assert {c for p in profiles for c in p.get("pains", [])} == set(CONDITIONS)
     assert all(c["why"].strip() for c in CASES)
 

@@ -253,4 +253,8 @@ def test_known_goal_points_give_the_same_ranking_on_the_shipped_catalogue(cat: C
             for level in LEVELS:
                 profile = Profile(level=level, equipment=kit, pains=pains, recent_pain=(("hip-thrust", 5, "2026-11-20"),))
                 for top in (3, 8):
-                    assert engine.rank(cat, goal, profile, top, known=known) == engine.rank(cat, goal, profile, top), (goal.name, profile, top)
+                    assert engine.rank(cat, goal, profile, top, known=known) == engine.rank(cat, goal, profile, top), (
+                        goal.name,
+                        profile,
+                        top,
+                    )

@@ -44,12 +44,27 @@ def rules(found: list[str]) -> set[str]:
 
 
 def source(key: str, read_in: str = "primary", where_read: str = "abstract") -> dict[str, Any]:
-    return {"key": key, "authors": "A B", "year": 2020, "title": "T", "journal": "J", "id": "", "where_read": where_read, "read_in": read_in}
+    return {
+        "key": key,
+        "authors": "A B",
+        "year": 2020,
+        "title": "T",
+        "journal": "J",
+        "id": "",
+        "where_read": where_read,
+        "read_in": read_in,
+    }
 
 
 def exercise(slug: str, evidence: list[dict[str, Any]] | None = None, **scores: tuple[int, str] | int) -> dict[str, Any]:
     """An exercise scoring 10 (estimate) everywhere but where given: upper=(70, 'emg') or lower=45."""
-    names = {"upper": "gluteus-maximus-upper", "lower": "gluteus-maximus-lower", "medius": "gluteus-medius", "minimus": "gluteus-minimus", "piriformis": "piriformis"}
+    names = {
+        "upper": "gluteus-maximus-upper",
+        "lower": "gluteus-maximus-lower",
+        "medius": "gluteus-medius",
+        "minimus": "gluteus-minimus",
+        "piriformis": "piriformis",
+    }
     regions: dict[str, dict[str, Any]] = {r: {"score": 10, "basis": "estimate"} for r in REGIONS}
     for short, value in scores.items():
         score, basis = value if isinstance(value, tuple) else (value, "estimate")
@@ -57,7 +72,9 @@ def exercise(slug: str, evidence: list[dict[str, Any]] | None = None, **scores: 
     return {"slug": slug, "regions": regions, "evidence": evidence or []}
 
 
-def row(src: str, region: str, value: float | None, stat: str = "mean", variant: str = "the exercise", scale: str = "%MVIC", load: str = "10RM") -> dict[str, Any]:
+def row(
+    src: str, region: str, value: float | None, stat: str = "mean", variant: str = "the exercise", scale: str = "%MVIC", load: str = "10RM"
+) -> dict[str, Any]:
     return {"source": src, "region": region, "value": value, "stat": stat, "scale": scale, "load": load, "variant": variant}
 
 
@@ -74,17 +91,25 @@ def catalogue() -> dict[str, Any]:
         "exercises": [
             exercise(
                 "thrust",
-                [row("study2015", "gluteus-maximus-upper", 70, variant="thrust"), row("study2015", "gluteus-maximus-lower", 87, variant="thrust")],
+                [
+                    row("study2015", "gluteus-maximus-upper", 70, variant="thrust"),
+                    row("study2015", "gluteus-maximus-lower", 87, variant="thrust"),
+                ],
                 upper=(70, "emg"),
                 lower=(87, "emg"),
             ),
             exercise(
                 "squat",
-                [row("study2015", "gluteus-maximus-upper", 29.4, variant="squat"), row("study2015", "gluteus-maximus-lower", 45.4, variant="squat")],
+                [
+                    row("study2015", "gluteus-maximus-upper", 29.4, variant="squat"),
+                    row("study2015", "gluteus-maximus-lower", 45.4, variant="squat"),
+                ],
                 upper=(29, "emg"),
                 lower=(45, "emg"),
             ),
-            exercise("abduction", [row("study2009", "gluteus-medius", 81, variant="abduction")], medius=(81, "emg"), minimus=40, piriformis=20),
+            exercise(
+                "abduction", [row("study2009", "gluteus-medius", 81, variant="abduction")], medius=(81, "emg"), minimus=40, piriformis=20
+            ),
             exercise("clam", [row("study2009", "gluteus-medius", 39, variant="clam")], medius=(39, "emg")),
         ],
     }
@@ -334,7 +359,11 @@ def test_a_whole_maximus_order_compares_the_mean_of_the_portions() -> None:
 def test_stand_ins_reviews_and_pooled_values_set_no_order() -> None:
     base = catalogue()
     base["exercises"] += [exercise("a", upper=30, lower=30), exercise("b", upper=31, lower=31)]
-    for src, variant, load in [("study2009", "a close variant of a (close variant)", "10RM"), ("review2020", "a", "10RM"), ("study2009", "a", "pooled across studies")]:
+    for src, variant, load in [
+        ("study2009", "a close variant of a (close variant)", "10RM"),
+        ("review2020", "a", "10RM"),
+        ("study2009", "a", "pooled across studies"),
+    ]:
         cat = copy.deepcopy(base)
         find(cat, "a")["evidence"] = [row(src, "gluteus-maximus", 60, variant=variant, load=load)]
         find(cat, "b")["evidence"] = [row(src, "gluteus-maximus", 30, variant="b")]
@@ -403,13 +432,28 @@ def test_every_source_says_where_it_was_read_and_keys_are_unique() -> None:
 # --- the shared evidence tables ------------------------------------------------------------------------------
 
 
-def table_row(key: str, exercise: str, region: str, value: float, stat: str = "mean", note: str = "", year: int = 2020, decimals: int = 1) -> dict[str, Any]:
-    return {"file": "t.csv", "key": key, "year": year, "region": region, "stat": stat, "value": value, "decimals": decimals,
-            "exercise": exercise, "names": [ce.words(exercise)], "note": note}
+def table_row(
+    key: str, exercise: str, region: str, value: float, stat: str = "mean", note: str = "", year: int = 2020, decimals: int = 1
+) -> dict[str, Any]:
+    return {
+        "file": "t.csv",
+        "key": key,
+        "year": year,
+        "region": region,
+        "stat": stat,
+        "value": value,
+        "decimals": decimals,
+        "exercise": exercise,
+        "names": [ce.words(exercise)],
+        "note": note,
+    }
 
 
 def test_a_figure_that_differs_from_the_table_is_reported() -> None:
-    table = [table_row("study2015", "thrust", "gluteus-maximus-upper", 69.5), table_row("study2015", "squat", "gluteus-maximus-upper", 29.4)]
+    table = [
+        table_row("study2015", "thrust", "gluteus-maximus-upper", 69.5),
+        table_row("study2015", "squat", "gluteus-maximus-upper", 29.4),
+    ]
     found = ce.problems(catalogue(), table)
     assert rules(found) == {"table"} and len(found) == 1 and "thrust" in found[0] and "69.5" in found[0]
 
@@ -433,7 +477,10 @@ def test_a_table_row_of_another_exercise_region_or_statistic_is_not_compared() -
 
 
 def test_the_most_specific_exercise_name_in_the_table_is_compared() -> None:
-    table = [table_row("study2015", "squat", "gluteus-maximus-upper", 29.4), table_row("study2015", "front squat", "gluteus-maximus-upper", 40.0)]
+    table = [
+        table_row("study2015", "squat", "gluteus-maximus-upper", 29.4),
+        table_row("study2015", "front squat", "gluteus-maximus-upper", 40.0),
+    ]
     cat = catalogue()
     find(cat, "squat")["evidence"][0]["variant"] = "front squat"
     found = ce.problems(cat, table)

@@ -103,7 +103,9 @@ def test_deep_muscle_lists_are_led_by_evidence(grid: list[Case], cat: Catalogue)
         main = regions_by_weight(goal)[0]
         if main not in ("gluteus-medius", "gluteus-minimus", "piriformis") or goal.regions[main] < 0.5 or case.profile.pains:
             continue
-        allowed = [ex for ex in cat.exercises.values() if engine.exclusion(ex, goal, case.profile) is None and goal.pattern_cap.get(ex.pattern, 1)]
+        allowed = [
+            ex for ex in cat.exercises.values() if engine.exclusion(ex, goal, case.profile) is None and goal.pattern_cap.get(ex.pattern, 1)
+        ]
         best = max((ex.scores[main] for ex in allowed if ex.basis[main] != "estimate"), default=0)
         for top in TOPS:
             lead = case.lists[top].items[0].exercise
@@ -120,7 +122,6 @@ def test_every_score_stays_the_sum_of_its_reasons_and_the_list_reads_best_first(
                 assert s.score == pytest.approx(sum(r.points for r in s.reasons), abs=0.051)
             scores = [s.score for s in items]
             assert scores == sorted(scores, reverse=True), (case.goal, case.profile, top, scores)
-
 
 
 def test_a_hip_replacement_leaves_out_what_needs_clearance_until_the_surgeon_gives_it(grid: list[Case]) -> None:
@@ -186,7 +187,9 @@ def test_strength_doses_are_strength_doses_and_dumbbell_doses_reachable(grid: li
 
 
 def test_lying_on_the_other_side_after_an_anterior_approach_names_the_standing_version(cat: Catalogue) -> None:
-    lying = [ex for ex in cat.exercises.values() if (c := ex.contraindication("hip-replacement-anterior")) and "non-operated side" in c.note]
+    lying = [
+        ex for ex in cat.exercises.values() if (c := ex.contraindication("hip-replacement-anterior")) and "non-operated side" in c.note
+    ]
     assert lying
     for ex in lying:
         assert "standing" in ex.contraindication("hip-replacement-anterior").note, ex.slug  # type: ignore[union-attr]

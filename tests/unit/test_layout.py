@@ -13,15 +13,36 @@ PACKAGE = Path(__file__).resolve().parents[2] / "glutecoach"
 
 # room -> modules it must never import (the first part of the dotted name, or a glutecoach room)
 FORBIDDEN = {
-    "core": {"typer", "rich", "sqlite3", "yaml", "pydantic", "glutecoach.cli", "glutecoach.render", "glutecoach.store", "glutecoach.catalogue"},
+    "core": {
+        "typer",
+        "rich",
+        "sqlite3",
+        "yaml",
+        "pydantic",
+        "glutecoach.cli",
+        "glutecoach.render",
+        "glutecoach.store",
+        "glutecoach.catalogue",
+    },
     "catalogue": {"typer", "rich", "sqlite3", "glutecoach.cli", "glutecoach.render"},
     "store": {"typer", "rich", "yaml", "pydantic", "glutecoach.cli", "glutecoach.render", "glutecoach.catalogue"},
     "render": {"typer", "sqlite3", "yaml", "pydantic", "glutecoach.cli", "glutecoach.store", "glutecoach.catalogue"},
 }
 # The modules beside the rooms: the base floor (errors, status) imports nothing of glutecoach; the entry point
 # talks only to the CLI; the speed seam sits above the store. A new top-level module must say its rule here.
-BASE = {"typer", "rich", "sqlite3", "yaml", "pydantic", "glutecoach.cli", "glutecoach.core", "glutecoach.render", "glutecoach.store",
-        "glutecoach.catalogue", "glutecoach.speed"}
+BASE = {
+    "typer",
+    "rich",
+    "sqlite3",
+    "yaml",
+    "pydantic",
+    "glutecoach.cli",
+    "glutecoach.core",
+    "glutecoach.render",
+    "glutecoach.store",
+    "glutecoach.catalogue",
+    "glutecoach.speed",
+}
 TOP_LEVEL = {
     "__init__.py": BASE | {"glutecoach.errors", "glutecoach.status"},
     "errors.py": BASE | {"glutecoach.status"},

@@ -28,8 +28,10 @@ def _v1_log(path: Path) -> None:
     for statement in filter(str.strip, first.split(";")):
         conn.execute(statement)
     for i, note in enumerate(["morning", "evening, knee worse next morning"], 1):
-        conn.execute("INSERT INTO entries VALUES (?, '2026-03-01', 'hip-thrust', 'kg', NULL, ?, NULL, ?, '2026-03-01|hip-thrust|10x60')",
-                     (i, 6 if i == 2 else None, note))
+        conn.execute(
+            "INSERT INTO entries VALUES (?, '2026-03-01', 'hip-thrust', 'kg', NULL, ?, NULL, ?, '2026-03-01|hip-thrust|10x60')",
+            (i, 6 if i == 2 else None, note),
+        )
         conn.execute("INSERT INTO sets VALUES (?, 1, 10, 60.0)", (i,))
     conn.execute(f"PRAGMA application_id = {log.APPLICATION_ID}")
     conn.execute("PRAGMA user_version = 1")
@@ -66,11 +68,23 @@ def test_a_file_with_our_mark_and_foreign_tables_is_refused_untouched(tmp_path: 
     assert path.read_bytes() == content and not path.with_name("log.sqlite3-wal").exists()
 
 
-@pytest.mark.parametrize("change", [
-    {"date": "2026-03-02"}, {"time": "18:00"}, {"slug": "glute-bridge"}, {"units": "lb"}, {"contact": 7}, {"pain_score": 6},
-    {"rir": 2}, {"note": "evening"}, {"sets": (SetRow(10, 60.0), SetRow(8, 65.0, "warmup"))},
-    {"sets": (SetRow(10, 60.0), SetRow(8, 65.5))}, {"sets": (SetRow(10, 60.0), SetRow(9, 65.0))}, {"sets": (SetRow(10, 60.0),)},
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"date": "2026-03-02"},
+        {"time": "18:00"},
+        {"slug": "glute-bridge"},
+        {"units": "lb"},
+        {"contact": 7},
+        {"pain_score": 6},
+        {"rir": 2},
+        {"note": "evening"},
+        {"sets": (SetRow(10, 60.0), SetRow(8, 65.0, "warmup"))},
+        {"sets": (SetRow(10, 60.0), SetRow(8, 65.5))},
+        {"sets": (SetRow(10, 60.0), SetRow(9, 65.0))},
+        {"sets": (SetRow(10, 60.0),)},
+    ],
+)
 def test_the_fingerprint_covers_everything_an_entry_says(change: dict) -> None:
     assert entry()._replace(**change).fingerprint() != entry().fingerprint()
 
@@ -149,8 +163,15 @@ def foreign(*sets: trackers.ForeignSet, note: str | None = None, time: str | Non
     return trackers.ForeignEntry(5, "2026-03-01", time, workout, "Name", sets, note)
 
 
-def fs(reps: int | None, load: float | None = None, unit: str | None = None, seconds: float | None = None,
-       metres: float | None = None, rpe: float | None = None, kind: str = "working") -> trackers.ForeignSet:
+def fs(
+    reps: int | None,
+    load: float | None = None,
+    unit: str | None = None,
+    seconds: float | None = None,
+    metres: float | None = None,
+    rpe: float | None = None,
+    kind: str = "working",
+) -> trackers.ForeignSet:
     return trackers.ForeignSet(reps, load, unit, seconds, metres, rpe, kind)
 
 
@@ -162,8 +183,13 @@ def test_a_hold_is_counted_in_seconds_and_a_sled_in_metres() -> None:
 
 
 def test_what_a_set_says_beyond_its_count_is_kept_in_the_note() -> None:
-    e, _ = imports._convert(foreign(fs(12, 30.0, "lb", metres=402.3, rpe=7), fs(10, 30.0, "lb", seconds=40.0, rpe=8), note="ok"),
-                            "walking-lunge", "reps", "kg", "f")
+    e, _ = imports._convert(
+        foreign(fs(12, 30.0, "lb", metres=402.3, rpe=7), fs(10, 30.0, "lb", seconds=40.0, rpe=8), note="ok"),
+        "walking-lunge",
+        "reps",
+        "kg",
+        "f",
+    )
     assert e is not None and e.units == "lb" and e.rir == 2
     assert e.note == "ok | set 1: 402.3 m | set 2: 40 s | RPE by set: 7, 8"
 
@@ -185,7 +211,9 @@ def test_mixed_units_become_the_users_and_unsaid_units_are_the_users() -> None:
 
 def test_glutecoachs_own_tags_and_midnight_read_back_as_written() -> None:
     own = "glutecoach"  # the workout name glutecoach writes: only its rows carry the tag
-    e, _ = imports._convert(foreign(fs(10), note="[glutecoach contact=7 pain=2] =1+1", time="00:00", workout=own), "hip-thrust", "reps", "kg", "f")
+    e, _ = imports._convert(
+        foreign(fs(10), note="[glutecoach contact=7 pain=2] =1+1", time="00:00", workout=own), "hip-thrust", "reps", "kg", "f"
+    )
     assert e is not None and (e.contact, e.pain_score, e.note, e.time) == (7, 2, "=1+1", None)
     other, _ = imports._convert(foreign(fs(10), note="[glutecoach contact=7 pain=2] =1+1", time="07:05"), "hip-thrust", "reps", "kg", "f")
     assert other is not None and (other.contact, other.pain_score, other.note) == (None, None, "[glutecoach contact=7 pain=2] =1+1")
@@ -194,16 +222,36 @@ def test_glutecoachs_own_tags_and_midnight_read_back_as_written() -> None:
 
 
 def test_a_plan_never_guesses_a_name(cat: Catalogue) -> None:
-    data = (b"Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n"
-            b"2026-03-01 10:00:00,W,,Bench Press (Barbell),1,50,5,,,,,\n2026-03-01 10:00:00,W,,Hip Thrustt,1,50,5,,,,,\n")
+    data = (
+        b"Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n"
+        b"2026-03-01 10:00:00,W,,Bench Press (Barbell),1,50,5,,,,,\n2026-03-01 10:00:00,W,,Hip Thrustt,1,50,5,,,,,\n"
+    )
     plan = imports.plan(data, "f.csv", None, list(cat.exercises.values()), {}, "kg")
     assert [(n.name, n.slug, n.rows, n.sets) for n in plan.names] == [("Bench Press (Barbell)", None, 1, 0), ("Hip Thrustt", None, 1, 0)]
     assert plan.entries == () and len(plan.unknown) == 2
 
 
-@pytest.mark.parametrize("text,cell", [("=1", "'=1"), ("+1", "'+1"), ("-1", "'-1"), ("@x", "'@x"), ("\t=x", "\t'=x"), ("\r@x", "\r'@x"),
-                                       ("a=1", "a=1"), ("'=1", "''=1"), ("a;=1", "a;'=1"), ("a\t+1", "a\t'+1"), ("a\r=1", "a\r'=1"),
-                                       (" =1", " '=1"), ("\ufeff=1", "\ufeff'=1"), ("\uff1d1", "'\uff1d1"), ("x", "x"), ("\tx", "\tx")])
+@pytest.mark.parametrize(
+    "text,cell",
+    [
+        ("=1", "'=1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@x", "'@x"),
+        ("\t=x", "\t'=x"),
+        ("\r@x", "\r'@x"),
+        ("a=1", "a=1"),
+        ("'=1", "''=1"),
+        ("a;=1", "a;'=1"),
+        ("a\t+1", "a\t'+1"),
+        ("a\r=1", "a\r'=1"),
+        (" =1", " '=1"),
+        ("\ufeff=1", "\ufeff'=1"),
+        ("\uff1d1", "'\uff1d1"),
+        ("x", "x"),
+        ("\tx", "\tx"),
+    ],
+)
 def test_formula_cells_are_neutralised_and_read_back(text: str, cell: str) -> None:
     assert formats.cell(text) == cell and formats.uncell(cell) == text
     assert formats.cell(5) == 5

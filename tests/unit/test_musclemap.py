@@ -30,9 +30,7 @@ SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
 def render(renderable, width: int, color: bool = False) -> str:
-    console = Console(
-        width=width, record=True, color_system="truecolor" if color else None, force_terminal=color, file=_Sink()
-    )
+    console = Console(width=width, record=True, color_system="truecolor" if color else None, force_terminal=color, file=_Sink())
     console.print(renderable)
     return console.export_text()
 
@@ -243,8 +241,15 @@ def test_a_map_of_regions_gives_each_its_own_colour_from_a_colour_blind_safe_pal
 
     from glutecoach.render.musclemap_data import REGION_COLOURS
 
-    okabe_ito = {(0xE6, 0x9F, 0x00), (0x56, 0xB4, 0xE9), (0x00, 0x9E, 0x73), (0xF0, 0xE4, 0x42), (0x00, 0x72, 0xB2),
-                 (0xD5, 0x5E, 0x00), (0xCC, 0x79, 0xA7)}
+    okabe_ito = {
+        (0xE6, 0x9F, 0x00),
+        (0x56, 0xB4, 0xE9),
+        (0x00, 0x9E, 0x73),
+        (0xF0, 0xE4, 0x42),
+        (0x00, 0x72, 0xB2),
+        (0xD5, 0x5E, 0x00),
+        (0xCC, 0x79, 0xA7),
+    }
     assert len(set(REGION_COLOURS.values())) == 5 and set(REGION_COLOURS.values()) <= okabe_ito
     console = Console(width=80, color_system="truecolor", force_terminal=True, file=_Sink())
     segments = list(console.render(muscle_map(ALL, color=True, width=80, scale=False, regions=True)))
@@ -269,7 +274,11 @@ def test_the_drawing_follows_the_anatomy(kind: str) -> None:
 
     half = getattr(musclemap_data, kind)
     sacrum = cells(half, "S") | {(r, len(row) - 1) for r, row in enumerate(half)}
-    medius, upper, piriformis = cells(half, "m") | cells(half, "3"), cells(half, "U") | cells(half, "1"), cells(half, "p") | cells(half, "5")
+    medius, upper, piriformis = (
+        cells(half, "m") | cells(half, "3"),
+        cells(half, "U") | cells(half, "1"),
+        cells(half, "p") | cells(half, "5"),
+    )
     # The medius stays lateral: a column of upper gluteus maximus lies between it and the sacrum in every row.
     for r, c in medius:
         assert any((r, x) in upper for x in range(c, len(half[r]))), f"row {r}: the medius reaches the sacrum"
@@ -294,4 +303,3 @@ def test_the_svg_keeps_the_medius_off_the_sacrum() -> None:
 
     assert max(xs(_SVG_SHAPES["gluteus-medius"])) < min(xs(_SVG_SACRUM)) - 40
     assert max(xs(_SVG_SHAPES["gluteus-maximus-upper"])) > min(xs(_SVG_SACRUM))  # the maximus arises from the sacrum
-

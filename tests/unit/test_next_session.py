@@ -56,8 +56,19 @@ def entries(rows: list[dict[str, Any]], slug: Resolver) -> list[Entry]:
     for i, row in enumerate(rows):
         sets = tuple(SetRow(5, row.get("load"), "warmup") for _ in range(row.get("warmup", 0)))
         sets += tuple(SetRow(row.get("reps", 10), row.get("load")) for _ in range(row.get("sets", 3)))
-        out.append(Entry(i + 1, str(row["date"]), slug(row["slug"]), sets, row.get("units", "kg"), row.get("contact"), row.get("pain"),
-                         row.get("rir"), row.get("note")))
+        out.append(
+            Entry(
+                i + 1,
+                str(row["date"]),
+                slug(row["slug"]),
+                sets,
+                row.get("units", "kg"),
+                row.get("contact"),
+                row.get("pain"),
+                row.get("rir"),
+                row.get("note"),
+            )
+        )
     return out
 
 
@@ -74,7 +85,9 @@ def fillers(cat: Catalogue, p: planner.Plan, at: dict[str, int], start: dt.date,
 
 def easier_than(cat: Catalogue, to: str, of: Exercise) -> bool:
     other = cat.exercises[to]
-    return to in of.regressions or (other.pattern == of.pattern and (other.complexity, other.load_potential) < (of.complexity, of.load_potential))
+    return to in of.regressions or (
+        other.pattern == of.pattern and (other.complexity, other.load_potential) < (of.complexity, of.load_potential)
+    )
 
 
 def spares(cat: Catalogue, to: str, of: Exercise) -> bool:
@@ -87,8 +100,12 @@ def easier_to_feel(cat: Catalogue, to: str, of: Exercise) -> bool:
     return cat.exercises[to].contact_ease >= of.contact_ease and to != of.slug
 
 
-TO_IN = {"easier": easier_than, "spares": spares, "easier-to-feel": easier_to_feel,
-         "progressions": lambda cat, to, of: to in of.progressions}
+TO_IN = {
+    "easier": easier_than,
+    "spares": spares,
+    "easier-to-feel": easier_to_feel,
+    "progressions": lambda cat, to, of: to in of.progressions,
+}
 
 
 def run(cat: Catalogue, case: dict[str, Any]) -> tuple[coach.NextSession, Resolver]:
@@ -99,14 +116,28 @@ def run(cat: Catalogue, case: dict[str, Any]) -> tuple[coach.NextSession, Resolv
     log = entries(case.get("log", []), slug)
     if "contact_all" in case:
         every = dict.fromkeys(e.exercise.slug for w in p.weeks if w.week in p.phases[0].weeks for s in w.sessions for e in s.exercises)
-        log += entries([{"slug": s, "date": d, "sets": 2, "reps": 15, "contact": case["contact_all"]["contact"]}
-                        for s in every for d in case["contact_all"]["dates"]], slug)
+        log += entries(
+            [
+                {"slug": s, "date": d, "sets": 2, "reps": 15, "contact": case["contact_all"]["contact"]}
+                for s in every
+                for d in case["contact_all"]["dates"]
+            ],
+            slug,
+        )
     start = case.get("start", DEFAULTS["start"])
     if case.get("fill", True) and start is not None:
         log = fillers(cat, p, at, day(start), day(case.get("today", DEFAULTS["today"])), len(log)) + log
     steps = case.get("load_step")
-    result = coach.next_session(cat, p, profile, log, day(case.get("today", DEFAULTS["today"])),
-                                None if start is None else day(start), steps, case.get("saved", True))
+    result = coach.next_session(
+        cat,
+        p,
+        profile,
+        log,
+        day(case.get("today", DEFAULTS["today"])),
+        None if start is None else day(start),
+        steps,
+        case.get("saved", True),
+    )
     return result, slug
 
 
@@ -192,8 +223,19 @@ def test_every_day_of_every_week_answers_with_no_exercise_twice(cat: Catalogue, 
         check_always(cat, n)
         for i, x in enumerate(n.next_session):
             reps = x.reps[1] if (k // 2 + i) % 3 else x.reps[0]
-            log.append(Entry(len(log) + 1, today.isoformat(), x.slug, tuple(SetRow(reps, x.load or None) for _ in range(x.sets)),
-                             x.load_unit or "kg", 8 if i % 2 == 0 else 3, 5 if (k == 20 and i == 0) else 1, 2, None))
+            log.append(
+                Entry(
+                    len(log) + 1,
+                    today.isoformat(),
+                    x.slug,
+                    tuple(SetRow(reps, x.load or None) for _ in range(x.sets)),
+                    x.load_unit or "kg",
+                    8 if i % 2 == 0 else 3,
+                    5 if (k == 20 and i == 0) else 1,
+                    2,
+                    None,
+                )
+            )
 
 
 def test_loads_round_to_what_plates_can_make() -> None:

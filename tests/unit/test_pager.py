@@ -26,14 +26,17 @@ def test_no_pager_is_taken_out_of_the_arguments_anywhere_before_a_double_dash() 
     assert pager.strip_flag(["log", "add", "--", "--no-pager"]) == (["log", "add", "--", "--no-pager"], False)
 
 
-@pytest.mark.parametrize(("environ", "expected"), [
-    ({}, ["less"]),
-    ({"PAGER": "more -s"}, ["more", "-s"]),
-    ({"PAGER": "more", "GLUTECOACH_PAGER": "most"}, ["most"]),
-    ({"GLUTECOACH_PAGER": ""}, None),
-    ({"GLUTECOACH_PAGER": "cat"}, None),
-    ({"PAGER": "less", "GLUTECOACH_NO_PAGER": "1"}, None),
-])
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({}, ["less"]),
+        ({"PAGER": "more -s"}, ["more", "-s"]),
+        ({"PAGER": "more", "GLUTECOACH_PAGER": "most"}, ["most"]),
+        ({"GLUTECOACH_PAGER": ""}, None),
+        ({"GLUTECOACH_PAGER": "cat"}, None),
+        ({"PAGER": "less", "GLUTECOACH_NO_PAGER": "1"}, None),
+    ],
+)
 def test_the_environment_chooses_the_pager_or_turns_it_off(environ: dict[str, str], expected: list[str] | None) -> None:
     assert pager.pager_command(environ) == expected
 

@@ -75,7 +75,11 @@ def test_gates_hold_in_every_phase(grid: dict[Key, planner.Plan], cat: Catalogue
             assert LEVEL_RANK[ex.level] <= LEVEL_RANK[profile.level], (key, ex.slug)
             for c in ex.contraindications:
                 if c.condition in profile.pains:
-                    assert c.level == "advice" or (c.level == "caution" and (not c.derived or c.condition in cat.still_covers)), (key, ex.slug, c)
+                    assert c.level == "advice" or (c.level == "caution" and (not c.derived or c.condition in cat.still_covers)), (
+                        key,
+                        ex.slug,
+                        c,
+                    )
                     assert c.note in e.note, (key, ex.slug, "the caution is shown")
 
 
@@ -88,7 +92,10 @@ def test_the_contact_phase_is_easy_to_feel_work_and_ends_on_contact(grid: dict[K
         assert "until contact 7/10 twice on every exercise (about 2-4 weeks)" in first.phase.advance_when.lower()
         for w, _, e in items(p):
             if w.week in first.weeks:
-                assert e.exercise.contact_ease >= 4 and e.exercise.complexity <= 2 and set(e.exercise.equipment) <= {"band"}, (key, e.exercise.slug)
+                assert e.exercise.contact_ease >= 4 and e.exercise.complexity <= 2 and set(e.exercise.equipment) <= {"band"}, (
+                    key,
+                    e.exercise.slug,
+                )
 
 
 def test_a_bridge_from_feeling_to_loading_at_most_three_new_exercises_a_week(grid: dict[Key, planner.Plan]) -> None:
@@ -345,9 +352,16 @@ def test_sets_count_one_where_an_exercise_trains_a_region_hard_and_half_where_le
     assert [set_value(abd, r) for r in REGIONS] == [1.0, 0.5, 1.0, 1.0, 0.5]
     assert [set_value(step, r) for r in REGIONS] == [1.0, 1.0, 1.0, 0.5, 0.0]
     assert all(set_value(cat.exercises["broad-jump"], r) == 0 for r in REGIONS)  # counted in contacts
-    day = planner.Session(1, (planner.PlannedExercise(squat, 3, (8, 12), "", 120, ""), planner.PlannedExercise(abd, 2, (10, 15), "", 60, "")))
+    day = planner.Session(
+        1, (planner.PlannedExercise(squat, 3, (8, 12), "", 120, ""), planner.PlannedExercise(abd, 2, (10, 15), "", 60, ""))
+    )
     assert planner.region_sets([day]) == {
-        "gluteus-maximus-upper": 5.0, "gluteus-maximus-lower": 4.0, "gluteus-medius": 3.5, "gluteus-minimus": 3.5, "piriformis": 1.0}
+        "gluteus-maximus-upper": 5.0,
+        "gluteus-maximus-lower": 4.0,
+        "gluteus-medius": 3.5,
+        "gluteus-minimus": 3.5,
+        "piriformis": 1.0,
+    }
     assert "Pelland 2024" in SET_RULE and "back squat is a full glute set" in SET_RULE
 
 
@@ -399,7 +413,7 @@ def check_hinges(p: planner.Plan, key: tuple[str, ...]) -> None:
     for w in p.weeks:
         days = [s.weekday for s in w.sessions if any(planner.is_heavy_hinge(e.exercise) for e in s.exercises)]
         assert len(days) <= 2, (key, w.week, days)
-        assert all(abs(a - b) > 1 for i, a in enumerate(days) for b in days[i + 1:]), (key, w.week, "heavy pulls on consecutive days")
+        assert all(abs(a - b) > 1 for i, a in enumerate(days) for b in days[i + 1 :]), (key, w.week, "heavy pulls on consecutive days")
         for s in w.sessions:
             assert sum(planner.is_heavy_hinge(e.exercise) for e in s.exercises) <= 1, (key, w.week, s.day)
 
@@ -496,8 +510,12 @@ def render(p: planner.Plan, width: int = 80) -> str:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize("args", [("beginner", "glute-size", "everything"), ("intermediate", "sprint-jump", "none"), ("advanced", "upper-glutes", "none")])
-def test_the_terminal_plan_fits_80_columns_and_shows_what_a_session_needs(grid: dict[Key, planner.Plan], args: tuple[str, str, str]) -> None:
+@pytest.mark.parametrize(
+    "args", [("beginner", "glute-size", "everything"), ("intermediate", "sprint-jump", "none"), ("advanced", "upper-glutes", "none")]
+)
+def test_the_terminal_plan_fits_80_columns_and_shows_what_a_session_needs(
+    grid: dict[Key, planner.Plan], args: tuple[str, str, str]
+) -> None:
     level, goal, kit = args
     p = grid[(goal, level, kit, "")]
     text = render(p)
@@ -528,6 +546,7 @@ def test_the_markdown_plan_has_check_boxes_and_fits_a_printed_page(grid: dict[Ke
     assert "ramp set" in " ".join(plan_view.markdown(grid[("glute-size", "beginner", "everything", "")]).split())
     for e in {e.exercise.name for _, _, e in items(p)}:
         assert e in text
+
 
 def test_knee_pain_plans_keep_a_squat_or_lunge_every_loading_week(grid: dict[Key, planner.Plan]) -> None:
     """Knee pain keeps squats and lunges to a pain-free depth (its own note): a plan never drops them."""

@@ -15,7 +15,14 @@ from glutecoach.core.volume import set_value
 
 
 def entry(
-    day: str, slug: str, sets: int, reps: int, load: float | None = None, units: str = "kg", contact: int | None = None, pain_score: int | None = None
+    day: str,
+    slug: str,
+    sets: int,
+    reps: int,
+    load: float | None = None,
+    units: str = "kg",
+    contact: int | None = None,
+    pain_score: int | None = None,
 ) -> Entry:
     return Entry(None, day, slug, tuple(SetRow(reps, load) for _ in range(sets)), units, contact, pain_score)
 
@@ -116,8 +123,9 @@ def test_each_week_is_under_in_or_over_the_band() -> None:
 
 
 def test_every_week_of_the_window_is_there_and_the_last_full_one_has_ended(cat: Catalogue) -> None:
-    result = progress.from_entries(cat, [entry("2026-11-10", "hip-thrust", 3, 10, 60), entry("2026-11-24", "hip-thrust", 3, 10, 65)],
-                                   4, "2026-11-09", "2026-12-02")
+    result = progress.from_entries(
+        cat, [entry("2026-11-10", "hip-thrust", 3, 10, 60), entry("2026-11-24", "hip-thrust", 3, 10, 65)], 4, "2026-11-09", "2026-12-02"
+    )
     assert [w.week for w in result.every_week] == ["2026-11-09", "2026-11-16", "2026-11-23", "2026-11-30"]
     assert all(v == 0 for v in result.every_week[1].region_sets.values())
     assert result.last_full_week.week == "2026-11-23"  # 2 Dec is a Wednesday: that week has not ended
@@ -128,14 +136,26 @@ def test_every_week_of_the_window_is_there_and_the_last_full_one_has_ended(cat: 
 def test_main_lifts_are_the_loaded_exercises_logged_most(cat: Catalogue) -> None:
     rows = [entry(f"2026-11-{d}", "hip-thrust", 3, 10, 60) for d in (10, 12, 14)]
     rows += [entry(f"2026-11-{d}", "back-squat", 3, 5, 80) for d in (11, 13)]
-    rows += [entry("2026-11-15", "romanian-deadlift", 3, 5, 80), entry("2026-11-16", "glute-bridge", 3, 12), entry("2026-11-17", "glute-bridge", 3, 12)]
+    rows += [
+        entry("2026-11-15", "romanian-deadlift", 3, 5, 80),
+        entry("2026-11-16", "glute-bridge", 3, 12),
+        entry("2026-11-17", "glute-bridge", 3, 12),
+    ]
     result = progress.from_entries(cat, rows, 4, "2026-11-09", "2026-11-30")
     assert [t.slug for t in result.main_lifts] == ["hip-thrust", "back-squat"]  # one loaded session is no trend
 
 
-@pytest.mark.parametrize(("typed", "profile", "expected"), [
-    ("60", "kg", 60), ("60kg", "kg", 60), ("60 KG", "lb", 132.3), ("135lb", "kg", 61.2), ("135 lbs", "lb", 135), ("62,5", "kg", 62.5),
-])
+@pytest.mark.parametrize(
+    ("typed", "profile", "expected"),
+    [
+        ("60", "kg", 60),
+        ("60kg", "kg", 60),
+        ("60 KG", "lb", 132.3),
+        ("135lb", "kg", 61.2),
+        ("135 lbs", "lb", 135),
+        ("62,5", "kg", 62.5),
+    ],
+)
 def test_a_load_is_read_with_its_unit_into_the_profile_unit(typed: str, profile: str, expected: float) -> None:
     from glutecoach.core.units import parse_load
 

@@ -69,10 +69,17 @@ def test_every_goal_weights_only_known_rules_and_scores_stay_within_0_100(cat: C
         assert 60 <= top <= 110, (goal.name, top)  # the README's 0-100 scale
 
 
-@given(st.sampled_from([r.name for r in rules.RULES]), st.floats(-50, 50), st.integers(0, 10_000), st.sampled_from(["beginner", "intermediate", "advanced"]))
+@given(
+    st.sampled_from([r.name for r in rules.RULES]),
+    st.floats(-50, 50),
+    st.integers(0, 10_000),
+    st.sampled_from(["beginner", "intermediate", "advanced"]),
+)
 def test_no_rule_gives_more_than_its_weight(cat: Catalogue, name: str, weight: float, pick: int, level: str) -> None:
     ex = list(cat.exercises.values())[pick % len(cat.exercises)]
-    profile = engine.with_favours(cat, Profile(level, None, ("knee-pain", "lateral-hip-pain", "lower-back-pain"), ((ex.slug, 6, "2026-11-30"),)))
+    profile = engine.with_favours(
+        cat, Profile(level, None, ("knee-pain", "lateral-hip-pain", "lower-back-pain"), ((ex.slug, 6, "2026-11-30"),))
+    )
     reason = rules.apply(rules.RULE_BY_NAME[name], ex, goal_for(name, weight), profile)
     assert reason is None or abs(reason.points) <= abs(weight) + 0.05
 
@@ -107,7 +114,10 @@ def test_external_rotation_counts_in_full_near_extension_and_in_part_with_the_hi
 
 def test_a_cleared_hip_replacement_turns_what_was_left_out_into_a_caution(cat: Catalogue) -> None:
     pistol = cat.exercises["single-leg-squat"]
-    before, after = Profile(level="advanced", pains=("hip-replacement-anterior",)), Profile(level="advanced", pains=("hip-replacement-anterior",), cleared=True)
+    before, after = (
+        Profile(level="advanced", pains=("hip-replacement-anterior",)),
+        Profile(level="advanced", pains=("hip-replacement-anterior",), cleared=True),
+    )
     assert engine.exclusion(pistol, None, before) is not None and engine.exclusion(pistol, None, after) is None
     reason = rules.apply(rules.RULE_BY_NAME["caution"], pistol, goal_for("caution", -20), after)
     assert reason is not None and reason.points == -20.0 and "hip-replacement-anterior" in reason.label

@@ -56,9 +56,18 @@ def sets(draw: Any, fmt: str) -> ForeignSet:
     dunit = draw(st.sampled_from(["m", "km", "mi", "ft"])) if fmt == "fitnotes" else ("km" if fmt == "hevy" else "m")
     rpe = None if fmt == "fitnotes" else draw(st.none() | st.integers(12, 20).map(lambda x: x / 2))
     kind = "working" if fmt == "fitnotes" else draw(st.sampled_from(TYPES))
-    return ForeignSet(draw(st.none() | st.integers(1, 1000)), load, unit if load else None,
-                      draw(st.none() | st.integers(1, 3600).map(float)), metres, rpe, kind,
-                      None if fmt == "hevy" else draw(maybe_text), None, dunit if metres else None)
+    return ForeignSet(
+        draw(st.none() | st.integers(1, 1000)),
+        load,
+        unit if load else None,
+        draw(st.none() | st.integers(1, 3600).map(float)),
+        metres,
+        rpe,
+        kind,
+        None if fmt == "hevy" else draw(maybe_text),
+        None,
+        dunit if metres else None,
+    )
 
 
 @st.composite
@@ -71,12 +80,24 @@ def records(draw: Any, fmt: str) -> list[ForeignEntry]:
         name = draw(text) + f" {i}"  # one entry per name: FitNotes cannot tell two entries of a name apart
         workout = None if fmt == "fitnotes" else draw(text) + f" {i}"
         note = draw(maybe_text) if fmt == "hevy" else None
-        out.append(ForeignEntry(
-            0, day, clock[:5] if clock else None, workout, name, tuple(draw(st.lists(sets(fmt), min_size=1, max_size=5))), None,
-            clock, None if fmt == "fitnotes" else draw(st.none() | st.integers(1, 330).map(lambda x: x * (60 if fmt == "hevy" else 61))),
-            str(i + 1) if fmt == "strong" else None, None if fmt == "fitnotes" else draw(maybe_text), note,
-            draw(st.none() | st.integers(0, 9).map(str)) if fmt == "hevy" else None,
-            draw(maybe_text) if fmt == "fitnotes" else None))
+        out.append(
+            ForeignEntry(
+                0,
+                day,
+                clock[:5] if clock else None,
+                workout,
+                name,
+                tuple(draw(st.lists(sets(fmt), min_size=1, max_size=5))),
+                None,
+                clock,
+                None if fmt == "fitnotes" else draw(st.none() | st.integers(1, 330).map(lambda x: x * (60 if fmt == "hevy" else 61))),
+                str(i + 1) if fmt == "strong" else None,
+                None if fmt == "fitnotes" else draw(maybe_text),
+                note,
+                draw(st.none() | st.integers(0, 9).map(str)) if fmt == "hevy" else None,
+                draw(maybe_text) if fmt == "fitnotes" else None,
+            )
+        )
     return out
 
 
@@ -94,28 +115,47 @@ def test_a_generated_export_reads_back_and_writes_again_unchanged(fmt: str, data
 # ---------------------------------------------------------------------------------------------
 # What cannot round-trip, and why
 
+
 def _one(**change: Any) -> ForeignEntry:
-    base = ForeignEntry(0, "2026-03-01", "10:00", "Legs", "Hip Thrust (Barbell)",
-                        (ForeignSet(10, 60.0, "kg", None, None, 8.0, "working", "slow"),), None, "10:00:30",
-                        3600, "7", "good", "brace", "1", "Legs")
+    base = ForeignEntry(
+        0,
+        "2026-03-01",
+        "10:00",
+        "Legs",
+        "Hip Thrust (Barbell)",
+        (ForeignSet(10, 60.0, "kg", None, None, 8.0, "working", "slow"),),
+        None,
+        "10:00:30",
+        3600,
+        "7",
+        "good",
+        "brace",
+        "1",
+        "Legs",
+    )
     return base._replace(**change)
 
 
 # format -> (a record, a field of what reads back, what it says after the trip): each line of LOSSES shown real
 LOST = {
-    "strong": [(_one(sets=(ForeignSet(10, 100.0, "lb", None, None, None, "working"),)), lambda r: r.sets[0].load, 45.36),
-               (_one(sets=(ForeignSet(10, None, None, None, 1500.0, None, "working", None, None, "km"),)),
-                lambda r: r.sets[0].distance_unit, "m"),
-               (_one(), lambda r: (r.exercise_note, r.superset, r.category), (None, None, None))],
-    "hevy": [(_one(duration=3530), lambda r: (r.clock, r.duration), ("10:00:00", 3540)),  # 10:00:30-10:59:20
-             (_one(exercise_note=None), lambda r: r.sets[0].note, None),
-             (_one(sets=(ForeignSet(10, 100.0, "lb", None, None, None, "working"),)), lambda r: r.sets[0].load, 45.36),
-             (_one(sets=(ForeignSet(10, 60.0, "kg", None, None, None, "warmup", None, "W"),)), lambda r: r.sets[0].order, "0"),
-             (_one(), lambda r: r.workout_no, None)],
-    "fitnotes": [(_one(), lambda r: (r.workout, r.duration, r.clock, r.workout_note), (None, None, None, None)),
-                 (_one(), lambda r: (r.sets[0].rpe, r.sets[0].type), (None, "working")),
-                 ([_one(), _one()], lambda r: len(r.sets), 2),
-                 (_one(sets=(ForeignSet(None, None, None, 30.4, None, None, "working"),)), lambda r: r.sets[0].seconds, 30.0)],
+    "strong": [
+        (_one(sets=(ForeignSet(10, 100.0, "lb", None, None, None, "working"),)), lambda r: r.sets[0].load, 45.36),
+        (_one(sets=(ForeignSet(10, None, None, None, 1500.0, None, "working", None, None, "km"),)), lambda r: r.sets[0].distance_unit, "m"),
+        (_one(), lambda r: (r.exercise_note, r.superset, r.category), (None, None, None)),
+    ],
+    "hevy": [
+        (_one(duration=3530), lambda r: (r.clock, r.duration), ("10:00:00", 3540)),  # 10:00:30-10:59:20
+        (_one(exercise_note=None), lambda r: r.sets[0].note, None),
+        (_one(sets=(ForeignSet(10, 100.0, "lb", None, None, None, "working"),)), lambda r: r.sets[0].load, 45.36),
+        (_one(sets=(ForeignSet(10, 60.0, "kg", None, None, None, "warmup", None, "W"),)), lambda r: r.sets[0].order, "0"),
+        (_one(), lambda r: r.workout_no, None),
+    ],
+    "fitnotes": [
+        (_one(), lambda r: (r.workout, r.duration, r.clock, r.workout_note), (None, None, None, None)),
+        (_one(), lambda r: (r.sets[0].rpe, r.sets[0].type), (None, "working")),
+        ([_one(), _one()], lambda r: len(r.sets), 2),
+        (_one(sets=(ForeignSet(None, None, None, 30.4, None, None, "working"),)), lambda r: r.sets[0].seconds, 30.0),
+    ],
 }
 
 
@@ -146,5 +186,6 @@ def test_a_real_export_imported_and_exported_again_says_the_same(tmp_path: Path,
     key = lambda r: (r.date, r.clock or "", r.name)  # noqa: E731
     units = "kg"
     assert sorted((kept(r, read.format, units) for r in back), key=json.dumps) == sorted(
-        (kept(r, read.format, units) for r in read.entries), key=json.dumps)
+        (kept(r, read.format, units) for r in read.entries), key=json.dumps
+    )
     assert sorted(map(key, back)) == sorted(map(key, read.entries))

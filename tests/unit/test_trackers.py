@@ -20,12 +20,16 @@ from glutecoach.store.trackers.write import uncell
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "trackers"
 
 STRONG_CLASSIC = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE"
-STRONG_NEWER = ("Workout #,Date,Workout Name,Duration (sec),Exercise Name,Set Order,Weight (kg),Reps,RPE,"
-                "Distance (meters),Seconds,Notes,Workout Notes")
-STRONG_SEMICOLON = ("Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;Distance Unit;"
-                    "Seconds;Notes;Workout Notes")
-HEVY = ("title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,"
-        "weight_kg,reps,distance_km,duration_seconds,rpe")
+STRONG_NEWER = (
+    "Workout #,Date,Workout Name,Duration (sec),Exercise Name,Set Order,Weight (kg),Reps,RPE,Distance (meters),Seconds,Notes,Workout Notes"
+)
+STRONG_SEMICOLON = (
+    "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;Distance Unit;Seconds;Notes;Workout Notes"
+)
+HEVY = (
+    "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,"
+    "weight_kg,reps,distance_km,duration_seconds,rpe"
+)
 FITNOTES_OLD = "Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time,Comment"
 FITNOTES_NEW = "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,Comment"
 
@@ -52,16 +56,20 @@ def test_strong_classic() -> None:
     r = fixture("strong_classic.csv")
     assert (r.format, r.rows, r.skipped_rest_timers) == ("strong", 9, 1)
     assert summary(r) == [
-        (2, "2026-03-01", "10:00", "Glutes A", "Hip Thrust (Barbell)",
-         (w(10, 40.0, kind="warmup"), w(10, 60.0, rpe=8.0), w(8, 62.5, rpe=8.5)),
-         "first workout | workout: Felt strong"),
+        (
+            2,
+            "2026-03-01",
+            "10:00",
+            "Glutes A",
+            "Hip Thrust (Barbell)",
+            (w(10, 40.0, kind="warmup"), w(10, 60.0, rpe=8.0), w(8, 62.5, rpe=8.5)),
+            "first workout | workout: Felt strong",
+        ),
         (6, "2026-03-01", "10:00", "Glutes A", "Plank", (w(None, None, seconds=60.0),), "workout: Felt strong"),
         (7, "2026-03-01", "10:00", "Glutes A", "Bench Press (Barbell)", (w(5, 50.0),), "workout: Felt strong"),
         # the second workout of the same exercise on the same day: its own entry, its own note and RPE
-        (8, "2026-03-01", "18:00", "Glutes B", "Hip Thrust (Barbell)", (w(10, 60.0, rpe=10.0),),
-         "second, knee worse next morning"),
-        (9, "2026-03-01", "18:00", "Glutes B", "Hip Abductor (Machine)", (w(15, 45.0),),
-         'slow "negatives"\nthen a pause'),
+        (8, "2026-03-01", "18:00", "Glutes B", "Hip Thrust (Barbell)", (w(10, 60.0, rpe=10.0),), "second, knee worse next morning"),
+        (9, "2026-03-01", "18:00", "Glutes B", "Hip Abductor (Machine)", (w(15, 45.0),), 'slow "negatives"\nthen a pause'),
         (11, "2026-03-03", "07:30", "Glutes A", "Lunge (Dumbbell)", (w(10, 12.0),), None),
     ]
 
@@ -70,10 +78,21 @@ def test_strong_newer_kg_with_drop_and_failure_sets() -> None:
     r = fixture("strong_newer_kg.csv")
     assert (r.format, r.rows, r.skipped_rest_timers) == ("strong", 8, 1)
     assert summary(r) == [
-        (2, "2026-02-10", "18:05", "Lower", "Hip Thrust (Barbell)",
-         (w(12, 40.0, "kg", kind="warmup"), w(10, 80.0, "kg", 8.0), w(9, 80.0, "kg", 9.0),
-          w(12, 60.0, "kg", kind="drop"), w(20, 40.0, "kg", 10.0, kind="failure")),
-         "drop to 60 | to failure"),
+        (
+            2,
+            "2026-02-10",
+            "18:05",
+            "Lower",
+            "Hip Thrust (Barbell)",
+            (
+                w(12, 40.0, "kg", kind="warmup"),
+                w(10, 80.0, "kg", 8.0),
+                w(9, 80.0, "kg", 9.0),
+                w(12, 60.0, "kg", kind="drop"),
+                w(20, 40.0, "kg", 10.0, kind="failure"),
+            ),
+            "drop to 60 | to failure",
+        ),
         (7, "2026-02-10", "18:05", "Lower", "Sled Push", (w(None, 100.0, "kg", metres=20.0),), None),
         (9, "2026-02-12", "07:00", "Lower", "Glute Bridge", (w(20, None),), "workout: Short session"),
     ]
@@ -92,8 +111,15 @@ def test_strong_semicolon_with_per_row_units() -> None:
     r = fixture("strong_semicolon.csv")
     assert (r.format, r.rows, r.skipped_rest_timers) == ("strong", 5, 1)
     assert summary(r) == [
-        (2, "2019-01-11", "12:31", "Leg", "Hip Thrust (Barbell)",
-         (w(10, 20.0, "kg", kind="warmup"), w(10, 60.0, "kg", 8.0), w(8, 135.0, "lb")), "home gym; pounds"),
+        (
+            2,
+            "2019-01-11",
+            "12:31",
+            "Leg",
+            "Hip Thrust (Barbell)",
+            (w(10, 20.0, "kg", kind="warmup"), w(10, 60.0, "kg", 8.0), w(8, 135.0, "lb")),
+            "home gym; pounds",
+        ),
         (5, "2019-01-11", "12:31", "Leg", "Sled Push", (w(None, 50.0, "kg", metres=20.0),), None),
     ]
 
@@ -110,12 +136,25 @@ def test_hevy_kg() -> None:
     r = fixture("hevy_kg.csv")
     assert (r.format, r.rows, r.skipped_rest_timers) == ("hevy", 8, 0)
     assert summary(r) == [
-        (2, "2025-12-22", "08:00", "Glute Day", "Hip Thrust (Barbell)",
-         (w(12, 40.0, "kg", kind="warmup"), w(10, 80.0, "kg", 8.0), w(12, 60.0, "kg", kind="drop")),
-         "Pause at the top | workout: Morning session"),
+        (
+            2,
+            "2025-12-22",
+            "08:00",
+            "Glute Day",
+            "Hip Thrust (Barbell)",
+            (w(12, 40.0, "kg", kind="warmup"), w(10, 80.0, "kg", 8.0), w(12, 60.0, "kg", kind="drop")),
+            "Pause at the top | workout: Morning session",
+        ),
         (5, "2025-12-22", "08:00", "Glute Day", "Hip Abduction (Machine)", (w(15, 45.0, "kg"),), "workout: Morning session"),
-        (6, "2025-12-22", "08:00", "Glute Day", "Glute Kickback (Cable)", (w(20, 15.0, "kg", 10.0, kind="failure"),),
-         "workout: Morning session"),
+        (
+            6,
+            "2025-12-22",
+            "08:00",
+            "Glute Day",
+            "Glute Kickback (Cable)",
+            (w(20, 15.0, "kg", 10.0, kind="failure"),),
+            "workout: Morning session",
+        ),
         (7, "2025-12-22", "08:00", "Glute Day", "Plank", (w(None, None, seconds=60.0),), "workout: Morning session"),
         (8, "2025-12-22", "18:30", "Evening Pump", "Hip Thrust (Barbell)", (w(10, 80.0, "kg", 9.5),), "knee worse next morning"),
         (9, "2025-12-23", "07:00", "Run", "Running", (w(None, None, seconds=1800.0, metres=5200.0),), None),
@@ -161,25 +200,31 @@ def test_fitnotes_android_per_row_units() -> None:
 # Detection and forcing
 
 
-@pytest.mark.parametrize("header, fmt", [
-    (STRONG_CLASSIC, "strong"),
-    (STRONG_NEWER, "strong"),
-    (STRONG_NEWER.replace("Weight (kg)", "Weight (lbs)").replace("(meters)", "(miles)"), "strong"),
-    (STRONG_NEWER.replace("Weight (kg)", "Weight (lb)"), "strong"),
-    (STRONG_SEMICOLON, "strong"),
-    (STRONG_SEMICOLON + ";Workout Duration", "strong"),
-    ("Workout No,Date,Workout Name,Duration,Exercise Name,Set Order,Weight (kg),Reps,RPE,Distance (meters),Seconds,Notes,Workout Notes", "strong"),
-    (HEVY, "hevy"),
-    (HEVY.replace("weight_kg", "weight_lbs").replace("distance_km", "distance_miles"), "hevy"),
-    (FITNOTES_OLD, "fitnotes"),
-    (FITNOTES_OLD.replace("(kgs)", "(lbs)"), "fitnotes"),
-    (FITNOTES_OLD.replace(",Comment", ""), "fitnotes"),
-    (FITNOTES_NEW, "fitnotes"),
-    ("id,date,slug,set,reps,load,units,contact,pain_score,rir,note", None),
-    ("Datum; Workout-Name; Name der Übung; Reihenfolge festlegen; Gewicht; Wiederh.; RPE", None),
-    ("Date,Workout Name,Exercise Name,Set Order,Weight (kg),Weight (lbs),Reps", None),  # two weight columns
-    ("", None),
-])
+@pytest.mark.parametrize(
+    "header, fmt",
+    [
+        (STRONG_CLASSIC, "strong"),
+        (STRONG_NEWER, "strong"),
+        (STRONG_NEWER.replace("Weight (kg)", "Weight (lbs)").replace("(meters)", "(miles)"), "strong"),
+        (STRONG_NEWER.replace("Weight (kg)", "Weight (lb)"), "strong"),
+        (STRONG_SEMICOLON, "strong"),
+        (STRONG_SEMICOLON + ";Workout Duration", "strong"),
+        (
+            "Workout No,Date,Workout Name,Duration,Exercise Name,Set Order,Weight (kg),Reps,RPE,Distance (meters),Seconds,Notes,Workout Notes",
+            "strong",
+        ),
+        (HEVY, "hevy"),
+        (HEVY.replace("weight_kg", "weight_lbs").replace("distance_km", "distance_miles"), "hevy"),
+        (FITNOTES_OLD, "fitnotes"),
+        (FITNOTES_OLD.replace("(kgs)", "(lbs)"), "fitnotes"),
+        (FITNOTES_OLD.replace(",Comment", ""), "fitnotes"),
+        (FITNOTES_NEW, "fitnotes"),
+        ("id,date,slug,set,reps,load,units,contact,pain_score,rir,note", None),
+        ("Datum; Workout-Name; Name der Übung; Reihenfolge festlegen; Gewicht; Wiederh.; RPE", None),
+        ("Date,Workout Name,Exercise Name,Set Order,Weight (kg),Weight (lbs),Reps", None),  # two weight columns
+        ("", None),
+    ],
+)
 def test_detect(header: str, fmt: str | None) -> None:
     cells = next(csv.reader([header], delimiter=";" if ";" in header else ","), [])
     assert T.detect([c.strip() for c in cells]) == fmt
@@ -234,8 +279,12 @@ def strong(*rows: str, header: str = STRONG_CLASSIC) -> bytes:
 
 
 def test_rest_timer_in_set_order_is_skipped_and_counted() -> None:
-    r = T.read(strong("2026-03-01 10:00:00,W,1h,Hip Thrust (Barbell),Rest Timer,0,0,0,120,,,",
-                      "2026-03-01 10:00:00,W,1h,Hip Thrust (Barbell),1,60,10,0,0,,,"))
+    r = T.read(
+        strong(
+            "2026-03-01 10:00:00,W,1h,Hip Thrust (Barbell),Rest Timer,0,0,0,120,,,",
+            "2026-03-01 10:00:00,W,1h,Hip Thrust (Barbell),1,60,10,0,0,,,",
+        )
+    )
     assert r.skipped_rest_timers == 1 and r.rows == 2
     assert [tuple(S(*s[:7]) for s in e.sets) for e in r.entries] == [(w(10, 60.0),)]
 
@@ -253,8 +302,9 @@ def test_classic_strong_distance_without_a_unit_is_kept_in_the_note() -> None:
 
 
 def test_two_workouts_with_the_same_name_at_different_times_stay_apart() -> None:
-    r = T.read(strong("2026-03-01 07:00:00,Glutes,1h,Glute Bridge,1,0,10,0,0,,,",
-                      "2026-03-01 19:00:00,Glutes,1h,Glute Bridge,1,0,10,0,0,,,"))
+    r = T.read(
+        strong("2026-03-01 07:00:00,Glutes,1h,Glute Bridge,1,0,10,0,0,,,", "2026-03-01 19:00:00,Glutes,1h,Glute Bridge,1,0,10,0,0,,,")
+    )
     assert [(e.line, e.time) for e in r.entries] == [(2, "07:00"), (3, "19:00")]
 
 
@@ -265,9 +315,13 @@ def test_strong_newer_workout_number_tells_workouts_apart() -> None:
 
 
 def test_every_row_note_is_kept_once_in_order() -> None:
-    r = T.read(strong("2026-03-01 10:00:00,W,1h,Glute Bridge,1,0,10,0,0,a,wn,",
-                      "2026-03-01 10:00:00,W,1h,Glute Bridge,2,0,10,0,0,b,wn,",
-                      "2026-03-01 10:00:00,W,1h,Glute Bridge,3,0,10,0,0,a,wn,"))
+    r = T.read(
+        strong(
+            "2026-03-01 10:00:00,W,1h,Glute Bridge,1,0,10,0,0,a,wn,",
+            "2026-03-01 10:00:00,W,1h,Glute Bridge,2,0,10,0,0,b,wn,",
+            "2026-03-01 10:00:00,W,1h,Glute Bridge,3,0,10,0,0,a,wn,",
+        )
+    )
     assert r.entries[0].note == "a | b | workout: wn"
 
 
@@ -288,17 +342,20 @@ def test_fitnotes_day_first_and_month_first_dates() -> None:
         T.read(mixed)
 
 
-@pytest.mark.parametrize("text, date, time", [
-    ("22 Dec 2025, 08:00", "2025-12-22", "08:00"),
-    ("22 December 2025, 8:00 PM", "2025-12-22", "20:00"),
-    ("Dec 22, 2025, 08:00", "2025-12-22", "08:00"),
-    ("3 janv. 2026, 07:30", "2026-01-03", "07:30"),
-    ("3. März 2026, 07:30", "2026-03-03", "07:30"),
-    ("3 dic 2025, 07:30", "2025-12-03", "07:30"),
-    ("2025-12-22 08:00:00", "2025-12-22", "08:00"),
-    ("2025-12-22T08:00:00Z", "2025-12-22", "08:00"),
-    ("2025-12-22T08:00:00+01:00", "2025-12-22", "08:00"),
-])
+@pytest.mark.parametrize(
+    "text, date, time",
+    [
+        ("22 Dec 2025, 08:00", "2025-12-22", "08:00"),
+        ("22 December 2025, 8:00 PM", "2025-12-22", "20:00"),
+        ("Dec 22, 2025, 08:00", "2025-12-22", "08:00"),
+        ("3 janv. 2026, 07:30", "2026-01-03", "07:30"),
+        ("3. März 2026, 07:30", "2026-03-03", "07:30"),
+        ("3 dic 2025, 07:30", "2025-12-03", "07:30"),
+        ("2025-12-22 08:00:00", "2025-12-22", "08:00"),
+        ("2025-12-22T08:00:00Z", "2025-12-22", "08:00"),
+        ("2025-12-22T08:00:00+01:00", "2025-12-22", "08:00"),
+    ],
+)
 def test_hevy_start_times(text: str, date: str, time: str) -> None:
     data = f'{HEVY}\nW,"{text}",,,Glute Bridge,,,0,normal,,10,,,\n'.encode()
     (entry,) = T.read(data).entries
@@ -314,16 +371,39 @@ def test_tomorrow_is_accepted_and_the_day_after_is_not() -> None:
 
 
 def test_large_export_reads_and_maps() -> None:
-    names = ["Hip Thrust (Barbell)", "Hip Abductor (Machine)", "Bench Press (Barbell)", "Reverse Lunge (Dumbbell)",
-             "Glute Bridge", "Bent Over Row (Barbell)", "Lunge (Dumbbell)", "Rest Timer"]
+    names = [
+        "Hip Thrust (Barbell)",
+        "Hip Abductor (Machine)",
+        "Bench Press (Barbell)",
+        "Reverse Lunge (Dumbbell)",
+        "Glute Bridge",
+        "Bent Over Row (Barbell)",
+        "Lunge (Dumbbell)",
+        "Rest Timer",
+    ]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(STRONG_NEWER.split(","))
     start = dt.date(2015, 1, 1)
     for i in range(50_000):
         day = start + dt.timedelta(days=i // 40)
-        writer.writerow([i // 40, f"{day} 18:00:00", "Glutes", 3600, names[i % len(names)], "W" if i % 5 == 0 else i % 5,
-                         60 + i % 20, 10, 8, "", "", f"note {i % 3}", ""])
+        writer.writerow(
+            [
+                i // 40,
+                f"{day} 18:00:00",
+                "Glutes",
+                3600,
+                names[i % len(names)],
+                "W" if i % 5 == 0 else i % 5,
+                60 + i % 20,
+                10,
+                8,
+                "",
+                "",
+                f"note {i % 3}",
+                "",
+            ]
+        )
     r = T.read(out.getvalue().encode())
     assert r.rows == 50_000 and r.skipped_rest_timers == 50_000 // len(names)
     assert sum(len(e.sets) for e in r.entries) == 50_000 - r.skipped_rest_timers
@@ -339,62 +419,169 @@ def test_large_export_reads_and_maps() -> None:
 # Hostile input: every case a TrackerFormatError that names the line
 
 TEMPLATES = {
-    "strong": (STRONG_CLASSIC, ",", {"Date": "2026-03-01 10:00:00", "Workout Name": "W", "Duration": "1h",
-                                     "Exercise Name": "Hip Thrust (Barbell)", "Set Order": "1", "Weight": "60",
-                                     "Reps": "10", "Distance": "", "Seconds": "", "Notes": "", "Workout Notes": "",
-                                     "RPE": "8"}),
-    "strong-newer": (STRONG_NEWER, ",", {"Workout #": "1", "Date": "2026-03-01 10:00:00", "Workout Name": "W",
-                                         "Duration (sec)": "60", "Exercise Name": "Hip Thrust (Barbell)",
-                                         "Set Order": "1", "Weight (kg)": "60", "Reps": "10", "RPE": "8",
-                                         "Distance (meters)": "", "Seconds": "", "Notes": "", "Workout Notes": ""}),
-    "strong-semicolon": (STRONG_SEMICOLON, ";", {"Date": "2026-03-01 10:00:00", "Workout Name": "W",
-                                                 "Exercise Name": "Hip Thrust (Barbell)", "Set Order": "1",
-                                                 "Weight": "60", "Weight Unit": "kg", "Reps": "10", "RPE": "8",
-                                                 "Distance": "", "Distance Unit": "", "Seconds": "", "Notes": "",
-                                                 "Workout Notes": ""}),
-    "hevy": (HEVY, ",", {"title": "W", "start_time": "22 Dec 2025, 08:00", "end_time": "22 Dec 2025, 09:00",
-                         "description": "", "exercise_title": "Hip Thrust (Barbell)", "superset_id": "",
-                         "exercise_notes": "", "set_index": "0", "set_type": "normal", "weight_kg": "60",
-                         "reps": "10", "distance_km": "", "duration_seconds": "", "rpe": "8"}),
-    "fitnotes": (FITNOTES_NEW, ",", {"Date": "2025-11-03", "Exercise": "Barbell Hip Thrust", "Category": "Legs",
-                                     "Weight": "60", "Weight Unit": "kgs", "Reps": "10", "Distance": "",
-                                     "Distance Unit": "", "Time": "", "Comment": ""}),
+    "strong": (
+        STRONG_CLASSIC,
+        ",",
+        {
+            "Date": "2026-03-01 10:00:00",
+            "Workout Name": "W",
+            "Duration": "1h",
+            "Exercise Name": "Hip Thrust (Barbell)",
+            "Set Order": "1",
+            "Weight": "60",
+            "Reps": "10",
+            "Distance": "",
+            "Seconds": "",
+            "Notes": "",
+            "Workout Notes": "",
+            "RPE": "8",
+        },
+    ),
+    "strong-newer": (
+        STRONG_NEWER,
+        ",",
+        {
+            "Workout #": "1",
+            "Date": "2026-03-01 10:00:00",
+            "Workout Name": "W",
+            "Duration (sec)": "60",
+            "Exercise Name": "Hip Thrust (Barbell)",
+            "Set Order": "1",
+            "Weight (kg)": "60",
+            "Reps": "10",
+            "RPE": "8",
+            "Distance (meters)": "",
+            "Seconds": "",
+            "Notes": "",
+            "Workout Notes": "",
+        },
+    ),
+    "strong-semicolon": (
+        STRONG_SEMICOLON,
+        ";",
+        {
+            "Date": "2026-03-01 10:00:00",
+            "Workout Name": "W",
+            "Exercise Name": "Hip Thrust (Barbell)",
+            "Set Order": "1",
+            "Weight": "60",
+            "Weight Unit": "kg",
+            "Reps": "10",
+            "RPE": "8",
+            "Distance": "",
+            "Distance Unit": "",
+            "Seconds": "",
+            "Notes": "",
+            "Workout Notes": "",
+        },
+    ),
+    "hevy": (
+        HEVY,
+        ",",
+        {
+            "title": "W",
+            "start_time": "22 Dec 2025, 08:00",
+            "end_time": "22 Dec 2025, 09:00",
+            "description": "",
+            "exercise_title": "Hip Thrust (Barbell)",
+            "superset_id": "",
+            "exercise_notes": "",
+            "set_index": "0",
+            "set_type": "normal",
+            "weight_kg": "60",
+            "reps": "10",
+            "distance_km": "",
+            "duration_seconds": "",
+            "rpe": "8",
+        },
+    ),
+    "fitnotes": (
+        FITNOTES_NEW,
+        ",",
+        {
+            "Date": "2025-11-03",
+            "Exercise": "Barbell Hip Thrust",
+            "Category": "Legs",
+            "Weight": "60",
+            "Weight Unit": "kgs",
+            "Reps": "10",
+            "Distance": "",
+            "Distance Unit": "",
+            "Time": "",
+            "Comment": "",
+        },
+    ),
 }
 # role -> column in each template
 ROLES = {
     "rpe": {"strong": "RPE", "strong-newer": "RPE", "strong-semicolon": "RPE", "hevy": "rpe"},
     "reps": {"strong": "Reps", "strong-newer": "Reps", "strong-semicolon": "Reps", "hevy": "reps", "fitnotes": "Reps"},
-    "load": {"strong": "Weight", "strong-newer": "Weight (kg)", "strong-semicolon": "Weight", "hevy": "weight_kg",
-             "fitnotes": "Weight"},
+    "load": {"strong": "Weight", "strong-newer": "Weight (kg)", "strong-semicolon": "Weight", "hevy": "weight_kg", "fitnotes": "Weight"},
     "date": {"strong": "Date", "strong-newer": "Date", "strong-semicolon": "Date", "fitnotes": "Date"},
-    "seconds": {"strong": "Seconds", "strong-newer": "Seconds", "strong-semicolon": "Seconds", "hevy": "duration_seconds",
-                "fitnotes": "Time"},
+    "seconds": {
+        "strong": "Seconds",
+        "strong-newer": "Seconds",
+        "strong-semicolon": "Seconds",
+        "hevy": "duration_seconds",
+        "fitnotes": "Time",
+    },
     "distance": {"strong-newer": "Distance (meters)", "hevy": "distance_km"},
-    "name": {"strong": "Exercise Name", "strong-newer": "Exercise Name", "strong-semicolon": "Exercise Name",
-             "hevy": "exercise_title", "fitnotes": "Exercise"},
-    "note": {"strong": "Notes", "strong-newer": "Notes", "strong-semicolon": "Notes", "hevy": "exercise_notes",
-             "fitnotes": "Comment"},
+    "name": {
+        "strong": "Exercise Name",
+        "strong-newer": "Exercise Name",
+        "strong-semicolon": "Exercise Name",
+        "hevy": "exercise_title",
+        "fitnotes": "Exercise",
+    },
+    "note": {"strong": "Notes", "strong-newer": "Notes", "strong-semicolon": "Notes", "hevy": "exercise_notes", "fitnotes": "Comment"},
     "unit": {"strong-semicolon": "Weight Unit", "fitnotes": "Weight Unit"},
     "type": {"strong": "Set Order", "strong-newer": "Set Order", "strong-semicolon": "Set Order", "hevy": "set_type"},
 }
 HOSTILE = [
-    ("rpe", "inf", "not a finite number"), ("rpe", "nan", "not a finite number"), ("rpe", "1e999", "not a finite number"),
-    ("rpe", "-inf", "not a finite number"), ("rpe", "11", "out of range"), ("rpe", "-1", "out of range"),
-    ("rpe", "0.5", "out of range"), ("rpe", "true", "not a number"),
-    ("reps", "1e400", "not a finite number"), ("reps", "-3", "out of range"), ("reps", "10.5", "not a whole number"),
-    ("reps", "1001", "out of range"), ("reps", "True", "not a number"), ("reps", "\u0661\u0662", "not a number"),
-    ("reps", "1_0", "not a number"), ("reps", "0x10", "not a number"), ("reps", "9" * 5000, "not a finite number"),
-    ("load", "-60", "out of range"), ("load", "1e999", "not a finite number"), ("load", "nan", "not a finite number"),
-    ("load", "99999", "out of range"), ("load", "false", "not a number"), ("load", "60 kg", "not a number"),
-    ("date", "2026-02-30 10:00:00", "not a date that exists"), ("date", "1899-12-31", "outside 1900-01-01 to tomorrow"),
-    ("date", "0001-01-01", "outside"), ("date", "9999-12-31", "outside"), ("date", "yesterday", "not a date"),
-    ("date", "2026-03-01 25:00:00", "time of day"), ("date", "", "not a date"), ("date", "2026-13-01", "not a date"),
-    ("seconds", "-1", "out of range"), ("seconds", "1e9", "out of range"), ("seconds", "inf", "not a finite number"),
-    ("distance", "-5", "out of range"), ("distance", "inf", "not a finite number"), ("distance", "1e12", "out of range"),
-    ("name", "", "is empty"), ("name", "x" * 300, "at most 200"),
-    ("note", "x" * 20_000, "at most 10000"), ("note", "x" * 200_000, "cannot be read"),
+    ("rpe", "inf", "not a finite number"),
+    ("rpe", "nan", "not a finite number"),
+    ("rpe", "1e999", "not a finite number"),
+    ("rpe", "-inf", "not a finite number"),
+    ("rpe", "11", "out of range"),
+    ("rpe", "-1", "out of range"),
+    ("rpe", "0.5", "out of range"),
+    ("rpe", "true", "not a number"),
+    ("reps", "1e400", "not a finite number"),
+    ("reps", "-3", "out of range"),
+    ("reps", "10.5", "not a whole number"),
+    ("reps", "1001", "out of range"),
+    ("reps", "True", "not a number"),
+    ("reps", "\u0661\u0662", "not a number"),
+    ("reps", "1_0", "not a number"),
+    ("reps", "0x10", "not a number"),
+    ("reps", "9" * 5000, "not a finite number"),
+    ("load", "-60", "out of range"),
+    ("load", "1e999", "not a finite number"),
+    ("load", "nan", "not a finite number"),
+    ("load", "99999", "out of range"),
+    ("load", "false", "not a number"),
+    ("load", "60 kg", "not a number"),
+    ("date", "2026-02-30 10:00:00", "not a date that exists"),
+    ("date", "1899-12-31", "outside 1900-01-01 to tomorrow"),
+    ("date", "0001-01-01", "outside"),
+    ("date", "9999-12-31", "outside"),
+    ("date", "yesterday", "not a date"),
+    ("date", "2026-03-01 25:00:00", "time of day"),
+    ("date", "", "not a date"),
+    ("date", "2026-13-01", "not a date"),
+    ("seconds", "-1", "out of range"),
+    ("seconds", "1e9", "out of range"),
+    ("seconds", "inf", "not a finite number"),
+    ("distance", "-5", "out of range"),
+    ("distance", "inf", "not a finite number"),
+    ("distance", "1e12", "out of range"),
+    ("name", "", "is empty"),
+    ("name", "x" * 300, "at most 200"),
+    ("note", "x" * 20_000, "at most 10000"),
+    ("note", "x" * 200_000, "cannot be read"),
     ("unit", "stone", "not a unit"),
-    ("type", "X", "not accepted"), ("type", "superset", "not accepted"),
+    ("type", "X", "not accepted"),
+    ("type", "superset", "not accepted"),
 ]
 HOSTILE_CASES = [(fmt, role, value, expect) for role, value, expect in HOSTILE for fmt in ROLES[role]]
 
@@ -439,8 +626,7 @@ def test_set_numbers_starting_again_are_another_entry(fmt: str) -> None:
     assert [(e.line, len(e.sets)) for e in r.entries] == [(2, 2), (4, 3)]
 
 
-@pytest.mark.parametrize("fmt, role, value, expect", HOSTILE_CASES,
-                         ids=[f"{f}-{r}-{v[:12]}" for f, r, v, _ in HOSTILE_CASES])
+@pytest.mark.parametrize("fmt, role, value, expect", HOSTILE_CASES, ids=[f"{f}-{r}-{v[:12]}" for f, r, v, _ in HOSTILE_CASES])
 def test_hostile_value_is_refused_with_its_line(fmt: str, role: str, value: str, expect: str) -> None:
     bad = valid_row(fmt)
     bad[ROLES[role][fmt]] = value
@@ -454,10 +640,16 @@ def test_hostile_value_is_refused_with_its_line(fmt: str, role: str, value: str,
     assert len(message) < 2000
 
 
-@pytest.mark.parametrize("value, expect", [
-    ("31 Feb 2025, 08:00", "not a date that exists"), ("22 Foo 2025, 08:00", "month name"),
-    ("22 Dec 1899, 08:00", "outside"), ("22 Dec 2025, 13:00 PM", "12-hour clock"), ("tomorrow", "not a date"),
-])
+@pytest.mark.parametrize(
+    "value, expect",
+    [
+        ("31 Feb 2025, 08:00", "not a date that exists"),
+        ("22 Foo 2025, 08:00", "month name"),
+        ("22 Dec 1899, 08:00", "outside"),
+        ("22 Dec 2025, 13:00 PM", "12-hour clock"),
+        ("tomorrow", "not a date"),
+    ],
+)
 def test_hostile_hevy_start_time(value: str, expect: str) -> None:
     bad = valid_row("hevy")
     bad["start_time"] = value
@@ -508,14 +700,22 @@ def test_per_row_unit_contradicting_the_header_is_refused() -> None:
 # ---------------------------------------------------------------------------------------------
 # Properties: generated exports read exactly, or are refused with a TrackerFormatError
 
-NAMES = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=24).map(str.strip).filter(
-    lambda s: s != "" and T.normalise(s) != "rest timer" and len(s) <= 200)
+NAMES = (
+    st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=24)
+    .map(str.strip)
+    .filter(lambda s: s != "" and T.normalise(s) != "rest timer" and len(s) <= 200)
+)
 NOTES = st.one_of(st.just(""), st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\r\x00"), max_size=30))
 RPES = st.one_of(st.none(), st.sampled_from([6.0, 6.5, 7.0, 7.5, 8.0, 8.5, 9.0, 9.5, 10.0]))
 SET = st.tuples(st.integers(0, 1000), st.integers(0, 20000).map(lambda x: x / 10), st.sampled_from(T.SET_TYPES), RPES, NOTES)
 EXERCISE = st.tuples(NAMES, st.lists(SET, min_size=1, max_size=4))
-WORKOUT = st.tuples(st.dates(dt.date(1900, 1, 1), dt.date(2025, 12, 31)), st.integers(0, 23 * 60 + 59), NAMES,
-                    st.lists(EXERCISE, min_size=1, max_size=3, unique_by=lambda e: e[0]), NOTES)
+WORKOUT = st.tuples(
+    st.dates(dt.date(1900, 1, 1), dt.date(2025, 12, 31)),
+    st.integers(0, 23 * 60 + 59),
+    NAMES,
+    st.lists(EXERCISE, min_size=1, max_size=3, unique_by=lambda e: e[0]),
+    NOTES,
+)
 EXPORTS = st.lists(WORKOUT, min_size=1, max_size=4, unique_by=lambda w: (w[0], w[1]))
 FITNOTES_EXPORTS = st.lists(WORKOUT, min_size=1, max_size=4, unique_by=lambda w: w[0])
 STRONG_LETTER = {"warmup": "W", "drop": "D", "failure": "F"}
@@ -531,8 +731,13 @@ def build(fmt: str, workouts: list) -> tuple[bytes, list[tuple]]:
     out = io.StringIO()
     delimiter = ";" if fmt == "strong-semicolon" else ","
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    header = {"strong": STRONG_CLASSIC, "strong-newer": STRONG_NEWER, "strong-semicolon": STRONG_SEMICOLON,
-              "hevy": HEVY, "fitnotes": FITNOTES_NEW}[fmt]
+    header = {
+        "strong": STRONG_CLASSIC,
+        "strong-newer": STRONG_NEWER,
+        "strong-semicolon": STRONG_SEMICOLON,
+        "hevy": HEVY,
+        "fitnotes": FITNOTES_NEW,
+    }[fmt]
     writer.writerow(header.split(delimiter))
     expected = []
     line = 2
@@ -551,26 +756,70 @@ def build(fmt: str, workouts: list) -> tuple[bytes, list[tuple]]:
                     row = [n, f"{day} {hhmm}:00", title, 60, name, order, number(load), reps, rpe_text, "", "", note, workout_note]
                 elif fmt == "strong-semicolon":
                     unit = "lbs" if i % 2 else "kg"
-                    row = [f"{day} {hhmm}:00", title, name, order, number(load).replace(".", ","), unit, reps, rpe_text,
-                           "", "", "", note, workout_note]
+                    row = [
+                        f"{day} {hhmm}:00",
+                        title,
+                        name,
+                        order,
+                        number(load).replace(".", ","),
+                        unit,
+                        reps,
+                        rpe_text,
+                        "",
+                        "",
+                        "",
+                        note,
+                        workout_note,
+                    ]
                 elif fmt == "hevy":
-                    row = [title, f"{day.day} {day:%b} {day.year}, {hhmm}", "", workout_note, name, "", note, i - 1,
-                           HEVY_TYPE[kind], number(load), reps, "", "", rpe_text]
+                    row = [
+                        title,
+                        f"{day.day} {day:%b} {day.year}, {hhmm}",
+                        "",
+                        workout_note,
+                        name,
+                        "",
+                        note,
+                        i - 1,
+                        HEVY_TYPE[kind],
+                        number(load),
+                        reps,
+                        "",
+                        "",
+                        rpe_text,
+                    ]
                 else:
                     row = [day.isoformat(), name, "Legs", number(load), "lbs" if i % 2 else "kgs", reps, "", "", "", note]
                 writer.writerow(row)
                 line += 1 + sum(str(c).count("\n") for c in row)
                 said_unit: str | None = {"strong": None, "strong-newer": "kg", "hevy": "kg"}.get(fmt, "lb" if i % 2 else "kg")
-                got.append(S(reps or None, load or None, said_unit if load else None, None, None,
-                             None if fmt == "fitnotes" else rpe, "working" if fmt == "fitnotes" else kind))
+                got.append(
+                    S(
+                        reps or None,
+                        load or None,
+                        said_unit if load else None,
+                        None,
+                        None,
+                        None if fmt == "fitnotes" else rpe,
+                        "working" if fmt == "fitnotes" else kind,
+                    )
+                )
                 said = uncell(note).strip()  # a tracker's cell is read as glutecoach writes them (write.uncell)
                 if said and said not in notes:
                     notes.append(said)
             if fmt != "fitnotes" and uncell(workout_note).strip():
                 notes.append(f"workout: {uncell(workout_note).strip()}")
-            expected.append((first, day.isoformat(), None if fmt == "fitnotes" else hhmm,
-                             None if fmt == "fitnotes" else (uncell(title).strip() or None), uncell(name),
-                             tuple(got), " | ".join(notes) or None))
+            expected.append(
+                (
+                    first,
+                    day.isoformat(),
+                    None if fmt == "fitnotes" else hhmm,
+                    None if fmt == "fitnotes" else (uncell(title).strip() or None),
+                    uncell(name),
+                    tuple(got),
+                    " | ".join(notes) or None,
+                )
+            )
     return out.getvalue().encode(), expected
 
 
@@ -591,10 +840,49 @@ def test_generated_fitnotes_exports_read_exactly(workouts: list) -> None:
 
 NASTY = st.one_of(
     st.text(max_size=40),
-    st.sampled_from(["inf", "-inf", "nan", "NaN", "1e999", "1e400", "-1", "-0", "0", "true", "False", "1_000", "0x1F",
-                     "W", "D", "F", "Rest Timer", "rest_timer", "10.0", "10,5", "2026-02-30", "1899-12-31", "9999-12-31",
-                     "31/12/2025", "12/31/2025", "31 Dez. 2025, 08:00", "kg", "lbs", "stone", "\x1b[2J", "\ufeff",
-                     '"', '""', ",", ";", "\n", "=1+1", "9" * 400, "x" * 11_000]),
+    st.sampled_from(
+        [
+            "inf",
+            "-inf",
+            "nan",
+            "NaN",
+            "1e999",
+            "1e400",
+            "-1",
+            "-0",
+            "0",
+            "true",
+            "False",
+            "1_000",
+            "0x1F",
+            "W",
+            "D",
+            "F",
+            "Rest Timer",
+            "rest_timer",
+            "10.0",
+            "10,5",
+            "2026-02-30",
+            "1899-12-31",
+            "9999-12-31",
+            "31/12/2025",
+            "12/31/2025",
+            "31 Dez. 2025, 08:00",
+            "kg",
+            "lbs",
+            "stone",
+            "\x1b[2J",
+            "\ufeff",
+            '"',
+            '""',
+            ",",
+            ";",
+            "\n",
+            "=1+1",
+            "9" * 400,
+            "x" * 11_000,
+        ]
+    ),
 )
 
 
@@ -628,9 +916,19 @@ def test_hostile_cells_read_or_raise_tracker_format_error(fmt: str, workouts: li
 
 
 @settings(max_examples=200, deadline=None)
-@given(prefix=st.sampled_from([b"", STRONG_CLASSIC.encode() + b"\n", HEVY.encode() + b"\n", FITNOTES_OLD.encode() + b"\n",
-                               STRONG_SEMICOLON.encode() + b"\n", b"\xef\xbb\xbf"]),
-       body=st.binary(max_size=300))
+@given(
+    prefix=st.sampled_from(
+        [
+            b"",
+            STRONG_CLASSIC.encode() + b"\n",
+            HEVY.encode() + b"\n",
+            FITNOTES_OLD.encode() + b"\n",
+            STRONG_SEMICOLON.encode() + b"\n",
+            b"\xef\xbb\xbf",
+        ]
+    ),
+    body=st.binary(max_size=300),
+)
 def test_arbitrary_bytes_read_or_raise_tracker_format_error(prefix: bytes, body: bytes) -> None:
     try:
         T.read(prefix + body)
@@ -649,53 +947,82 @@ EXERCISES = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Hip Thrust", "hip thrust"), ("  HIP_thrust  ", "hip thrust"), ("Hip-Thrust", "hip thrust"),
-    ("hip   \t thrust", "hip thrust"), ("Hip Thrust (Barbell)", "hip thrust (barbell)"), ("STRASSE", "strasse"),
-    ("Straße", "strasse"), ("", ""),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hip Thrust", "hip thrust"),
+        ("  HIP_thrust  ", "hip thrust"),
+        ("Hip-Thrust", "hip thrust"),
+        ("hip   \t thrust", "hip thrust"),
+        ("Hip Thrust (Barbell)", "hip thrust (barbell)"),
+        ("STRASSE", "strasse"),
+        ("Straße", "strasse"),
+        ("", ""),
+    ],
+)
 def test_normalise(text: str, expected: str) -> None:
     assert T.normalise(text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Hip Thrust (Barbell)", ("Hip Thrust", "Barbell")), ("Hip Abductor (Machine) ", ("Hip Abductor", "Machine")),
-    ("Glute Bridge", ("Glute Bridge", None)), ("Squat ()", ("Squat ()", None)), ("(Barbell)", ("(Barbell)", None)),
-    ("Row (Cable (High))", ("Row (Cable (High))", None)), ("Hip Thrust(Smith Machine)", ("Hip Thrust", "Smith Machine")),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hip Thrust (Barbell)", ("Hip Thrust", "Barbell")),
+        ("Hip Abductor (Machine) ", ("Hip Abductor", "Machine")),
+        ("Glute Bridge", ("Glute Bridge", None)),
+        ("Squat ()", ("Squat ()", None)),
+        ("(Barbell)", ("(Barbell)", None)),
+        ("Row (Cable (High))", ("Row (Cable (High))", None)),
+        ("Hip Thrust(Smith Machine)", ("Hip Thrust", "Smith Machine")),
+    ],
+)
 def test_split_name(text: str, expected: tuple) -> None:
     assert T.split_name(text) == expected
 
 
-@pytest.mark.parametrize("foreign, slug", [
-    ("Hip Thrust (Barbell)", "hip-thrust"),  # Strong and Hevy's "Name (Equipment)"
-    ("hip_thrust", "hip-thrust"),  # the slug, normalised
-    ("BARBELL HIP THRUST", "hip-thrust"),  # the name
-    ("Hip Abductor (Machine)", "machine-hip-abduction"),  # Strong: through the alias
-    ("Hip Abduction (Machine)", "machine-hip-abduction"),  # Hevy: the posture a machine implies left out
-    ("hip-abductor machine", "machine-hip-abduction"),
-    ("Reverse Lunge (Dumbbell)", "reverse-lunge"),
-    ("Reverse Lunge (DB)", "reverse-lunge"),
-    ("Glute Bridge", "glute-bridge"),
-    ("Glute Bridge (Bodyweight)", "glute-bridge"),
-    # never guessed
-    ("Lunge (Dumbbell)", None),  # a lunge is not a reverse lunge
-    ("Hip Thrust (Machine)", None), ("Hip Thrust (Smith Machine)", None), ("Hip Thrust (Dumbbell)", None),
-    ("Glute Bridge (Barbell)", None), ("Hip Abduction (Cable)", None), ("Hip Adductor (Machine)", None),
-    ("Bench Press (Barbell)", None), ("Bent Over Row (Barbell)", None), ("Seated Cable Row", None),
-    ("Rest Timer", None), ("", None), ("(Barbell)", None),
-])
+@pytest.mark.parametrize(
+    "foreign, slug",
+    [
+        ("Hip Thrust (Barbell)", "hip-thrust"),  # Strong and Hevy's "Name (Equipment)"
+        ("hip_thrust", "hip-thrust"),  # the slug, normalised
+        ("BARBELL HIP THRUST", "hip-thrust"),  # the name
+        ("Hip Abductor (Machine)", "machine-hip-abduction"),  # Strong: through the alias
+        ("Hip Abduction (Machine)", "machine-hip-abduction"),  # Hevy: the posture a machine implies left out
+        ("hip-abductor machine", "machine-hip-abduction"),
+        ("Reverse Lunge (Dumbbell)", "reverse-lunge"),
+        ("Reverse Lunge (DB)", "reverse-lunge"),
+        ("Glute Bridge", "glute-bridge"),
+        ("Glute Bridge (Bodyweight)", "glute-bridge"),
+        # never guessed
+        ("Lunge (Dumbbell)", None),  # a lunge is not a reverse lunge
+        ("Hip Thrust (Machine)", None),
+        ("Hip Thrust (Smith Machine)", None),
+        ("Hip Thrust (Dumbbell)", None),
+        ("Glute Bridge (Barbell)", None),
+        ("Hip Abduction (Cable)", None),
+        ("Hip Adductor (Machine)", None),
+        ("Bench Press (Barbell)", None),
+        ("Bent Over Row (Barbell)", None),
+        ("Seated Cable Row", None),
+        ("Rest Timer", None),
+        ("", None),
+        ("(Barbell)", None),
+    ],
+)
 def test_name_index(foreign: str, slug: str | None) -> None:
     assert T.NameIndex(EXERCISES).lookup(foreign) == slug
 
 
 def test_mapping_overrides_names_and_skips() -> None:
-    index = T.NameIndex(EXERCISES, {
-        "Lunge (Dumbbell)": "reverse-lunge",  # a name the user mapped once
-        "hip thrust (barbell)": None,  # the user skips it, although it would match
-        "Frog Pumps": "Glute bridge",  # by an exercise's name
-        "Abductor": "hip abductor machine",  # by an alias
-    })
+    index = T.NameIndex(
+        EXERCISES,
+        {
+            "Lunge (Dumbbell)": "reverse-lunge",  # a name the user mapped once
+            "hip thrust (barbell)": None,  # the user skips it, although it would match
+            "Frog Pumps": "Glute bridge",  # by an exercise's name
+            "Abductor": "hip abductor machine",  # by an alias
+        },
+    )
     assert index.lookup("Lunge (Dumbbell)") == "reverse-lunge"
     assert index.lookup("LUNGE  (dumbbell)") == "reverse-lunge"
     assert index.lookup("Hip Thrust (Barbell)") is None
@@ -705,16 +1032,23 @@ def test_mapping_overrides_names_and_skips() -> None:
     assert index.lookup("Bench Press (Barbell)") is None
 
 
-@pytest.mark.parametrize("mapping", [{"Lunge": "not-an-exercise"}, {"Lunge": True}, {"Lunge": 5}, {"Lunge": ""},
-                                     {5: "glute-bridge"}, {"": "glute-bridge"}])
+@pytest.mark.parametrize(
+    "mapping", [{"Lunge": "not-an-exercise"}, {"Lunge": True}, {"Lunge": 5}, {"Lunge": ""}, {5: "glute-bridge"}, {"": "glute-bridge"}]
+)
 def test_mapping_to_nothing_known_is_refused(mapping: dict) -> None:
     with pytest.raises(GlutecoachError, match="mapping"):
         T.NameIndex(EXERCISES, mapping)
 
 
 def test_two_exercises_fitting_one_name_are_never_guessed() -> None:
-    index = T.NameIndex([("a", "Barbell hip thrust", [], ["barbell"]), ("b", "Hip thrust", ["barbell hip lift"], ["barbell"]),
-                         ("c", "Standing cable abduction", [], ["cable"]), ("d", "Seated cable abduction", [], ["cable"])])
+    index = T.NameIndex(
+        [
+            ("a", "Barbell hip thrust", [], ["barbell"]),
+            ("b", "Hip thrust", ["barbell hip lift"], ["barbell"]),
+            ("c", "Standing cable abduction", [], ["cable"]),
+            ("d", "Seated cable abduction", [], ["cable"]),
+        ]
+    )
     assert index.lookup("Hip Thrust (Barbell)") == "a"  # the name "Barbell hip thrust" is exact
     assert index.lookup("Abduction (Cable)") is None  # standing or seated: not guessed
     assert index.lookup("Seated Abduction (Cable)") == "d"

@@ -83,7 +83,9 @@ scalars = st.one_of(
 )
 documents = st.dictionaries(
     st.text(max_size=8),
-    st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4), max_leaves=20),
+    st.recursive(
+        scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4), max_leaves=20
+    ),
     max_size=6,
 )
 

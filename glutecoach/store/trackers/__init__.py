@@ -18,7 +18,6 @@ Pure: bytes in, typed objects out. Nothing here touches the log, prints or guess
   A name that matches nothing (bench press, rows) gives ``None``: never a guess.
 """
 
-
 from glutecoach.core.lookup import normalise
 from glutecoach.store.trackers.columns import detect
 from glutecoach.store.trackers.names import NameIndex, split_name
@@ -32,5 +31,16 @@ from glutecoach.store.trackers.records import (
     TrackerImport,
 )
 
-__all__ = ["FORMATS", "SET_TYPES", "ForeignEntry", "ForeignSet", "NameIndex", "TrackerFormatError", "TrackerImport",
-           "detect", "normalise", "read", "split_name"]
+__all__ = [
+    "FORMATS",
+    "SET_TYPES",
+    "ForeignEntry",
+    "ForeignSet",
+    "NameIndex",
+    "TrackerFormatError",
+    "TrackerImport",
+    "detect",
+    "normalise",
+    "read",
+    "split_name",
+]

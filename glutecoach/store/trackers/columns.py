@@ -12,22 +12,33 @@ from glutecoach.store.trackers.values import show as _show
 _COLUMNS: dict[str, dict[str, tuple[str, str | None]]] = {
     "strong": {
         "date": ("date", None),
-        "workout #": ("workout_no", None), "workout no": ("workout_no", None),
-        "workout no.": ("workout_no", None), "workout number": ("workout_no", None),
+        "workout #": ("workout_no", None),
+        "workout no": ("workout_no", None),
+        "workout no.": ("workout_no", None),
+        "workout number": ("workout_no", None),
         "workout name": ("workout", None),
-        "duration": ("duration", None), "duration (sec)": ("duration", None),
-        "duration (seconds)": ("duration", None), "workout duration": ("workout_duration", None),
+        "duration": ("duration", None),
+        "duration (sec)": ("duration", None),
+        "duration (seconds)": ("duration", None),
+        "workout duration": ("workout_duration", None),
         "exercise name": ("exercise", None),
         "set order": ("order", None),
-        "weight": ("weight", None), "weight (kg)": ("weight", "kg"), "weight (kgs)": ("weight", "kg"),
-        "weight (lbs)": ("weight", "lb"), "weight (lb)": ("weight", "lb"),
+        "weight": ("weight", None),
+        "weight (kg)": ("weight", "kg"),
+        "weight (kgs)": ("weight", "kg"),
+        "weight (lbs)": ("weight", "lb"),
+        "weight (lb)": ("weight", "lb"),
         "weight unit": ("weight_unit", None),
         "reps": ("reps", None),
         "rpe": ("rpe", None),
-        "distance": ("distance", None), "distance (meters)": ("distance", "m"),
-        "distance (metres)": ("distance", "m"), "distance (m)": ("distance", "m"),
-        "distance (km)": ("distance", "km"), "distance (miles)": ("distance", "mi"),
-        "distance (mi)": ("distance", "mi"), "distance (feet)": ("distance", "ft"),
+        "distance": ("distance", None),
+        "distance (meters)": ("distance", "m"),
+        "distance (metres)": ("distance", "m"),
+        "distance (m)": ("distance", "m"),
+        "distance (km)": ("distance", "km"),
+        "distance (miles)": ("distance", "mi"),
+        "distance (mi)": ("distance", "mi"),
+        "distance (feet)": ("distance", "ft"),
         "distance (ft)": ("distance", "ft"),
         "distance unit": ("distance_unit", None),
         "seconds": ("seconds", None),
@@ -44,10 +55,14 @@ _COLUMNS: dict[str, dict[str, tuple[str, str | None]]] = {
         "exercise_notes": ("notes", None),
         "set_index": ("index", None),
         "set_type": ("set_type", None),
-        "weight_kg": ("weight", "kg"), "weight_lbs": ("weight", "lb"), "weight_lb": ("weight", "lb"),
+        "weight_kg": ("weight", "kg"),
+        "weight_lbs": ("weight", "lb"),
+        "weight_lb": ("weight", "lb"),
         "reps": ("reps", None),
-        "distance_km": ("distance", "km"), "distance_miles": ("distance", "mi"),
-        "distance_meters": ("distance", "m"), "distance_m": ("distance", "m"),
+        "distance_km": ("distance", "km"),
+        "distance_miles": ("distance", "mi"),
+        "distance_meters": ("distance", "m"),
+        "distance_m": ("distance", "m"),
         "duration_seconds": ("seconds", None),
         "rpe": ("rpe", None),
     },
@@ -55,8 +70,11 @@ _COLUMNS: dict[str, dict[str, tuple[str, str | None]]] = {
         "date": ("date", None),
         "exercise": ("exercise", None),
         "category": ("category", None),
-        "weight": ("weight", None), "weight (kgs)": ("weight", "kg"), "weight (kg)": ("weight", "kg"),
-        "weight (lbs)": ("weight", "lb"), "weight (lb)": ("weight", "lb"),
+        "weight": ("weight", None),
+        "weight (kgs)": ("weight", "kg"),
+        "weight (kg)": ("weight", "kg"),
+        "weight (lbs)": ("weight", "lb"),
+        "weight (lb)": ("weight", "lb"),
         "weight unit": ("weight_unit", None),
         "reps": ("reps", None),
         "distance": ("distance", None),
@@ -64,16 +82,32 @@ _COLUMNS: dict[str, dict[str, tuple[str, str | None]]] = {
         "time": ("time", None),
         "comment": ("notes", None),
         # FitNotes for iOS: "Date,Exercise,Category,Weight (kg),Weight (lbs),Reps,Distance,Distance Unit,Time,Notes,Kind"
-        "notes": ("notes", None), "kind": ("kind", None),
+        "notes": ("notes", None),
+        "kind": ("kind", None),
     },
 }
 _REQUIRED = {
-    "strong": {"date": "Date", "exercise": "Exercise Name", "order": "Set Order",
-               "weight": "Weight (or Weight (kg), Weight (lbs))", "reps": "Reps"},
-    "hevy": {"start": "start_time", "exercise": "exercise_title", "set_type": "set_type",
-             "weight": "weight_kg (or weight_lbs)", "reps": "reps"},
-    "fitnotes": {"date": "Date", "exercise": "Exercise", "category": "Category",
-                 "weight": "Weight (kgs) (or Weight (lbs), or Weight with Weight Unit)", "reps": "Reps"},
+    "strong": {
+        "date": "Date",
+        "exercise": "Exercise Name",
+        "order": "Set Order",
+        "weight": "Weight (or Weight (kg), Weight (lbs))",
+        "reps": "Reps",
+    },
+    "hevy": {
+        "start": "start_time",
+        "exercise": "exercise_title",
+        "set_type": "set_type",
+        "weight": "weight_kg (or weight_lbs)",
+        "reps": "reps",
+    },
+    "fitnotes": {
+        "date": "Date",
+        "exercise": "Exercise",
+        "category": "Category",
+        "weight": "Weight (kgs) (or Weight (lbs), or Weight with Weight Unit)",
+        "reps": "Reps",
+    },
 }
 SIGNATURE = {"strong": ("exercise", "order"), "hevy": ("exercise", "start"), "fitnotes": ("exercise", "category")}
 ACCEPTED_HEADERS = (
@@ -116,8 +150,7 @@ def resolve_columns(fmt: str, header: Sequence[str]) -> tuple[Columns, str | Non
                 at["weight_lb"] = i
             continue
         if field in at and problem is None:
-            problem = (f"two columns give the same value: '{_show(header[at[field]])}' and '{_show(cell)}'; "
-                       "accepted: one of them")
+            problem = f"two columns give the same value: '{_show(header[at[field]])}' and '{_show(cell)}'; accepted: one of them"
         at[field] = i
         unit[field] = implied
     missing = [label for field, label in _REQUIRED[fmt].items() if field not in at]

@@ -40,11 +40,15 @@ _ZONE = r"(?:\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?"
 _DATE_FORMS = (
     ("ymd", re.compile(rf"(?P<y>\d{{4}})(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<d>\d{{1,2}})(?:(?:[T\s]+|,\s*){_TIME}{_ZONE})?")),
     ("numeric", re.compile(rf"(?P<a>\d{{1,2}})(?P<sep>[-/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})(?:(?:\s+|,\s*){_TIME}{_ZONE})?")),
-    ("dmy", re.compile(rf"(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?(?P<mon>[^\W\d_]+\.?)\s+(?:de\s+)?(?P<y>\d{{4}})(?:,?\s+(?:um\s+|at\s+)?{_TIME}{_ZONE})?")),
+    (
+        "dmy",
+        re.compile(
+            rf"(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?(?P<mon>[^\W\d_]+\.?)\s+(?:de\s+)?(?P<y>\d{{4}})(?:,?\s+(?:um\s+|at\s+)?{_TIME}{_ZONE})?"
+        ),
+    ),
     ("mdy", re.compile(rf"(?P<mon>[^\W\d_]+\.?)\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})(?:,?\s+(?:at\s+)?{_TIME}{_ZONE})?")),
 )
-DATES_ACCEPTED = ("a date that exists, from 1900-01-01 to tomorrow, written like 2026-03-01, "
-                   "'2026-03-01 18:05:00' or '22 Dec 2025, 08:00'")
+DATES_ACCEPTED = "a date that exists, from 1900-01-01 to tomorrow, written like 2026-03-01, '2026-03-01 18:05:00' or '22 Dec 2025, 08:00'"
 
 
 class When(NamedTuple):

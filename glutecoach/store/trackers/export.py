@@ -37,17 +37,23 @@ def read_tag(record: ForeignEntry, note: str, where: str) -> Tag:
     values = []
     for label, text in (("contact", found.group(1)), ("pain", found.group(2))):
         if text is not None and (str(int(text[:3])) != text or not 0 <= int(text) <= 10):
-            raise UsageError(f"{where}the tag '{found.group(0).strip()}' gives {label}={text[:12]}; accepted: a whole "
-                             "number 0-10 written plainly (e.g. contact=7), as glutecoach writes it.")
+            raise UsageError(
+                f"{where}the tag '{found.group(0).strip()}' gives {label}={text[:12]}; accepted: a whole "
+                "number 0-10 written plainly (e.g. contact=7), as glutecoach writes it."
+            )
         values.append(None if text is None else int(text))
-    return Tag(values[0], values[1], note[found.end():])
+    return Tag(values[0], values[1], note[found.end() :])
 
 
 def _tag(e: Entry) -> str:
     tag = ""
     if e.contact is not None or e.pain_score is not None:
-        tag = ("[glutecoach" + (f" contact={e.contact}" if e.contact is not None else "")
-               + (f" pain={e.pain_score}" if e.pain_score is not None else "") + "] ")
+        tag = (
+            "[glutecoach"
+            + (f" contact={e.contact}" if e.contact is not None else "")
+            + (f" pain={e.pain_score}" if e.pain_score is not None else "")
+            + "] "
+        )
     return (tag + (e.note or "")).strip()
 
 
@@ -56,9 +62,12 @@ def from_entry(e: Entry, name: str, workout: str) -> ForeignEntry:
     every set that counts."""
     rpe = None if e.rir is None else float(10 - e.rir)
     note = _tag(e) or None
-    sets = tuple(ForeignSet(s.reps, s.load, e.units if s.load is not None else None, None, None,
-                            rpe if s.counts else None, s.type, note if i == 0 else None)
-                 for i, s in enumerate(e.sets))
+    sets = tuple(
+        ForeignSet(
+            s.reps, s.load, e.units if s.load is not None else None, None, None, rpe if s.counts else None, s.type, note if i == 0 else None
+        )
+        for i, s in enumerate(e.sets)
+    )
     clock = f"{e.time}:00" if e.time else None
     return ForeignEntry(0, e.date, e.time, workout, name, sets, note, clock)
 
@@ -74,14 +83,17 @@ def _workouts(entries: Sequence[Entry]) -> list[str]:
     return out
 
 
-def records(entries: Iterable[Entry], names: dict[str, str], imported: dict[int, ForeignEntry] | None = None,
-            foreign: Iterable[ForeignEntry] = ()) -> list[ForeignEntry]:
+def records(
+    entries: Iterable[Entry], names: dict[str, str], imported: dict[int, ForeignEntry] | None = None, foreign: Iterable[ForeignEntry] = ()
+) -> list[ForeignEntry]:
     """Every entry as a record (an imported entry as the record it came from, when given) and every
     foreign record, by date and time."""
     items = list(entries)
     kept = imported or {}
-    out = [kept[e.id] if e.id is not None and e.id in kept else from_entry(e, names.get(e.slug, e.slug), w)
-           for e, w in zip(items, _workouts(items), strict=True)]
+    out = [
+        kept[e.id] if e.id is not None and e.id in kept else from_entry(e, names.get(e.slug, e.slug), w)
+        for e, w in zip(items, _workouts(items), strict=True)
+    ]
     out += foreign
     out.sort(key=lambda r: r.date)  # stable: the log's own order within a day
     return out

@@ -73,7 +73,9 @@ class Grouping:
         if len(cells) != self.width:
             raise TrackerFormatError(
                 f"{self.src}, line {line}: {len(cells)} fields where the header has {self.width}; accepted: one field "
-                "per header column (a note with the delimiter or a line break in it must be in double quotes).", line)
+                "per header column (a note with the delimiter or a line break in it must be in double quotes).",
+                line,
+            )
         try:
             name = self._name(cells)
             if name is None:
@@ -165,18 +167,31 @@ class Grouping:
             line = max(orders.values())
             raise TrackerFormatError(
                 f"{self.src}, line {line}: dates are written day-first (line {orders['dmy']}) and month-first "
-                f"(line {orders['mdy']}) in one file; accepted: one order throughout, or YYYY-MM-DD.", line)
+                f"(line {orders['mdy']}) in one file; accepted: one order throughout, or YYYY-MM-DD.",
+                line,
+            )
         order = next(iter(orders), None)
         return tuple(self._entry(acc, order) for acc in self.accs)
 
     def _entry(self, acc: _Acc, order: str | None) -> ForeignEntry:
         notes = acc.notes.items + [f"workout: {n}" for n in acc.workout_notes.items]
         info = acc.info
-        return ForeignEntry(acc.line, self._date(acc, order), acc.when.time, acc.workout, acc.name,
-                            tuple(acc.sets), " | ".join(notes) or None, acc.when.clock,
-                            _int(info.get("duration")), _str(info.get("workout_no")),
-                            " | ".join(acc.workout_notes.items) or None, _str(info.get("exercise_note")),
-                            _str(info.get("superset")), _str(info.get("category")))
+        return ForeignEntry(
+            acc.line,
+            self._date(acc, order),
+            acc.when.time,
+            acc.workout,
+            acc.name,
+            tuple(acc.sets),
+            " | ".join(notes) or None,
+            acc.when.clock,
+            _int(info.get("duration")),
+            _str(info.get("workout_no")),
+            " | ".join(acc.workout_notes.items) or None,
+            _str(info.get("exercise_note")),
+            _str(info.get("superset")),
+            _str(info.get("category")),
+        )
 
     def _date(self, acc: _Acc, order: str | None) -> str:
         when, src, line = acc.when, self.src, acc.line
@@ -189,7 +204,9 @@ class Grouping:
         if order is None:
             raise TrackerFormatError(
                 f"{src}, line {line}: the date '{shown}' could be day-first or month-first and no date in "
-                "the file tells which; accepted: YYYY-MM-DD dates (or a file with a day above 12).", line)
+                "the file tells which; accepted: YYYY-MM-DD dates (or a file with a day above 12).",
+                line,
+            )
         try:
             return (day(y, b, a) if order == "dmy" else day(y, a, b)).isoformat()
         except Bad as bad:

@@ -22,21 +22,36 @@ def split_name(name: str) -> tuple[str, str | None]:
 
 # Equipment words as trackers write them -> the catalogue's equipment (normalised).
 _EQUIPMENT = {
-    "body weight": "bodyweight", "bodyweight": "bodyweight", "bodyweight only": "bodyweight",
-    "no equipment": "bodyweight", "none": "bodyweight",
-    "band": "band", "bands": "band", "resistance band": "band", "resistance bands": "band",
-    "mini band": "band", "loop band": "band",
-    "db": "dumbbell", "dumbbell": "dumbbell", "dumbbells": "dumbbell",
-    "bb": "barbell", "barbell": "barbell",
-    "kb": "kettlebell", "kettlebell": "kettlebell", "kettlebells": "kettlebell",
-    "cable": "cable", "cables": "cable", "cable machine": "cable",
+    "body weight": "bodyweight",
+    "bodyweight": "bodyweight",
+    "bodyweight only": "bodyweight",
+    "no equipment": "bodyweight",
+    "none": "bodyweight",
+    "band": "band",
+    "bands": "band",
+    "resistance band": "band",
+    "resistance bands": "band",
+    "mini band": "band",
+    "loop band": "band",
+    "db": "dumbbell",
+    "dumbbell": "dumbbell",
+    "dumbbells": "dumbbell",
+    "bb": "barbell",
+    "barbell": "barbell",
+    "kb": "kettlebell",
+    "kettlebell": "kettlebell",
+    "kettlebells": "kettlebell",
+    "cable": "cable",
+    "cables": "cable",
+    "cable machine": "cable",
     "machine": "machine",
-    "hex bar": "trap bar", "trap bar": "trap bar", "trapbar": "trap bar",
+    "hex bar": "trap bar",
+    "trap bar": "trap bar",
+    "trapbar": "trap bar",
 }
 # Equipment that carries the load; its word is dropped from a catalogue name to match "Name (Equipment)".
 # (Not bench, box or step: "Box squat" is not a "Squat (Box)".)
-_LOAD_EQUIPMENT = {"barbell", "dumbbell", "kettlebell", "cable", "band", "machine", "trap bar",
-                   "ankle weight", "smith machine", "plate"}
+_LOAD_EQUIPMENT = {"barbell", "dumbbell", "kettlebell", "cable", "band", "machine", "trap bar", "ankle weight", "smith machine", "plate"}
 _SUPPORT_EQUIPMENT = {"bench", "box", "step", "mat", "wall", "chair", "roman chair"}
 _QUALIFIERS = ("seated", "standing")  # "Seated machine hip abduction" is Hevy's "Hip Abduction (Machine)"
 _AMBIGUOUS = ""  # marks a key two exercises share: never resolved
@@ -61,8 +76,7 @@ class NameIndex:
     foreign name -> slug (or a name or alias of it), or None to skip that name.
     """
 
-    def __init__(self, exercises: Iterable[tuple[str, str, Sequence[str], Sequence[str]]],
-                 mapping: Mapping[str, str | None] = {}) -> None:
+    def __init__(self, exercises: Iterable[tuple[str, str, Sequence[str], Sequence[str]]], mapping: Mapping[str, str | None] = {}) -> None:
         rows: list[_Row] = []
         for item in exercises:
             slug, name, aliases, equipment = item
@@ -155,6 +169,7 @@ def _check_mapping(mapping: Mapping[str, str | None], names: Mapping[str, str]) 
         if not isinstance(target, str) or normalise(target) not in names:
             raise UsageError(
                 f"the name mapping maps '{_show(foreign)}' to {_show(repr(target))}, which is no exercise's "
-                "slug, name or alias; accepted: a slug such as 'hip-thrust', or null to skip the name.")
+                "slug, name or alias; accepted: a slug such as 'hip-thrust', or null to skip the name."
+            )
         out[normalise(foreign)] = names[normalise(target)]
     return out

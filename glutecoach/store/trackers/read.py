@@ -34,7 +34,9 @@ def read(data: bytes, fmt: str | None = None, source: str = "the file") -> Track
         line = max(line + 1, reader.line_num)
         raise TrackerFormatError(
             f"{src}, line {line}: the CSV cannot be read ({show(str(err), 80)}); accepted: a CSV file as the "
-            f"tracker exports it, fields at most {MAX_FIELD} characters, quotes doubled inside quoted fields.", line) from None
+            f"tracker exports it, fields at most {MAX_FIELD} characters, quotes doubled inside quoted fields.",
+            line,
+        ) from None
     return TrackerImport(found, grouping.entries(), grouping.rest_timers, grouping.rows)
 
 
@@ -78,10 +80,14 @@ def _header_error(text: str, fmt: str | None, src: str, seen: tuple[list[str], i
             if fmt or all(f in cols.at for f in SIGNATURE[name]):
                 return TrackerFormatError(
                     f"{src}, line {line}: the header is not a {name.capitalize()} export glutecoach reads: {problem}. "
-                    f"It saw: {saw}. Accepted: {ACCEPTED_HEADERS}.", line)
+                    f"It saw: {saw}. Accepted: {ACCEPTED_HEADERS}.",
+                    line,
+                )
     return TrackerFormatError(
         f"{src}, line {line}: the header matches no export glutecoach reads (Strong, Hevy or FitNotes). "
-        f"It saw: {saw}. Accepted: {ACCEPTED_HEADERS}.", line)
+        f"It saw: {saw}. Accepted: {ACCEPTED_HEADERS}.",
+        line,
+    )
 
 
 def _decode(data: bytes, src: str) -> str:
@@ -95,10 +101,12 @@ def _decode(data: bytes, src: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = raw[:err.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
+        line = raw[: err.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
         raise TrackerFormatError(
             f"{src}, line {line}: byte 0x{raw[err.start]:02x} is not UTF-8 text; accepted: a UTF-8 file "
-            "(export or save it again as UTF-8 CSV).", line) from None
+            "(export or save it again as UTF-8 CSV).",
+            line,
+        ) from None
     # Line ends are left to the CSV reader: a CR inside a quoted note is part of the note.
     nul = text.find("\x00")
     if nul >= 0:

@@ -14,11 +14,17 @@ from glutecoach.store.trackers.values import show as _show
 from glutecoach.store.trackers.write import uncell
 
 _STRONG_ORDER = {"w": "warmup", "d": "drop", "f": "failure"}
-_HEVY_TYPES = {"normal": "working", "working": "working", "": "working", "warmup": "warmup", "warm up": "warmup",
-               "failure": "failure", "dropset": "drop", "drop set": "drop", "drop": "drop"}
-
-
-
+_HEVY_TYPES = {
+    "normal": "working",
+    "working": "working",
+    "": "working",
+    "warmup": "warmup",
+    "warm up": "warmup",
+    "failure": "failure",
+    "dropset": "drop",
+    "drop set": "drop",
+    "drop": "drop",
+}
 
 
 def _cell(cells: list[str], index: dict[str, int], field: str) -> str:
@@ -55,9 +61,21 @@ def _strong(cols: _Columns, header: list[str], comma: bool) -> _RowParser:
     ix, units = cols.at, cols.unit
     weight_unit = units["weight"]
     distance_unit = units.get("distance")
-    label = _labels(cols, header, {"order": "Set Order", "weight_unit": "Weight Unit", "weight": "Weight",
-                                   "reps": "Reps", "rpe": "RPE", "seconds": "Seconds",
-                                   "distance_unit": "Distance Unit", "distance": "Distance", "duration": "Duration"})
+    label = _labels(
+        cols,
+        header,
+        {
+            "order": "Set Order",
+            "weight_unit": "Weight Unit",
+            "weight": "Weight",
+            "reps": "Reps",
+            "rpe": "RPE",
+            "seconds": "Seconds",
+            "distance_unit": "Distance Unit",
+            "distance": "Distance",
+            "duration": "Duration",
+        },
+    )
     durations: dict[str, int | None] = {}  # a workout's duration repeats on each of its rows: read once
 
     def parse(cells: list[str]) -> Row:
@@ -96,8 +114,18 @@ def _strong(cols: _Columns, header: list[str], comma: bool) -> _RowParser:
         number = _cell(cells, ix, "workout_no").strip()
         note = _text(cells, ix, "notes")
         notes = (note, extra) if extra else (note,)
-        one = ForeignSet(reps, load, unit if load is not None else None, seconds, metres, rpe, kind, note.strip() or None,
-                         order, dunit if metres is not None else None)
+        one = ForeignSet(
+            reps,
+            load,
+            unit if load is not None else None,
+            seconds,
+            metres,
+            rpe,
+            kind,
+            note.strip() or None,
+            order,
+            dunit if metres is not None else None,
+        )
         info: dict[str, object] = {"duration": duration, "workout_no": number or None}
         return Row((number, name), name or number or None, one, set_no, notes, _text(cells, ix, "workout_notes"), info)
 
@@ -108,9 +136,19 @@ def _hevy(cols: _Columns, header: list[str], comma: bool) -> _RowParser:
     ix, units = cols.at, cols.unit
     weight_unit = units["weight"]
     distance_unit = units.get("distance")
-    label = _labels(cols, header, {"set_type": "set_type", "index": "set_index", "weight": "weight_kg",
-                                   "reps": "reps", "rpe": "rpe", "seconds": "duration_seconds",
-                                   "distance": "distance_km"})
+    label = _labels(
+        cols,
+        header,
+        {
+            "set_type": "set_type",
+            "index": "set_index",
+            "weight": "weight_kg",
+            "reps": "reps",
+            "rpe": "rpe",
+            "seconds": "duration_seconds",
+            "distance": "distance_km",
+        },
+    )
 
     def parse(cells: list[str]) -> Row:
         column = label["set_type"]
@@ -139,10 +177,23 @@ def _hevy(cols: _Columns, header: list[str], comma: bool) -> _RowParser:
         title = _text(cells, ix, "workout").strip()
         note = _text(cells, ix, "notes")
         notes = (note, extra) if extra else (note,)
-        one = ForeignSet(reps, load, weight_unit if load is not None else None, seconds, metres, rpe, kind, None,
-                         index or None, distance_unit if metres is not None else None)
-        info: dict[str, object] = {"end": _cell(cells, ix, "end").strip(), "exercise_note": note.strip() or None,
-                "superset": _cell(cells, ix, "superset").strip() or None}
+        one = ForeignSet(
+            reps,
+            load,
+            weight_unit if load is not None else None,
+            seconds,
+            metres,
+            rpe,
+            kind,
+            None,
+            index or None,
+            distance_unit if metres is not None else None,
+        )
+        info: dict[str, object] = {
+            "end": _cell(cells, ix, "end").strip(),
+            "exercise_note": note.strip() or None,
+            "superset": _cell(cells, ix, "superset").strip() or None,
+        }
         return Row((title,), title or None, one, int(index) if index else None, notes, _text(cells, ix, "workout_notes"), info)
 
     return parse
@@ -151,8 +202,18 @@ def _hevy(cols: _Columns, header: list[str], comma: bool) -> _RowParser:
 def _fitnotes(cols: _Columns, header: list[str], comma: bool) -> _RowParser:
     ix, units = cols.at, cols.unit
     weight_unit = units["weight"]
-    label = _labels(cols, header, {"weight_unit": "Weight Unit", "weight": "Weight", "reps": "Reps",
-                                   "time": "Time", "distance_unit": "Distance Unit", "distance": "Distance"})
+    label = _labels(
+        cols,
+        header,
+        {
+            "weight_unit": "Weight Unit",
+            "weight": "Weight",
+            "reps": "Reps",
+            "time": "Time",
+            "distance_unit": "Distance Unit",
+            "distance": "Distance",
+        },
+    )
 
     def parse(cells: list[str]) -> Row:
         column = label["weight_unit"]
@@ -174,8 +235,18 @@ def _fitnotes(cols: _Columns, header: list[str], comma: bool) -> _RowParser:
             raise
         note = _text(cells, ix, "notes")
         notes = (note, extra) if extra else (note,)
-        one = ForeignSet(reps, load, unit if load is not None else None, seconds, metres, None, "working", note.strip() or None,
-                         None, dunit if metres is not None else None)
+        one = ForeignSet(
+            reps,
+            load,
+            unit if load is not None else None,
+            seconds,
+            metres,
+            None,
+            "working",
+            note.strip() or None,
+            None,
+            dunit if metres is not None else None,
+        )
         return Row((), None, one, None, notes, "", {"category": _text(cells, ix, "category").strip() or None})
 
     return parse
@@ -196,5 +267,4 @@ def _ios_weight(kg: str, lb: str, unit: str | None) -> tuple[str, str | None]:
     return kg, unit
 
 
-ROW_PARSERS: dict[str, Callable[[_Columns, list[str], bool], _RowParser]] = {
-    "strong": _strong, "hevy": _hevy, "fitnotes": _fitnotes}
+ROW_PARSERS: dict[str, Callable[[_Columns, list[str], bool], _RowParser]] = {"strong": _strong, "hevy": _hevy, "fitnotes": _fitnotes}

@@ -67,13 +67,30 @@ def rpe(text: str, comma: bool) -> float | None:
     return x
 
 
-WEIGHT_UNITS = {"kg": "kg", "kgs": "kg", "kilogram": "kg", "kilograms": "kg",
-                 "lb": "lb", "lbs": "lb", "pound": "lb", "pounds": "lb"}
-DISTANCE_UNITS = {"m": "m", "meter": "m", "meters": "m", "metre": "m", "metres": "m",
-                   "km": "km", "kms": "km", "kilometer": "km", "kilometers": "km", "kilometre": "km", "kilometres": "km",
-                   "mi": "mi", "mile": "mi", "miles": "mi",
-                   "ft": "ft", "foot": "ft", "feet": "ft",
-                   "yd": "yd", "yds": "yd", "yard": "yd", "yards": "yd"}
+WEIGHT_UNITS = {"kg": "kg", "kgs": "kg", "kilogram": "kg", "kilograms": "kg", "lb": "lb", "lbs": "lb", "pound": "lb", "pounds": "lb"}
+DISTANCE_UNITS = {
+    "m": "m",
+    "meter": "m",
+    "meters": "m",
+    "metre": "m",
+    "metres": "m",
+    "km": "km",
+    "kms": "km",
+    "kilometer": "km",
+    "kilometers": "km",
+    "kilometre": "km",
+    "kilometres": "km",
+    "mi": "mi",
+    "mile": "mi",
+    "miles": "mi",
+    "ft": "ft",
+    "foot": "ft",
+    "feet": "ft",
+    "yd": "yd",
+    "yds": "yd",
+    "yard": "yd",
+    "yards": "yd",
+}
 _METRES = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "ft": 0.3048, "yd": 0.9144}
 
 

@@ -70,8 +70,21 @@ def _strong_order(sets: Sequence[ForeignSet]) -> list[str]:
     return out
 
 
-STRONG_HEADER = ["Workout #", "Date", "Workout Name", "Duration (sec)", "Exercise Name", "Set Order", "Weight (kg)", "Reps",
-                 "RPE", "Distance (meters)", "Seconds", "Notes", "Workout Notes"]
+STRONG_HEADER = [
+    "Workout #",
+    "Date",
+    "Workout Name",
+    "Duration (sec)",
+    "Exercise Name",
+    "Set Order",
+    "Weight (kg)",
+    "Reps",
+    "RPE",
+    "Distance (meters)",
+    "Seconds",
+    "Notes",
+    "Workout Notes",
+]
 
 
 def strong(records: Iterable[ForeignEntry], units: str) -> str:
@@ -81,17 +94,46 @@ def strong(records: Iterable[ForeignEntry], units: str) -> str:
     for r in records:
         when = f"{r.date} {r.clock or '00:00:00'}"  # importers of Strong files expect a time (midnight: none said)
         for s, order in zip(r.sets, _strong_order(r.sets), strict=True):
-            lines.append(row((
-                r.workout_no or "", when, cell(r.workout or ""), r.duration or "", cell(r.name), order,
-                _num(_load(s, units)) or "0", s.reps or 0, _num(s.rpe), _num(s.metres), _num(s.seconds) or "0",
-                cell(s.note or ""), cell(r.workout_note or ""))))
+            lines.append(
+                row(
+                    (
+                        r.workout_no or "",
+                        when,
+                        cell(r.workout or ""),
+                        r.duration or "",
+                        cell(r.name),
+                        order,
+                        _num(_load(s, units)) or "0",
+                        s.reps or 0,
+                        _num(s.rpe),
+                        _num(s.metres),
+                        _num(s.seconds) or "0",
+                        cell(s.note or ""),
+                        cell(r.workout_note or ""),
+                    )
+                )
+            )
     return "".join(lines)
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _HEVY_TYPE = {"working": "normal", "warmup": "warmup", "drop": "dropset", "failure": "failure"}
-HEVY_HEADER = ["title", "start_time", "end_time", "description", "exercise_title", "superset_id", "exercise_notes",
-               "set_index", "set_type", "weight_kg", "reps", "distance_km", "duration_seconds", "rpe"]
+HEVY_HEADER = [
+    "title",
+    "start_time",
+    "end_time",
+    "description",
+    "exercise_title",
+    "superset_id",
+    "exercise_notes",
+    "set_index",
+    "set_type",
+    "weight_kg",
+    "reps",
+    "distance_km",
+    "duration_seconds",
+    "rpe",
+]
 
 
 def _hevy_when(day: dt.date, clock: str | None) -> str:
@@ -118,10 +160,26 @@ def hevy(records: Iterable[ForeignEntry], units: str) -> str:
         note = r.exercise_note if r.exercise_note is not None else " | ".join(s.note for s in r.sets if s.note)
         for i, s in enumerate(r.sets):
             metres = None if s.metres is None else s.metres / per
-            lines.append(row((
-                cell(r.workout or ""), start, end, cell(r.workout_note or ""), cell(r.name), r.superset or "",
-                cell(note), s.order if (s.order or "").isdigit() else i, _HEVY_TYPE[s.type], _num(_load(s, units)), s.reps or "", _num(metres),
-                _num(s.seconds), _num(s.rpe))))
+            lines.append(
+                row(
+                    (
+                        cell(r.workout or ""),
+                        start,
+                        end,
+                        cell(r.workout_note or ""),
+                        cell(r.name),
+                        r.superset or "",
+                        cell(note),
+                        s.order if (s.order or "").isdigit() else i,
+                        _HEVY_TYPE[s.type],
+                        _num(_load(s, units)),
+                        s.reps or "",
+                        _num(metres),
+                        _num(s.seconds),
+                        _num(s.rpe),
+                    )
+                )
+            )
     return "".join(lines)
 
 
@@ -143,10 +201,22 @@ def fitnotes(records: Iterable[ForeignEntry], units: str) -> str:
             unit = s.unit or units
             dunit = s.distance_unit or "m"
             distance = None if s.metres is None else s.metres / _METRES[dunit]
-            lines.append(row((
-                r.date, cell(r.name), cell(r.category or ""), _num(s.load) if s.load is not None else "0",
-                {"kg": "kgs", "lb": "lbs"}[unit], s.reps or 0, _num(distance), dunit if distance is not None else "",
-                _clock_of(s.seconds), cell(s.note or ""))))
+            lines.append(
+                row(
+                    (
+                        r.date,
+                        cell(r.name),
+                        cell(r.category or ""),
+                        _num(s.load) if s.load is not None else "0",
+                        {"kg": "kgs", "lb": "lbs"}[unit],
+                        s.reps or 0,
+                        _num(distance),
+                        dunit if distance is not None else "",
+                        _clock_of(s.seconds),
+                        cell(s.note or ""),
+                    )
+                )
+            )
     return "".join(lines)
 
 
