@@ -77,9 +77,9 @@ def resolve(
     profile = Profile(
         level=str(level),
         equipment=kit,
-        pains=tuple(pains),
+        pains=tuple(pains),  # type: ignore[arg-type]
         recent_pain=recent,
         cleared=bool(saved.cleared),
-        surgery=saved.surgery_date,  # type: ignore[arg-type]
+        surgery=saved.surgery_date,
     )
     return Resolved(profile, goal if goal is None else str(goal), sources)
