@@ -138,7 +138,7 @@ class _Builder:
         (!!int 'x', !!bool 'maybe') is an error at its position, not a crash."""
         try:
             return self.loader.construct_object(node, deep=True)
-        except (ValueError, TypeError, KeyError, AttributeError, OverflowError):
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError):
             kind = node.tag.rsplit(":", 1)[-1]
             raise yaml.constructor.ConstructorError(
                 None, None, f"{node.value!r} cannot be read as {kind} (its tag says it is one)", node.start_mark
