@@ -227,7 +227,8 @@ def basis_problems(ex: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any
             out.append(f"[emg] {where} has no figure for this region: no mean row of this exercise")
         elif not exact:
             out.append(
-                f"[emg] {where} rests on {', '.join(sorted({r['region'] for r in figures}))} rows only: a whole-muscle or segment figure makes 'emg-proxy' at most"
+                f"[emg] {where} rests on {', '.join(sorted({r['region'] for r in figures}))} rows only: "
+                "a whole-muscle or segment figure makes 'emg-proxy' at most"
             )
         elif not own:
             out.append(f"[emg] {where} rests only on stand-in rows ({exact[0]['variant']}): a close variant makes 'emg-proxy' at most")
@@ -245,7 +246,8 @@ def basis_problems(ex: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any
             if not any(abs(score - capped(r["value"])) <= tolerance(r["value"]) for r in primary):
                 figs = ", ".join(f"{r['source']} {fmt(r['value'])}" for r in primary)
                 out.append(
-                    f"[tolerance] {where} is not within {EMG_TOLERANCE_POINTS} points or {EMG_TOLERANCE_SHARE:.0%} of its mean figure ({figs})"
+                    f"[tolerance] {where} is not within {EMG_TOLERANCE_POINTS} points or {EMG_TOLERANCE_SHARE:.0%} "
+                    f"of its mean figure ({figs})"
                 )
             if not any(named_in(r["value"], str(sources.get(r["source"], {}).get("where_read") or "")) for r in primary):
                 figs = ", ".join(f"{r['source']} {fmt(r['value'])}" for r in primary)
@@ -460,7 +462,8 @@ def table_problems(catalogue_data: Mapping[str, Any], tables: Sequence[Mapping[s
                 continue
             table = "; ".join(f"{fmt(t['value'])} ({t['exercise']}, {t['file']})" for t in matched)
             out.append(
-                f"[table] {ex['slug']}: {r['source']} {r['region']} {r['stat']} {fmt(value)} ({r['variant']}) differs from the evidence table: {table}"
+                f"[table] {ex['slug']}: {r['source']} {r['region']} {r['stat']} {fmt(value)} ({r['variant']}) "
+                f"differs from the evidence table: {table}"
             )
     return out
 

@@ -85,7 +85,8 @@ def reference_problems(table: TableModel, exercises: Mapping[str, Any]) -> list[
             value = None if r.get("value") is None else float(r["value"])
             if (r["source"], r["region"], r["stat"], value, slug) not in held:
                 out.append(
-                    f"[table-ref] {slug}: evidence {r['source']} {r['region']} {r['stat']} {r.get('value')} is not a figure of data/evidence.yaml citing it"
+                    f"[table-ref] {slug}: evidence {r['source']} {r['region']} {r['stat']} {r.get('value')} "
+                    "is not a figure of data/evidence.yaml citing it"
                 )
     return out
 
@@ -131,11 +132,13 @@ def fit_problems(table: TableModel, fitted: FittedFileModel, exercises: Mapping[
             inside = fit.low <= entry["score"] <= fit.high
             if not inside and (slug, region) not in kept:
                 out.append(
-                    f"[fit] {slug}: {region} {entry['score']} lies outside its {fit.kind} interval {fit.low}-{fit.high} (fit {fit.score}): take the fit, or add an override with a reason"
+                    f"[fit] {slug}: {region} {entry['score']} lies outside its {fit.kind} interval {fit.low}-{fit.high} (fit {fit.score}): "
+                    "take the fit, or add an override with a reason"
                 )
             if inside and (slug, region) in kept:
                 out.append(
-                    f"[override] {slug}: {region} {entry['score']} lies inside its interval {fit.low}-{fit.high}: the override is stale, remove it"
+                    f"[override] {slug}: {region} {entry['score']} lies inside its interval {fit.low}-{fit.high}: "
+                    "the override is stale, remove it"
                 )
     for o in table.overrides:
         if not o.reason.strip():

@@ -109,7 +109,8 @@ def describe_errors(path: Path, doc: dict[str, Any], err: ValidationError, posit
         lines.append(one_line(f"{positions.where(path, loc)}: {who}{field}: {msg}"))
     if total > MAX_DESCRIBED:
         lines.append(
-            f"{path}: and {total - MAX_DESCRIBED:,} more problems ({total:,} in all; the first {MAX_DESCRIBED} are listed). Fix these and check again."
+            f"{path}: and {total - MAX_DESCRIBED:,} more problems ({total:,} in all; the first {MAX_DESCRIBED} are listed). "
+            "Fix these and check again."
         )
     return lines
 
@@ -240,7 +241,8 @@ def check_references(merged: dict[str, Any], origin: Origin, positions: Position
     cycle = _find_cycle(exercises)
     if cycle:
         problems.append(
-            f"{at('exercises', cycle[0])}: exercise '{cycle[0]}': progressions and regressions form a cycle: {' -> '.join(cycle)} (back at {at('exercises', cycle[-2])})."
+            f"{at('exercises', cycle[0])}: exercise '{cycle[0]}': progressions and regressions form a cycle: "
+            f"{' -> '.join(cycle)} (back at {at('exercises', cycle[-2])})."
         )
     return problems + _plan_problems(merged, at) + _goal_problems(merged, at)
 
@@ -253,12 +255,14 @@ def _exercise_reference_problems(slug: str, ex: dict[str, Any], merged: dict[str
         for j, other in enumerate(ex[field]):
             if other not in exercises:
                 problems.append(
-                    f"{at('exercises', slug, field, j)}: exercise '{slug}': {field}: no exercise '{other}' in any catalogue file.{did_you_mean(other, exercises)}"
+                    f"{at('exercises', slug, field, j)}: exercise '{slug}': {field}: no exercise '{other}' in any catalogue file."
+                    f"{did_you_mean(other, exercises)}"
                 )
     for j, ev in enumerate(ex["evidence"]):
         if ev["source"] not in merged["sources"]:
             problems.append(
-                f"{at('exercises', slug, 'evidence', j, 'source')}: exercise '{slug}': evidence: no source '{ev['source']}' in any sources list.{did_you_mean(ev['source'], merged['sources'])}"
+                f"{at('exercises', slug, 'evidence', j, 'source')}: exercise '{slug}': evidence: "
+                f"no source '{ev['source']}' in any sources list.{did_you_mean(ev['source'], merged['sources'])}"
             )
     return problems
 
@@ -272,7 +276,8 @@ def _name_clashes(slug: str, ex: dict[str, Any], names: dict[str, str], at: Call
         if key in names and names[key] != slug:
             other = names[key]
             problems.append(
-                f"{at('exercises', slug, 'aliases')}: exercise '{slug}': the name or alias '{name}' is also used by exercise '{other}' ({at('exercises', other)})."
+                f"{at('exercises', slug, 'aliases')}: exercise '{slug}': the name or alias '{name}' is also used by exercise '{other}' "
+                f"({at('exercises', other)})."
             )
         names.setdefault(key, slug)
     return problems

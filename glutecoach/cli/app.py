@@ -73,7 +73,10 @@ def _main(
         bool,
         typer.Option(
             "--no-pager",
-            help="Print long output straight to the terminal instead of through a pager (less -FRX, $PAGER or $GLUTECOACH_PAGER); GLUTECOACH_NO_PAGER=1 does the same.",
+            help=(
+                "Print long output straight to the terminal instead of through a pager (less -FRX, $PAGER or $GLUTECOACH_PAGER); "
+                "GLUTECOACH_NO_PAGER=1 does the same."
+            ),
         ),
     ] = False,
 ) -> None:

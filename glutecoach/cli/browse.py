@@ -132,7 +132,10 @@ def show(
         typer.Option(
             "--format",
             "-f",
-            help="Output: table, json, markdown, yaml (the exercise as catalogue YAML, to copy into your own), svg or html (a file with the muscle map, to print or send).",
+            help=(
+                "Output: table, json, markdown, yaml (the exercise as catalogue YAML, to copy into your own), "
+                "svg or html (a file with the muscle map, to print or send)."
+            ),
             autocompletion=_complete(SHOW_FORMATS),
         ),
     ] = "table",

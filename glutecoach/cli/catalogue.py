@@ -18,7 +18,8 @@ def catalogue_validate(
 ) -> None:
     """Check catalogue files against the schema and the built-in catalogue, reporting every problem.
 
-    Each problem is one line: FILE:LINE:COLUMN: exercise SLUG: field: what is wrong. Exit 0 when clean, 3 when problems are found, 2 when a file cannot be read at all.
+    Each problem is one line: FILE:LINE:COLUMN: exercise SLUG: field: what is wrong. Exit 0 when clean, 3 when problems are found,
+    2 when a file cannot be read at all.
 
     Example: glutecoach catalogue validate my-exercises.yaml
     """
@@ -67,7 +68,10 @@ def register(app: typer.Typer, command: str | None = None) -> None:
     catalogue_app = group(
         app,
         "catalogue",
-        "Check catalogue files of your own, print their schema or a template to fill in.\n\nExample: glutecoach catalogue validate my-exercises.yaml",
+        (
+            "Check catalogue files of your own, print their schema or a template to fill in.\n\n"
+            "Example: glutecoach catalogue validate my-exercises.yaml"
+        ),
     )
     catalogue_app.command("validate")(catalogue_validate)
     catalogue_app.command("show-schema")(catalogue_show_schema)

@@ -358,7 +358,9 @@ def progress(
         typer.Option(
             "--format",
             "-f",
-            help="Output: table, json, markdown, svg or html (a file with the charts and the last full week's muscle map, to print or send).",
+            help=(
+                "Output: table, json, markdown, svg or html (a file with the charts and the last full week's muscle map, to print or send)."
+            ),
             autocompletion=_complete(["table", "json", "markdown", "svg", "html"]),
         ),
     ] = "table",
@@ -367,7 +369,8 @@ def progress(
         typer.Option("--output", "-o", help="With --format svg or html: write the file here instead of to stdout.", show_default=False),
     ] = None,
 ) -> None:
-    """Your progress on the calendar: each main lift's top load (new bests marked), hard sets per region per week against your target, contact and pain.
+    """Your progress on the calendar: each main lift's top load (new bests marked), hard sets per region per week against your
+    target, contact and pain.
 
     Contact and pain are on their 0-10 scales; loads in your log's unit; warm-ups never count. The last
     full week's sets are drawn on a muscle map against your level's weekly target.
@@ -417,7 +420,10 @@ def register(app: typer.Typer, command: str | None = None) -> None:
     log_app = group(
         app,
         "log",
-        "Your training log: log a session, add, list, edit, delete, export and import entries.\n\nExample: glutecoach log add hip-thrust --sets 3 --reps 10 --load 60 --contact 7",
+        (
+            "Your training log: log a session, add, list, edit, delete, export and import entries.\n\n"
+            "Example: glutecoach log add hip-thrust --sets 3 --reps 10 --load 60 --contact 7"
+        ),
     )
     log_app.command("add")(log_add)
     log_app.command("list")(log_list)

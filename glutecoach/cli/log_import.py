@@ -71,7 +71,9 @@ def log_import(
         bool,
         typer.Option(
             "--skip-unknown",
-            help="Leave out names that match no exercise (without it, a tracker's unknown names are kept as foreign entries, never scored).",
+            help=(
+                "Leave out names that match no exercise (without it, a tracker's unknown names are kept as foreign entries, never scored)."
+            ),
         ),
     ] = False,
     dry_run: Annotated[
@@ -169,7 +171,9 @@ def _print_plan(file: Path, plan: ImportPlan, counts: Added, skip_unknown: bool)
     label = {"glutecoach": "glutecoach JSON", "strong": "Strong CSV", "hevy": "Hevy CSV", "fitnotes": "FitNotes CSV"}[plan.format]
     rest = f", {plural(plan.rest_timers, 'Rest Timer row')} skipped" if plan.rest_timers else ""
     out.write(
-        f"{safe(str(file))}: {label}, {plural(plan.rows, 'entry' if plan.format == 'glutecoach' else 'row', 'entries' if plan.format == 'glutecoach' else None)}{rest}.\n"
+        f"{safe(str(file))}: {label}, "
+        f"{plural(plan.rows, 'entry' if plan.format == 'glutecoach' else 'row', 'entries' if plan.format == 'glutecoach' else None)}"
+        f"{rest}.\n"
     )
     table = [("Name", "Exercise", "Rows", "Sets")]
     for n in plan.names:

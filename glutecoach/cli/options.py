@@ -140,7 +140,10 @@ EquipmentOpt = Annotated[
     typer.Option(
         "--equipment",
         "-e",
-        help="Equipment you have (repeat or comma list); 'none' = body weight only; 'all' = everything. Default: your profile's, else everything.",
+        help=(
+            "Equipment you have (repeat or comma list); 'none' = body weight only; 'all' = everything. "
+            "Default: your profile's, else everything."
+        ),
         autocompletion=_complete(["none", "all", *EQUIPMENT]),
         show_default=False,
     ),

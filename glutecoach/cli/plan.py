@@ -141,7 +141,10 @@ def plan(
         typer.Option(
             "--format",
             "-f",
-            help="Output: table, json, markdown, svg or html (svg and html: a file with the muscle map of the weekly sets, to print or send), fit (Garmin workouts, with -o) or ics (a calendar).",
+            help=(
+                "Output: table, json, markdown, svg or html (svg and html: a file with the muscle map of the weekly sets, "
+                "to print or send), fit (Garmin workouts, with -o) or ics (a calendar)."
+            ),
             autocompletion=_complete(PLAN_FORMATS),
         ),
     ] = "table",

@@ -58,7 +58,11 @@ def profile_set(
         bool | None,
         typer.Option(
             "--cleared/--not-cleared",
-            help="After a hip replacement: your surgeon has (or has not yet) cleared you for full training. Until cleared, deep single-leg squats, heavy squats and (anterior or unknown approach) loaded hip hyperextension are left out.",
+            help=(
+                "After a hip replacement: your surgeon has (or has not yet) cleared you for full training. "
+                "Until cleared, deep single-leg squats, heavy squats and (anterior or unknown approach) loaded hip hyperextension "
+                "are left out."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -139,7 +143,10 @@ def register(app: typer.Typer, command: str | None = None) -> None:
     profile_app = group(
         app,
         "profile",
-        "Your saved profile: the defaults for recommend, alternatives and plan.\n\nExample: glutecoach profile set --level beginner --equipment band,dumbbell",
+        (
+            "Your saved profile: the defaults for recommend, alternatives and plan.\n\n"
+            "Example: glutecoach profile set --level beginner --equipment band,dumbbell"
+        ),
     )
     profile_app.command("set")(profile_set)
     profile_app.command("show")(profile_show)

@@ -226,7 +226,8 @@ def _notes(cat: Catalogue, goal: Goal, profile: Profile, ramps: bool, ranges: Ra
         )
     if ramps:
         out.append(
-            "Ramp sets: before a barbell lift, the lighter sets shown (about 40%, 60% and 80% of the working load); they count toward nothing."
+            "Ramp sets: before a barbell lift, the lighter sets shown (about 40%, 60% and 80% of the working load); "
+            "they count toward nothing."
         )
     out.extend(notes(cat, goal, profile))
     return tuple(out)

@@ -170,7 +170,10 @@ def ranking(r: Ranking) -> dict[str, Any]:
 
 def held_back_line(h: Any) -> str:
     """What the person's level holds back of the goal's main need (core.engine.HeldBack), in one sentence."""
-    return f"Most {' / '.join(h.patterns)} work ({', '.join(h.examples)}) starts at {h.level} level: add --level {h.level} if you train at that level."
+    return (
+        f"Most {' / '.join(h.patterns)} work ({', '.join(h.examples)}) starts at {h.level} level: "
+        f"add --level {h.level} if you train at that level."
+    )
 
 
 def alternatives(a: Alternatives) -> dict[str, Any]:

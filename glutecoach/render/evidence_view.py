@@ -30,7 +30,10 @@ def _columns() -> int:
 def fit_summary(fit: FitView | None) -> str:
     """What the fit says and why, in one sentence."""
     if fit is None:
-        return "no fit: no primary study measured it, and no prediction (too few measured exercises in this region, or an exercise the shipped fit does not know)"
+        return (
+            "no fit: no primary study measured it, and no prediction "
+            "(too few measured exercises in this region, or an exercise the shipped fit does not know)"
+        )
     interval = f"{fit.score} ({fit.low}-{fit.high}, 95 %)"
     if fit.kind == "predicted":
         drivers = ", ".join(fit.features) or "the region's average"

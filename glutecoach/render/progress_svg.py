@@ -185,7 +185,8 @@ def line_chart(
     for day, value in records:
         cx, cy = f.x(day), f.y(value)
         parts.append(
-            f'<path class="record" d="M {cx:.1f} {cy - 14:.1f} L {cx - 5:.1f} {cy - 6:.1f} L {cx + 5:.1f} {cy - 6:.1f} Z" fill="#000"><title>new best {day}: {value:g}</title></path>'
+            f'<path class="record" d="M {cx:.1f} {cy - 14:.1f} L {cx - 5:.1f} {cy - 6:.1f} L {cx + 5:.1f} {cy - 6:.1f} Z" fill="#000">'
+            f"<title>new best {day}: {value:g}</title></path>"
         )
     parts.append("</g>")
     return parts, f.height + 46 + 30
@@ -198,7 +199,8 @@ def _weekly(y: float, p: Progress) -> tuple[list[str], float]:
     top = max([high * 1.25, *(w.region_sets[r] for w in weeks for r in REGIONS)])
     end = (_day(weeks[-1].week) + dt.timedelta(days=6)).isoformat() if weeks else p.until
     parts = [
-        f'<text x="20" y="{y + 16:g}" font-size="{FONT + 2}" font-weight="bold">Hard sets per region per week (target {low}-{high}, shaded)</text>'
+        f'<text x="20" y="{y + 16:g}" font-size="{FONT + 2}" font-weight="bold">'
+        f"Hard sets per region per week (target {low}-{high}, shaded)</text>"
     ]
     parts.extend(_legend(PLOT_LEFT, y + 34, (), ("solid: in range", "pale: under", "hatched: over")))
     y += 44
@@ -224,7 +226,8 @@ def _weekly(y: float, p: Progress) -> tuple[list[str], float]:
             opacity = ' fill-opacity="0.45"' if state == "under" else ""
             parts.append(
                 f'<rect class="bar {state}" x="{f.x(w.week):.1f}" y="{f.y(sets):.1f}" width="{bar:.1f}" height="{f.y(0) - f.y(sets):.1f}" '
-                f'fill="{STATE_FILL[state]}" stroke="#333" stroke-width="0.5"{opacity}><title>week of {w.week}: {sets:g} sets, {state}</title></rect>'
+                f'fill="{STATE_FILL[state]}" stroke="#333" stroke-width="0.5"{opacity}>'
+                f"<title>week of {w.week}: {sets:g} sets, {state}</title></rect>"
             )
         parts.append("</g>")
         y += panel

@@ -67,7 +67,10 @@ def left_out(r: Ranking) -> list[str]:
         if e.kind == "equipment":
             key = "need equipment you do not have (add it with --equipment)"
         elif e.kind == "level":
-            key = f"are above {r.profile.level} level (see them with --level {'intermediate' if r.profile.level == 'beginner' else 'advanced'})"
+            key = (
+                f"are above {r.profile.level} level "
+                f"(see them with --level {'intermediate' if r.profile.level == 'beginner' else 'advanced'})"
+            )
         elif e.kind == "goal":
             key = "are not used for this goal at your level"
         else:

@@ -70,7 +70,12 @@ DOCUMENTS: dict[str, Shape] = {
     "goals": {"goals": [{"name": None, "description": None, "regions": Each("region", "weight")}]},
     "recommend": {
         "goal": {"name": None, "description": None, "adaptation": None},
-        "profile": {"level": None, "equipment": None, "pains": None, "sources": {"level": None, "equipment": None, "pains": None, "goal": None}},
+        "profile": {
+            "level": None,
+            "equipment": None,
+            "pains": None,
+            "sources": {"level": None, "equipment": None, "pains": None, "goal": None},
+        },
         "recommendations": [RECOMMENDATION],
         "excluded": EXCLUDED,
         "notes": TEXTS,

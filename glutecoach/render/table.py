@@ -70,7 +70,8 @@ def exercises(cat: Catalogue, items: list[Exercise], region: str | None) -> None
         out = grid(columns, rows, _width())
         out.append_text(
             _para(
-                f"{len(items)} exercises. Sort by a region's score with --muscle (e.g. --muscle upper-glutes); see one with 'glutecoach show SLUG'.",
+                f"{len(items)} exercises. Sort by a region's score with --muscle (e.g. --muscle upper-glutes); "
+                "see one with 'glutecoach show SLUG'.",
                 "dim",
             )
         )

@@ -90,7 +90,8 @@ def _value(value: Any, kind: str, bound: Any, label: str) -> Any:
     is_number = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
     if not is_number or not 0 <= value <= bound or (kind == "int" and not isinstance(value, int)):
         raise UsageError(
-            f"{label}: {formats._shown(value)} is out of range; accepted: {'a whole number' if kind == 'int' else 'a number'} 0-{bound:g} or null."
+            f"{label}: {formats._shown(value)} is out of range; "
+            f"accepted: {'a whole number' if kind == 'int' else 'a number'} 0-{bound:g} or null."
         )
     return value
 

@@ -191,7 +191,8 @@ def check_mapping(doc: Any, where: str) -> dict[str, str | None]:
             raise UsageError(f"{where}: the key {formats._shown(key)} is not a tracker's exercise name (text).")
         if value is not None and not isinstance(value, str):
             raise UsageError(
-                f"{where}: {formats._shown(key)} maps to {formats._shown(value)}; accepted: a slug such as 'hip-thrust', or null to leave the name out."
+                f"{where}: {formats._shown(key)} maps to {formats._shown(value)}; "
+                "accepted: a slug such as 'hip-thrust', or null to leave the name out."
             )
         formats.check_text(key, f"{where}: a name", formats.MAX_SLUG)
         out[key] = value

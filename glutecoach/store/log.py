@@ -88,13 +88,15 @@ def _check_file(path: Path) -> bool:
         return False  # (a file where the data folder should be: creating the log says so)
     except OSError as err:
         raise LogError(
-            f"{path}: the training log cannot be reached ({err.strerror or err}); it was left untouched. Fix the path or set GLUTECOACH_HOME."
+            f"{path}: the training log cannot be reached ({err.strerror or err}); it was left untouched. "
+            "Fix the path or set GLUTECOACH_HOME."
         ) from None
     if stat.S_ISDIR(info.st_mode):
         raise LogError(f"{path} is a folder; glutecoach's log must be a file there. Move it or set GLUTECOACH_HOME.")
     if not stat.S_ISREG(info.st_mode):
         raise LogError(
-            f"{path} is not a regular file (a pipe or a device); it was left untouched. Move it away, or set GLUTECOACH_HOME to use another folder."
+            f"{path} is not a regular file (a pipe or a device); it was left untouched. "
+            "Move it away, or set GLUTECOACH_HOME to use another folder."
         )
     try:
         with path.open("rb") as f:

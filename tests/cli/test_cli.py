@@ -199,7 +199,8 @@ def test_alternatives_json_shape() -> None:
 
 
 @pytest.mark.parametrize("args", [["exercises", "--muscle", "upper-glutes"], ["show", "hip-thrust"], ["plan"], ["muscles"], ["goals"],
-                                  ["recommend", "--goal", "glute-size", "--pain", "sciatica", "--explain"], ["alternatives", "hip-thrust"]])  # fmt: skip
+                                  ["recommend", "--goal", "glute-size", "--pain", "sciatica", "--explain"],
+                                  ["alternatives", "hip-thrust"]])  # fmt: skip
 def test_tables_fit_80_columns_and_respect_no_color(args: list[str]) -> None:
     result = run(*args, env={"COLUMNS": "80", "NO_COLOR": "1", "FORCE_COLOR": None, "TERM": "xterm-256color"})
     assert result.exit_code == 0, result.output

@@ -577,9 +577,17 @@ def test_generated_json_imports_end_in_0_or_2(tmp_path: Path, doc: Any, flags: l
 
 HEADERS = {
     "strong": STRONG.strip(),
-    "strong-newer": "Workout #,Date,Workout Name,Duration (sec),Exercise Name,Set Order,Weight (lbs),Reps,RPE,Distance (meters),Seconds,Notes,Workout Notes",
-    "strong-semicolon": "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;Distance Unit;Seconds;Notes;Workout Notes",
-    "hevy": "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,weight_kg,reps,distance_km,duration_seconds,rpe",
+    "strong-newer": (
+        "Workout #,Date,Workout Name,Duration (sec),Exercise Name,Set Order,Weight (lbs),Reps,RPE,Distance (meters),"
+        "Seconds,Notes,Workout Notes"
+    ),
+    "strong-semicolon": (
+        "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;Distance Unit;Seconds;Notes;Workout Notes"
+    ),
+    "hevy": (
+        "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,weight_kg,reps,"
+        "distance_km,duration_seconds,rpe"
+    ),
     "fitnotes": "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,Comment",
 }
 plausible = st.sampled_from(
@@ -671,8 +679,8 @@ def test_an_oserror_at_the_edge_is_one_paragraph_with_the_path_and_exit_2(
     assert main(["goals"]) == 2
     err = capsys.readouterr().err
     assert (
-        err
-        == "Error: /somewhere/data: Permission denied; give yourself access to it (chmod), or set GLUTECOACH_HOME to a folder of your own.\n"
+        err == "Error: /somewhere/data: Permission denied; give yourself access to it (chmod), "
+        "or set GLUTECOACH_HOME to a folder of your own.\n"
     )
 
 

@@ -127,7 +127,10 @@ def test_an_evidence_value_of_nan_prints_as_json_null(tmp_path: Path) -> None:
     path.write_text(
         source.replace(
             "    evidence: []",
-            '    evidence:\n      - {source: clinic2026, region: gluteus-medius, value: .nan, stat: mean, scale: "%MVIC", load: "x", variant: "y"}',
+            (
+                "    evidence:\n      - {source: clinic2026, region: gluteus-medius, value: .nan, stat: mean, "
+                'scale: "%MVIC", load: "x", variant: "y"}'
+            ),
         )
     )
     result = runner.invoke(app, ["show", "clinic-band-kickback", "--full", "--format", "json", "--catalogue", str(path)])

@@ -474,8 +474,14 @@ def test_exports_in_every_format_with_the_documented_headers(tmp_path: Path) -> 
     first = {
         "json": '{\n  "json_version": 1,\n  "entries": [\n    {\n      "id": 1,',
         "csv": "id,uid,date,time,slug,set,type,reps,load,units,contact,pain_score,rir,note",
-        "strong": "Workout #,Date,Workout Name,Duration (sec),Exercise Name,Set Order,Weight (kg),Reps,RPE,Distance (meters),Seconds,Notes,Workout Notes",
-        "hevy": "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,weight_kg,reps,distance_km,duration_seconds,rpe",
+        "strong": (
+            "Workout #,Date,Workout Name,Duration (sec),Exercise Name,Set Order,Weight (kg),Reps,RPE,Distance (meters),"
+            "Seconds,Notes,Workout Notes"
+        ),
+        "hevy": (
+            "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,weight_kg,reps,"
+            "distance_km,duration_seconds,rpe"
+        ),
     }
     for fmt, start in first.items():
         text = ok("log", "export", "--format", fmt)

@@ -502,7 +502,8 @@ def test_the_tables_three_layouts_are_read(tmp_path: Path) -> None:
     )
     (tmp_path / "b.csv").write_text(
         "study_id,citation,n,electrode,normalisation,muscle,exercise,exercise_slug,condition,value,sd,metric,source_url,notes\n"
-        'ijspt2014-pmc4004121-table2,"A (2014). T.",10,fine-wire,%MVIC,gluteus_medius_posterior,Side-lie hip abduction,side-lying-hip-abduction,bw,43,,median,u,n\n'
+        'ijspt2014-pmc4004121-table2,"A (2014). T.",10,fine-wire,%MVIC,gluteus_medius_posterior,Side-lie hip abduction,'
+        "side-lying-hip-abduction,bw,43,,median,u,n\n"
         'x2012,"B (2012). T.",10,surface,%MVIC,tfl,Clam,clamshell,bw,31.0,,mean,u,n\n',
         encoding="utf-8",
     )

@@ -258,8 +258,9 @@ def test_a_measured_basis_resting_only_on_a_flagged_study_fails(catalogue: dict[
 
 
 def test_a_table_figure_that_differs_from_the_shared_tables_fails(catalogue: dict[str, Any], table_data: dict[str, Any]) -> None:
-    shared = [{"file": "t.csv", "key": "contreras2015", "year": 2015, "region": "gluteus-maximus-upper", "stat": "mean", "value": 69.5, "decimals": 1,
-               "exercise": "barbell hip thrust", "names": [ce.words("barbell hip thrust")], "note": ""}]  # fmt: skip
+    shared = [{"file": "t.csv", "key": "contreras2015", "year": 2015, "region": "gluteus-maximus-upper", "stat": "mean",
+               "value": 69.5, "decimals": 1, "exercise": "barbell hip thrust", "names": [ce.words("barbell hip thrust")],
+               "note": ""}]  # fmt: skip
     table = check_fit.TableModel.model_validate(table_data)
     assert check_fit.shared_problems(table, catalogue, shared) == []
     data = copy.deepcopy(table_data)

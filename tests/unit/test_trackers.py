@@ -210,7 +210,10 @@ def test_fitnotes_android_per_row_units() -> None:
         (STRONG_SEMICOLON, "strong"),
         (STRONG_SEMICOLON + ";Workout Duration", "strong"),
         (
-            "Workout No,Date,Workout Name,Duration,Exercise Name,Set Order,Weight (kg),Reps,RPE,Distance (meters),Seconds,Notes,Workout Notes",
+            (
+                "Workout No,Date,Workout Name,Duration,Exercise Name,Set Order,Weight (kg),Reps,RPE,Distance (meters),"
+                "Seconds,Notes,Workout Notes"
+            ),
             "strong",
         ),
         (HEVY, "hevy"),
