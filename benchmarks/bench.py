@@ -110,17 +110,18 @@ def fill_log(home: Path, n: int) -> None:
     import datetime as dt
 
     os.environ["GLUTECOACH_HOME"] = str(home)
+    from glutecoach.core.models import Entry, SetRow
     from glutecoach.store import log
 
     slugs = ["hip-thrust", "glute-bridge", "bulgarian-split-squat", "clamshell", "step-up", "romanian-deadlift"]
     start = dt.date(2016, 1, 1)
     with log.connect() as conn, log.transaction(conn):
         for i in range(n):
-            e = log.Entry(
+            e = Entry(
                 None,
                 (start + dt.timedelta(days=i * 3650 // n)).isoformat(),
                 slugs[i % len(slugs)],
-                tuple(log.SetRow(10, 40.0 + i % 50) for _ in range(3)),
+                tuple(SetRow(10, 40.0 + i % 50) for _ in range(3)),
                 "kg",
                 7,
                 None,
