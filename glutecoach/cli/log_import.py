@@ -124,13 +124,10 @@ def _print_proposal() -> None:
     import datetime as dt
 
     from glutecoach.cli.options import load_catalogue
-    from glutecoach.core.history import propose
-    from glutecoach.store import log
+    from glutecoach.cli.plan import _proposal
 
     today = dt.date.today()
-    with log.connect(create=False) as conn:
-        entries = log.entries(conn, since=(today - dt.timedelta(weeks=104)).isoformat(), newest_first=False)
-    found = propose(load_catalogue(None), entries, today)
+    found = _proposal(load_catalogue(None), today)
     if found is None:
         return
     contact = " without the Contact phase (your log shows you past it)" if found.past_contact else ""

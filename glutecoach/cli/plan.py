@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -27,6 +28,7 @@ from glutecoach.core.vocab import LEVELS
 from glutecoach.errors import UsageError
 
 if TYPE_CHECKING:
+    from glutecoach.core.history import LevelProposal
     from glutecoach.core.models import Catalogue, Entry, Profile
     from glutecoach.core.next_session import NextSession
     from glutecoach.core.plan import Plan, PlanChoice
@@ -91,8 +93,9 @@ def _saved_plan(catalogue_files: list[Path] | None) -> tuple[Catalogue, Profile,
         return None
     cat, profile, the_plan = _built_choice(choice, catalogue_files)
     today = dt.date.today()
-    entries = _log_entries(today)
-    n = next_session.next_session(cat, the_plan, profile, entries, today, dt.date.fromisoformat(choice.start), choice.steps, saved=True)
+    start = dt.date.fromisoformat(choice.start)
+    entries = _log_entries(today, start)
+    n = next_session.next_session(cat, the_plan, profile, entries, today, start, choice.steps, saved=True)
     where = f"Your saved plan, started {choice.start}: " + (
         "it is done."
         if n.plan_done
@@ -119,12 +122,30 @@ def _built_choice(
     return cat, choice.profile, planner.build(cat, goal, choice.profile, weeks, days, choice.contact)
 
 
-def _log_entries(today: dt.date) -> list[Entry]:
+def _log_entries(today: dt.date, plan_start: dt.date | None = None, lifts: Sequence[str] = ()) -> list[Entry]:
+    """The log the next session reads: whole since history_start, and for each of `lifts` not logged since,
+    its last few sessions before (a working load after a long break, without reading the years between)."""
     from glutecoach.core import next_session
     from glutecoach.store import log
 
+    begin = next_session.history_start(today, plan_start)
     with log.connect(create=False) as conn:
-        return next_session.up_to(log.entries(conn, since=next_session.history_start(today), newest_first=False), today)
+        recent = log.entries(conn, since=begin, newest_first=False)
+        seen = {e.slug for e in recent}
+        older = log.latest_of(conn, [s for s in lifts if s not in seen], begin)
+    return next_session.up_to([*older, *recent], today)
+
+
+def _proposal(cat: Catalogue, today: dt.date) -> LevelProposal | None:
+    """What the whole log says of the lifter (core.history), from two indexed queries, not every entry."""
+    from glutecoach.core.history import propose_from
+    from glutecoach.core.training_state import loadable
+    from glutecoach.store import log
+
+    with log.connect(create=False) as conn:
+        days = log.days_of(conn, [s for s, ex in cat.exercises.items() if loadable(ex)], today.isoformat())
+        ratings = log.recent_contacts(conn, today.isoformat())
+    return propose_from(days, ratings, today)
 
 
 @handles_errors
@@ -254,14 +275,14 @@ def plan_start(
 
     Example: glutecoach plan start --level beginner --goal glute-size --days-per-week 2
     """
-    from glutecoach.core.history import choose, propose
+    from glutecoach.core.history import choose
     from glutecoach.core.plan import LOAD_STEPS, PlanChoice
     from glutecoach.store import profile as saved_profile
     from glutecoach.store import saved_plan
 
     fmt = fmt_word(fmt)
     first = _first_day(date)
-    picked = choose(propose(load_catalogue(catalogue_files), _log_entries(first), first), level is not None)
+    picked = choose(_proposal(load_catalogue(catalogue_files), first), level is not None)
     contact = picked.contact
     _, profile, result = _plan_for(level or picked.level, goal, weeks, days_per_week, equipment, pain, catalogue_files, contact)
     if picked.why:
@@ -341,13 +362,12 @@ def next_for(today: dt.date, catalogue_files: list[Path] | None = None, weeks: i
     from glutecoach.store import saved_plan
 
     choice = saved_plan.load()
-    entries = _log_entries(today)
     if choice is None:
-        from glutecoach.core.history import choose, propose
+        from glutecoach.core.history import choose
 
         cat = load_catalogue(catalogue_files)
         set_elsewhere = person(None, None, None, None, with_log=False).sources.get("level") != "default"
-        picked = choose(propose(cat, entries, today), set_elsewhere)
+        picked = choose(_proposal(cat, today), set_elsewhere)
         cat, profile, the_plan = _plan_for(
             picked.level,
             None,
@@ -362,6 +382,11 @@ def next_for(today: dt.date, catalogue_files: list[Path] | None = None, weeks: i
     else:
         cat, profile, the_plan = _built_choice(choice, catalogue_files, weeks, days)
         start, steps = dt.date.fromisoformat(choice.start), choice.steps
+    lifts = sorted({e.exercise.slug for w in the_plan.weeks for s in w.sessions for e in s.exercises})
+    entries = _log_entries(today, start, lifts)
+    if start is None:  # the default plan counts from the first day of the log read whole, not a lift's older sessions
+        begin = next_session.history_start(today)
+        start = min((dt.date.fromisoformat(e.date) for e in entries if e.date >= begin), default=today)
     return next_session.next_session(cat, the_plan, profile, entries, today, start, steps, saved=choice is not None)
 
 

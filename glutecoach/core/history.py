@@ -35,16 +35,15 @@ class LevelProposal(NamedTuple):
 def propose(cat: Catalogue, entries: Sequence[Entry], today: dt.date) -> LevelProposal | None:
     """The level and Contact choice your log supports, with the sentence that says why; None without
     any loaded training logged."""
-    loaded_days = sorted(
-        {
-            e.date
-            for e in entries
-            if e.slug in cat.exercises
-            and loadable(cat.exercises[e.slug])
-            and any(s.load for s in working_sets(e))
-            and e.date <= today.isoformat()
-        }
-    )
+    loaded_days = sorted({e.date for e in entries if e.slug in cat.exercises and loadable(cat.exercises[e.slug])
+                          and any(s.load for s in working_sets(e)) and e.date <= today.isoformat()})
+    ratings = [e.contact for e in sorted(entries, key=lambda e: e.date) if e.contact is not None][-6:]
+    return propose_from(loaded_days, ratings, today)
+
+
+def propose_from(loaded_days: Sequence[str], ratings: Sequence[int], today: dt.date) -> LevelProposal | None:
+    """propose() from what it reads: the days loaded training was logged (oldest first) and the last contact
+    ratings (a store can answer both without reading every entry)."""
     if not loaded_days:
         return None
     first, last = dt.date.fromisoformat(loaded_days[0]), dt.date.fromisoformat(loaded_days[-1])
@@ -52,12 +51,7 @@ def propose(cat: Catalogue, entries: Sequence[Entry], today: dt.date) -> LevelPr
     per_week = len(loaded_days) / weeks
     current = (today - last).days <= RECENT_WEEKS * 7
     regular = per_week >= REGULAR_PER_WEEK and current
-    level = (
-        ("advanced" if weeks >= ADVANCED_WEEKS else "intermediate" if weeks >= INTERMEDIATE_WEEKS else "beginner")
-        if regular
-        else "beginner"
-    )
-    ratings = [e.contact for e in sorted(entries, key=lambda e: e.date) if e.contact is not None][-6:]
+    level = ("advanced" if weeks >= ADVANCED_WEEKS else "intermediate" if weeks >= INTERMEDIATE_WEEKS else "beginner") if regular else "beginner"
     low = bool(ratings) and sum(ratings) / len(ratings) < LOW_CONTACT
     past = regular and weeks >= PAST_CONTACT_WEEKS and not low
     why = f"{level}: {weeks} week{'' if weeks == 1 else 's'} of logged loaded training, {per_week:.1f} sessions a week"

@@ -24,7 +24,7 @@ from glutecoach.core.plan import BARBELL, LOAD_STEPS, Plan, PlannedExercise, Ses
 from glutecoach.core.position import Position, Shape, placed, position
 from glutecoach.core.training_state import ExerciseState, TrainingState, loadable, read
 
-HISTORY_WEEKS = 104  # how far back the log is read: two years of working loads
+RECENT_WEEKS = 12  # the log read whole for the next session; before it, only each lift's last sessions
 CONTACT_DONE = 7  # rated this or more twice in a row: contact found
 CONTACT_POOR = 3  # this or less twice: an easier exercise to feel
 SPINE_LOADS = ("heavy-axial-load", "floor-pull")  # what rising low-back pain lightens
@@ -416,6 +416,8 @@ def next_session(
     found = contact_found(cat, plan, since)
     days = sorted({e.date for e in since})
     pos = position(shape, days, found, today)
+    if history:  # the gap counts from the last session of any plan (a new plan after five months off is still a return)
+        pos = pos._replace(gap_days=(today - dt.date.fromisoformat(max(e.date for e in history))).days)
     in_contact = bool(shape.contact_weeks) and found is None
     contact_days = {d for d in days if shape.contact_weeks and (found is None or d <= found)}
     loaded = {slug for slug, ex in known.items() if loadable(ex)}
@@ -478,9 +480,11 @@ def _ramped(cat: Catalogue, items: list[NextExercise]) -> list[NextExercise]:
     return out
 
 
-def history_start(today: dt.date) -> str:
-    """The first day of the log that the next session reads."""
-    return (today - dt.timedelta(weeks=HISTORY_WEEKS)).isoformat()
+def history_start(today: dt.date, plan_start: dt.date | None = None) -> str:
+    """The first day of the log the next session reads whole: the last RECENT_WEEKS, or from the saved
+    plan's first day when that is earlier (every session of the plan counts for your place in it)."""
+    recent = today - dt.timedelta(weeks=RECENT_WEEKS)
+    return min(recent, plan_start or recent).isoformat()
 
 
 def up_to(entries: Sequence[Entry], today: dt.date) -> list[Entry]:

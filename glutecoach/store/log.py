@@ -359,6 +359,32 @@ def entries(
     return rows_to_entries(conn, conn.execute(sql, args).fetchall())
 
 
+def latest_of(conn: sqlite3.Connection, slugs: Sequence[str], before: str, per_slug: int = 4) -> list[Entry]:
+    """The last `per_slug` entries of each exercise before a day (SQL window function, the slug index): what
+    a lift's working load was after a long break, without reading the years between."""
+    if not slugs:
+        return []
+    marks = ", ".join("?" * len(slugs))
+    sql = (f"SELECT {ALL_COLUMNS} FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY slug ORDER BY date DESC, id DESC) AS nth "
+           f"FROM entries WHERE slug IN ({marks}) AND date < ?) AS entries WHERE nth <= ? ORDER BY date, id")
+    return rows_to_entries(conn, conn.execute(sql, [*slugs, before, per_slug]).fetchall())
+
+
+def days_of(conn: sqlite3.Connection, slugs: Sequence[str], until: str) -> list[str]:
+    """The days any of these exercises was logged, oldest first (the slug index; no entry is read)."""
+    if not slugs:
+        return []
+    marks = ", ".join("?" * len(slugs))
+    sql = f"SELECT DISTINCT date FROM entries WHERE slug IN ({marks}) AND date <= ? ORDER BY date"
+    return [row[0] for row in conn.execute(sql, [*slugs, until]).fetchall()]
+
+
+def recent_contacts(conn: sqlite3.Connection, until: str, n: int = 6) -> list[int]:
+    """The last `n` contact ratings logged on or before a day, oldest first."""
+    sql = "SELECT contact FROM entries WHERE contact IS NOT NULL AND date <= ? ORDER BY date DESC, id DESC LIMIT ?"
+    return [row[0] for row in conn.execute(sql, [until, n]).fetchall()][::-1]
+
+
 def get(conn: sqlite3.Connection, entry_id: int) -> Entry | None:
     if not 1 <= entry_id <= MAX_ID:
         return None
