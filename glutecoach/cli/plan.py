@@ -138,14 +138,19 @@ def _log_entries(today: dt.date, plan_start: dt.date | None = None, lifts: Seque
 
 def _proposal(cat: Catalogue, today: dt.date) -> LevelProposal | None:
     """What the whole log says of the lifter (core.history), from two indexed queries, not every entry."""
-    from glutecoach.core.history import propose_from
+    from glutecoach.core.history import REGULAR_WINDOW_WEEKS, propose_from
     from glutecoach.core.training_state import loadable
     from glutecoach.store import log
 
+    lifts = [s for s, ex in cat.exercises.items() if loadable(ex)]
+    since = (today - dt.timedelta(weeks=REGULAR_WINDOW_WEEKS)).isoformat()
     with log.connect(create=False) as conn:
-        days = log.days_of(conn, [s for s, ex in cat.exercises.items() if loadable(ex)], today.isoformat())
+        span = log.span_of(conn, lifts, today.isoformat())
+        if span is None:
+            return None
+        recent = log.days_since(conn, lifts, since, today.isoformat())
         ratings = log.recent_contacts(conn, today.isoformat())
-    return propose_from(days, ratings, today)
+    return propose_from(span[0], span[1], recent, ratings, today)
 
 
 @handles_errors

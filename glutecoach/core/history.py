@@ -2,8 +2,8 @@
 trained the glutes under load, the level that follows, and whether you are past the Contact phase.
 
 A level from the log: under 12 weeks of regular loaded training is a beginner's, 12 weeks to two years
-an intermediate's, two years or more an advanced lifter's; "regular" is at least 1.5 sessions a week
-over the span, the last one within four weeks. You are past Contact with at least four weeks of
+an intermediate's, two years or more an advanced lifter's; "regular" is at least 1.5 loaded sessions a
+week over the last 12 weeks (or since you started, when sooner), the last one within four weeks. You are past Contact with at least four weeks of
 loaded training unless your recent contact ratings are low. Pure: the catalogue and entries in.
 """
 
@@ -19,6 +19,7 @@ from glutecoach.core.training_state import loadable, working_sets
 INTERMEDIATE_WEEKS = 12
 ADVANCED_WEEKS = 104
 REGULAR_PER_WEEK = 1.5
+REGULAR_WINDOW_WEEKS = 12  # how regularly you train: loaded sessions a week over the last 12 weeks
 RECENT_WEEKS = 4  # the last loaded session within this many weeks, or the history is not current
 PAST_CONTACT_WEEKS = 4
 LOW_CONTACT = 5  # recent contact ratings averaging under this keep the Contact phase
@@ -35,26 +36,40 @@ class LevelProposal(NamedTuple):
 def propose(cat: Catalogue, entries: Sequence[Entry], today: dt.date) -> LevelProposal | None:
     """The level and Contact choice your log supports, with the sentence that says why; None without
     any loaded training logged."""
-    loaded_days = sorted({e.date for e in entries if e.slug in cat.exercises and loadable(cat.exercises[e.slug])
-                          and any(s.load for s in working_sets(e)) and e.date <= today.isoformat()})
-    ratings = [e.contact for e in sorted(entries, key=lambda e: e.date) if e.contact is not None][-6:]
-    return propose_from(loaded_days, ratings, today)
-
-
-def propose_from(loaded_days: Sequence[str], ratings: Sequence[int], today: dt.date) -> LevelProposal | None:
-    """propose() from what it reads: the days loaded training was logged (oldest first) and the last contact
-    ratings (a store can answer both without reading every entry)."""
+    loaded_days = sorted(
+        {
+            e.date
+            for e in entries
+            if e.slug in cat.exercises
+            and loadable(cat.exercises[e.slug])
+            and any(s.load for s in working_sets(e))
+            and e.date <= today.isoformat()
+        }
+    )
     if not loaded_days:
         return None
-    first, last = dt.date.fromisoformat(loaded_days[0]), dt.date.fromisoformat(loaded_days[-1])
+    ratings = [e.contact for e in sorted(entries, key=lambda e: e.date) if e.contact is not None][-6:]
+    since = (today - dt.timedelta(weeks=REGULAR_WINDOW_WEEKS)).isoformat()
+    return propose_from(loaded_days[0], loaded_days[-1], sum(d >= since for d in loaded_days), ratings, today)
+
+
+def propose_from(first_day: str, last_day: str, recent_days: int, ratings: Sequence[int], today: dt.date) -> LevelProposal | None:
+    """propose() from what it reads: the first and last day of loaded training, the days of it in the last
+    REGULAR_WINDOW_WEEKS and the last contact ratings (a store answers these without reading every entry)."""
+    first, last = dt.date.fromisoformat(first_day), dt.date.fromisoformat(last_day)
     weeks = max(1, round((last - first).days / 7))
-    per_week = len(loaded_days) / weeks
+    window = max(1.0, min(REGULAR_WINDOW_WEEKS, (today - first).days / 7))
+    per_week = recent_days / window
     current = (today - last).days <= RECENT_WEEKS * 7
     regular = per_week >= REGULAR_PER_WEEK and current
-    level = ("advanced" if weeks >= ADVANCED_WEEKS else "intermediate" if weeks >= INTERMEDIATE_WEEKS else "beginner") if regular else "beginner"
+    level = (
+        ("advanced" if weeks >= ADVANCED_WEEKS else "intermediate" if weeks >= INTERMEDIATE_WEEKS else "beginner")
+        if regular
+        else "beginner"
+    )
     low = bool(ratings) and sum(ratings) / len(ratings) < LOW_CONTACT
     past = regular and weeks >= PAST_CONTACT_WEEKS and not low
-    why = f"{level}: {weeks} week{'' if weeks == 1 else 's'} of logged loaded training, {per_week:.1f} sessions a week"
+    why = f"{level}: {weeks} week{'' if weeks == 1 else 's'} of logged loaded training, {per_week:.1f} sessions a week lately"
     if not current:
         why += f", the last {(today - last).days} days ago (start again as a beginner and build back quickly)"
     elif not regular:

@@ -365,18 +365,31 @@ def latest_of(conn: sqlite3.Connection, slugs: Sequence[str], before: str, per_s
     if not slugs:
         return []
     marks = ", ".join("?" * len(slugs))
-    sql = (f"SELECT {ALL_COLUMNS} FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY slug ORDER BY date DESC, id DESC) AS nth "
-           f"FROM entries WHERE slug IN ({marks}) AND date < ?) AS entries WHERE nth <= ? ORDER BY date, id")
+    sql = (
+        f"SELECT {ALL_COLUMNS} FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY slug ORDER BY date DESC, id DESC) AS nth "
+        f"FROM entries WHERE slug IN ({marks}) AND date < ?) AS entries WHERE nth <= ? ORDER BY date, id"
+    )
     return rows_to_entries(conn, conn.execute(sql, [*slugs, before, per_slug]).fetchall())
 
 
-def days_of(conn: sqlite3.Connection, slugs: Sequence[str], until: str) -> list[str]:
-    """The days any of these exercises was logged, oldest first (the slug index; no entry is read)."""
+def span_of(conn: sqlite3.Connection, slugs: Sequence[str], until: str) -> tuple[str, str] | None:
+    """The first and last day any of these exercises was logged (the slug index: a seek per exercise)."""
     if not slugs:
-        return []
+        return None
     marks = ", ".join("?" * len(slugs))
-    sql = f"SELECT DISTINCT date FROM entries WHERE slug IN ({marks}) AND date <= ? ORDER BY date"
-    return [row[0] for row in conn.execute(sql, [*slugs, until]).fetchall()]
+    first, last = conn.execute(
+        f"SELECT MIN(date), MAX(date) FROM entries WHERE slug IN ({marks}) AND date <= ?", [*slugs, until]
+    ).fetchone()
+    return None if first is None else (first, last)
+
+
+def days_since(conn: sqlite3.Connection, slugs: Sequence[str], since: str, until: str) -> int:
+    """How many days in [since, until] any of these exercises was logged."""
+    if not slugs:
+        return 0
+    marks = ", ".join("?" * len(slugs))
+    sql = f"SELECT COUNT(DISTINCT date) FROM entries WHERE date BETWEEN ? AND ? AND slug IN ({marks})"
+    return int(conn.execute(sql, [since, until, *slugs]).fetchone()[0])
 
 
 def recent_contacts(conn: sqlite3.Connection, until: str, n: int = 6) -> list[int]:
