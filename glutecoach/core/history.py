@@ -3,8 +3,8 @@ trained the glutes under load, the level that follows, and whether you are past 
 
 A level from the log: under 12 weeks of regular loaded training is a beginner's, 12 weeks to two years
 an intermediate's, two years or more an advanced lifter's; "regular" is at least 1.5 loaded sessions a
-week over the last 12 weeks (or since you started, when sooner), the last one within four weeks. You are past Contact with at least four weeks of
-loaded training unless your recent contact ratings are low. Pure: the catalogue and entries in.
+week over the last 12 weeks (or since you started, when sooner), the last one within four weeks. You
+are past Contact with at least four weeks of loaded training unless your recent contact ratings are low. Pure: the catalogue and entries in.
 """
 
 from __future__ import annotations
