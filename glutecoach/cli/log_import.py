@@ -124,10 +124,10 @@ def _print_proposal() -> None:
     import datetime as dt
 
     from glutecoach.cli.options import load_catalogue
-    from glutecoach.cli.plan import _proposal
+    from glutecoach.cli.plan_reads import proposal
 
     today = dt.date.today()
-    found = _proposal(load_catalogue(None), today)
+    found = proposal(load_catalogue(None), today)
     if found is None:
         return
     contact = " without the Contact phase (your log shows you past it)" if found.past_contact else ""

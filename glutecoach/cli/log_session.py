@@ -114,9 +114,9 @@ def _describe(answer: Answer, units: str, unit_word: str) -> str:
 
 
 def _prescribed(cat: Catalogue, today: dt.date, units: str) -> list[Answer]:
-    """What `plan next` prescribes today (cli.plan.next_for, the same call), as the answers Enter accepts:
+    """What `plan next` prescribes today (cli.plan_reads.next_for, the same call), as the answers Enter accepts:
     the bottom of each rep range, the load in `units`."""
-    from glutecoach.cli.plan import next_for
+    from glutecoach.cli.plan_reads import next_for
     from glutecoach.core.units import convert
 
     result = next_for(today)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -19,21 +18,17 @@ from glutecoach.cli.options import (
     _complete,
     complete_goals,
     fmt_word,
-    goal_for,
     handles_errors,
     load_catalogue,
-    person,
 )
+from glutecoach.cli.plan_reads import DEFAULT_GOAL, built_choice, log_entries, next_for, plan_for, proposal
 from glutecoach.core.vocab import LEVELS
 from glutecoach.errors import UsageError
 
 if TYPE_CHECKING:
-    from glutecoach.core.history import LevelProposal
-    from glutecoach.core.models import Catalogue, Entry, Profile
-    from glutecoach.core.next_session import NextSession
-    from glutecoach.core.plan import Plan, PlanChoice
+    from glutecoach.core.models import Catalogue, Profile
+    from glutecoach.core.plan import Plan
 
-DEFAULT_GOAL = "glute-size"
 WeeksOpt = Annotated[int, typer.Option("--weeks", "-w", help="Length of the plan, 4-16 weeks.")]
 DaysOpt = Annotated[int, typer.Option("--days-per-week", "-d", help="Sessions a week, 1-6.")]
 PlanLevelOpt = Annotated[
@@ -66,23 +61,6 @@ NextDaysOpt = Annotated[
 ]
 
 
-def _plan_for(
-    level: str | None,
-    goal: str | None,
-    weeks: int,
-    days: int,
-    equipment: list[str] | None,
-    pain: list[str] | None,
-    catalogue_files: list[Path] | None,
-    contact: bool = True,
-) -> tuple[Catalogue, Profile, Plan]:
-    from glutecoach.core import plan as planner
-
-    who = person(level, equipment, pain, goal, with_log=False, default_goal=DEFAULT_GOAL)
-    cat = load_catalogue(catalogue_files)
-    return cat, who.profile, planner.build(cat, goal_for(cat, who), who.profile, weeks, days, contact)
-
-
 def _saved_plan(catalogue_files: list[Path] | None) -> tuple[Catalogue, Profile, Plan] | None:
     """The saved plan, built, with a first note saying where you are in it (None when none is saved)."""
     from glutecoach.core import next_session
@@ -91,10 +69,10 @@ def _saved_plan(catalogue_files: list[Path] | None) -> tuple[Catalogue, Profile,
     choice = saved_plan.load()
     if choice is None:
         return None
-    cat, profile, the_plan = _built_choice(choice, catalogue_files)
+    cat, profile, the_plan = built_choice(choice, catalogue_files)
     today = dt.date.today()
     start = dt.date.fromisoformat(choice.start)
-    entries = _log_entries(today, start)
+    entries = log_entries(today, start)
     n = next_session.next_session(cat, the_plan, profile, entries, today, start, choice.steps, saved=True)
     where = f"Your saved plan, started {choice.start}: " + (
         "it is done."
@@ -103,54 +81,6 @@ def _saved_plan(catalogue_files: list[Path] | None) -> tuple[Catalogue, Profile,
         f"{n.position.sessions_done if n.position else 0} sessions logged. 'glutecoach plan next' says what to do."
     )
     return cat, profile, the_plan._replace(notes=(where, *the_plan.notes))
-
-
-def _built_choice(
-    choice: PlanChoice, catalogue_files: list[Path] | None, weeks: int | None = None, days: int | None = None
-) -> tuple[Catalogue, Profile, Plan]:
-    from glutecoach.core import plan as planner
-    from glutecoach.core.lookup import find_goal
-    from glutecoach.errors import UnknownNameError
-
-    cat = load_catalogue(catalogue_files)
-    try:
-        goal = find_goal(cat, choice.goal)
-    except UnknownNameError as err:
-        raise err.at("in your saved plan (run 'glutecoach plan start' again)") from None
-    weeks = choice.weeks if weeks is None else weeks
-    days = choice.days_per_week if days is None else days
-    return cat, choice.profile, planner.build(cat, goal, choice.profile, weeks, days, choice.contact)
-
-
-def _log_entries(today: dt.date, plan_start: dt.date | None = None, lifts: Sequence[str] = ()) -> list[Entry]:
-    """The log the next session reads: whole since history_start, and for each of `lifts` not logged since,
-    its last few sessions before (a working load after a long break, without reading the years between)."""
-    from glutecoach.core import next_session
-    from glutecoach.store import log
-
-    begin = next_session.history_start(today, plan_start)
-    with log.connect(create=False) as conn:
-        recent = log.entries(conn, since=begin, newest_first=False)
-        seen = {e.slug for e in recent}
-        older = log.latest_of(conn, [s for s in lifts if s not in seen], begin)
-    return next_session.up_to([*older, *recent], today)
-
-
-def _proposal(cat: Catalogue, today: dt.date) -> LevelProposal | None:
-    """What the whole log says of the lifter (core.history), from two indexed queries, not every entry."""
-    from glutecoach.core.history import REGULAR_WINDOW_WEEKS, propose_from
-    from glutecoach.core.training_state import loadable
-    from glutecoach.store import log
-
-    lifts = [s for s, ex in cat.exercises.items() if loadable(ex)]
-    since = (today - dt.timedelta(weeks=REGULAR_WINDOW_WEEKS)).isoformat()
-    with log.connect(create=False) as conn:
-        span = log.span_of(conn, lifts, today.isoformat())
-        if span is None:
-            return None
-        recent = log.days_since(conn, lifts, since, today.isoformat())
-        ratings = log.recent_contacts(conn, today.isoformat())
-    return propose_from(span[0], span[1], recent, ratings, today)
 
 
 @handles_errors
@@ -204,7 +134,7 @@ def plan(
     if saved is not None:
         cat, profile, result = saved
     else:
-        cat, profile, result = _plan_for(
+        cat, profile, result = plan_for(
             level, goal, 8 if weeks is None else weeks, 3 if days_per_week is None else days_per_week, equipment, pain, catalogue_files
         )
     if fmt in ("fit", "ics"):  # files for a watch or a calendar (cli/plan_files.py)
@@ -287,9 +217,9 @@ def plan_start(
 
     fmt = fmt_word(fmt)
     first = _first_day(date)
-    picked = choose(_proposal(load_catalogue(catalogue_files), first), level is not None)
+    picked = choose(proposal(load_catalogue(catalogue_files), first), level is not None)
     contact = picked.contact
-    _, profile, result = _plan_for(level or picked.level, goal, weeks, days_per_week, equipment, pain, catalogue_files, contact)
+    _, profile, result = plan_for(level or picked.level, goal, weeks, days_per_week, equipment, pain, catalogue_files, contact)
     if picked.why:
         result = result._replace(notes=(picked.why, *result.notes))
     steps = dict(LOAD_STEPS)
@@ -358,41 +288,6 @@ def plan_next(
         write_next(fmt, result, output, today)
         return
     renderer(fmt).next_session(result)
-
-
-def next_for(today: dt.date, catalogue_files: list[Path] | None = None, weeks: int | None = None, days: int | None = None) -> NextSession:
-    """What `plan next` says for `today`: the saved plan (or, without one, a default plan at the level your
-    log supports) and your log. `log session` asks here too, so both always agree."""
-    from glutecoach.core import next_session
-    from glutecoach.store import saved_plan
-
-    choice = saved_plan.load()
-    if choice is None:
-        from glutecoach.core.history import choose
-
-        cat = load_catalogue(catalogue_files)
-        set_elsewhere = person(None, None, None, None, with_log=False).sources.get("level") != "default"
-        picked = choose(_proposal(cat, today), set_elsewhere)
-        cat, profile, the_plan = _plan_for(
-            picked.level,
-            None,
-            8 if weeks is None else weeks,
-            3 if days is None else days,
-            None,
-            None,
-            catalogue_files,
-            contact=picked.contact,
-        )
-        start, steps = None, None
-    else:
-        cat, profile, the_plan = _built_choice(choice, catalogue_files, weeks, days)
-        start, steps = dt.date.fromisoformat(choice.start), choice.steps
-    lifts = sorted({e.exercise.slug for w in the_plan.weeks for s in w.sessions for e in s.exercises})
-    entries = _log_entries(today, start, lifts)
-    if start is None:  # the default plan counts from the first day of the log read whole, not a lift's older sessions
-        begin = next_session.history_start(today)
-        start = min((dt.date.fromisoformat(e.date) for e in entries if e.date >= begin), default=today)
-    return next_session.next_session(cat, the_plan, profile, entries, today, start, steps, saved=choice is not None)
 
 
 def register(app: typer.Typer, command: str | None = None) -> None:

@@ -178,3 +178,12 @@ def top_with_basis(cat: Catalogue, region: str, n: int = 5) -> list[tuple[Exerci
     rest = sorted((ex for tier in tiers.values() for ex in tier[1:]), key=lambda ex: (-ex.scores[region], ex.slug))
     chosen.update(ex.slug for ex in rest[: max(0, n - len(chosen))])
     return [(ex, b) for b, tier in tiers.items() for ex in tier if ex.slug in chosen][:n]
+
+
+def study_name(key: str) -> str:
+    """'contreras2015' -> 'Contreras 2015': source keys are author-year."""
+    letters = key.rstrip("abcdefghijklmnopqrstuvwxyz").rstrip("0123456789")
+    year = key[len(letters) : len(letters) + 4]
+    if not letters or not year.isdigit():
+        return key
+    return f"{letters.capitalize()} {year}"

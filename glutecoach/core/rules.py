@@ -14,6 +14,7 @@ four parts of a score:
 from collections.abc import Callable
 from typing import NamedTuple
 
+from glutecoach.core.lookup import study_name
 from glutecoach.core.models import Exercise, Goal, Profile
 from glutecoach.core.safety import favourable, level_for
 from glutecoach.core.vocab import BASIS_WORD, EVIDENCE_REGIONS, REGION_LABEL
@@ -340,15 +341,6 @@ def evidence(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
     if basis == "emg-proxy":
         return Match(0.5, f"Its {REGION_LABEL[main]} score comes from a close variant or the whole muscle{where}.", "close variant")
     return Match(0.0, f"Its {REGION_LABEL[main]} score is an estimate from anatomy and movement, not a measurement.", "estimate")
-
-
-def study_name(key: str) -> str:
-    """'contreras2015' -> 'Contreras 2015': source keys are author-year."""
-    letters = key.rstrip("abcdefghijklmnopqrstuvwxyz").rstrip("0123456789")
-    year = key[len(letters) : len(letters) + 4]
-    if not letters or not year.isdigit():
-        return key
-    return f"{letters.capitalize()} {year}"
 
 
 # The registry: every rule, its part and its default weight, in the order reasons are listed.

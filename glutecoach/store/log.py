@@ -21,6 +21,7 @@ from pathlib import Path
 from glutecoach.core.models import Entry
 from glutecoach.errors import GlutecoachError
 from glutecoach.store import paths
+from glutecoach.store.log_queries import days_since, latest_of, recent_contacts, span_of  # noqa: F401  (re-exported: the CLI asks store.log)
 from glutecoach.store.log_schema import ALL_COLUMNS, APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, rows_to_entries
 from glutecoach.store.log_schema import COLUMNS as COLUMNS  # re-exported, as the schema's names above are
 from glutecoach.store.log_schema import Migration as Migration
@@ -357,45 +358,6 @@ def entries(
         sql += " LIMIT ?"
         args.append(limit)
     return rows_to_entries(conn, conn.execute(sql, args).fetchall())
-
-
-def latest_of(conn: sqlite3.Connection, slugs: Sequence[str], before: str, per_slug: int = 4) -> list[Entry]:
-    """The last `per_slug` entries of each exercise before a day (SQL window function, the slug index): what
-    a lift's working load was after a long break, without reading the years between."""
-    if not slugs:
-        return []
-    marks = ", ".join("?" * len(slugs))
-    sql = (
-        f"SELECT {ALL_COLUMNS} FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY slug ORDER BY date DESC, id DESC) AS nth "
-        f"FROM entries WHERE slug IN ({marks}) AND date < ?) AS entries WHERE nth <= ? ORDER BY date, id"
-    )
-    return rows_to_entries(conn, conn.execute(sql, [*slugs, before, per_slug]).fetchall())
-
-
-def span_of(conn: sqlite3.Connection, slugs: Sequence[str], until: str) -> tuple[str, str] | None:
-    """The first and last day any of these exercises was logged (the slug index: a seek per exercise)."""
-    if not slugs:
-        return None
-    marks = ", ".join("?" * len(slugs))
-    first, last = conn.execute(
-        f"SELECT MIN(date), MAX(date) FROM entries WHERE slug IN ({marks}) AND date <= ?", [*slugs, until]
-    ).fetchone()
-    return None if first is None else (first, last)
-
-
-def days_since(conn: sqlite3.Connection, slugs: Sequence[str], since: str, until: str) -> int:
-    """How many days in [since, until] any of these exercises was logged."""
-    if not slugs:
-        return 0
-    marks = ", ".join("?" * len(slugs))
-    sql = f"SELECT COUNT(DISTINCT date) FROM entries WHERE date BETWEEN ? AND ? AND slug IN ({marks})"
-    return int(conn.execute(sql, [since, until, *slugs]).fetchone()[0])
-
-
-def recent_contacts(conn: sqlite3.Connection, until: str, n: int = 6) -> list[int]:
-    """The last `n` contact ratings logged on or before a day, oldest first."""
-    sql = "SELECT contact FROM entries WHERE contact IS NOT NULL AND date <= ? ORDER BY date DESC, id DESC LIMIT ?"
-    return [row[0] for row in conn.execute(sql, [until, n]).fetchall()][::-1]
 
 
 def get(conn: sqlite3.Connection, entry_id: int) -> Entry | None:

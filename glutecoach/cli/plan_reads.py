@@ -1,0 +1,120 @@
+"""What `plan next` reads and decides with: the saved plan built, the log read (the last 12 weeks whole,
+each lift's last sessions before), the level the log supports; `plan`, `plan next` and `log session` all
+ask here, so they always agree."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from glutecoach.cli.options import goal_for, load_catalogue, person
+
+DEFAULT_GOAL = "glute-size"  # a plan's goal when neither the options nor the profile give one
+
+if TYPE_CHECKING:
+    from glutecoach.core.history import LevelProposal
+    from glutecoach.core.models import Catalogue, Entry, Profile
+    from glutecoach.core.next_session import NextSession
+    from glutecoach.core.plan import Plan, PlanChoice
+
+
+def plan_for(
+    level: str | None,
+    goal: str | None,
+    weeks: int,
+    days: int,
+    equipment: list[str] | None,
+    pain: list[str] | None,
+    catalogue_files: list[Path] | None,
+    contact: bool = True,
+) -> tuple[Catalogue, Profile, Plan]:
+    from glutecoach.core import plan as planner
+
+    who = person(level, equipment, pain, goal, with_log=False, default_goal=DEFAULT_GOAL)
+    cat = load_catalogue(catalogue_files)
+    return cat, who.profile, planner.build(cat, goal_for(cat, who), who.profile, weeks, days, contact)
+
+
+def built_choice(
+    choice: PlanChoice, catalogue_files: list[Path] | None, weeks: int | None = None, days: int | None = None
+) -> tuple[Catalogue, Profile, Plan]:
+    from glutecoach.core import plan as planner
+    from glutecoach.core.lookup import find_goal
+    from glutecoach.errors import UnknownNameError
+
+    cat = load_catalogue(catalogue_files)
+    try:
+        goal = find_goal(cat, choice.goal)
+    except UnknownNameError as err:
+        raise err.at("in your saved plan (run 'glutecoach plan start' again)") from None
+    weeks = choice.weeks if weeks is None else weeks
+    days = choice.days_per_week if days is None else days
+    return cat, choice.profile, planner.build(cat, goal, choice.profile, weeks, days, choice.contact)
+
+
+def log_entries(today: dt.date, plan_start: dt.date | None = None, lifts: Sequence[str] = ()) -> list[Entry]:
+    """The log the next session reads: whole since history_start, and for each of `lifts` not logged since,
+    its last few sessions before (a working load after a long break, without reading the years between)."""
+    from glutecoach.core import next_session
+    from glutecoach.store import log
+
+    begin = next_session.history_start(today, plan_start)
+    with log.connect(create=False) as conn:
+        recent = log.entries(conn, since=begin, newest_first=False)
+        seen = {e.slug for e in recent}
+        older = log.latest_of(conn, [s for s in lifts if s not in seen], begin)
+    return next_session.up_to([*older, *recent], today)
+
+
+def proposal(cat: Catalogue, today: dt.date) -> LevelProposal | None:
+    """What the whole log says of the lifter (core.history), from two indexed queries, not every entry."""
+    from glutecoach.core.history import REGULAR_WINDOW_WEEKS, propose_from
+    from glutecoach.core.training_state import loadable
+    from glutecoach.store import log
+
+    lifts = [s for s, ex in cat.exercises.items() if loadable(ex)]
+    since = (today - dt.timedelta(weeks=REGULAR_WINDOW_WEEKS)).isoformat()
+    with log.connect(create=False) as conn:
+        span = log.span_of(conn, lifts, today.isoformat())
+        if span is None:
+            return None
+        recent = log.days_since(conn, lifts, since, today.isoformat())
+        ratings = log.recent_contacts(conn, today.isoformat())
+    return propose_from(span[0], span[1], recent, ratings, today)
+
+
+def next_for(today: dt.date, catalogue_files: list[Path] | None = None, weeks: int | None = None, days: int | None = None) -> NextSession:
+    """What `plan next` says for `today`: the saved plan (or, without one, a default plan at the level your
+    log supports) and your log. `log session` asks here too, so both always agree."""
+    from glutecoach.core import next_session
+    from glutecoach.store import saved_plan
+
+    choice = saved_plan.load()
+    if choice is None:
+        from glutecoach.core.history import choose
+
+        cat = load_catalogue(catalogue_files)
+        set_elsewhere = person(None, None, None, None, with_log=False).sources.get("level") != "default"
+        picked = choose(proposal(cat, today), set_elsewhere)
+        cat, profile, the_plan = plan_for(
+            picked.level,
+            None,
+            8 if weeks is None else weeks,
+            3 if days is None else days,
+            None,
+            None,
+            catalogue_files,
+            contact=picked.contact,
+        )
+        start, steps = None, None
+    else:
+        cat, profile, the_plan = built_choice(choice, catalogue_files, weeks, days)
+        start, steps = dt.date.fromisoformat(choice.start), choice.steps
+    lifts = sorted({e.exercise.slug for w in the_plan.weeks for s in w.sessions for e in s.exercises})
+    entries = log_entries(today, start, lifts)
+    if start is None:  # the default plan counts from the first day of the log read whole, not a lift's older sessions
+        begin = next_session.history_start(today)
+        start = min((dt.date.fromisoformat(e.date) for e in entries if e.date >= begin), default=today)
+    return next_session.next_session(cat, the_plan, profile, entries, today, start, steps, saved=choice is not None)
