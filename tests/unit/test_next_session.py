@@ -55,7 +55,9 @@ def entries(rows: list[dict[str, Any]], slug: Resolver) -> list[Entry]:
     out = []
     for i, row in enumerate(rows):
         sets = tuple(SetRow(5, row.get("load"), "warmup") for _ in range(row.get("warmup", 0)))
-        sets += tuple(SetRow(row.get("reps", 10), row.get("load")) for _ in range(row.get("sets", 3)))
+        reps = row.get("reps", 10)  # one number for every set, or a list: one per set ("15, 15, 12")
+        per_set = reps if isinstance(reps, list) else [reps] * row.get("sets", 3)
+        sets += tuple(SetRow(r, row.get("load")) for r in per_set)
         out.append(
             Entry(
                 i + 1,
