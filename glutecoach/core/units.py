@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-LB_PER_KG = 2.20462262185  # the international avoirdupois pound: 0.45359237 kg exactly
+from glutecoach.core.vocab import LB_PER_KG  # the one home: the international pound is 0.45359237 kg exactly
+
 LOAD_UNITS = {"kg": "kg", "kgs": "kg", "kilo": "kg", "kilos": "kg", "lb": "lb", "lbs": "lb", "pound": "lb", "pounds": "lb"}
 _LOAD = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*([a-z]*)\s*", re.IGNORECASE)
 

@@ -12,9 +12,9 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+from glutecoach.core.vocab import LB_PER_KG
 from glutecoach.errors import UsageError
 
-LB_PER_KG = 2.20462262185
 NAME_SIZE = 50  # characters kept of a step's or a workout's name (the watch shows fewer)
 
 

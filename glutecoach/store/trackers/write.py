@@ -11,9 +11,9 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 
+from glutecoach.core.vocab import LB_PER_KG
 from glutecoach.store.trackers.records import ForeignEntry, ForeignSet
 
-LB_PER_KG = 2.20462262185
 _METRES = {"m": 1.0, "km": 1000.0, "mi": 1609.344, "ft": 0.3048, "yd": 0.9144}
 
 # A spreadsheet starts a formula at any of these, at the start of a cell or after a separator it splits
