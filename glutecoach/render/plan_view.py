@@ -245,8 +245,8 @@ def saved(choice: PlanChoice, p: Plan) -> None:
     steps = ", ".join(f"{v:g} {u}" for u, v in choice.steps.items())
     text.append_text(
         para(
-            f"'glutecoach plan next' now follows it; loads round to {steps} steps. Run 'glutecoach plan' with the "
-            "same options to see it whole, or 'plan start' again to change it.",
+            f"'glutecoach plan next' now follows it; loads round to {steps} steps. 'glutecoach plan' with no "
+            "options shows it whole and where you are; 'plan start' again changes it.",
             "dim",
         )
     )
