@@ -54,7 +54,8 @@ def notes(
             "Save the plan you chose with 'glutecoach plan start'."
         )
     out.append(
-        f"Week {pos.week}, session {pos.day} of {plan.days_per_week}: {pos.sessions_done} session{'' if pos.sessions_done == 1 else 's'} logged since {begin.isoformat()}; "
+        f"Week {pos.week}, session {pos.day} of {plan.days_per_week}: {pos.sessions_done} "
+        f"session{'' if pos.sessions_done == 1 else 's'} logged since {begin.isoformat()}; "
         "your place follows the sessions you log, not the calendar."
     )
     if pos.gap_days is not None and pos.gap_days >= GAP_LIGHTER_DAYS:
