@@ -15,7 +15,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import NamedTuple
 
 from glutecoach.core.models import Entry
-from glutecoach.core.pain import RISING_TO, hurt
+from glutecoach.core.pain import hurt, rising_over
 from glutecoach.core.position import Shape, phase_start
 from glutecoach.core.training_state import working_sets
 
@@ -77,11 +77,10 @@ class _Replayer:
         return out
 
     def _rising(self, since: str | None) -> tuple[int, int, int] | None:
-        last = self.pain[-3:]
-        if len(last) < 3 or (since is not None and last[-1][0] <= since):
+        """Pain rising over the last three logs (core.pain's rule), newly since the last lighter week."""
+        if not self.pain or (since is not None and self.pain[-1][0] <= since):
             return None
-        a, b, c = (v for _, v in last)
-        return (a, b, c) if a < b < c and c >= RISING_TO else None
+        return rising_over([v for _, v in self.pain])
 
     def decide(self, index: int, week: int, contact: bool, since_day: str | None) -> LighterWeek | None:
         days = self.shape.days_per_week

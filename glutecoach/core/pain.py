@@ -68,10 +68,15 @@ def rising(entries: Sequence[Entry]) -> tuple[int, int, int] | None:
     for e in entries:
         if e.pain_score is not None:
             by_day[e.date] = max(by_day.get(e.date, 0), e.pain_score)
-    days = sorted(by_day)
-    if not days or by_day[days[-1]] == 0:
+    return rising_over([by_day[d] for d in sorted(by_day)])
+
+
+def rising_over(worst_by_day: Sequence[int]) -> tuple[int, int, int] | None:
+    """rising() over the worst pain of each day that logged a score, oldest first (the one rule, also read
+    by core.lighter_weeks as it replays the log)."""
+    if not worst_by_day or worst_by_day[-1] == 0:
         return None
-    last = [by_day[d] for d in days if by_day[d] > 0][-3:]
+    last = [v for v in worst_by_day if v > 0][-3:]
     if len(last) < 3:
         return None
     a, b, c = last
