@@ -48,7 +48,7 @@ def propose(cat: Catalogue, entries: Sequence[Entry], today: dt.date) -> LevelPr
     )
     if not loaded_days:
         return None
-    ratings = [e.contact for e in sorted(entries, key=lambda e: e.date) if e.contact is not None][-6:]
+    ratings = [e.contact for e in sorted(entries, key=lambda e: e.date) if e.contact is not None and e.date <= today.isoformat()][-6:]
     since = (today - dt.timedelta(weeks=REGULAR_WINDOW_WEEKS)).isoformat()
     return propose_from(loaded_days[0], loaded_days[-1], sum(d >= since for d in loaded_days), ratings, today)
 

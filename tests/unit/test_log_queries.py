@@ -1,0 +1,77 @@
+"""The log's indexed questions (store.log_queries) give the answers a plain reading of every entry gives:
+`plan next` and `plan start` read a 100,000-entry log through them, so a faster query must never be a
+different answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from glutecoach.catalogue.load import load
+from glutecoach.core.history import REGULAR_WINDOW_WEEKS, propose, propose_from
+from glutecoach.core.models import Entry, SetRow
+from glutecoach.core.training_state import loadable
+from glutecoach.store import log
+
+SLUGS = ["hip-thrust", "back-squat", "romanian-deadlift", "clamshell", "glute-bridge"]
+CAT = load(user=False)
+FIRST = dt.date(2025, 1, 1)
+
+entries_st = st.lists(
+    st.builds(
+        lambda day, slug, contact, load, kind: Entry(
+            None, (FIRST + dt.timedelta(days=day)).isoformat(), slug, (SetRow(8, load, kind),), "kg", contact, None, 2, None
+        ),
+        st.integers(0, 400),
+        st.sampled_from(SLUGS),
+        st.none() | st.integers(0, 10),
+        st.sampled_from([0.0, 20.0, 60.0]),
+        st.sampled_from(["working", "warmup"]),
+    ),
+    max_size=40,
+)
+
+
+@contextmanager
+def _stored(items: list[Entry]) -> Iterator[tuple[list[Entry], Path]]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "log.sqlite3"
+        with log.connect(path) as conn:
+            saved = [log.add(conn, e) for e in items]
+        yield saved, path
+
+
+@settings(deadline=None)
+@given(entries_st, st.integers(0, 420), st.sampled_from([1, 2, 4]))
+def test_each_lifts_last_sessions_before_a_day_are_the_plain_answer(items: list[Entry], day: int, per_slug: int) -> None:
+    before = (FIRST + dt.timedelta(days=day)).isoformat()
+    wanted = ["hip-thrust", "clamshell", "never-logged"]
+    with _stored(items) as (saved, path), log.connect(path, create=False) as conn:
+        found = log.latest_of(conn, wanted, before, per_slug)
+    plain = []
+    for slug in wanted:
+        earlier = sorted((e for e in saved if e.slug == slug and e.date < before), key=lambda e: (e.date, e.id or 0))
+        plain += earlier[-per_slug:]
+    plain.sort(key=lambda e: (e.date, e.id or 0))
+    assert [e.id for e in found] == [e.id for e in plain]
+
+
+@settings(deadline=None)
+@given(entries_st, st.integers(0, 420))
+def test_the_level_proposed_from_indexed_questions_is_the_one_read_from_every_entry(items: list[Entry], day: int) -> None:
+    today = FIRST + dt.timedelta(days=day)
+    until = today.isoformat()
+    lifts = [s for s, ex in CAT.exercises.items() if loadable(ex)]
+    since = (today - dt.timedelta(weeks=REGULAR_WINDOW_WEEKS)).isoformat()
+    with _stored(items) as (saved, path), log.connect(path, create=False) as conn:
+        span = log.span_of(conn, lifts, until)
+        recent = log.days_since(conn, lifts, since, until)
+        ratings = log.recent_contacts(conn, until)
+    indexed = None if span is None else propose_from(span[0], span[1], recent, ratings, today)
+    assert indexed == propose(CAT, saved, today)
