@@ -211,7 +211,7 @@ def plan_start(
     Example: glutecoach plan start --level beginner --goal glute-size --days-per-week 2
     """
     from glutecoach.core.history import choose
-    from glutecoach.core.plan import LOAD_STEPS, PlanChoice
+    from glutecoach.core.plan_model import LOAD_STEPS, PlanChoice
     from glutecoach.store import profile as saved_profile
     from glutecoach.store import saved_plan
 

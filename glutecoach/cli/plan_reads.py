@@ -30,19 +30,19 @@ def plan_for(
     catalogue_files: list[Path] | None,
     contact: bool = True,
 ) -> tuple[Catalogue, Profile, Plan]:
-    from glutecoach.core import plan as planner
+    from glutecoach.store.plan_cache import built
 
     who = person(level, equipment, pain, goal, with_log=False, default_goal=DEFAULT_GOAL)
     cat = load_catalogue(catalogue_files)
-    return cat, who.profile, planner.build(cat, goal_for(cat, who), who.profile, weeks, days, contact)
+    return cat, who.profile, built(cat, goal_for(cat, who), who.profile, weeks, days, contact)
 
 
 def built_choice(
     choice: PlanChoice, catalogue_files: list[Path] | None, weeks: int | None = None, days: int | None = None
 ) -> tuple[Catalogue, Profile, Plan]:
-    from glutecoach.core import plan as planner
     from glutecoach.core.lookup import find_goal
     from glutecoach.errors import UnknownNameError
+    from glutecoach.store.plan_cache import built
 
     cat = load_catalogue(catalogue_files)
     try:
@@ -51,7 +51,7 @@ def built_choice(
         raise err.at("in your saved plan (run 'glutecoach plan start' again)") from None
     weeks = choice.weeks if weeks is None else weeks
     days = choice.days_per_week if days is None else days
-    return cat, choice.profile, planner.build(cat, goal, choice.profile, weeks, days, choice.contact)
+    return cat, choice.profile, built(cat, goal, choice.profile, weeks, days, choice.contact)
 
 
 def log_entries(today: dt.date, plan_start: dt.date | None = None, lifts: Sequence[str] = ()) -> list[Entry]:
@@ -74,7 +74,7 @@ def proposal(cat: Catalogue, today: dt.date) -> LevelProposal | None:
     from glutecoach.core.training_state import loadable
     from glutecoach.store import log
 
-    lifts = [s for s, ex in cat.exercises.items() if loadable(ex)]
+    lifts = [s.slug for s in cat.exercises.summaries if loadable(s)]  # summaries: no exercise is built to ask
     since = (today - dt.timedelta(weeks=REGULAR_WINDOW_WEEKS)).isoformat()
     with log.connect(create=False) as conn:
         span = log.span_of(conn, lifts, today.isoformat())

@@ -15,7 +15,8 @@ from glutecoach.core.engine import exclusion
 from glutecoach.core.models import Catalogue, Entry, Exercise, Profile
 from glutecoach.core.next_model import Change, NextExercise
 from glutecoach.core.person import REST_DAYS
-from glutecoach.core.plan import LOAD_STEPS, Plan, PlannedExercise, Session, barred, cue_for, dose_in, is_complex
+from glutecoach.core.plan_model import LOAD_STEPS, Plan, PlannedExercise, Session
+from glutecoach.core.plan_rules import barred, cue_for, dose_in, is_complex
 from glutecoach.core.position import Position
 from glutecoach.core.training_state import ExerciseState, TrainingState, loadable
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from glutecoach.core import pain as pain_words
 from glutecoach.core.models import Catalogue, Entry
-from glutecoach.core.plan import Plan
+from glutecoach.core.plan_model import Plan
 from glutecoach.core.position import GAP_HOLD_DAYS, GAP_LIGHTER_DAYS, Position
 from glutecoach.core.training_state import TrainingState, read
 

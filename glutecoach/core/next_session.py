@@ -20,7 +20,7 @@ from glutecoach.core.next_items import CONTACT_DONE, Builder, Ctx, rested_by, sp
 from glutecoach.core.next_model import Change, NextExercise, NextSession, PhaseChange  # noqa: F401  (re-exported)
 from glutecoach.core.next_notes import notes
 from glutecoach.core.person import REST_DAYS
-from glutecoach.core.plan import BARBELL, LOAD_STEPS, Plan, Session
+from glutecoach.core.plan_model import BARBELL, LOAD_STEPS, Plan, Session
 from glutecoach.core.position import Position, Shape, placed, position
 from glutecoach.core.training_state import loadable, read
 

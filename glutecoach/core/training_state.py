@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from typing import NamedTuple
 
-from glutecoach.core.models import Entry, Exercise, SetRow
+from glutecoach.core.models import Entry, Exercise, SetRow, Summary
 from glutecoach.core.pain import hurt
 
 LOADABLE = ("barbell", "dumbbell", "kettlebell", "trap-bar", "machine", "cable", "sled", "ankle-weight")
@@ -20,7 +20,7 @@ ASSUMED_RIR = 2  # reps in reserve assumed for an estimate when none was logged
 E1RM_MAX_REPS = 15  # reps plus reserve above this say little about a 1RM: the estimate is capped here
 
 
-def loadable(ex: Exercise) -> bool:
+def loadable(ex: Exercise | Summary) -> bool:
     """Progressed by adding weight (kg or lb on a bar, a dumbbell, a machine): not a band or body-weight drill."""
     return any(x in LOADABLE for x in ex.equipment)
 

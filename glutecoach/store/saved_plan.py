@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from glutecoach.core.plan import LOAD_STEPS, PlanChoice
+from glutecoach.core.plan_model import LOAD_STEPS, PlanChoice
 from glutecoach.core.vocab import CONDITIONS, EQUIPMENT, LEVELS, UNITS
 from glutecoach.errors import GlutecoachError
 from glutecoach.store import paths
