@@ -28,9 +28,8 @@ from glutecoach.errors import UsageError
 if TYPE_CHECKING:
     from glutecoach.core.models import Catalogue, Profile
     from glutecoach.core.plan import Plan
+    from glutecoach.core.plan_model import PlanChoice
 
-WeeksOpt = Annotated[int, typer.Option("--weeks", "-w", help="Length of the plan, 4-16 weeks.")]
-DaysOpt = Annotated[int, typer.Option("--days-per-week", "-d", help="Sessions a week, 1-6.")]
 PlanLevelOpt = Annotated[
     str | None,
     typer.Option(
@@ -177,6 +176,26 @@ LoadStepOpt = Annotated[
 MAX_STEP = {"kg": 50.0, "lb": 100.0}
 
 
+StartWeeksOpt = Annotated[
+    int | None,
+    typer.Option("--weeks", "-w", help="Length of the plan, 4-16 weeks. Default: 8 (with --next, your saved plan's).", show_default=False),
+]
+StartDaysOpt = Annotated[
+    int | None,
+    typer.Option("--days-per-week", "-d", help="Sessions a week, 1-6. Default: 3 (with --next, your saved plan's).", show_default=False),
+]
+
+
+def _carried(
+    before: PlanChoice, goal: str | None, weeks: int | None, days: int | None, equipment: list[str] | None, pain: list[str] | None
+) -> tuple[str, int, int, list[str], list[str]]:
+    """--next: the saved plan's choices, where the options given say nothing (as the options would say them)."""
+    kit = equipment or (["all"] if before.equipment is None else list(before.equipment) or ["none"])
+    weeks = before.weeks if weeks is None else weeks
+    days = before.days_per_week if days is None else days
+    return goal or before.goal, weeks, days, kit, pain or list(before.pains) or ["none"]
+
+
 YEAR_AHEAD = 366  # a plan may start, and plan next may look, up to a year ahead
 
 
@@ -194,8 +213,8 @@ def _first_day(value: str | None) -> dt.date:
 def plan_start(
     level: PlanLevelOpt = None,
     goal: PlanGoalOpt = None,
-    weeks: WeeksOpt = 8,
-    days_per_week: DaysOpt = 3,
+    weeks: StartWeeksOpt = None,
+    days_per_week: StartDaysOpt = None,
     equipment: EquipmentOpt = None,
     pain: PainOpt = None,
     date: Annotated[
@@ -203,12 +222,22 @@ def plan_start(
         typer.Option("--date", help="The plan's first day (YYYY-MM-DD, today, yesterday, -3d). Default: today.", show_default=False),
     ] = None,
     load_step: LoadStepOpt = None,
+    next_block: Annotated[
+        bool,
+        typer.Option(
+            "--next",
+            help="The block after your saved plan: its goal, length, days, equipment, conditions and load step "
+            "(any option you give wins), at the level your log now supports, each lift from your working loads.",
+        ),
+    ] = False,
     fmt: FormatOpt = "table",
     catalogue_files: Catalogues = None,
 ) -> None:
     """Save the plan you chose (the same options as 'plan'), so 'plan next' follows it.
 
     Example: glutecoach plan start --level beginner --goal glute-size --days-per-week 2
+
+    When a plan is done: glutecoach plan start --next
     """
     from glutecoach.core.history import choose
     from glutecoach.core.plan_model import LOAD_STEPS, PlanChoice
@@ -217,12 +246,24 @@ def plan_start(
 
     fmt = fmt_word(fmt)
     first = _first_day(date)
+    steps = dict(LOAD_STEPS)
+    before = None
+    if next_block:
+        before = saved_plan.load()
+        if before is None:
+            raise UsageError(
+                "--next starts the block after your saved plan, and none is saved: run 'glutecoach plan start' with your options."
+            )
+        goal, weeks, days_per_week, equipment, pain = _carried(before, goal, weeks, days_per_week, equipment, pain)
+        steps.update(before.steps)
     picked = choose(proposal(load_catalogue(catalogue_files), first), level is not None)
     contact = picked.contact
+    weeks, days_per_week = 8 if weeks is None else weeks, 3 if days_per_week is None else days_per_week
     _, profile, result = plan_for(level or picked.level, goal, weeks, days_per_week, equipment, pain, catalogue_files, contact)
-    if picked.why:
-        result = result._replace(notes=(picked.why, *result.notes))
-    steps = dict(LOAD_STEPS)
+    notes = [picked.why] if picked.why else []
+    if before is not None:
+        notes.insert(0, f"The block after your {before.weeks}-week plan from {before.start}: each lift starts from your working loads.")
+    result = result._replace(notes=(*notes, *result.notes))
     if load_step is not None:
         units = saved_profile.load().units
         if not 0 < load_step <= MAX_STEP[units]:
@@ -247,7 +288,7 @@ def plan_start(
         return
     from glutecoach.render import plan_view
 
-    plan_view.saved(choice, result)
+    plan_view.saved(choice, result, len(notes))
 
 
 @handles_errors

@@ -81,7 +81,8 @@ def notes(
             f"Your {plan.weeks_total}-week plan is done."
             + (" What it gained: " + "; ".join(gained) + "." if gained else "")
             + " Retest a main lift (after your ramp sets, work up to a set of 3-5 at 1-2 in reserve), then start the next block "
-            "with 'glutecoach plan start': it starts each lift from your working loads and estimated 1RMs."
+            "with 'glutecoach plan start --next' (the same options, at the level your log now supports): it starts each lift "
+            "from your working loads and estimated 1RMs."
         )
     return tuple(out)
 

@@ -230,7 +230,8 @@ def _session(s: Session, cued: set[str], week: int | None = None) -> Text:
     return out
 
 
-def saved(choice: PlanChoice, p: Plan) -> None:
+def saved(choice: PlanChoice, p: Plan, lead: int = 0) -> None:
+    """What `plan start` saved, with the plan's first `lead` notes (why this level; the block it follows)."""
     from glutecoach.render.terminal import console, para
 
     kit = "everything" if choice.equipment is None else (", ".join(choice.equipment) or "body weight only")
@@ -239,9 +240,8 @@ def saved(choice: PlanChoice, p: Plan) -> None:
         f"from {choice.start} (equipment: {kit}; conditions: {', '.join(choice.pains) or 'none'}).",
         "bold",
     )
-    for line in p.notes[:1]:
-        if line.startswith("Level from your log"):
-            text.append_text(para(safe(line)))
+    for line in p.notes[:lead]:
+        text.append_text(para(safe(line)))
     steps = ", ".join(f"{v:g} {u}" for u, v in choice.steps.items())
     text.append_text(
         para(

@@ -350,3 +350,30 @@ def test_after_a_long_break_plan_next_still_knows_each_lifts_working_load() -> N
     data = as_json("plan", "next", "--date", "2026-11-02")
     known = [e for e in data["next_session"] if e["slug"] in ("hip-thrust", "back-squat")]
     assert known and all(e["why"]["working_load"] in (90.0, 70.0) and e["load"] < e["why"]["working_load"] for e in known), known
+
+
+def test_plan_start_next_carries_the_saved_plans_options_and_takes_the_level_from_the_log() -> None:
+    assert "none is saved" in refused("plan", "start", "--next")
+    _year_of_loaded_training("2026-10-30")
+    first = as_json(
+        "plan", "start", "--level", "beginner", "--goal", "strength", "--weeks", "4", "--days-per-week", "2",
+        "--equipment", "barbell", "--equipment", "bench", "--condition", "knee-pain", "--load-step", "1.25", "--date", "2026-10-05",
+    )  # fmt: skip
+    assert (first["level"], first["weeks"], first["days_per_week"]) == ("beginner", 4, 2)
+    after = as_json("plan", "start", "--next", "--date", "2026-11-02")
+    carried = ("goal", "weeks", "days_per_week", "equipment", "pains", "load_step")
+    assert {k: after[k] for k in carried} == {k: first[k] for k in carried}
+    assert after["start"] == "2026-11-02" and after["level"] == "intermediate" and after["contact"] is False
+    assert after["level_from_log"].startswith("Level from your log: intermediate")
+    changed = as_json("plan", "start", "--next", "--weeks", "6", "--condition", "none", "--date", "2026-11-02")
+    assert (changed["weeks"], changed["pains"], changed["days_per_week"]) == (6, [], 2)  # an option given wins
+    shown = ok("plan", "start", "--next", "--date", "2026-11-02")
+    assert "The block after your 6-week plan from 2026-11-02" in shown.replace("\n", " ")
+
+
+def test_a_finished_plan_says_how_to_start_the_next_block() -> None:
+    _year_of_loaded_training("2026-10-30")
+    ok("plan", "start", "--level", "intermediate", "--goal", "glute-size", "--weeks", "4", "--days-per-week", "3", "--date", "2026-10-05")
+    data = as_json("plan", "next", "--date", "2026-11-02")
+    assert data["plan_done"] is True, data["position"]
+    assert any("glutecoach plan start --next" in n for n in data["notes"])
