@@ -6,24 +6,26 @@ from __future__ import annotations
 
 import marshal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from glutecoach.catalogue.load import load
 from glutecoach.core import plan as planner
-from glutecoach.core.models import Profile
+from glutecoach.core.models import Catalogue, Profile
+from glutecoach.core.plan_model import Plan
 from glutecoach.store import plan_cache
 
 KITS = [None, frozenset(), frozenset({"band", "dumbbell"}), frozenset({"barbell", "bench", "plates"})]
 
 
 @pytest.fixture(scope="module")
-def cat():  # type: ignore[no-untyped-def]
+def cat() -> Catalogue:
     return load(user=False)
 
 
 @pytest.mark.parametrize("level", ["beginner", "intermediate", "advanced"])
-def test_every_plan_comes_back_from_its_stored_form_unchanged(cat, level: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_plan_comes_back_from_its_stored_form_unchanged(cat: Catalogue, level: str) -> None:
     for goal in cat.goals.values():
         for kit in KITS:
             plan = planner.build(cat, goal, Profile(level, kit, ("low-back-pain",) if kit == frozenset() else ()), 8, 3)
@@ -35,7 +37,7 @@ def _builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     real = planner.build
 
-    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def counted(*args: Any, **kwargs: Any) -> Plan:
         calls.append(1)
         return real(*args, **kwargs)
 
@@ -43,7 +45,9 @@ def _builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
-def test_the_same_plan_is_read_not_rebuilt_and_any_change_builds_again(isolated_home: Path, cat, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_plan_is_read_not_rebuilt_and_any_change_builds_again(
+    isolated_home: Path, cat: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls = _builds(monkeypatch)
     goal = cat.goals["glute-size"]
     first = plan_cache.built(cat, goal, Profile("beginner", frozenset({"band", "dumbbell"})), 8, 3, True)
@@ -63,7 +67,7 @@ def test_the_same_plan_is_read_not_rebuilt_and_any_change_builds_again(isolated_
         assert len(calls) == before + 2, changed  # built for the cache (a miss), and once more above
 
 
-def test_a_damaged_or_foreign_cache_is_rebuilt(isolated_home: Path, cat, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_or_foreign_cache_is_rebuilt(isolated_home: Path, cat: Catalogue, monkeypatch: pytest.MonkeyPatch) -> None:
     goal = cat.goals["glute-size"]
     plan = plan_cache.built(cat, goal, Profile(), 8, 3, True)
     (path,) = (isolated_home / "cache").glob("plan-*.marshal")
