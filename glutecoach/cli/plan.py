@@ -256,10 +256,11 @@ def plan_start(
             )
         goal, weeks, days_per_week, equipment, pain = _carried(before, goal, weeks, days_per_week, equipment, pain)
         steps.update(before.steps)
-    picked = choose(proposal(load_catalogue(catalogue_files), first), level is not None)
+    cat = load_catalogue(catalogue_files)
+    picked = choose(proposal(cat, first), level is not None)
     contact = picked.contact
     weeks, days_per_week = 8 if weeks is None else weeks, 3 if days_per_week is None else days_per_week
-    _, profile, result = plan_for(level or picked.level, goal, weeks, days_per_week, equipment, pain, catalogue_files, contact)
+    _, profile, result = plan_for(level or picked.level, goal, weeks, days_per_week, equipment, pain, catalogue_files, contact, cat)
     notes = [picked.why] if picked.why else []
     if before is not None:
         notes.insert(0, f"The block after your {before.weeks}-week plan from {before.start}: each lift starts from your working loads.")

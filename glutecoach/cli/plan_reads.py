@@ -29,11 +29,14 @@ def plan_for(
     pain: list[str] | None,
     catalogue_files: list[Path] | None,
     contact: bool = True,
+    cat: Catalogue | None = None,
 ) -> tuple[Catalogue, Profile, Plan]:
+    """The plan for these options (and the profile's where they say nothing); `cat`: the catalogue this
+    run already loaded (loaded once, its notices said once)."""
     from glutecoach.store.plan_cache import built
 
     who = person(level, equipment, pain, goal, with_log=False, default_goal=DEFAULT_GOAL)
-    cat = load_catalogue(catalogue_files)
+    cat = cat or load_catalogue(catalogue_files)
     return cat, who.profile, built(cat, goal_for(cat, who), who.profile, weeks, days, contact)
 
 
@@ -107,6 +110,7 @@ def next_for(today: dt.date, catalogue_files: list[Path] | None = None, weeks: i
             None,
             catalogue_files,
             contact=picked.contact,
+            cat=cat,
         )
         start, steps = None, None
     else:

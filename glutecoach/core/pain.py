@@ -46,7 +46,9 @@ def low_back(e: Entry) -> bool:
 
 def hurt(e: Entry) -> bool:
     """The one definition: this session hurt enough to rest what caused it."""
-    return (e.pain_score is not None and e.pain_score >= PAIN_STOP) or worse_next_morning(e) or sharp(e) or nerve(e)
+    if e.pain_score is not None and e.pain_score >= PAIN_STOP:
+        return True
+    return bool(e.note) and (worse_next_morning(e) or sharp(e) or nerve(e))  # most entries have no note: no search
 
 
 def what_hurt(e: Entry) -> str:
