@@ -152,8 +152,6 @@ def log_list(
     Example: glutecoach log list --since 2026-01-01 --exercise hip-thrust
     """
     from glutecoach.core.lookup import find_exercise
-    from glutecoach.render import renderer
-    from glutecoach.store import formats as logio
     from glutecoach.store import log
 
     fmt = fmt_word(fmt, LIST_FORMATS)
@@ -162,13 +160,16 @@ def log_list(
     slug = find_exercise(cat, exercise).slug if exercise else None
     with log.connect(create=False) as conn:
         items = log.entries(conn, since=day, slug=slug, limit=limit)
+        foreign = not exercise and fmt not in ("json", "csv") and log.has_foreign(conn, day)
     if fmt in ("json", "csv"):
+        from glutecoach.store import formats as logio
+
         sys.stdout.write(_for_stdout(logio.to_json(items) if fmt == "json" else logio.to_csv(items), fmt))
     else:
         from glutecoach.render import renderer
 
         renderer(fmt).entries(cat, items, filtered=bool(since or exercise))
-        if not exercise:  # foreign entries: rows of other trackers glutecoach keeps but never scores
+        if foreign:  # rows of other trackers glutecoach keeps but never scores
             from glutecoach.cli.log_import import print_foreign
 
             print_foreign(day, limit)

@@ -141,14 +141,14 @@ def _start_for(cat: Catalogue, slug: str, last: Entry | None, units: str) -> Ans
 
 
 def _ask(cat: Catalogue, answers: list[Answer], last: dict[str, Entry | None], units: str) -> list[Answer]:
-    from glutecoach.core.progress import UNIT_WORDS
+    from glutecoach.core.vocab import UNIT_SHORT
     from glutecoach.render.table_log import _sets
 
     kept = []
     sys.stdout.write(f"Enter accepts what is shown; or type {SHORT_FORM}.\n")
     for start in answers:
         ex = cat.exercises[start.slug]
-        word = UNIT_WORDS.get(ex.unit, ex.unit)
+        word = UNIT_SHORT.get(ex.unit, ex.unit)
         before = last.get(start.slug)
         said = f"last time {before.date}: {_sets(before, ex.unit)}" if before else "not logged before"
         said = f"{start.prescribed}; {said}" if start.prescribed else said

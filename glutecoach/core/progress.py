@@ -12,7 +12,7 @@ from typing import NamedTuple
 from glutecoach.core.models import Catalogue, Entry, SessionSummary
 from glutecoach.core.units import convert
 from glutecoach.core.vocab import REGIONS
-from glutecoach.core.volume import set_value
+from glutecoach.core.volume import set_values
 
 PAIN_SCALE = (0, 10)
 CONTACT_SCALE = (0, 10)
@@ -20,7 +20,6 @@ CONTACT_SCALE = (0, 10)
 # past about 12 reps the formula drifts far from a tested 1RM.
 E1RM_MAX_REPS = 12
 MAIN_LIFTS = 6  # the loaded exercises charted one by one; the rest are summed up in a table
-UNIT_WORDS = {"reps": "reps", "seconds": "s", "metres": "m", "contacts": "contacts", "steps": "steps"}
 
 
 class ExerciseTrend(NamedTuple):
@@ -176,14 +175,16 @@ def summarise(
     are shown in the unit of its latest load."""
     by_slug: dict[str, list[int]] = {}
     weekly: dict[str, dict[str, float]] = {}
+    mondays: dict[str, str] = {}  # a day's Monday, worked out once a day
     for i, e in enumerate(sessions):
         by_slug.setdefault(e.slug, []).append(i)
-        week = weekly.setdefault(monday(e.date), dict.fromkeys(REGIONS, 0.0))
+        day = mondays.get(e.date) or mondays.setdefault(e.date, monday(e.date))
+        week = weekly.setdefault(day, dict.fromkeys(REGIONS, 0.0))
         ex = cat.exercises.get(e.slug)
         if ex is None:
             continue  # an exercise since removed from the catalogue still shows in the log
-        for region in REGIONS:
-            week[region] += e.sets * set_value(ex, region)
+        for region, value in zip(REGIONS, set_values(ex), strict=True):
+            week[region] += e.sets * value
     trends = []
     for slug, rows in sorted(by_slug.items()):
         items = [sessions[i] for i in rows]

@@ -151,3 +151,7 @@ EVIDENCE_REGIONS: dict[str, tuple[str, ...]] = {
     "gluteus-minimus-posterior": ("gluteus-minimus",),
     "other": (),
 }
+
+# How a dose unit is written: short in tables and charts, long on an exercise's card.
+UNIT_SHORT = {"reps": "reps", "seconds": "s", "metres": "m", "contacts": "contacts", "steps": "steps"}
+UNIT_LONG = {"reps": "reps", "seconds": "seconds held", "contacts": "foot contacts", "metres": "metres", "steps": "steps"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from glutecoach.core.vocab import BASIS_WORD, EVIDENCE_REGIONS, REGION_LABEL, REGIONS
+from glutecoach.core.vocab import BASIS_WORD, EVIDENCE_REGIONS, REGION_LABEL, REGIONS, UNIT_LONG
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -34,7 +34,6 @@ STANCE_WORDS = {
     "supported": "supported (the body rests on the floor, a bench or a seat)",
 }
 FLEXION_WORDS = {"shallow": "under 60 degrees", "moderate": "60-90 degrees", "deep": "past 90 degrees"}
-UNIT_WORDS = {"reps": "reps", "seconds": "seconds held", "contacts": "foot contacts", "metres": "metres", "steps": "steps"}
 
 
 class Line(NamedTuple):
@@ -132,7 +131,7 @@ def facts(ex: Exercise, full: bool) -> list[tuple[str, str]]:
     side = ", each side in turn" if ex.unilateral else ""
     out = [
         ("Pattern", words(ex.pattern)),
-        ("Dose", f"counted in {UNIT_WORDS.get(ex.unit, ex.unit)}{side}"),
+        ("Dose", f"counted in {UNIT_LONG.get(ex.unit, ex.unit)}{side}"),
         ("Stance", STANCE_WORDS.get(ex.stance, ex.stance)),
         ("Level", ex.level),
         ("Equipment", ", ".join(ex.equipment) or "body weight"),

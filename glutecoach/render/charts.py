@@ -11,6 +11,7 @@ chart reads the same in black and white; `ascii=True` draws with ASCII only.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 
 from rich.text import Text
@@ -21,7 +22,8 @@ ZERO_MARK = {False: "·", True: "."}
 WEEKS_AXIS_UP_TO = 16  # weeks: a longer window is labelled by month
 
 
-def _day(text: str) -> dt.date:
+@functools.lru_cache(maxsize=2048)
+def _day(text: str) -> dt.date:  # memoised: a chart places a thousand logged days in a window of two ends
     return dt.date.fromisoformat(text)
 
 

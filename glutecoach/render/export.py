@@ -178,7 +178,7 @@ def _span(values: Sequence[float | None], unit: str = "") -> str:
 
 
 def progress_rows(p: Progress) -> list[list[str]]:
-    from glutecoach.core.progress import UNIT_WORDS
+    from glutecoach.core.vocab import UNIT_SHORT
 
     def pain(t: ExerciseTrend) -> str:
         shown = _span(t.pain_trend, "of 10")
@@ -190,7 +190,7 @@ def progress_rows(p: Progress) -> list[list[str]]:
             t.slug,
             str(t.sessions),
             _span(t.load_trend, t.units) if any(v is not None for v in t.load_trend) else "body weight",
-            _span(t.reps_trend, UNIT_WORDS.get(t.unit, t.unit)),
+            _span(t.reps_trend, UNIT_SHORT.get(t.unit, t.unit)),
             _span(t.contact_trend, "of 10"),
             pain(t),
         ]

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from glutecoach.core.progress import UNIT_WORDS, week_status
-from glutecoach.core.vocab import BASIS_WORD, REGION_LABEL, REGIONS
+from glutecoach.core.progress import week_status
+from glutecoach.core.vocab import BASIS_WORD, REGION_LABEL, REGIONS, UNIT_SHORT
 from glutecoach.core.volume import SET_RULE
 
 if TYPE_CHECKING:
@@ -92,7 +92,7 @@ def progress(p: Progress) -> str:
                 f"`{t.slug}`",
                 t.sessions,
                 _span(t.load_trend, t.units) or "body weight",
-                _span(t.reps_trend, UNIT_WORDS.get(t.unit, t.unit)),
+                _span(t.reps_trend, UNIT_SHORT.get(t.unit, t.unit)),
                 _span(t.contact_trend),
                 _span(t.pain_trend),
             ]

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from glutecoach.core.progress import UNIT_WORDS, week_status
-from glutecoach.core.vocab import REGIONS
+from glutecoach.core.progress import week_status
+from glutecoach.core.vocab import REGIONS, UNIT_SHORT
 from glutecoach.core.volume import SET_RULE
 from glutecoach.render.charts import STATE_MARK, axis, dated_columns, strip
 from glutecoach.render.grid import Column, grid
@@ -186,7 +186,7 @@ def _scaled_trends(p: Progress, total: int, ascii: bool, field: str, title: str)
 
 
 def _per_set_total(t: ExerciseTrend) -> str:
-    word = UNIT_WORDS.get(t.unit, t.unit)
+    word = UNIT_SHORT.get(t.unit, t.unit)
     return span(t.reps_trend, word)
 
 

@@ -25,9 +25,9 @@ _KIND_MARK = {"working": "", "warmup": "w:", "drop": "d:", "failure": "f:"}  # a
 def _sets(e: Entry, unit: str = "reps") -> str:
     """'w:10x40, 10x60, 8x65 kg': a warm-up, drop set or set to failure marked as --set writes it; a hold
     or a distance says its unit ('25 s, 25 s', '30 m x 20 kg')."""
-    from glutecoach.core.progress import UNIT_WORDS
+    from glutecoach.core.vocab import UNIT_SHORT
 
-    word = "" if unit == "reps" else " " + UNIT_WORDS.get(unit, unit)
+    word = "" if unit == "reps" else " " + UNIT_SHORT.get(unit, unit)
     sep = " x " if word else "x"
     parts = [_KIND_MARK.get(s.type, "") + (f"{s.reps}{word}{sep}{s.load:g}" if s.load is not None else f"{s.reps}{word}") for s in e.sets]
     return ", ".join(parts) + (f" {e.units}" if any(s.load is not None for s in e.sets) else "")

@@ -21,7 +21,7 @@ from pathlib import Path
 from glutecoach.core.models import Entry
 from glutecoach.errors import GlutecoachError
 from glutecoach.store import paths
-from glutecoach.store.log_queries import days_since, latest_of, recent_contacts, span_of  # noqa: F401  (re-exported: the CLI asks store.log)
+from glutecoach.store.log_queries import days_since, has_foreign, latest_of, recent_contacts, span_of  # noqa: F401  (re-exported: the CLI asks store.log)
 from glutecoach.store.log_schema import ALL_COLUMNS, APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, rows_to_entries
 from glutecoach.store.log_schema import COLUMNS as COLUMNS  # re-exported, as the schema's names above are
 from glutecoach.store.log_schema import Migration as Migration

@@ -51,3 +51,10 @@ def recent_contacts(conn: sqlite3.Connection, until: str, n: int = 6) -> list[in
     """The last `n` contact ratings logged on or before a day, oldest first."""
     sql = "SELECT contact FROM entries WHERE contact IS NOT NULL AND date <= ? ORDER BY date DESC, id DESC LIMIT ?"
     return [row[0] for row in conn.execute(sql, [until, n]).fetchall()][::-1]
+
+
+def has_foreign(conn: sqlite3.Connection, since: str | None = None) -> bool:
+    """Whether any tracker row was kept without an entry (a foreign entry), on or after `since`: one
+    probe, so `log list` reads the tracker rows (and imports their readers) only when there are some."""
+    sql = "SELECT EXISTS (SELECT 1 FROM tracker_records WHERE entry_id IS NULL" + (" AND date >= ?)" if since else ")")
+    return bool(conn.execute(sql, [since] if since else []).fetchone()[0])
