@@ -11,6 +11,8 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from glutecoach.core.dose import dose_for, is_body_weight_strength
+from glutecoach.core.eligibility import Exclusion as Exclusion  # re-exported: renderers and tests read them here
+from glutecoach.core.eligibility import exclusion as exclusion
 from glutecoach.core.models import Catalogue, Dose, Exercise, Goal, Profile, Summary
 from glutecoach.core.placing import EVIDENCE_LED as EVIDENCE_LED  # re-exported: the tests and renderers read them here
 from glutecoach.core.placing import FAVOUR_CAP as FAVOUR_CAP
@@ -23,14 +25,8 @@ from glutecoach.core.placing import favoured as favoured
 from glutecoach.core.placing import movement_of as movement_of
 from glutecoach.core.placing import scored as scored
 from glutecoach.core.rules import RULES, Reason, Rule, apply, weight
-from glutecoach.core.safety import CLEARABLE, level_for
+from glutecoach.core.safety import CLEARABLE
 from glutecoach.core.vocab import LEVEL_RANK, REGIONS
-
-
-class Exclusion(NamedTuple):
-    slug: str
-    kind: str  # equipment | level | goal | avoid:CONDITION
-    reason: str
 
 
 class Ranking(NamedTuple):
@@ -49,23 +45,6 @@ class HeldBack(NamedTuple):
     patterns: tuple[str, ...]
     level: str  # the level from which the most of them open
     examples: tuple[str, ...]  # slugs, in catalogue order
-
-
-def exclusion(ex: Exercise | Summary, goal: Goal | None, profile: Profile) -> Exclusion | None:
-    """Why the exercise cannot be offered to this person at all, or None."""
-    for c in ex.contraindications:
-        if c.condition in profile.pains and level_for(c, profile) == "avoid":
-            return Exclusion(ex.slug, f"avoid:{c.condition}", f"to be avoided with {c.condition}: {c.note}")
-    if LEVEL_RANK[ex.level] > LEVEL_RANK[profile.level]:
-        return Exclusion(ex.slug, "level", f"{ex.level} level, above {profile.level}")
-    if not profile.has(ex.equipment):
-        missing = [e for e in ex.equipment if profile.equipment is not None and e not in profile.equipment]
-        return Exclusion(ex.slug, "equipment", "needs " + ", ".join(missing))
-    if goal is not None and (not_used := goal.exclude_equipment.get(profile.level)):
-        banned = [e for e in ex.equipment if e in not_used]
-        if banned:
-            return Exclusion(ex.slug, "goal", f"{goal.name} does not use {', '.join(banned)} at {profile.level} level")
-    return None
 
 
 def active_rules(goal: Goal, profile: Profile) -> list[Rule]:

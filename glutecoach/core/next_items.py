@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 from glutecoach.core import decisions as decide
 from glutecoach.core import pain as pain_words
-from glutecoach.core.engine import exclusion
+from glutecoach.core.eligibility import exclusion
 from glutecoach.core.models import Catalogue, Entry, Exercise, Profile
 from glutecoach.core.next_model import Change, NextExercise
 from glutecoach.core.person import REST_DAYS

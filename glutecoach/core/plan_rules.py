@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from glutecoach.core.dose import dose_for, is_heavy_compound
-from glutecoach.core.engine import exclusion
+from glutecoach.core.eligibility import exclusion
 from glutecoach.core.models import Catalogue, Dose, Exercise, Goal, Phase, Profile
 
 SESSION_MINUTES = {
