@@ -214,6 +214,7 @@ class Goal(NamedTuple):
     adaptation: str = "hypertrophy"  # hypertrophy | strength | power | contact | control
     needs: tuple[tuple[str, ...], ...] = ()  # the patterns a coach covers, in order; each need is met by any of its patterns
     pattern_cap: dict[str, int] = {}  # patterns allowed more than PATTERN_CAP times in a top list
+    contact_adds: tuple[tuple[str, ...], ...] = ()  # needs a Contact phase adds for this goal (hops for a sprinter)
 
 
 class RegionInfo(NamedTuple):

@@ -55,11 +55,26 @@ def _session_cap(goal: Goal, pattern: str) -> int:
     return min(cap, 3 if focus else 2)
 
 
+class Added(NamedTuple):
+    """Needs a phase adds from another goal (a Contact phase's additions for the person's goal): from
+    `first` on, the needs draw on that goal's ranking (`cands`) within its session caps."""
+
+    first: int
+    cands: list[Scored]
+    goal: Goal
+
+
 def choose_week(
-    cands: list[Scored], needs: list[tuple[str, ...]], goal: Goal, phase: Phase, weekdays: tuple[int, ...], key: Callable[[Scored], float]
+    cands: list[Scored],
+    needs: list[tuple[str, ...]],
+    goal: Goal,
+    phase: Phase,
+    weekdays: tuple[int, ...],
+    key: Callable[[Scored], float],
+    added: Added | None = None,
 ) -> list[list[Pick]]:
     week = _Week(weekdays)
-    return [_choose_day(d, week, cands, needs, goal, phase, key) for d in range(len(weekdays))]
+    return [_choose_day(d, week, cands, needs, goal, phase, key, added) for d in range(len(weekdays))]
 
 
 def _fits(ex: Exercise, chosen: list[Pick], goal: Goal, phase: Phase, week: _Week, d: int) -> bool:
@@ -101,13 +116,24 @@ def _close_options(
 
 
 def _choose_day(
-    d: int, week: _Week, cands: list[Scored], needs: list[tuple[str, ...]], goal: Goal, phase: Phase, key: Callable[[Scored], float]
+    d: int,
+    week: _Week,
+    cands: list[Scored],
+    needs: list[tuple[str, ...]],
+    goal: Goal,
+    phase: Phase,
+    key: Callable[[Scored], float],
+    added: Added | None = None,
 ) -> list[Pick]:
-    """Day d: one exercise per need (days take turns among close options), then fillers by rank."""
+    """Day d: one exercise per need (days take turns among close options; an added need from its own
+    goal's ranking), then fillers by rank."""
     chosen: list[Pick] = []
 
     def fits(s: Scored) -> bool:
         return _fits(s.exercise, chosen, goal, phase, week, d)
+
+    def fits_added(s: Scored) -> bool:  # within the added goal's caps (a sprinter's hops, where Contact has none)
+        return added is not None and _fits(s.exercise, chosen, added.goal, phase, week, d)
 
     def take(need: int, s: Scored, slot: bool = False) -> None:
         chosen.append(Pick(need, s, slot))
@@ -117,7 +143,10 @@ def _choose_day(
     for i, need in enumerate(needs):
         if len(chosen) >= phase.exercises_per_session:
             break
-        close = _close_options(need, d, cands, fits, key, len(week.weekdays))
+        if added is not None and i >= added.first:
+            close = _close_options(need, d, added.cands, fits_added, key, len(week.weekdays))
+        else:
+            close = _close_options(need, d, cands, fits, key, len(week.weekdays))
         if close:
             take(i, close[d % len(close)], True)
     focus = needs[0] if needs else ()

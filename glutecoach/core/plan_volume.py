@@ -97,8 +97,8 @@ def trim(
         if pool:
             d, i = min(pool, key=lambda k: (rank[days[k[0]][k[1]].role], -days[k[0]][k[1]].sets, k))
             days[d][i] = days[d][i]._replace(sets=days[d][i].sets - 1)
-        elif not _drop(days, worst, long, needs):
-            return
+        elif not _drop(days, worst, long, needs) and not (worst and long and _drop(days, None, long, needs)):
+            return  # nothing more can go for the region over its ceiling, nor from a session that runs long
 
 
 def _floor(e: PlannedExercise, dosed: int) -> int:
@@ -213,12 +213,13 @@ def _cap_at_main(days: list[list[PlannedExercise]]) -> None:
 
 def _drop(days: list[list[PlannedExercise]], region: str | None, long: list[int], needs: Sequence[tuple[str, ...]]) -> bool:
     """Take out one exercise (never a main lift or power, never a session's last two, never a need's
-    last cover in the week): one that counts for `region`, or one from a session that runs long."""
+    last cover in the week): one that counts for `region`, or one from a session that runs long (its
+    warm-up drill first: it counts for nothing)."""
 
     def covers(pattern: str) -> int:  # a need of several patterns keeps each of them once a week
-        return sum(e.exercise.pattern == pattern for day in days for e in day)
+        return sum(e.exercise.pattern == pattern and e.role != "warm-up" for day in days for e in day)
 
-    rank = {"accessory": 0, "compound": 1}
+    rank = {"accessory": 0, "compound": 1} if region is not None else {"warm-up": -1, "accessory": 0, "compound": 1}
     pool = [
         (d, i)
         for d, day in enumerate(days)
@@ -226,14 +227,14 @@ def _drop(days: list[list[PlannedExercise]], region: str | None, long: list[int]
         for i, e in enumerate(day)
         if e.role in rank
         and (region is None or hard_value(e.exercise, region) > 0)
-        and (covers(e.exercise.pattern) > 1 or not any(e.exercise.pattern in n for n in needs))
+        and (e.role == "warm-up" or covers(e.exercise.pattern) > 1 or not any(e.exercise.pattern in n for n in needs))
     ]
     if not pool:
         return False
     d, i = min(
         pool,
         key=lambda k: (
-            any(days[k[0]][k[1]].exercise.pattern in n for n in needs),
+            days[k[0]][k[1]].role != "warm-up" and any(days[k[0]][k[1]].exercise.pattern in n for n in needs),
             rank[days[k[0]][k[1]].role],
             -len(days[k[0]]),
             -k[0],

@@ -90,12 +90,63 @@ def test_the_contact_phase_is_easy_to_feel_work_and_ends_on_contact(grid: dict[K
         if not first.phase.contact_check:
             continue
         assert "until contact 7/10 twice on every exercise (about 2-4 weeks)" in first.phase.advance_when.lower()
-        for w, _, e in items(p):
+        added = {pattern for need in p.goal.contact_adds for pattern in need}
+        for w, s, e in items(p):
             if w.week in first.weeks:
-                assert e.exercise.contact_ease >= 4 and e.exercise.complexity <= 2 and set(e.exercise.equipment) <= {"band"}, (
-                    key,
-                    e.exercise.slug,
-                )
+                easy = e.exercise.contact_ease >= 4 or e.exercise.pattern in added  # the goal's additions are practice, not rated
+                assert easy and e.exercise.complexity <= 2 and set(e.exercise.equipment) <= {"band"}, (key, e.exercise.slug)
+                rated = [x for x in s.exercises if planner.rated_for_contact(x.exercise, first.phase)]
+                assert len(rated) >= len(s.exercises) / 2, (key, w.week, "Contact stays mostly easy-to-feel drills")
+
+
+# What a beginner's Contact phase adds for the goal, as a coach would check it: (goal, pattern or kind wanted
+# in every Contact week, why).
+CONTACT_FOR_THE_GOAL = [
+    ("sprint-jump", "jump", "low hops or skips, counted in foot contacts, before sprints and bounds"),
+    ("everyday-strength", "squat", "sit-to-stands: getting up from a chair"),
+    ("everyday-strength", "lunge", "step-ups: stairs"),
+    ("gluteus-medius", "frontal", "more abduction and single-leg work than the glute-size Contact phase"),
+    ("strength", "squat", "the squat pattern the strength lifts will load"),
+]
+
+
+@pytest.mark.parametrize(("goal", "wanted", "why"), CONTACT_FOR_THE_GOAL)
+def test_contact_adds_a_little_of_what_the_goal_needs(grid: dict[Key, planner.Plan], goal: str, wanted: str, why: str) -> None:
+    def has(e: planner.PlannedExercise) -> bool:
+        ex = e.exercise
+        return ex.unit == "contacts" if wanted == "jump" else ex.pattern in FRONTAL if wanted == "frontal" else ex.pattern == wanted
+
+    def frontal(p: planner.Plan) -> int:
+        return sum(e.exercise.pattern in FRONTAL for w, _, e in items(p) if w.week == 1)
+
+    p = grid[(goal, "beginner", "everything", "")]
+    contact = p.phases[0]
+    for w in p.weeks:
+        if w.week in contact.weeks:
+            assert any(has(e) for s in w.sessions for e in s.exercises), (goal, w.week, why)
+    if wanted == "frontal":
+        assert frontal(p) > frontal(grid[("glute-size", "beginner", "everything", "")]), why
+    if wanted == "jump":  # a beginner's dose: a few low contacts, never a bound or a depth jump
+        jumps = [e for w, _, e in items(p) if w.week in contact.weeks and e.exercise.unit == "contacts"]
+        assert all(e.exercise.complexity <= 2 and e.sets * e.reps[1] <= 24 for e in jumps), why
+
+
+def test_contact_additions_come_wherever_the_person_may_do_them_and_never_where_a_condition_bars_them(
+    grid: dict[Key, planner.Plan], cat: Catalogue
+) -> None:
+    """Every beginner plan: each of the goal's Contact additions is in every Contact week when something the
+    person may do meets it (the phase's complexity and equipment, any contact ease), and only then."""
+    for key, p in grid.items():
+        if key[1] != "beginner" or not p.goal.contact_adds:
+            continue
+        contact = p.phases[0]
+        pool = [ex for ex in planner.allowed(cat, p.goal, profile_of(key)) if planner.in_phase(ex, contact.phase, felt=False)]
+        for need in p.goal.contact_adds:
+            possible = any(ex.pattern in need for ex in pool)
+            for w in p.weeks:
+                if w.week in contact.weeks:
+                    held = any(e.exercise.pattern in need for s in w.sessions for e in s.exercises)
+                    assert held == possible, (key, w.week, need)
 
 
 def test_a_bridge_from_feeling_to_loading_at_most_three_new_exercises_a_week(grid: dict[Key, planner.Plan]) -> None:
