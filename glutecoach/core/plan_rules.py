@@ -59,6 +59,8 @@ LIGHTER_SPACING = 3  # lighter weeks at least this many weeks apart
 
 LIGHTER_BLOCK = 3  # a loaded phase this long ends with a lighter week
 
+LIGHTER_LIFT_SETS = 2  # a lighter week never cuts a main or compound lift to fewer sets than this
+
 
 def dose_in(cat: Catalogue, ex: Exercise, goal: Goal, phase: Phase, level: str) -> Dose:
     """The goal's dose for the exercise (as `recommend` gives it); heavy loaded compounds go to the

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from glutecoach.core.dose import COMPOUND
 from glutecoach.core.engine import Scored
 from glutecoach.core.models import Catalogue, Exercise, Goal, Phase
-from glutecoach.core.plan_model import BARBELL, PlannedExercise, Week
+from glutecoach.core.plan_model import BARBELL, HARD_EFFORT, PlannedExercise, Week
 from glutecoach.core.plan_rules import (
     HEAVY_HINGES_PER_WEEK,
     ROTATE_POINTS,
@@ -143,10 +143,12 @@ def _choose_day(
     for i, need in enumerate(needs):
         if len(chosen) >= phase.exercises_per_session:
             break
+        if not need_day(goal, i, d, len(week.weekdays)):
+            continue
         if added is not None and i >= added.first:
             close = _close_options(need, d, added.cands, fits_added, key, len(week.weekdays))
         else:
-            close = _close_options(need, d, cands, fits, key, len(week.weekdays))
+            close = _close_options(need, d, cands, fits, key, 1 if goal.same_lift else len(week.weekdays))
         if close:
             take(i, close[d % len(close)], True)
     focus = needs[0] if needs else ()
@@ -154,9 +156,26 @@ def _choose_day(
         for s in cands:
             if len(chosen) >= phase.exercises_per_session:
                 break
+            if not fills(s.exercise, goal, phase) or (goal.need_days and need_of(s.exercise, needs) < len(needs)):
+                continue
             if fits(s) and (repeat or s.exercise.pattern in focus or all(p.item.exercise.pattern != s.exercise.pattern for p in chosen)):
                 take(need_of(s.exercise, needs), s)
     return chosen
+
+
+def need_day(goal: Goal, need: int, day: int, days: int) -> bool:
+    """Is day `day` one of the need's days: every day, or for a goal with `need_days` (strength: each lift
+    about twice a week) that many days a week, the needs taking turns (3 days, 2 each: AB, AC, BC)."""
+    return not goal.need_days or (day + need) % days < goal.need_days
+
+
+def fills(ex: Exercise, goal: Goal, phase: Phase) -> bool:
+    """May an exercise join a session beyond its needs (a filler, or a spare the volume adds): a pattern
+    the goal allows, and for a goal built on lifts (`lift_sets`) in a loaded phase only work that counts
+    as hard sets (effort 3 or more), never a practice drill dressed as strength work."""
+    if not _session_cap(goal, ex.pattern):
+        return False
+    return not goal.lift_sets or phase.contact_check or ex.effort >= HARD_EFFORT
 
 
 def need_of(ex: Exercise, needs: list[tuple[str, ...]]) -> int:

@@ -13,6 +13,7 @@ from glutecoach.core.engine import Scored, active_rules, exclusion, score, score
 from glutecoach.core.models import Catalogue, Exercise, Goal, Phase, Profile
 from glutecoach.core.plan_model import BARBELL, PlannedExercise, Session, Week, hard_sets, minutes_of, practice_sets, region_sets
 from glutecoach.core.plan_rules import (
+    LIGHTER_LIFT_SETS,
     NEW_PER_WEEK,
     PREFER_POINTS,
     STAND_IN_EFFORT,
@@ -26,7 +27,7 @@ from glutecoach.core.plan_rules import (
     session_minutes,
     tempo_for,
 )
-from glutecoach.core.plan_sessions import Added, Pick, choose_week, finish, order_day, planned
+from glutecoach.core.plan_sessions import Added, Pick, choose_week, fills, finish, order_day, planned
 from glutecoach.core.plan_volume import MAIN_MIN_SETS, Ranges, build_up, fit, ramp, trim
 
 
@@ -81,7 +82,7 @@ def phase_weeks(
     days = [planned(cat, day, phase_goal, phase, level, _subs(goal, profile, day, wanted[d], reasons)) for d, day in enumerate(picks)]
     extras = planned(
         cat,
-        [Pick(len(needs), s) for s in cands if s.exercise.pattern not in COMPOUND and s.exercise.pattern != "power"],
+        [Pick(len(needs), s) for s in cands if s.exercise.pattern not in (*COMPOUND, "power") and fills(s.exercise, phase_goal, phase)],
         phase_goal,
         phase,
         level,
@@ -91,7 +92,7 @@ def phase_weeks(
     bounds = (0, session_minutes(level, len(weekdays))[1])  # length follows volume: no floor that pads sessions
     targets = list(ranges)
     loaded = not phase.contact_check
-    fit(days, targets, ranges, phase.sets, bounds, loaded, spare, needs)
+    fit(days, targets, ranges, phase.sets, bounds, loaded, spare, needs, phase_goal.lift_sets)
     if loaded:
         for day in days:  # the session's main lift: at least 3 working sets
             day[:] = [e._replace(sets=max(e.sets, MAIN_MIN_SETS)) if e.role == "main" else e for e in day]
@@ -114,8 +115,8 @@ def phase_weeks(
             sessions = [_with_warm_up(day, warm_up, d) for d, day in enumerate(sessions)]
         if loaded and not deload:
             ceiling = ramp(ranges, loaded_week, last_hard)
-            sessions = build_up([finish(day) for day in sessions], ceiling)
-            trim(sessions, ceiling, needs, bounds[1])
+            sessions = build_up([finish(day) for day in sessions], ceiling, phase_goal.lift_sets)
+            trim(sessions, ceiling, needs, bounds[1], phase_goal.lift_sets)
             loaded_week += 1
         sessions = _hold_back_new(sessions, shown, w == 1)
         sessions = [finish(day) for day in sessions]
@@ -221,11 +222,17 @@ def _week_day(
             )
             e = stand
         if deload:
-            e = e._replace(sets=max(1, (e.sets + 1) // 2))
+            e = e._replace(sets=lighter_sets(e))
         if profile.pains:
             e = e._replace(note=caution_note(e.exercise, profile))
         items.append(e)
     return items
+
+
+def lighter_sets(e: PlannedExercise) -> int:
+    """A lighter week's sets: about half, never a single set of a main or compound lift (one set of a
+    barbell lift after its ramp sets is not worth setting up: two keep the groove)."""
+    return max(LIGHTER_LIFT_SETS if e.role in ("main", "compound") else 1, (e.sets + 1) // 2)
 
 
 def _intro_text(cat: Catalogue, start: dict[str, int]) -> tuple[str, ...]:
