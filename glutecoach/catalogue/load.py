@@ -235,6 +235,10 @@ def _goal(g: dict[str, Any]) -> Goal:
         adaptation=g["adaptation"],
         needs=tuple(tuple(n) for n in g["needs"]),
         pattern_cap=dict(g["pattern_cap"]),
+        contact_adds=tuple(tuple(n) for n in g["contact_adds"]),
+        lift_sets=g["lift_sets"],
+        same_lift=g["same_lift"],
+        need_days=g["need_days"],
     )
 
 

@@ -177,6 +177,10 @@ class GoalModel(Strict):
     rules: dict[Slug, RULE_POINTS] = {}
     needs: list[Annotated[list[Pattern], Field(min_length=1)]] = []
     pattern_cap: dict[Pattern, Annotated[int, Field(ge=0, le=10)]] = {}
+    contact_adds: list[Annotated[list[Pattern], Field(min_length=1)]] = []
+    lift_sets: Annotated[int, Field(ge=0, le=5)] = 0
+    same_lift: bool = False
+    need_days: Annotated[int, Field(ge=0, le=6)] = 0
     load_vectors: list[LoadVector] = []
     exclude_equipment: dict[Level, list[Equipment]] = {}
     dose: dict[Level, DoseModel]

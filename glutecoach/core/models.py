@@ -214,6 +214,10 @@ class Goal(NamedTuple):
     adaptation: str = "hypertrophy"  # hypertrophy | strength | power | contact | control
     needs: tuple[tuple[str, ...], ...] = ()  # the patterns a coach covers, in order; each need is met by any of its patterns
     pattern_cap: dict[str, int] = {}  # patterns allowed more than PATTERN_CAP times in a top list
+    contact_adds: tuple[tuple[str, ...], ...] = ()  # needs a Contact phase adds for this goal (hops for a sprinter)
+    lift_sets: int = 0  # loaded phases: every compound lift at least this many working sets, no practice filler (0: none)
+    same_lift: bool = False  # a need keeps the same lift all week (days do not take turns among close options)
+    need_days: int = 0  # each need on this many days a week, the days taking turns; fillers none of its patterns (0: every day)
 
 
 class RegionInfo(NamedTuple):

@@ -16,7 +16,7 @@ from glutecoach.core.models import Catalogue, Entry, Exercise, Profile
 from glutecoach.core.next_model import Change, NextExercise
 from glutecoach.core.person import REST_DAYS
 from glutecoach.core.plan_model import LOAD_STEPS, Plan, PlannedExercise, Session
-from glutecoach.core.plan_rules import barred, cue_for, dose_in, is_complex
+from glutecoach.core.plan_rules import barred, cue_for, dose_in, is_complex, rated_for_contact
 from glutecoach.core.position import Position
 from glutecoach.core.training_state import ExerciseState, TrainingState, loadable
 
@@ -271,6 +271,9 @@ class Builder:
 
     def _contact(self, item: PlannedExercise, s: ExerciseState | None, avoid: set[str]) -> None:
         ex, ctx = item.exercise, self.ctx
+        if not rated_for_contact(ex, ctx.plan.phases[0].phase):  # the goal's practice (hops, sit-to-stands): as planned
+            self.add(item, ex, item.sets, None)
+            return
         rated = s.last_contact[-2:] if s else ()
         if len(rated) == 2 and min(rated) >= CONTACT_DONE:
             nxt = harder(ctx, ex, avoid)

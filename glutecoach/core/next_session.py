@@ -21,6 +21,7 @@ from glutecoach.core.next_model import Change, NextExercise, NextSession, PhaseC
 from glutecoach.core.next_notes import notes
 from glutecoach.core.person import REST_DAYS
 from glutecoach.core.plan_model import BARBELL, LOAD_STEPS, Plan, Session
+from glutecoach.core.plan_rules import rated_for_contact
 from glutecoach.core.position import Position, Shape, placed, position
 from glutecoach.core.training_state import loadable, read
 
@@ -34,14 +35,22 @@ def shape_of(plan: Plan, rolling: bool = False) -> Shape:
 
 
 def contact_found(cat: Catalogue, plan: Plan, entries: Sequence[Entry]) -> str | None:
-    """The day every Contact exercise (or one standing in for it) had been rated 7+ twice in a row."""
+    """The day every Contact drill (or one standing in for it) had been rated 7+ twice in a row; the goal's
+    additions (hops, sit-to-stands) are practice, never rated."""
     span = plan.phases[0]
     if not span.phase.contact_check:
         return None
     by_slug: dict[str, list[Entry]] = {}
     for e in entries:
         by_slug.setdefault(e.slug, []).append(e)
-    slugs = dict.fromkeys(e.exercise.slug for w in plan.weeks if w.week in span.weeks for s in w.sessions for e in s.exercises)
+    slugs = dict.fromkeys(
+        e.exercise.slug
+        for w in plan.weeks
+        if w.week in span.weeks
+        for s in w.sessions
+        for e in s.exercises
+        if rated_for_contact(e.exercise, span.phase)
+    )
     days = []
     for slug in slugs:
         found = []

@@ -44,6 +44,7 @@ from glutecoach.core.plan_rules import (  # noqa: F401  (the plan's public rules
     is_loaded_thrust,
     lighter_weeks,
     phases_that_fit,
+    rated_for_contact,
     session_minutes,
     split_weeks,
 )
@@ -151,7 +152,7 @@ def build(cat: Catalogue, goal: Goal, profile: Profile, weeks: int = 8, days_per
             last_hard,
             shown,
         )
-        warm_up = warm_ups(built) if phase.contact_check else []  # only the first loaded phase keeps Contact drills
+        warm_up = warm_ups(built, phase) if phase.contact_check else []  # only the first loaded phase keeps Contact drills
         spans.append(PhaseSpan(phase, phase_goal.name, tuple(nos), _changes(cat, before, built, phase, previous)))
         all_weeks.extend(built.weeks)
         reasons.update(built.reasons)

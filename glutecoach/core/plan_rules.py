@@ -27,6 +27,8 @@ NEW_PER_WEEK = 3  # new exercises a week after the plan's first week (a bridge f
 
 HEAVY_HINGES_PER_WEEK = 2
 
+STAND_IN_EFFORT = 2  # a known exercise stands in for a new lift only from this effort (never a sit-to-stand for a squat)
+
 WARM_UP_WEEKS = 2  # contact drills stay on as a warm-up in this many weeks after Contact
 
 
@@ -56,6 +58,8 @@ LIGHTER_SPACING = 3  # lighter weeks at least this many weeks apart
 
 
 LIGHTER_BLOCK = 3  # a loaded phase this long ends with a lighter week
+
+LIGHTER_LIFT_SETS = 2  # a lighter week never cuts a main or compound lift to fewer sets than this
 
 
 def dose_in(cat: Catalogue, ex: Exercise, goal: Goal, phase: Phase, level: str) -> Dose:
@@ -118,12 +122,20 @@ def session_minutes(level: str, days: int) -> tuple[int, int]:
     return (min(low, SHORT_WEEK_LOW) if days >= 5 else low, high)
 
 
-def in_phase(ex: Exercise, phase: Phase) -> bool:
+def in_phase(ex: Exercise, phase: Phase, felt: bool = True) -> bool:
+    """May a phase use the exercise: within its complexity and equipment and, when it is to be `felt`,
+    its contact ease (a goal's Contact additions and power drills are judged by complexity alone)."""
     if ex.complexity > phase.max_complexity:
         return False
-    if ex.pattern != "power" and ex.contact_ease < phase.min_contact_ease:
+    if felt and ex.pattern != "power" and ex.contact_ease < phase.min_contact_ease:
         return False
     return phase.equipment is None or all(e in phase.equipment for e in ex.equipment)
+
+
+def rated_for_contact(ex: Exercise, phase: Phase) -> bool:
+    """Is the exercise a Contact drill, rated for contact (easy to feel: at the phase's contact ease or
+    more)? A goal's additions below it (hops, sit-to-stands) are practice: never rated, never a gate."""
+    return ex.pattern != "power" and ex.contact_ease >= phase.min_contact_ease
 
 
 def caution_note(ex: Exercise, profile: Profile) -> str:

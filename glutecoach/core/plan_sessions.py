@@ -12,7 +12,7 @@ from typing import NamedTuple
 from glutecoach.core.dose import COMPOUND
 from glutecoach.core.engine import Scored
 from glutecoach.core.models import Catalogue, Exercise, Goal, Phase
-from glutecoach.core.plan_model import BARBELL, PlannedExercise, Week
+from glutecoach.core.plan_model import BARBELL, HARD_EFFORT, PlannedExercise, Week
 from glutecoach.core.plan_rules import (
     HEAVY_HINGES_PER_WEEK,
     ROTATE_POINTS,
@@ -55,11 +55,26 @@ def _session_cap(goal: Goal, pattern: str) -> int:
     return min(cap, 3 if focus else 2)
 
 
+class Added(NamedTuple):
+    """Needs a phase adds from another goal (a Contact phase's additions for the person's goal): from
+    `first` on, the needs draw on that goal's ranking (`cands`) within its session caps."""
+
+    first: int
+    cands: list[Scored]
+    goal: Goal
+
+
 def choose_week(
-    cands: list[Scored], needs: list[tuple[str, ...]], goal: Goal, phase: Phase, weekdays: tuple[int, ...], key: Callable[[Scored], float]
+    cands: list[Scored],
+    needs: list[tuple[str, ...]],
+    goal: Goal,
+    phase: Phase,
+    weekdays: tuple[int, ...],
+    key: Callable[[Scored], float],
+    added: Added | None = None,
 ) -> list[list[Pick]]:
     week = _Week(weekdays)
-    return [_choose_day(d, week, cands, needs, goal, phase, key) for d in range(len(weekdays))]
+    return [_choose_day(d, week, cands, needs, goal, phase, key, added) for d in range(len(weekdays))]
 
 
 def _fits(ex: Exercise, chosen: list[Pick], goal: Goal, phase: Phase, week: _Week, d: int) -> bool:
@@ -101,13 +116,24 @@ def _close_options(
 
 
 def _choose_day(
-    d: int, week: _Week, cands: list[Scored], needs: list[tuple[str, ...]], goal: Goal, phase: Phase, key: Callable[[Scored], float]
+    d: int,
+    week: _Week,
+    cands: list[Scored],
+    needs: list[tuple[str, ...]],
+    goal: Goal,
+    phase: Phase,
+    key: Callable[[Scored], float],
+    added: Added | None = None,
 ) -> list[Pick]:
-    """Day d: one exercise per need (days take turns among close options), then fillers by rank."""
+    """Day d: one exercise per need (days take turns among close options; an added need from its own
+    goal's ranking), then fillers by rank."""
     chosen: list[Pick] = []
 
     def fits(s: Scored) -> bool:
         return _fits(s.exercise, chosen, goal, phase, week, d)
+
+    def fits_added(s: Scored) -> bool:  # within the added goal's caps (a sprinter's hops, where Contact has none)
+        return added is not None and _fits(s.exercise, chosen, added.goal, phase, week, d)
 
     def take(need: int, s: Scored, slot: bool = False) -> None:
         chosen.append(Pick(need, s, slot))
@@ -117,7 +143,12 @@ def _choose_day(
     for i, need in enumerate(needs):
         if len(chosen) >= phase.exercises_per_session:
             break
-        close = _close_options(need, d, cands, fits, key, len(week.weekdays))
+        if not need_day(goal, i, d, len(week.weekdays)):
+            continue
+        if added is not None and i >= added.first:
+            close = _close_options(need, d, added.cands, fits_added, key, len(week.weekdays))
+        else:
+            close = _close_options(need, d, cands, fits, key, 1 if goal.same_lift else len(week.weekdays))
         if close:
             take(i, close[d % len(close)], True)
     focus = needs[0] if needs else ()
@@ -125,9 +156,26 @@ def _choose_day(
         for s in cands:
             if len(chosen) >= phase.exercises_per_session:
                 break
+            if not fills(s.exercise, goal, phase) or (goal.need_days and need_of(s.exercise, needs) < len(needs)):
+                continue
             if fits(s) and (repeat or s.exercise.pattern in focus or all(p.item.exercise.pattern != s.exercise.pattern for p in chosen)):
                 take(need_of(s.exercise, needs), s)
     return chosen
+
+
+def need_day(goal: Goal, need: int, day: int, days: int) -> bool:
+    """Is day `day` one of the need's days: every day, or for a goal with `need_days` (strength: each lift
+    about twice a week) that many days a week, the needs taking turns (3 days, 2 each: AB, AC, BC)."""
+    return not goal.need_days or (day + need) % days < goal.need_days
+
+
+def fills(ex: Exercise, goal: Goal, phase: Phase) -> bool:
+    """May an exercise join a session beyond its needs (a filler, or a spare the volume adds): a pattern
+    the goal allows, and for a goal built on lifts (`lift_sets`) in a loaded phase only work that counts
+    as hard sets (effort 3 or more), never a practice drill dressed as strength work."""
+    if not _session_cap(goal, ex.pattern):
+        return False
+    return not goal.lift_sets or phase.contact_check or ex.effort >= HARD_EFFORT
 
 
 def need_of(ex: Exercise, needs: list[tuple[str, ...]]) -> int:

@@ -22,6 +22,14 @@ SMALL_REGIONS = ("gluteus-minimus", "piriformis")  # small deep muscles: their o
 Ranges = Mapping[str, tuple[int, int]]
 
 
+def floor_of(e: PlannedExercise, lift_sets: int = 0) -> int:
+    """The fewest working sets the volume rules leave an exercise (lighter weeks aside): a main lift 3, a
+    compound lift the goal's `lift_sets` (strength: 3-5 working sets of fewer lifts, not 2 of many), others 2."""
+    if e.role == "main":
+        return MAIN_MIN_SETS
+    return max(ACCESSORY_MIN_SETS, lift_sets) if e.role == "compound" else ACCESSORY_MIN_SETS
+
+
 def ranges_for(targets: Sequence[str], weekly: tuple[int, int], small: tuple[int, int]) -> dict[str, tuple[int, int]]:
     """The weekly hard-set range per target region: the level's range, the small range for the deep muscles."""
     return {r: small if r in SMALL_REGIONS else weekly for r in targets}
@@ -37,13 +45,13 @@ def ramp(ranges: Ranges, week_in_phase: int, last: Mapping[str, float] | None = 
     return out
 
 
-def build_up(peak: list[list[PlannedExercise]], ceiling: Mapping[str, float]) -> list[list[PlannedExercise]]:
+def build_up(peak: list[list[PlannedExercise]], ceiling: Mapping[str, float], lift_sets: int = 0) -> list[list[PlannedExercise]]:
     """A week on the way to the phase's peak: every exercise at its floor (a main lift 3 sets, others 2,
     never more than the peak gives), then sets added one at a time, the main lift first, up to the peak's
     sets while every target region stays at or under this week's ceiling."""
     days = [
         [
-            e._replace(sets=MAIN_MIN_SETS if e.role == "main" else min(e.sets, ACCESSORY_MIN_SETS))
+            e._replace(sets=MAIN_MIN_SETS if e.role == "main" else min(e.sets, floor_of(e, lift_sets)))
             if e.role not in ("power", "warm-up")
             else e
             for e in day
@@ -72,7 +80,11 @@ def build_up(peak: list[list[PlannedExercise]], ceiling: Mapping[str, float]) ->
 
 
 def trim(
-    days: list[list[PlannedExercise]], ceiling: Mapping[str, float], needs: Sequence[tuple[str, ...]] = (), most_minutes: int = 999
+    days: list[list[PlannedExercise]],
+    ceiling: Mapping[str, float],
+    needs: Sequence[tuple[str, ...]] = (),
+    most_minutes: int = 999,
+    lift_sets: int = 0,
 ) -> None:
     """Take sets off until every target region's hard sets are at or under its ceiling: accessories first,
     the exercise with the most sets first, never a main lift under 3 sets or another under 2; then a
@@ -92,19 +104,17 @@ def trim(
             for i, e in enumerate(day)
             if e.role not in ("power", "warm-up")
             and (hard_value(e.exercise, worst) > 0 if worst else d in long)
-            and e.sets > (MAIN_MIN_SETS if e.role == "main" else ACCESSORY_MIN_SETS)
+            and e.sets > floor_of(e, lift_sets)
         ]
         if pool:
             d, i = min(pool, key=lambda k: (rank[days[k[0]][k[1]].role], -days[k[0]][k[1]].sets, k))
             days[d][i] = days[d][i]._replace(sets=days[d][i].sets - 1)
-        elif not _drop(days, worst, long, needs):
-            return
+        elif not _drop(days, worst, long, needs) and not (worst and long and _drop(days, None, long, needs)):
+            return  # nothing more can go for the region over its ceiling, nor from a session that runs long
 
 
-def _floor(e: PlannedExercise, dosed: int) -> int:
-    if e.role == "power":
-        return dosed
-    return min(dosed, MAIN_MIN_SETS if e.role == "main" else ACCESSORY_MIN_SETS)
+def _floor(e: PlannedExercise, dosed: int, lift_sets: int) -> int:
+    return dosed if e.role == "power" else min(dosed, floor_of(e, lift_sets))
 
 
 def fit(
@@ -116,6 +126,7 @@ def fit(
     volume: bool,
     spare: list[list[PlannedExercise]],
     needs: Sequence[tuple[str, ...]],
+    lift_sets: int = 0,
 ) -> None:
     """Sets nudged one at a time: each target region's weekly fractional sets into `weekly` (when
     `volume`), every session within `bounds` minutes; accessories are cut before compounds, and a
@@ -173,7 +184,7 @@ def fit(
                 (d, i)
                 for d, day in enumerate(days)
                 for i, e in enumerate(day)
-                if e.sets > _floor(e, dosed.get((d, i), e.sets))
+                if e.sets > _floor(e, dosed.get((d, i), e.sets), lift_sets)
                 and (worst is None or hard_value(e.exercise, worst) > 0)
                 and (worst is not None or d in long)
             ]
@@ -213,27 +224,31 @@ def _cap_at_main(days: list[list[PlannedExercise]]) -> None:
 
 def _drop(days: list[list[PlannedExercise]], region: str | None, long: list[int], needs: Sequence[tuple[str, ...]]) -> bool:
     """Take out one exercise (never a main lift or power, never a session's last two, never a need's
-    last cover in the week): one that counts for `region`, or one from a session that runs long."""
+    last cover in the week): one that counts for `region`, or one from a session that runs long (its
+    warm-up drill first: it counts for nothing)."""
 
     def covers(pattern: str) -> int:  # a need of several patterns keeps each of them once a week
-        return sum(e.exercise.pattern == pattern for day in days for e in day)
+        return sum(e.exercise.pattern == pattern and e.role != "warm-up" for day in days for e in day)
 
-    rank = {"accessory": 0, "compound": 1}
-    pool = [
-        (d, i)
-        for d, day in enumerate(days)
-        if len(day) > 2 and (region is not None or d in long)
-        for i, e in enumerate(day)
-        if e.role in rank
-        and (region is None or hard_value(e.exercise, region) > 0)
-        and (covers(e.exercise.pattern) > 1 or not any(e.exercise.pattern in n for n in needs))
-    ]
+    def may_go(d: int, e: PlannedExercise) -> bool:
+        if e.role == "warm-up":  # it counts for nothing: the first to go from a session that runs long
+            return region is None and d in long
+        return (
+            e.role in rank
+            and sum(x.role != "warm-up" for x in days[d]) > 2
+            and (hard_value(e.exercise, region) > 0 if region is not None else d in long)
+            and (covers(e.exercise.pattern) > 1 or not any(e.exercise.pattern in n for n in needs))
+        )
+
+    rank = {"warm-up": -1, "accessory": 0, "compound": 1}
+    pool = [(d, i) for d, day in enumerate(days) for i, e in enumerate(day) if may_go(d, e)]
     if not pool:
         return False
     d, i = min(
         pool,
         key=lambda k: (
-            any(days[k[0]][k[1]].exercise.pattern in n for n in needs),
+            days[k[0]][k[1]].role != "warm-up" and any(days[k[0]][k[1]].exercise.pattern in n for n in needs),
+            -covers(days[k[0]][k[1]].exercise.pattern),  # the pattern the week holds most often goes first
             rank[days[k[0]][k[1]].role],
             -len(days[k[0]]),
             -k[0],

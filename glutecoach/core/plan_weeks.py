@@ -13,18 +13,21 @@ from glutecoach.core.engine import Scored, active_rules, exclusion, score, score
 from glutecoach.core.models import Catalogue, Exercise, Goal, Phase, Profile
 from glutecoach.core.plan_model import BARBELL, PlannedExercise, Session, Week, hard_sets, minutes_of, practice_sets, region_sets
 from glutecoach.core.plan_rules import (
+    LIGHTER_LIFT_SETS,
     NEW_PER_WEEK,
     PREFER_POINTS,
+    STAND_IN_EFFORT,
     WARM_UP_WEEKS,
     caution_note,
     cue_for,
     dose_in,
     in_phase,
     is_heavy_hinge,
+    rated_for_contact,
     session_minutes,
     tempo_for,
 )
-from glutecoach.core.plan_sessions import Pick, choose_week, finish, order_day, planned
+from glutecoach.core.plan_sessions import Added, Pick, choose_week, fills, finish, order_day, planned
 from glutecoach.core.plan_volume import MAIN_MIN_SETS, Ranges, build_up, fit, ramp, trim
 
 
@@ -69,14 +72,17 @@ def phase_weeks(
         return sorted((scores[ex.slug] for ex in exs if in_phase(ex, phase)), key=lambda s: (-key(s), s.exercise.slug))
 
     cands, reference = ranked(pool), ranked(everything)
-    needs = _needs(phase, phase_goal, goal, cands)
-    picks = [order_day(day, d, len(needs)) for d, day in enumerate(choose_week(cands, needs, phase_goal, phase, weekdays, key))]
-    wanted = choose_week(reference, needs, phase_goal, phase, weekdays, key)
+    needs = _needs(phase, phase_goal, cands)
+    added = contact_additions(cat, goal, profile, phase, pool, len(needs))
+    needs += [n for n in goal.contact_adds if added is not None and any(s.exercise.pattern in n for s in added.cands)]
+    picks = [order_day(day, d, len(needs)) for d, day in enumerate(choose_week(cands, needs, phase_goal, phase, weekdays, key, added))]
+    ideal = contact_additions(cat, goal, profile, phase, everything, added.first if added else len(needs))
+    wanted = choose_week(reference, needs, phase_goal, phase, weekdays, key, ideal)
     reasons: dict[tuple[str, str], str] = {}
     days = [planned(cat, day, phase_goal, phase, level, _subs(goal, profile, day, wanted[d], reasons)) for d, day in enumerate(picks)]
     extras = planned(
         cat,
-        [Pick(len(needs), s) for s in cands if s.exercise.pattern not in COMPOUND and s.exercise.pattern != "power"],
+        [Pick(len(needs), s) for s in cands if s.exercise.pattern not in (*COMPOUND, "power") and fills(s.exercise, phase_goal, phase)],
         phase_goal,
         phase,
         level,
@@ -86,7 +92,7 @@ def phase_weeks(
     bounds = (0, session_minutes(level, len(weekdays))[1])  # length follows volume: no floor that pads sessions
     targets = list(ranges)
     loaded = not phase.contact_check
-    fit(days, targets, ranges, phase.sets, bounds, loaded, spare, needs)
+    fit(days, targets, ranges, phase.sets, bounds, loaded, spare, needs, phase_goal.lift_sets)
     if loaded:
         for day in days:  # the session's main lift: at least 3 working sets
             day[:] = [e._replace(sets=max(e.sets, MAIN_MIN_SETS)) if e.role == "main" else e for e in day]
@@ -95,7 +101,8 @@ def phase_weeks(
     # week; until its week, something the person already does stands in (or nothing: volume starts low).
     fresh = list(dict.fromkeys(e.exercise.slug for day in days for e in day if e.exercise.slug not in introduced))
     first_plan_week = week_nos[0] == 1
-    fresh = _introduction_order(cat, fresh, introduced, needs)
+    can_stand_in = {s.exercise.slug for s in cands if s.exercise.effort >= STAND_IN_EFFORT} & introduced
+    fresh = _introduction_order(cat, fresh, can_stand_in, needs)
     per_week = len(fresh) if first_plan_week else NEW_PER_WEEK
     start = {slug: week_nos[0] + i // max(1, per_week) for i, slug in enumerate(fresh)}
     out: list[Week] = []
@@ -108,8 +115,8 @@ def phase_weeks(
             sessions = [_with_warm_up(day, warm_up, d) for d, day in enumerate(sessions)]
         if loaded and not deload:
             ceiling = ramp(ranges, loaded_week, last_hard)
-            sessions = build_up([finish(day) for day in sessions], ceiling)
-            trim(sessions, ceiling, needs, bounds[1])
+            sessions = build_up([finish(day) for day in sessions], ceiling, phase_goal.lift_sets)
+            trim(sessions, ceiling, needs, bounds[1], phase_goal.lift_sets)
             loaded_week += 1
         sessions = _hold_back_new(sessions, shown, w == 1)
         sessions = [finish(day) for day in sessions]
@@ -126,7 +133,7 @@ def phase_weeks(
 
 def _introduction_order(cat: Catalogue, fresh: list[str], known: set[str], needs: list[tuple[str, ...]]) -> list[str]:
     """The order new exercises come in: first the one that covers each pattern of a need nothing known
-    covers yet, then the simplest (a ladder's lower rung before its top: complexity, then load)."""
+    (that may stand in) covers yet, then the simplest (a ladder's lower rung before its top: complexity, then load)."""
     covered = {cat.exercises[s].pattern for s in known}
     first_of: dict[str, str] = {}
     for slug in fresh:
@@ -151,17 +158,24 @@ def _with_warm_up(day: list[PlannedExercise], warm_up: list[PlannedExercise], d:
     return [options[0], *day] if options else day
 
 
-def _needs(phase: Phase, phase_goal: Goal, goal: Goal, cands: list[Scored]) -> list[tuple[str, ...]]:
-    """What a phase's sessions cover: its goal's needs; a Contact phase adds the first need of the goal
-    the person asked for (hops for a sprinter, sit-to-stands for everyday strength) where a drill open to
-    the phase meets it."""
+def _needs(phase: Phase, phase_goal: Goal, cands: list[Scored]) -> list[tuple[str, ...]]:
+    """What a phase's sessions cover: its goal's needs (a loaded phase, those its pool can meet)."""
     needs = list(phase_goal.needs)
     if phase.contact_check:
-        own = goal.needs[0] if goal.needs else ()
-        if own and own not in needs and any(s.exercise.pattern in own for s in cands):
-            needs = [needs[0], own, *needs[1:]]
         return needs
     return [n for n in needs if any(s.exercise.pattern in n for s in cands)] or needs
+
+
+def contact_additions(cat: Catalogue, goal: Goal, profile: Profile, phase: Phase, pool: Sequence[Exercise], first: int) -> Added | None:
+    """What a Contact phase adds for the person's goal (its `contact_adds`: hops for a sprinter, sit-to-stands
+    and step-ups for everyday strength), ranked by that goal as `recommend` ranks it, within the phase's
+    complexity and equipment at any contact ease: practice next to the drills, never rated for contact."""
+    patterns = {p for n in goal.contact_adds for p in n}
+    if not phase.contact_check or not patterns:
+        return None
+    fit = [ex for ex in pool if ex.pattern in patterns and in_phase(ex, phase, felt=False)]
+    ranked = sorted(scores_for(cat, goal, profile, fit).values(), key=lambda s: (-s.score, s.exercise.slug))
+    return Added(first, ranked, goal)
 
 
 def _subs(goal: Goal, profile: Profile, day: list[Pick], wanted: list[Pick], reasons: dict[tuple[str, str], str]) -> dict[int, str]:
@@ -208,11 +222,17 @@ def _week_day(
             )
             e = stand
         if deload:
-            e = e._replace(sets=max(1, (e.sets + 1) // 2))
+            e = e._replace(sets=lighter_sets(e))
         if profile.pains:
             e = e._replace(note=caution_note(e.exercise, profile))
         items.append(e)
     return items
+
+
+def lighter_sets(e: PlannedExercise) -> int:
+    """A lighter week's sets: about half, never a single set of a main or compound lift (one set of a
+    barbell lift after its ramp sets is not worth setting up: two keep the groove)."""
+    return max(LIGHTER_LIFT_SETS if e.role in ("main", "compound") else 1, (e.sets + 1) // 2)
 
 
 def _intro_text(cat: Catalogue, start: dict[str, int]) -> tuple[str, ...]:
@@ -244,7 +264,7 @@ def _stand_in(
             ex.pattern != e.exercise.pattern
             or ex.slug in taken
             or ex.family in families
-            or ex.effort < min(2, e.exercise.effort)
+            or ex.effort < min(STAND_IN_EFFORT, e.exercise.effort)
             or ex.slug not in known
             or (is_heavy_hinge(ex) and not is_heavy_hinge(e.exercise))
         ):
@@ -282,10 +302,11 @@ def _hold_back_new(sessions: list[list[PlannedExercise]], shown: set[str], first
     return out
 
 
-def warm_ups(contact: Built) -> list[PlannedExercise]:
-    """The Contact drills that stay on as a warm-up in the first loaded weeks: one a session, one set short."""
+def warm_ups(contact: Built, phase: Phase) -> list[PlannedExercise]:
+    """The Contact drills that stay on as a warm-up in the first loaded weeks: one a session, one set short
+    (drills rated for contact, never the goal's additions)."""
     first = contact.weeks[-1]
-    drills = list({e.exercise.slug: e for s in first.sessions for e in s.exercises if e.exercise.pattern != "power"}.values())
+    drills = list({e.exercise.slug: e for s in first.sessions for e in s.exercises if rated_for_contact(e.exercise, phase)}.values())
     return [
         e._replace(
             sets=max(1, min(2, e.sets - 1)),

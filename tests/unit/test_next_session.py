@@ -255,3 +255,17 @@ def test_working_sets_leave_out_warm_ups_whether_or_not_sets_have_a_type() -> No
     assert working_sets(entry) == (SetRow(12, 40.0),)
     old = entry._replace(sets=(OldSet(),))  # type: ignore[arg-type]
     assert len(working_sets(old)) == 1
+
+
+def test_contact_is_found_on_the_drills_never_on_the_goals_hops_or_sit_to_stands(cat: Catalogue) -> None:
+    """A sprinter's Contact phase holds low hops (the goal's practice): contact is rated on the drills alone,
+    so rating every drill 8/10 twice moves the plan on, and the hops are never a contact ladder's rung."""
+    p, _ = plan_for(cat, "beginner", "sprint-jump", "everything", 3, 8)
+    contact = p.phases[0]
+    slugs = dict.fromkeys(e.exercise.slug for w in p.weeks if w.week in contact.weeks for s in w.sessions for e in s.exercises)
+    hops = [s for s in slugs if cat.exercises[s].unit == "contacts"]
+    assert hops and all(not planner.rated_for_contact(cat.exercises[s], contact.phase) for s in hops)
+    rated = [Entry(None, d, s, (SetRow(15, None),) * 2, "kg", 8) for s in slugs if s not in hops for d in ("2026-03-02", "2026-03-04")]
+    assert coach.contact_found(cat, p, rated) == "2026-03-04"
+    hopped = [Entry(None, d, s, (SetRow(6, None),) * 3, "kg", 9) for s in hops for d in ("2026-03-02", "2026-03-04")]
+    assert coach.contact_found(cat, p, hopped) is None  # the drills decide, never the hops

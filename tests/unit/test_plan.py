@@ -90,12 +90,63 @@ def test_the_contact_phase_is_easy_to_feel_work_and_ends_on_contact(grid: dict[K
         if not first.phase.contact_check:
             continue
         assert "until contact 7/10 twice on every exercise (about 2-4 weeks)" in first.phase.advance_when.lower()
-        for w, _, e in items(p):
+        added = {pattern for need in p.goal.contact_adds for pattern in need}
+        for w, s, e in items(p):
             if w.week in first.weeks:
-                assert e.exercise.contact_ease >= 4 and e.exercise.complexity <= 2 and set(e.exercise.equipment) <= {"band"}, (
-                    key,
-                    e.exercise.slug,
-                )
+                easy = e.exercise.contact_ease >= 4 or e.exercise.pattern in added  # the goal's additions are practice, not rated
+                assert easy and e.exercise.complexity <= 2 and set(e.exercise.equipment) <= {"band"}, (key, e.exercise.slug)
+                rated = [x for x in s.exercises if planner.rated_for_contact(x.exercise, first.phase)]
+                assert len(rated) >= len(s.exercises) / 2, (key, w.week, "Contact stays mostly easy-to-feel drills")
+
+
+# What a beginner's Contact phase adds for the goal, as a coach would check it: (goal, pattern or kind wanted
+# in every Contact week, why).
+CONTACT_FOR_THE_GOAL = [
+    ("sprint-jump", "jump", "low hops or skips, counted in foot contacts, before sprints and bounds"),
+    ("everyday-strength", "squat", "sit-to-stands: getting up from a chair"),
+    ("everyday-strength", "lunge", "step-ups: stairs"),
+    ("gluteus-medius", "frontal", "more abduction and single-leg work than the glute-size Contact phase"),
+    ("strength", "squat", "the squat pattern the strength lifts will load"),
+]
+
+
+@pytest.mark.parametrize(("goal", "wanted", "why"), CONTACT_FOR_THE_GOAL)
+def test_contact_adds_a_little_of_what_the_goal_needs(grid: dict[Key, planner.Plan], goal: str, wanted: str, why: str) -> None:
+    def has(e: planner.PlannedExercise) -> bool:
+        ex = e.exercise
+        return ex.unit == "contacts" if wanted == "jump" else ex.pattern in FRONTAL if wanted == "frontal" else ex.pattern == wanted
+
+    def frontal(p: planner.Plan) -> int:
+        return sum(e.exercise.pattern in FRONTAL for w, _, e in items(p) if w.week == 1)
+
+    p = grid[(goal, "beginner", "everything", "")]
+    contact = p.phases[0]
+    for w in p.weeks:
+        if w.week in contact.weeks:
+            assert any(has(e) for s in w.sessions for e in s.exercises), (goal, w.week, why)
+    if wanted == "frontal":
+        assert frontal(p) > frontal(grid[("glute-size", "beginner", "everything", "")]), why
+    if wanted == "jump":  # a beginner's dose: a few low contacts, never a bound or a depth jump
+        jumps = [e for w, _, e in items(p) if w.week in contact.weeks and e.exercise.unit == "contacts"]
+        assert all(e.exercise.complexity <= 2 and e.sets * e.reps[1] <= 24 for e in jumps), why
+
+
+def test_contact_additions_come_wherever_the_person_may_do_them_and_never_where_a_condition_bars_them(
+    grid: dict[Key, planner.Plan], cat: Catalogue
+) -> None:
+    """Every beginner plan: each of the goal's Contact additions is in every Contact week when something the
+    person may do meets it (the phase's complexity and equipment, any contact ease), and only then."""
+    for key, p in grid.items():
+        if key[1] != "beginner" or not p.goal.contact_adds:
+            continue
+        contact = p.phases[0]
+        pool = [ex for ex in planner.allowed(cat, p.goal, profile_of(key)) if planner.in_phase(ex, contact.phase, felt=False)]
+        for need in p.goal.contact_adds:
+            possible = any(ex.pattern in need for ex in pool)
+            for w in p.weeks:
+                if w.week in contact.weeks:
+                    held = any(e.exercise.pattern in need for s in w.sessions for e in s.exercises)
+                    assert held == possible, (key, w.week, need)
 
 
 def test_a_bridge_from_feeling_to_loading_at_most_three_new_exercises_a_week(grid: dict[Key, planner.Plan]) -> None:
@@ -332,7 +383,7 @@ def test_other_weekly_schedules_keep_the_bounds_and_the_hinge_budget(cat: Catalo
         for w in p.weeks:
             assert all(s.minutes <= planner.SESSION_MINUTES[level][1] for s in w.sessions), (goal, w.week)
             if not w.deload and not span_of(p, w.week).phase.contact_check:
-                assert all(w.hard_sets[r] <= p.ranges[r][1] or at_floor(w) for r in p.targets), (goal, w.week)
+                assert all(w.hard_sets[r] <= p.ranges[r][1] or at_floor(w, p.goal.lift_sets) for r in p.targets), (goal, w.week)
 
 
 # --- volume -----------------------------------------------------------------------------------------
@@ -366,10 +417,12 @@ def test_sets_count_one_where_an_exercise_trains_a_region_hard_and_half_where_le
     assert "Pelland 2024" in SET_RULE and "back squat is a full glute set" in SET_RULE
 
 
-def at_floor(w: planner.Week) -> bool:
-    """Nothing left to take off without breaking another rule: the main lift at 3 sets, the rest at 2 or
-    fewer (an exercise stays when it is its pattern's only cover of a need that week)."""
-    return all(e.sets <= (3 if e.role == "main" else 2) for s in w.sessions for e in s.exercises if e.role not in ("warm-up", "power"))
+def at_floor(w: planner.Week, lift_sets: int = 0) -> bool:
+    """Nothing left to take off without breaking another rule: the main lift at 3 sets, a compound lift at
+    the goal's `lift_sets` (strength: 3), the rest at 2 or fewer (an exercise stays when it is its pattern's
+    only cover of a need that week, and a session keeps two lifts)."""
+    floor = {"main": 3, "compound": max(2, lift_sets)}
+    return all(e.sets <= floor.get(e.role, 2) for s in w.sessions for e in s.exercises if e.role not in ("warm-up", "power"))
 
 
 def test_volume_starts_low_builds_and_stays_under_the_ceiling(grid: dict[Key, planner.Plan]) -> None:
@@ -389,15 +442,22 @@ def test_volume_starts_low_builds_and_stays_under_the_ceiling(grid: dict[Key, pl
             for r in p.targets:
                 lo, hi = p.ranges[r]
                 if weeks:
-                    assert weeks[0].hard_sets[r] <= (lo + hi) / 2 or at_floor(weeks[0]), (key, span.phase.name, r, weeks[0].hard_sets[r])
+                    assert weeks[0].hard_sets[r] <= (lo + hi) / 2 or at_floor(weeks[0], p.goal.lift_sets), (
+                        key,
+                        span.phase.name,
+                        r,
+                        weeks[0].hard_sets[r],
+                    )
                 for a, b in itertools.pairwise(weeks):
-                    if not at_floor(b):  # at its floor a week cannot be lighter: a stand-in drill's slot becomes real work
+                    if not at_floor(
+                        b, p.goal.lift_sets
+                    ):  # at its floor a week cannot be lighter: a stand-in drill's slot becomes real work
                         rise.append(b.hard_sets[r] - a.hard_sets[r])
             for a, b in itertools.pairwise(weeks):  # the week's total over its targets never falls much (a stand-in may count more)
                 before, after = sum(a.hard_sets[r] for r in p.targets), sum(b.hard_sets[r] for r in p.targets)
                 assert after >= before - 3 * len(p.targets), (key, a.week, before, b.week, after)
                 for w in weeks:
-                    assert w.hard_sets[r] <= hi or at_floor(w), (key, w.week, r, w.hard_sets[r])
+                    assert w.hard_sets[r] <= hi or at_floor(w, p.goal.lift_sets), (key, w.week, r, w.hard_sets[r])
     # it builds by at most two sets a week (fractional sets may add a half)
     assert max(rise) <= 2.5, sorted(rise)[-10:]  # 1-2 sets a week, a fractional half at most on top
 
@@ -578,3 +638,39 @@ def test_sprint_jump_weeks_hold_jumps_and_sprints_for_athletes(grid: dict[Key, p
             for s in w.sessions:
                 power = [e.unit == "contacts" for e in s.exercises if e.exercise.pattern == "power"]
                 assert len(power) == len(set(power)), (key, w.week, s.day)
+
+
+def test_strength_trains_one_squat_and_one_hinge_about_twice_a_week_at_three_to_five_sets(
+    grid: dict[Key, planner.Plan], cat: Catalogue
+) -> None:
+    """For strength, a coach hands over few lifts done often and heavy: the squat (or a lunge where no squat
+    is open) and the hinge each on two of the three days, the same lift each time, at 3-5 working sets;
+    no practice-level filler counted as strength work (a drill at effort 1-2 only where nothing harder
+    meets the need)."""
+    goal = cat.goals["strength"]
+    for key, p in grid.items():
+        if key[0] != "strength":
+            continue
+        pool = planner.allowed(cat, goal, profile_of(key))
+        for w in loading_weeks(p):
+            phase = span_of(p, w.week).phase
+            open_ = [ex for ex in pool if planner.in_phase(ex, phase)]
+            for need in goal.needs:
+                held = [e for s in w.sessions for e in s.exercises if e.exercise.pattern in need and e.role != "warm-up"]
+                if not any(ex.pattern in need for ex in open_):
+                    continue
+                assert len(held) == 2, (key, w.week, need, [e.exercise.slug for e in held])
+                assert all(3 <= e.sets <= 5 for e in held), (key, w.week, need, [(e.exercise.slug, e.sets) for e in held])
+                if need == ("hinge",):
+                    assert len({e.exercise.slug for e in held}) == 1, (key, w.week, "the same hinge lift", [e.exercise.slug for e in held])
+                hardest = max(ex.effort for ex in open_ if ex.pattern in need)
+                assert all(e.exercise.effort >= min(3, hardest) or e.replaces for e in held), (key, w.week, [e.exercise.slug for e in held])
+
+
+def test_a_lighter_week_never_cuts_a_lift_to_one_set(grid: dict[Key, planner.Plan]) -> None:
+    """About half the sets, but one set of a main or compound lift is not what a coach hands over."""
+    for key, p in grid.items():
+        for w in p.weeks:
+            if w.deload:
+                for s in w.sessions:
+                    assert all(e.sets >= 2 for e in s.exercises if e.role in ("main", "compound")), (key, w.week, s.day)
