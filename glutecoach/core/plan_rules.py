@@ -62,6 +62,16 @@ LIGHTER_BLOCK = 3  # a loaded phase this long ends with a lighter week
 LIGHTER_LIFT_SETS = 2  # a lighter week never cuts a main or compound lift to fewer sets than this
 
 
+NOVICE_LIFT_SETS = 2  # ACSM 2009: novices 1-3 sets an exercise. With each session's main lift at 3, a beginner's
+# strength week of three sessions of two lifts starts at 15 hard sets, under the beginner ceiling of 16
+
+
+def lift_sets_for(goal: Goal, level: str) -> int:
+    """The fewest working sets of a compound lift in a loaded phase for a goal built on lifts (`lift_sets`):
+    a beginner's at most NOVICE_LIFT_SETS, so that few lifts practised often fit the beginner's weekly range."""
+    return min(goal.lift_sets, NOVICE_LIFT_SETS) if level == "beginner" else goal.lift_sets
+
+
 def dose_in(cat: Catalogue, ex: Exercise, goal: Goal, phase: Phase, level: str) -> Dose:
     """The goal's dose for the exercise (as `recommend` gives it); heavy loaded compounds go to the
     phase's main range and rest when it sets them."""

@@ -23,6 +23,7 @@ from glutecoach.core.plan_rules import (
     dose_in,
     in_phase,
     is_heavy_hinge,
+    lift_sets_for,
     rated_for_contact,
     session_minutes,
     tempo_for,
@@ -92,7 +93,8 @@ def phase_weeks(
     bounds = (0, session_minutes(level, len(weekdays))[1])  # length follows volume: no floor that pads sessions
     targets = list(ranges)
     loaded = not phase.contact_check
-    fit(days, targets, ranges, phase.sets, bounds, loaded, spare, needs, phase_goal.lift_sets)
+    lift_floor = lift_sets_for(phase_goal, level)
+    fit(days, targets, ranges, phase.sets, bounds, loaded, spare, needs, lift_floor)
     if loaded:
         for day in days:  # the session's main lift: at least 3 working sets
             day[:] = [e._replace(sets=max(e.sets, MAIN_MIN_SETS)) if e.role == "main" else e for e in day]
@@ -115,8 +117,8 @@ def phase_weeks(
             sessions = [_with_warm_up(day, warm_up, d) for d, day in enumerate(sessions)]
         if loaded and not deload:
             ceiling = ramp(ranges, loaded_week, last_hard)
-            sessions = build_up([finish(day) for day in sessions], ceiling, phase_goal.lift_sets)
-            trim(sessions, ceiling, needs, bounds[1], phase_goal.lift_sets)
+            sessions = build_up([finish(day) for day in sessions], ceiling, lift_floor)
+            trim(sessions, ceiling, needs, bounds[1], lift_floor)
             loaded_week += 1
         sessions = _hold_back_new(sessions, shown, w == 1)
         sessions = [finish(day) for day in sessions]
