@@ -346,13 +346,14 @@ def log_export(
 
 
 def register(app: typer.Typer, command: str | None = None) -> None:
+    from glutecoach.cli.app import Command, group
+
     if command in (None, "progress"):
         from glutecoach.cli.progress import progress
 
-        app.command()(progress)
+        app.command(cls=Command)(progress)
     if command == "progress":
         return
-    from glutecoach.cli.app import group
     from glutecoach.cli.log_import import log_import, log_map
 
     log_app = group(
@@ -363,13 +364,13 @@ def register(app: typer.Typer, command: str | None = None) -> None:
             "Example: glutecoach log add hip-thrust --sets 3 --reps 10 --load 60 --contact 7"
         ),
     )
-    log_app.command("add")(log_add)
-    log_app.command("list")(log_list)
-    log_app.command("edit")(log_edit)
-    log_app.command("delete")(log_delete)
-    log_app.command("export")(log_export)
-    log_app.command("import")(log_import)
-    log_app.command("map")(log_map)
+    log_app.command("add", cls=Command)(log_add)
+    log_app.command("list", cls=Command)(log_list)
+    log_app.command("edit", cls=Command)(log_edit)
+    log_app.command("delete", cls=Command)(log_delete)
+    log_app.command("export", cls=Command)(log_export)
+    log_app.command("import", cls=Command)(log_import)
+    log_app.command("map", cls=Command)(log_map)
     from glutecoach.cli.log_session import log_session
 
-    log_app.command("session")(log_session)
+    log_app.command("session", cls=Command)(log_session)

@@ -291,8 +291,10 @@ def plan_next(
 
 
 def register(app: typer.Typer, command: str | None = None) -> None:
-    plan_app = typer.Typer(rich_markup_mode=None, invoke_without_command=True, no_args_is_help=False)
+    from glutecoach.cli.app import Command, UseOrder
+
+    plan_app = typer.Typer(cls=UseOrder, rich_markup_mode=None, invoke_without_command=True, no_args_is_help=False)
     plan_app.callback()(plan)
-    plan_app.command("start")(plan_start)
-    plan_app.command("next")(plan_next)
+    plan_app.command("start", cls=Command)(plan_start)
+    plan_app.command("next", cls=Command)(plan_next)
     app.add_typer(plan_app, name="plan")

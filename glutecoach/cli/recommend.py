@@ -111,6 +111,8 @@ def alternatives(
 
 def register(app: typer.Typer, command: str | None = None) -> None:
     """Register the family's commands, or only `command` (a run needs only its own)."""
+    from glutecoach.cli.app import Command
+
     for func in (recommend, alternatives):
         if command in (None, func.__name__):
-            app.command()(func)
+            app.command(cls=Command)(func)

@@ -154,4 +154,6 @@ def start(
 
 
 def register(app: typer.Typer, command: str | None = None) -> None:
-    app.command()(start)
+    from glutecoach.cli.app import Command
+
+    app.command(cls=Command)(start)
