@@ -16,6 +16,7 @@ from glutecoach.cli.options import (
     fmt_word,
     handles_errors,
     load_catalogue,
+    within,
 )
 from glutecoach.errors import UsageError
 from glutecoach.render.text import plural, safe
@@ -79,6 +80,8 @@ def _set_rows(set_: list[str] | None, sets: int | None, reps: int | None, typed_
     from glutecoach.store import formats as logio
 
     load = load_value(typed_load)
+    if load is not None:
+        within("--load", load, 0, logio.MAX_LOAD[_units()], _units())
 
     if set_ and (sets is not None or reps is not None or load is not None):
         raise UsageError("give either --sets/--reps/--load or --set REPSxLOAD ..., not both.")
@@ -88,9 +91,17 @@ def _set_rows(set_: list[str] | None, sets: int | None, reps: int | None, typed_
         return None
     if sets is None or reps is None:
         raise UsageError("give --sets N --reps N (and --load X), or --set REPSxLOAD for each set.")
-    if not 1 <= sets <= logio.MAX_SETS:
-        raise UsageError(f"--sets: {sets} is out of range; accepted: 1-{logio.MAX_SETS}.")
+    within("--sets", sets, 1, logio.MAX_SETS)
+    within("--reps", reps, 1, logio.MAX_REPS)
     return [(reps, load, "working")] * sets
+
+
+def _scores(contact: int | None, pain_score: int | None, rir: int | None) -> None:
+    from glutecoach.store.formats import RANGES
+
+    for option, field, value in (("--contact", "contact", contact), ("--pain-score", "pain_score", pain_score), ("--rir", "rir", rir)):
+        if value is not None:
+            within(option, value, *RANGES[field])
 
 
 def _show_saved(cat: Catalogue, saved: Entry, fmt: str) -> None:
@@ -123,6 +134,7 @@ def log_add(
     from glutecoach.store import log
 
     fmt = fmt_word(fmt)
+    _scores(contact, pain_score, rir)
     rows = _set_rows(set_, sets, reps, load)
     if rows is None:
         raise UsageError("give --sets N --reps N (and --load X), or --set REPSxLOAD for each set.")
@@ -142,7 +154,7 @@ def log_list(
     exercise: Annotated[
         str | None, typer.Option("--exercise", help="Only this exercise (slug, name or alias).", show_default=False)
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", help="How many, newest first.", min=1, max=1_000_000)] = 20,
+    limit: Annotated[int, typer.Option("--limit", help="How many, newest first, 1-1000000.")] = 20,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="Output: table, json or csv.", autocompletion=_complete(LIST_FORMATS))
     ] = "table",
@@ -157,6 +169,7 @@ def log_list(
     from glutecoach.store import log
 
     fmt = fmt_word(fmt, LIST_FORMATS)
+    within("--limit", limit, 1, 1_000_000)
     day = check_date(since, "--since").isoformat() if since else None
     cat = _load_catalogue()  # names for the table, and --exercise
     slug = find_exercise(cat, exercise).slug if exercise else None
@@ -237,6 +250,7 @@ def log_edit(
 
     fmt = fmt_word(fmt)
     _entry_id(entry_id)
+    _scores(contact, pain_score, rir)
     rows = _set_rows(set_, sets, reps, load)
     changes: dict[str, Any] = {}
     if rows is not None:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from glutecoach.cli.options import (
+    TOP,
     Catalogues,
     EquipmentOpt,
     FormatOpt,
@@ -21,6 +22,7 @@ from glutecoach.cli.options import (
     handles_errors,
     load_catalogue,
     person,
+    within,
 )
 
 GoalOpt = Annotated[
@@ -59,6 +61,7 @@ def recommend(
     from glutecoach.render import renderer
 
     fmt = fmt_word(fmt)
+    within("--top", top, *TOP)
     who = person(level, equipment, pain, goal)
     cat = load_catalogue(catalogue_files)
     wanted = goal_for(cat, who)
@@ -93,6 +96,7 @@ def alternatives(
     from glutecoach.render import renderer
 
     fmt = fmt_word(fmt)
+    within("--top", top, *TOP)
     who = person(level, equipment, pain)
     cat = load_catalogue(catalogue_files)
     found = find(cat, exercise)

@@ -70,9 +70,9 @@ def _kit(typed: str) -> tuple[str, ...] | None:
     return tuple(sorted(kit)) if kit is not None else None
 
 
-def _days(typed: str) -> int:
+def _days(typed: str, what: str = "days a week") -> int:
     if not typed.strip().isdigit() or not DAYS[0] <= int(typed) <= DAYS[1]:
-        raise UsageError(f"days a week must be between {DAYS[0]} and {DAYS[1]} (got {typed}).")
+        raise UsageError(f"{what} must be between {DAYS[0]} and {DAYS[1]} (got {typed.strip()}).")
     return int(typed)
 
 
@@ -140,7 +140,10 @@ def start(
             _ask(f"Conditions to respect ({', '.join(CONDITIONS)}; or none)", pains_now, lambda t: pains([t]) or ()) if ask else saved.pains
         )
     )
-    days = _days(str(days_per_week)) if days_per_week is not None else (_ask("Days a week (1-6)", "3", _days) if ask else 3)
+    if days_per_week is not None:
+        days = _days(str(days_per_week), "--days-per-week")
+    else:
+        days = _ask("Days a week (1-6)", "3", _days) if ask else 3
     updated = saved._replace(goal=chosen_goal, level=chosen_level, equipment=kit, pains=tuple(chosen_pains))
     user_profile.save(updated)
     sys.stdout.write(f"\nSaved to your profile ('glutecoach profile show'). Your first answer, for {chosen_goal}:\n\n")
