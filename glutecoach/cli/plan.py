@@ -134,9 +134,11 @@ def plan(
     if saved is not None:
         cat, profile, result = saved
     else:
-        cat, profile, result = plan_for(
-            level, goal, 8 if weeks is None else weeks, 3 if days_per_week is None else days_per_week, equipment, pain, catalogue_files
-        )
+        from glutecoach.cli.first_run import first_run
+
+        with first_run("plan", goal, level, equipment, pain, days_per_week) as answered:  # no profile yet: ask or hint
+            days = answered or (3 if days_per_week is None else days_per_week)
+            cat, profile, result = plan_for(level, goal, 8 if weeks is None else weeks, days, equipment, pain, catalogue_files)
     if fmt in ("fit", "ics"):  # files for a watch or a calendar (cli/plan_files.py)
         from glutecoach.cli.plan_files import write_plan
 

@@ -62,14 +62,17 @@ def recommend(
 
     fmt = fmt_word(fmt)
     within("--top", top, *TOP)
-    who = person(level, equipment, pain, goal)
-    cat = load_catalogue(catalogue_files)
-    wanted = goal_for(cat, who)
-    from glutecoach import speed
+    from glutecoach.cli.first_run import first_run
 
-    known = speed.goal_points(cat, wanted, engine.goal_points)  # cached: only the chosen are scored in full
-    ranking = engine.rank(cat, wanted, who.profile, top, sources=who.sources, known=known)
-    renderer(fmt).ranking(ranking, explain)
+    with first_run("recommend", goal, level, equipment, pain):  # no profile yet: ask (on a terminal) or hint
+        who = person(level, equipment, pain, goal)
+        cat = load_catalogue(catalogue_files)
+        wanted = goal_for(cat, who)
+        from glutecoach import speed
+
+        known = speed.goal_points(cat, wanted, engine.goal_points)  # cached: only the chosen are scored in full
+        ranking = engine.rank(cat, wanted, who.profile, top, sources=who.sources, known=known)
+        renderer(fmt).ranking(ranking, explain)
 
 
 @handles_errors
