@@ -1,6 +1,7 @@
-"""Range errors in one house style (issue 25): every number option of every command, given a value below
+"""Help and errors in one house style (issue 25): every number option of every command, given a value below
 or above its range, is refused as `plan --weeks` is ('--weeks must be between 4 and 16 (got 200).'), in one
-line with exit 2; and an unknown option is never answered with --help."""
+line with exit 2; an unknown option is never answered with --help; and `markdown` is offered wherever a
+document makes sense (show, progress, plan). Help examples at every width: test_help_examples.py."""
 
 from __future__ import annotations
 
@@ -94,3 +95,11 @@ def test_option_suggestions_never_offer_help(capsys: pytest.CaptureFixture[str],
     err = capsys.readouterr().err
     assert err.startswith(said) and err.count("\n") == 1, err
     assert "--help?" not in err and "--help," not in err and "Possible options" not in err
+
+
+@pytest.mark.parametrize("args", [["show", "hip-thrust"], ["progress"], ["plan"]])
+def test_markdown_wherever_a_document_makes_sense(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+    assert "markdown" in main_help(capsys, args[0])
+    assert main([*args, "--format", "markdown"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("# ") and "\n## " in text and "\x1b[" not in text
