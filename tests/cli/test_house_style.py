@@ -6,10 +6,11 @@ document makes sense (show, progress, plan). Help examples at every width: test_
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, get_args, get_type_hints
 
 import pytest
 from typer.main import get_command
+from typer.models import OptionInfo
 
 from glutecoach.__main__ import main
 from glutecoach.cli.app import app
@@ -43,10 +44,15 @@ OPEN_BELOW: dict[tuple[str, str], tuple[list[str], float, float]] = {("plan star
 
 
 def number_options(command: Any = None, path: tuple[str, ...] = ()) -> Iterator[tuple[str, str]]:
+    """(command, option) for every int or float option, read from the commands' own annotations (the
+    parsed parameters' attributes differ between typer versions)."""
     command = command or get_command(app)
-    for param in command.params:
-        if param.param_type_name == "option" and param.type.name in ("int", "integer", "float") and param.opts[0].startswith("--"):
-            yield " ".join(path), max(param.opts, key=len)
+    hints = get_type_hints(command.callback, include_extras=True) if command.callback else {}
+    for hint in hints.values():
+        info = next((m for m in getattr(hint, "__metadata__", ()) if isinstance(m, OptionInfo)), None)
+        if info is not None and {int, float} & {hint.__origin__, *get_args(hint.__origin__)}:
+            names = [n for n in (info.default, *(info.param_decls or ())) if isinstance(n, str) and n.startswith("--")]
+            yield " ".join(path), max(names, key=len)  # in an Annotated option the first name sits in `default`
     for name, sub in getattr(command, "commands", {}).items():
         yield from number_options(sub, (*path, name))
 
