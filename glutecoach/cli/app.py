@@ -8,7 +8,7 @@ from contextlib import AbstractContextManager
 from typing import Annotated, Any, Protocol
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from glutecoach import __version__
 
@@ -23,7 +23,76 @@ class HelpWriter(Protocol):
     def write_dl(self, rows: Sequence[tuple[str, str]]) -> None: ...
 
 
+GLUE = "\u2011"  # a non-breaking hyphen: click's wrapper cuts lines after "-" (hip- / replacement), never here
+_Formatter: Any = typer.Context.formatter_class  # click's HelpFormatter (typer keeps click private from 0.28)
+
+
+def _glue(text: str) -> str:
+    return text.replace("-", GLUE)
+
+
+class HelpLayout(_Formatter):
+    """click's help formatter with words never cut at a hyphen, and examples laid out whole: one that does
+    not fit the width goes on over lines ending in a shell continuation, breaking only between arguments."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(_glue(prog), _glue(args), prefix)
+
+    def write_text(self, text: str) -> None:
+        import re
+
+        for n, para in enumerate(re.split(r"\n[ \t]*\n", text.strip("\n"))):
+            if n:
+                self.write("\n")
+            body = para.removeprefix("\b\n").strip()
+            if body.startswith("Example:"):
+                self.write(example_lines(body.removeprefix("Example:"), self.width, " " * self.current_indent))
+            else:
+                super().write_text(_glue(para))
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        # Below 80 columns the names' column narrows so that descriptions keep room for whole words.
+        narrow = col_max if self.width >= 80 else max(10, self.width // 3)
+        super().write_dl([(_glue(a), _glue(b)) for a, b in rows], narrow, col_spacing)
+
+    def getvalue(self) -> str:
+        return str(super().getvalue()).replace(GLUE, "-")
+
+
+def example_lines(example: str, width: int, indent: str) -> str:
+    """'Example: glutecoach ...' within `width` columns, cut only between arguments (an option stays with
+    its value), each cut line ending in ' \\'; an example written over several lines is joined first."""
+    import shlex
+
+    words = shlex.split(" ".join(line.strip().removesuffix("\\") for line in example.splitlines()), posix=False)
+    units: list[str] = []
+    for word in words:
+        if units and units[-1].startswith(("-", ">")) and " " not in units[-1] and not word.startswith("-"):
+            units[-1] += " " + word
+        else:
+            units.append(word)
+    lines = [f"{indent}Example: {units[0]}"] if units else [f"{indent}Example:"]
+    for n, unit in enumerate(units[1:], 2):
+        if len(lines[-1]) + 1 + len(unit) + (0 if n == len(units) else 2) <= width:
+            lines[-1] += " " + unit
+        else:
+            lines.append(f"{indent}    {unit}")
+    return " \\\n".join(lines) + "\n"
+
+
+class HelpContext(typer.Context):
+    formatter_class = HelpLayout
+
+
+class Command(TyperCommand):
+    """Every command: its help laid out by HelpLayout."""
+
+    context_class = HelpContext
+
+
 class UseOrder(TyperGroup):
+    context_class = HelpContext
+
     # `ctx` is click's Context, which typer no longer exports publicly: typed as Any rather than reached
     # through a private module.
     def list_commands(self, ctx: Any) -> list[str]:

@@ -216,6 +216,8 @@ def goals(fmt: FormatOpt = "table", catalogue_files: Catalogues = None) -> None:
 
 def register(app: typer.Typer, command: str | None = None) -> None:
     """Register the family's commands, or only `command` (a run needs only its own)."""
+    from glutecoach.cli.app import Command
+
     for func in (exercises, show, muscles, goals):
         if command in (None, func.__name__):
-            app.command()(func)
+            app.command(cls=Command)(func)

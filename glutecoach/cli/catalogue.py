@@ -63,7 +63,7 @@ def catalogue_template() -> None:
 
 
 def register(app: typer.Typer, command: str | None = None) -> None:
-    from glutecoach.cli.app import group
+    from glutecoach.cli.app import Command, group
 
     catalogue_app = group(
         app,
@@ -73,6 +73,6 @@ def register(app: typer.Typer, command: str | None = None) -> None:
             "Example: glutecoach catalogue validate my-exercises.yaml"
         ),
     )
-    catalogue_app.command("validate")(catalogue_validate)
-    catalogue_app.command("show-schema")(catalogue_show_schema)
-    catalogue_app.command("template")(catalogue_template)
+    catalogue_app.command("validate", cls=Command)(catalogue_validate)
+    catalogue_app.command("show-schema", cls=Command)(catalogue_show_schema)
+    catalogue_app.command("template", cls=Command)(catalogue_template)

@@ -60,4 +60,6 @@ def evidence(
 
 
 def register(app: typer.Typer, command: str | None = None) -> None:
-    app.command("evidence")(evidence)
+    from glutecoach.cli.app import Command
+
+    app.command("evidence", cls=Command)(evidence)

@@ -16,6 +16,7 @@ from glutecoach.cli.options import (
     fmt_word,
     handles_errors,
     load_catalogue,
+    within,
 )
 from glutecoach.errors import UsageError
 from glutecoach.render.text import plural, safe
@@ -79,6 +80,8 @@ def _set_rows(set_: list[str] | None, sets: int | None, reps: int | None, typed_
     from glutecoach.store import formats as logio
 
     load = load_value(typed_load)
+    if load is not None:
+        within("--load", load, 0, logio.MAX_LOAD[_units()], _units())
 
     if set_ and (sets is not None or reps is not None or load is not None):
         raise UsageError("give either --sets/--reps/--load or --set REPSxLOAD ..., not both.")
@@ -88,9 +91,17 @@ def _set_rows(set_: list[str] | None, sets: int | None, reps: int | None, typed_
         return None
     if sets is None or reps is None:
         raise UsageError("give --sets N --reps N (and --load X), or --set REPSxLOAD for each set.")
-    if not 1 <= sets <= logio.MAX_SETS:
-        raise UsageError(f"--sets: {sets} is out of range; accepted: 1-{logio.MAX_SETS}.")
+    within("--sets", sets, 1, logio.MAX_SETS)
+    within("--reps", reps, 1, logio.MAX_REPS)
     return [(reps, load, "working")] * sets
+
+
+def _scores(contact: int | None, pain_score: int | None, rir: int | None) -> None:
+    from glutecoach.store.formats import RANGES
+
+    for option, field, value in (("--contact", "contact", contact), ("--pain-score", "pain_score", pain_score), ("--rir", "rir", rir)):
+        if value is not None:
+            within(option, value, *RANGES[field])
 
 
 def _show_saved(cat: Catalogue, saved: Entry, fmt: str) -> None:
@@ -123,6 +134,7 @@ def log_add(
     from glutecoach.store import log
 
     fmt = fmt_word(fmt)
+    _scores(contact, pain_score, rir)
     rows = _set_rows(set_, sets, reps, load)
     if rows is None:
         raise UsageError("give --sets N --reps N (and --load X), or --set REPSxLOAD for each set.")
@@ -142,7 +154,7 @@ def log_list(
     exercise: Annotated[
         str | None, typer.Option("--exercise", help="Only this exercise (slug, name or alias).", show_default=False)
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", help="How many, newest first.", min=1, max=1_000_000)] = 20,
+    limit: Annotated[int, typer.Option("--limit", help="How many, newest first, 1-1000000.")] = 20,
     fmt: Annotated[
         str, typer.Option("--format", "-f", help="Output: table, json or csv.", autocompletion=_complete(LIST_FORMATS))
     ] = "table",
@@ -155,6 +167,7 @@ def log_list(
     from glutecoach.store import log
 
     fmt = fmt_word(fmt, LIST_FORMATS)
+    within("--limit", limit, 1, 1_000_000)
     day = check_date(since, "--since").isoformat() if since else None
     cat = _load_catalogue()  # names for the table, and --exercise
     slug = find_exercise(cat, exercise).slug if exercise else None
@@ -238,6 +251,7 @@ def log_edit(
 
     fmt = fmt_word(fmt)
     _entry_id(entry_id)
+    _scores(contact, pain_score, rir)
     rows = _set_rows(set_, sets, reps, load)
     changes: dict[str, Any] = {}
     if rows is not None:
@@ -347,13 +361,14 @@ def log_export(
 
 
 def register(app: typer.Typer, command: str | None = None) -> None:
+    from glutecoach.cli.app import Command, group
+
     if command in (None, "progress"):
         from glutecoach.cli.progress import progress
 
-        app.command()(progress)
+        app.command(cls=Command)(progress)
     if command == "progress":
         return
-    from glutecoach.cli.app import group
     from glutecoach.cli.log_import import log_import, log_map
 
     log_app = group(
@@ -364,13 +379,13 @@ def register(app: typer.Typer, command: str | None = None) -> None:
             "Example: glutecoach log add hip-thrust --sets 3 --reps 10 --load 60 --contact 7"
         ),
     )
-    log_app.command("add")(log_add)
-    log_app.command("list")(log_list)
-    log_app.command("edit")(log_edit)
-    log_app.command("delete")(log_delete)
-    log_app.command("export")(log_export)
-    log_app.command("import")(log_import)
-    log_app.command("map")(log_map)
+    log_app.command("add", cls=Command)(log_add)
+    log_app.command("list", cls=Command)(log_list)
+    log_app.command("edit", cls=Command)(log_edit)
+    log_app.command("delete", cls=Command)(log_delete)
+    log_app.command("export", cls=Command)(log_export)
+    log_app.command("import", cls=Command)(log_import)
+    log_app.command("map", cls=Command)(log_map)
     from glutecoach.cli.log_session import log_session
 
-    log_app.command("session")(log_session)
+    log_app.command("session", cls=Command)(log_session)

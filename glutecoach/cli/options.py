@@ -121,6 +121,17 @@ def movement_word(value: str | None) -> str | None:
     return None if value is None else word("movement", value, MOVEMENTS, "--movement")
 
 
+def within(option: str, value: float, low: float, high: float, unit: str = "") -> None:
+    """Every out-of-range option is worded alike (as `plan --weeks`): '--weeks must be between 4 and 16 (got 200).'"""
+    if not low <= value <= high:
+
+        def shown(x: float) -> str:
+            return str(x) if isinstance(x, int) else (str(int(x)) if x.is_integer() else f"{x:g}")
+
+        units = f" {unit}" if unit else ""
+        raise UsageError(f"{option} must be between {shown(low)} and {shown(high)}{units} (got {shown(value)}).")
+
+
 def check_date(value: str | None, option: str = "--date") -> dt.date:
     """A day from an option: YYYY-MM-DD, 'today', 'yesterday' or '-3d'; between 1900 and tomorrow."""
     from glutecoach.core.dates import parse_day
@@ -171,7 +182,8 @@ LevelOpt = Annotated[
     ),
 ]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="Output: table or json.", autocompletion=_complete(FORMATS))]
-TopOpt = Annotated[int, typer.Option("--top", "-n", min=1, max=100, help="How many to show.")]
+TOP = (1, 100)
+TopOpt = Annotated[int, typer.Option("--top", "-n", help=f"How many to show, {TOP[0]}-{TOP[1]}.")]
 
 
 def load_catalogue(extra: list[Path] | None, quiet: bool = False) -> Catalogue:

@@ -4,8 +4,9 @@ The command's standard output is gathered while it runs; at the end it is writte
 it fits the screen, else piped to `$GLUTECOACH_PAGER`, else `$PAGER`, else `less` with LESS=FRX
 (quit when it fits, keep colours, leave the text on screen), the way git runs it. Never when stdout is
 not a terminal (a pipe, a file, CliRunner), with `--no-pager`, with GLUTECOACH_NO_PAGER set, or with
-GLUTECOACH_PAGER set to '' or 'cat'. Commands that ask questions (listed in INTERACTIVE) are never
-paged: their prompts must reach the screen as they are asked.
+GLUTECOACH_PAGER set to '' or 'cat'. Commands that ask questions (listed in INTERACTIVE, and the first
+run of recommend or plan without a profile: cli/first_run.py) are never paged: their prompts must reach
+the screen as they are asked.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ DEFAULT_LESS = "FRX"
 
 class _Screen(io.StringIO):
     """What the command writes, held back; it says it is a terminal so the views keep colour and width."""
+
+    held_back = True  # what asks questions checks this: a prompt written here would never be seen
 
     def __init__(self, real: TextIO) -> None:
         super().__init__()
@@ -73,6 +76,10 @@ def _interactive(args: Sequence[str]) -> bool:
 def wanted(args: Sequence[str], no_pager: bool) -> list[str] | None:
     """The pager command when this run's output should be paged, else None."""
     if no_pager or _interactive(args) or not sys.stdout.isatty():
+        return None
+    from glutecoach.cli.first_run import may_ask
+
+    if may_ask(args):  # the first run of recommend or plan asks its questions on the screen
         return None
     if any(k.startswith("_GLUTECOACH_COMPLETE") for k in os.environ):
         return None

@@ -123,7 +123,7 @@ def plan(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from glutecoach.cli.browse import DOCUMENT_FORMATS, check_output, write_document
+    from glutecoach.cli.browse import check_output
 
     fmt = fmt_word(fmt, PLAN_FORMATS)
     if fmt not in ("fit", "ics"):
@@ -131,11 +131,20 @@ def plan(
     given = (level, goal, weeks, days_per_week, equipment, pain)
     saved = _saved_plan(catalogue_files) if all(x is None for x in given) else None
     if saved is not None:
-        cat, profile, result = saved
-    else:
-        cat, profile, result = plan_for(
-            level, goal, 8 if weeks is None else weeks, 3 if days_per_week is None else days_per_week, equipment, pain, catalogue_files
-        )
+        _show_plan(fmt, output, *saved)
+        return
+    from glutecoach.cli.first_run import first_run
+
+    with first_run("plan", goal, level, equipment, pain, days_per_week) as answered:  # no profile yet: ask or hint
+        days = answered or (3 if days_per_week is None else days_per_week)
+        cat, profile, result = plan_for(level, goal, 8 if weeks is None else weeks, days, equipment, pain, catalogue_files)
+        _show_plan(fmt, output, cat, profile, result)
+
+
+def _show_plan(fmt: str, output: Path | None, cat: Catalogue, profile: Profile, result: Plan) -> None:
+    """The plan in its format: on stdout, or as files (svg, html, fit, ics with -o)."""
+    from glutecoach.cli.browse import DOCUMENT_FORMATS, write_document
+
     if fmt in ("fit", "ics"):  # files for a watch or a calendar (cli/plan_files.py)
         from glutecoach.cli.plan_files import write_plan
 
@@ -333,8 +342,10 @@ def plan_next(
 
 
 def register(app: typer.Typer, command: str | None = None) -> None:
-    plan_app = typer.Typer(rich_markup_mode=None, invoke_without_command=True, no_args_is_help=False)
+    from glutecoach.cli.app import Command, UseOrder
+
+    plan_app = typer.Typer(cls=UseOrder, rich_markup_mode=None, invoke_without_command=True, no_args_is_help=False)
     plan_app.callback()(plan)
-    plan_app.command("start")(plan_start)
-    plan_app.command("next")(plan_next)
+    plan_app.command("start", cls=Command)(plan_start)
+    plan_app.command("next", cls=Command)(plan_next)
     app.add_typer(plan_app, name="plan")

@@ -138,7 +138,7 @@ def profile_reset() -> None:
 
 
 def register(app: typer.Typer, command: str | None = None) -> None:
-    from glutecoach.cli.app import group
+    from glutecoach.cli.app import Command, group
 
     profile_app = group(
         app,
@@ -148,6 +148,6 @@ def register(app: typer.Typer, command: str | None = None) -> None:
             "Example: glutecoach profile set --level beginner --equipment band,dumbbell"
         ),
     )
-    profile_app.command("set")(profile_set)
-    profile_app.command("show")(profile_show)
-    profile_app.command("reset")(profile_reset)
+    profile_app.command("set", cls=Command)(profile_set)
+    profile_app.command("show", cls=Command)(profile_show)
+    profile_app.command("reset", cls=Command)(profile_reset)

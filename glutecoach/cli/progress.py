@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from glutecoach.cli.options import _complete, check_date, fmt_word, handles_errors, load_catalogue
-from glutecoach.errors import UsageError
+from glutecoach.cli.options import _complete, check_date, fmt_word, handles_errors, load_catalogue, within
 
 if TYPE_CHECKING:
     from glutecoach.core.models import Catalogue
@@ -67,8 +66,7 @@ def progress(
 
     fmt = fmt_word(fmt, ["table", "json", "markdown", *DOCUMENT_FORMATS])
     check_output(fmt, output)
-    if not PROGRESS_WEEKS[0] <= weeks <= PROGRESS_WEEKS[1]:  # worded as every range error is (plan --weeks)
-        raise UsageError(f"--weeks must be between {PROGRESS_WEEKS[0]} and {PROGRESS_WEEKS[1]} (got {weeks}).")
+    within("--weeks", weeks, *PROGRESS_WEEKS)
     today = check_date(date)
     since = tracker.since_for(weeks, today)
     cat = _load_catalogue()

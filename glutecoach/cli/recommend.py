@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from glutecoach.cli.options import (
+    TOP,
     Catalogues,
     EquipmentOpt,
     FormatOpt,
@@ -21,6 +22,7 @@ from glutecoach.cli.options import (
     handles_errors,
     load_catalogue,
     person,
+    within,
 )
 
 GoalOpt = Annotated[
@@ -59,14 +61,18 @@ def recommend(
     from glutecoach.render import renderer
 
     fmt = fmt_word(fmt)
-    who = person(level, equipment, pain, goal)
-    cat = load_catalogue(catalogue_files)
-    wanted = goal_for(cat, who)
-    from glutecoach import speed
+    within("--top", top, *TOP)
+    from glutecoach.cli.first_run import first_run
 
-    known = speed.goal_points(cat, wanted, engine.goal_points)  # cached: only the chosen are scored in full
-    ranking = engine.rank(cat, wanted, who.profile, top, sources=who.sources, known=known)
-    renderer(fmt).ranking(ranking, explain)
+    with first_run("recommend", goal, level, equipment, pain):  # no profile yet: ask (on a terminal) or hint
+        who = person(level, equipment, pain, goal)
+        cat = load_catalogue(catalogue_files)
+        wanted = goal_for(cat, who)
+        from glutecoach import speed
+
+        known = speed.goal_points(cat, wanted, engine.goal_points)  # cached: only the chosen are scored in full
+        ranking = engine.rank(cat, wanted, who.profile, top, sources=who.sources, known=known)
+        renderer(fmt).ranking(ranking, explain)
 
 
 @handles_errors
@@ -93,6 +99,7 @@ def alternatives(
     from glutecoach.render import renderer
 
     fmt = fmt_word(fmt)
+    within("--top", top, *TOP)
     who = person(level, equipment, pain)
     cat = load_catalogue(catalogue_files)
     found = find(cat, exercise)
@@ -111,6 +118,8 @@ def alternatives(
 
 def register(app: typer.Typer, command: str | None = None) -> None:
     """Register the family's commands, or only `command` (a run needs only its own)."""
+    from glutecoach.cli.app import Command
+
     for func in (recommend, alternatives):
         if command in (None, func.__name__):
-            app.command()(func)
+            app.command(cls=Command)(func)

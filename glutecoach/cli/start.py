@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -25,6 +25,9 @@ from glutecoach.cli.options import (
 )
 from glutecoach.core.vocab import CONDITIONS, EQUIPMENT, LEVELS
 from glutecoach.errors import GlutecoachError, UsageError
+
+if TYPE_CHECKING:
+    from glutecoach.core.models import Catalogue
 
 DAYS = (1, 6)
 HOW = (
@@ -70,9 +73,9 @@ def _kit(typed: str) -> tuple[str, ...] | None:
     return tuple(sorted(kit)) if kit is not None else None
 
 
-def _days(typed: str) -> int:
+def _days(typed: str, what: str = "days a week") -> int:
     if not typed.strip().isdigit() or not DAYS[0] <= int(typed) <= DAYS[1]:
-        raise UsageError(f"days a week must be between {DAYS[0]} and {DAYS[1]} (got {typed}).")
+        raise UsageError(f"{what} must be between {DAYS[0]} and {DAYS[1]} (got {typed.strip()}).")
     return int(typed)
 
 
@@ -103,15 +106,38 @@ def start(
         --level beginner --equipment band \\
         --days-per-week 3
     """
-    from glutecoach.store import profile as user_profile
-
     asked = {"goal": goal, "level": level, "equipment": equipment, "pain": pain, "days": days_per_week}
     if not _interactive() and all(v is None for v in asked.values()):
         sys.stdout.write(HOW)
         return
     cat = load_catalogue(None)
+    chosen_goal, days = ask_and_save(cat, goal, level, equipment, pain, days_per_week, _interactive())
+    sys.stdout.write(f"\nSaved to your profile ('glutecoach profile show'). Your first answer, for {chosen_goal}:\n\n")
+    from glutecoach.cli.recommend import recommend
+
+    recommend(goal=None, level=None, equipment=None, pain=None, top=5, explain=False, fmt="table", catalogue_files=None)
+    sys.stdout.write(
+        f"\nNext: a plan of {days} days a week, 'glutecoach plan start --days-per-week {days}'; "
+        "after a session, 'glutecoach log session'.\n"
+    )
+
+
+def ask_and_save(
+    cat: Catalogue,
+    goal: str | None,
+    level: str | None,
+    equipment: str | None,
+    pain: list[str] | None,
+    days_per_week: int | None,
+    ask: bool,
+    ask_days: bool = True,
+) -> tuple[str | None, int]:
+    """The answers to start's questions, saved to the profile: an option answers its question; on a
+    terminal (`ask`) the rest are asked (Enter keeps what is shown), else the saved profile's stand.
+    Returns the goal and the days a week (not a profile field: what a plan of this run uses)."""
+    from glutecoach.store import profile as user_profile
+
     saved = user_profile.load()
-    ask = _interactive()
     chosen_goal: str | None
     if goal is not None:
         chosen_goal = _goal(cat, goal)
@@ -140,18 +166,15 @@ def start(
             _ask(f"Conditions to respect ({', '.join(CONDITIONS)}; or none)", pains_now, lambda t: pains([t]) or ()) if ask else saved.pains
         )
     )
-    days = _days(str(days_per_week)) if days_per_week is not None else (_ask("Days a week (1-6)", "3", _days) if ask else 3)
-    updated = saved._replace(goal=chosen_goal, level=chosen_level, equipment=kit, pains=tuple(chosen_pains))
-    user_profile.save(updated)
-    sys.stdout.write(f"\nSaved to your profile ('glutecoach profile show'). Your first answer, for {chosen_goal}:\n\n")
-    from glutecoach.cli.recommend import recommend
-
-    recommend(goal=None, level=None, equipment=None, pain=None, top=5, explain=False, fmt="table", catalogue_files=None)
-    sys.stdout.write(
-        f"\nNext: a plan of {days} days a week, 'glutecoach plan start --days-per-week {days}'; "
-        "after a session, 'glutecoach log session'.\n"
-    )
+    if days_per_week is not None:
+        days = _days(str(days_per_week), "--days-per-week")
+    else:
+        days = _ask("Days a week (1-6)", "3", _days) if ask and ask_days else 3
+    user_profile.save(saved._replace(goal=chosen_goal, level=chosen_level, equipment=kit, pains=tuple(chosen_pains)))
+    return chosen_goal, days
 
 
 def register(app: typer.Typer, command: str | None = None) -> None:
-    app.command()(start)
+    from glutecoach.cli.app import Command
+
+    app.command(cls=Command)(start)

@@ -35,9 +35,28 @@ def usage_error(err: typer.TyperException) -> int:
         return int(getattr(err, "exit_code", ExitCode.BAD_INPUT))
     from glutecoach.render.text import safe_line
 
-    message = err.format_message().strip()
     ctx = getattr(err, "ctx", None)
+    message = _no_such_option(err, ctx) or err.format_message().strip()
     hint = f" See '{ctx.command_path} --help'." if ctx is not None else ""
     with contextlib.suppress(OSError, ValueError, AttributeError):
-        sys.stderr.write(safe_line(f"Error: {message.rstrip('.')}.{hint}") + "\n")
+        end = "" if message.endswith("?") else "."
+        sys.stderr.write(safe_line(f"Error: {message.rstrip('.')}{end}{hint}") + "\n")
     return int(getattr(err, "exit_code", ExitCode.BAD_INPUT))
+
+
+def _no_such_option(err: typer.TyperException, ctx: Any) -> str | None:
+    """An unknown option's message with the options it may mean (a close or a longer name: --days for
+    --days-per-week), never --help; None for any other usage error."""
+    typed = getattr(err, "option_name", None)
+    if not isinstance(typed, str) or not typed.startswith("--") or "=" in typed:
+        return None
+    names = [o for p in ctx.command.params for o in (*p.opts, *p.secondary_opts)] if ctx is not None else []
+    longer = [n for n in names if n.startswith(typed) and n != typed]
+    helps = set(ctx.help_option_names) if ctx is not None else {"--help", "-h"}
+    found = [n for n in dict.fromkeys([*(getattr(err, "possibilities", None) or ()), *longer]) if n not in helps]
+    message = str(getattr(err, "message", f"No such option: {typed}")).rstrip(".")
+    if not found:
+        return message
+    if len(found) == 1:
+        return f"{message}. Did you mean {found[0]}?"
+    return f"{message}. Did you mean one of {', '.join(sorted(found))}?"

@@ -25,6 +25,7 @@ from glutecoach.store.csvsafe import cell, uncell  # noqa: F401  (uncell: re-exp
 RANGES = {"contact": (0, 10), "pain_score": (0, 10), "rir": (0, 5)}
 MAX_LOAD = {"kg": 2000.0, "lb": 4410.0}
 MAX_SETS = 50
+MAX_REPS = 1000
 MAX_NOTE = 10_000
 MAX_SLUG = 200
 CSV_COLUMNS = ["id", "uid", "date", "time", "slug", "set", "type", "reps", "load", "units", "contact", "pain_score", "rir", "note"]
@@ -102,7 +103,7 @@ def check_sets(sets: Sequence[tuple[Any, Any, Any]], units: str, where: str = ""
     out = []
     for i, (reps, load, kind) in enumerate(sets, 1):
         label = f"{where}set {i}"
-        r = _whole(reps, f"{label}: reps", 1, 1000)
+        r = _whole(reps, f"{label}: reps", 1, MAX_REPS)
         weight = check_load(load, f"{label}: load", units)
         kind = "working" if kind is None else kind
         if kind not in SET_TYPES:

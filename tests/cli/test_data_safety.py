@@ -414,7 +414,7 @@ def test_exports_refuse_glutecoach_files_and_folders(tmp_path: Path, logged: tup
         (["log", "edit", "99999999999999999999", "--note", "x"], "no entry with id 99999999999999999999"),
         (["log", "edit", "999", "--note", "x"], "no entry with id 999"),
         (["log", "edit", "1"], "nothing to change"),
-        (["log", "edit", "1", "--contact", "11"], "contact: 11 is out of range"),
+        (["log", "edit", "1", "--contact", "11"], "--contact must be between 0 and 10 (got 11)."),
         (["log", "edit", "1", "--set", "10x9999"], "load 9999 is out of range"),
         (["progress", "--date", "0001-01-01"], "'0001-01-01' is outside the days glutecoach accepts"),
         (["plan", "next", "--date", "0001-01-01"], "is outside the days glutecoach accepts"),

@@ -107,16 +107,16 @@ def test_an_unknown_set_type_is_refused() -> None:
 @pytest.mark.parametrize(
     "args,field",
     [
-        (["--sets", "3", "--reps", "10", "--contact", "11"], "contact: 11 is out of range; accepted: 0-10"),
-        (["--sets", "-1", "--reps", "10"], "--sets: -1 is out of range; accepted: 1-50"),
-        (["--sets", "3", "--reps", "0"], "set 1: reps 0 is out of range; accepted: 1-1000"),
+        (["--sets", "3", "--reps", "10", "--contact", "11"], "--contact must be between 0 and 10 (got 11)."),
+        (["--sets", "-1", "--reps", "10"], "--sets must be between 1 and 50 (got -1)."),
+        (["--sets", "3", "--reps", "0"], "--reps must be between 1 and 1000 (got 0)."),
         (["--set", "10x5000"], "set 1: load 5000 is out of range; accepted: 0-2000 kg"),
         (["--sets", "3", "--reps", "10", "--date", "2099-01-01"], "is outside the days glutecoach accepts"),
         (["--sets", "3", "--reps", "10", "--date", "1899-12-31"], "is outside the days glutecoach accepts"),
         (["--sets", "3", "--reps", "10", "--note", "x" * 10_001], "note: 10001 characters; accepted: at most 10000"),
         (["--sets", "3", "--reps", "10", "--date", "2026-02-30"], "date: '2026-02-30' is not a date that exists"),
-        (["--sets", "3", "--reps", "10", "--rir", "6"], "rir: 6 is out of range; accepted: 0-5"),
-        (["--sets", "3", "--reps", "10", "--pain-score", "-2"], "pain_score: -2 is out of range; accepted: 0-10"),
+        (["--sets", "3", "--reps", "10", "--rir", "6"], "--rir must be between 0 and 5 (got 6)."),
+        (["--sets", "3", "--reps", "10", "--pain-score", "-2"], "--pain-score must be between 0 and 10 (got -2)."),
         (["--set", "10x-5"], "--set: '10x-5' is not REPSxLOAD"),
     ],
 )
@@ -443,7 +443,7 @@ def test_edit_refuses_a_bad_value_and_changes_nothing() -> None:
     saved = document(ok("log", "add", "hip-thrust", "--sets", "3", "--reps", "10", "--format", "json"))
     before = export_json()
     for args, needle in (
-        (["--rir", "9"], "rir: 9 is out of range"),
+        (["--rir", "9"], "--rir must be between 0 and 5 (got 9)."),
         (["--load", "60"], "give --sets N --reps N"),
         (["--set", "10x60", "--sets", "2"], "not both"),
         (["--date", "2099-01-01"], "outside the days"),
