@@ -201,6 +201,7 @@ def _exercises(columns: dict[str, list[Any]]) -> Exercises:
             columns["stance"],
             [tuple(b) for b in columns["basis"]],
             [tuple(a) for a in columns["joint_actions"]],
+            columns["effort"],
             strict=True,
         )
     ]

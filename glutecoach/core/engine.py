@@ -19,7 +19,7 @@ from glutecoach.core.placing import FAVOUR_CAP as FAVOUR_CAP
 from glutecoach.core.placing import GOAL_LED as GOAL_LED
 from glutecoach.core.placing import LEAD_MARGIN as LEAD_MARGIN
 from glutecoach.core.placing import Scored as Scored
-from glutecoach.core.placing import _sort_key, finish, select
+from glutecoach.core.placing import _sort_key, finish, meets_need, select
 from glutecoach.core.placing import cautioned as cautioned
 from glutecoach.core.placing import favoured as favoured
 from glutecoach.core.placing import movement_of as movement_of
@@ -107,7 +107,7 @@ def rank(
     allowed = [item for item, why in zip(items, reasons, strict=True) if not why]
     profile = with_favours(cat, profile)
     rules = active_rules(goal, profile)
-    available = {item.pattern for item in allowed if not cautioned(item, profile, cat.still_covers)}
+    available = {item.pattern for item in allowed if not cautioned(item, profile, cat.still_covers) and meets_need(item, goal)}
 
     def full(item: Exercise | Summary) -> Scored:
         ex = exercise(item)

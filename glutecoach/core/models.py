@@ -135,6 +135,7 @@ class Summary(NamedTuple):
     stance: str
     region_basis: tuple[str, ...]  # in REGIONS order
     joint_actions: tuple[str, ...]
+    effort: int  # how close to failure the glutes can be taken (1-5): whether it can meet a strength or size need
 
 
 def summary_of(ex: Exercise) -> Summary:
@@ -153,6 +154,7 @@ def summary_of(ex: Exercise) -> Summary:
         ex.stance,
         ex.region_basis,
         ex.joint_actions,
+        ex.effort,
     )
 
 

@@ -50,6 +50,8 @@ def _sort_key(s: Scored) -> tuple[float, str]:
 WINDOW = 5  # the list's rules hold in every window of five places: places 1-5 are a top 5
 FAVOUR_CAP = 2  # a condition's favour lifts at most this many exercises into a window
 GOAL_LED = ("strength", "hypertrophy", "power")  # adaptations whose #1 the goal decides, never a condition's favour
+HARD_NEEDS = ("strength",)  # adaptations whose needs only hard work meets (effort >= NEED_EFFORT)
+NEED_EFFORT = 3  # a strength or size list covers a pattern with work taken close to failure, not a drill of it
 EVIDENCE_LED = ("gluteus-medius", "gluteus-minimus", "piriformis")  # deep muscles: mostly estimates, so evidence leads a goal about one
 LEAD_MARGIN = 5  # an estimate leads a deep-muscle list only within this many points of the best measured score
 
@@ -113,6 +115,12 @@ def _lead(items: Sequence[Scored], goal: Goal, profile: Profile) -> _Lead:
     return _Lead(i, max(measured, default=0) - LEAD_MARGIN, goal_led)
 
 
+def meets_need(ex: Exercise | Summary, goal: Goal) -> bool:
+    """Can the exercise cover one of the goal's patterns: for a strength or size goal only work that can be
+    taken close to failure (a Nordic curl is a hamstring exercise to the glutes: it does not cover the hinge)."""
+    return goal.adaptation not in HARD_NEEDS or ex.effort >= NEED_EFFORT
+
+
 def _why_not(s: Scored, at: _Place, goal: Goal, lead: _Lead | None, profile: Profile, still_covers: frozenset[str]) -> str | None:
     """Why `s` cannot take the place `at`, or None: the window's family and pattern caps (one more of each
     per window after the first), the favour bound, who may lead, and the goal's needs before repeats."""
@@ -135,7 +143,7 @@ def _why_not(s: Scored, at: _Place, goal: Goal, lead: _Lead | None, profile: Pro
             return f"the goal, not a condition's favour, decides what leads a {goal.adaptation} list"
         if lead.region >= 0 and ex.region_basis[lead.region] == "estimate" and ex.region_scores[lead.region] < lead.floor:
             return f"an estimate leads only within {LEAD_MARGIN} points of the best measured {REGIONS[lead.region]} score"
-    meets = any(ex.pattern in n for n in at.open_needs) and not cautioned(ex, profile, still_covers)
+    meets = any(ex.pattern in n for n in at.open_needs) and meets_need(ex, goal) and not cautioned(ex, profile, still_covers)
     if not meets and len(at.open_needs) >= at.left:
         return f"the list first covers the {' / '.join(sorted(at.open_needs[0]))} pattern this goal needs"
     return None

@@ -12,6 +12,7 @@ from typing import NamedTuple
 from glutecoach.core.dose import COMPOUND
 from glutecoach.core.engine import Scored
 from glutecoach.core.models import Catalogue, Exercise, Goal, Phase
+from glutecoach.core.placing import meets_need
 from glutecoach.core.plan_model import BARBELL, HARD_EFFORT, PlannedExercise, Week
 from glutecoach.core.plan_rules import (
     HEAVY_HINGES_PER_WEEK,
@@ -97,6 +98,13 @@ def _jump(ex: Exercise) -> bool:
     return ex.unit == "contacts"
 
 
+def _meeting(cands: list[Scored], need: tuple[str, ...], goal: Goal) -> list[Scored]:
+    """A need's options in a loaded phase as `recommend` covers it (placing.meets_need): for a strength goal
+    only work taken close to failure, where there is some (a goblet squat, not a sit-to-stand)."""
+    hard = [s for s in cands if s.exercise.pattern in need and meets_need(s.exercise, goal)]
+    return hard or cands
+
+
 def _close_options(
     need: tuple[str, ...], d: int, cands: list[Scored], fits: Callable[[Scored], bool], key: Callable[[Scored], float], days: int
 ) -> list[Scored]:
@@ -148,7 +156,8 @@ def _choose_day(
         if added is not None and i >= added.first:
             close = _close_options(need, d, added.cands, fits_added, key, len(week.weekdays))
         else:
-            close = _close_options(need, d, cands, fits, key, 1 if goal.same_lift else len(week.weekdays))
+            pool = cands if phase.contact_check else _meeting(cands, need, goal)
+            close = _close_options(need, d, pool, fits, key, 1 if goal.same_lift else len(week.weekdays))
         if close:
             take(i, close[d % len(close)], True)
     focus = needs[0] if needs else ()
