@@ -137,7 +137,8 @@ def _code(code: object) -> int:
 def _unwritable(err: OSError) -> int:
     """The output cannot be written (a full disk, a closed stream): one line on stderr, exit 2."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
-        sys.stderr.write(f"glutecoach: cannot write the output ({err.strerror or err}); nothing else was changed.\n")
+        why = "the disk it goes to is full" if err.errno == errno.ENOSPC else (err.strerror or err)
+        sys.stderr.write(f"glutecoach: cannot write the output ({why}); nothing else was changed.\n")
     return ExitCode.BAD_INPUT
 
 

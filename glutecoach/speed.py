@@ -12,6 +12,9 @@ lives next to what it speeds up, and is indexed here:
   for a user catalogue seen for the first time: 10,000 exercises 0.65 s -> 0.25 s.
 - The collector paused while a catalogue loads (paused_gc, below) and a large one frozen afterwards
   (freeze_large).
+- The store of validated files (write_validated, below): a folder of 10,000 small catalogue files is
+  validated once, written in 16 shards rather than 10,000 cache files (first run 17.6 s -> 6.8 s), and
+  changing one file validates that file only.
 - Goal points (goal_points, below): each exercise's points from the rules that read only the exercise
   and the goal, cached per catalogue and goal: `recommend` adds the person's few points to each and
   scores in full only the exercises it shows (glutecoach.core.engine.rank).
@@ -113,9 +116,37 @@ def write_cache(path: Path, raw: dict[str, Any], keep: int | None = KEEP_CACHES)
         pass
 
 
+VALIDATED_STORE = "validated-{}.marshal"  # one of 16 shards, by the first hex digit of the file's key
+SHARDS = "0123456789abcdef"
+
+
+def read_validated(folder: Path, key: str) -> dict[str, Any]:
+    """Every catalogue file's validated data, by the file's content key ({} when there is no store)."""
+    known: dict[str, Any] = {}
+    for shard in SHARDS:
+        raw = read_cache(folder / VALIDATED_STORE.format(shard), key)
+        found = raw.get("files") if raw is not None else None
+        if isinstance(found, dict):
+            known.update(found)
+    return known
+
+
+def write_validated(folder: Path, key: str, known: dict[str, Any], current: dict[str, Any], fresh: set[str]) -> None:
+    """Store the validated data of this run's files (all of them, however many: a folder of 10,000
+    files keeps 10,000, so changing one validates one) and of the KEEP_CACHES files per shard seen most
+    recently before (a --catalogue file used now and then). Sixteen shards, each rewritten only when it
+    holds a file validated this run. Measured with a folder of 10,000 one-exercise files: one cache file
+    per catalogue file, each flushed to disk, made the first run 17.6 s (6.8 s now); one store file would
+    make changing one file rewrite all 24 MB."""
+    for shard in {k[0] for k in fresh}:
+        mine = {k: v for k, v in current.items() if k[0] == shard}
+        earlier = [k for k in known if k[0] == shard and k not in mine][-KEEP_CACHES:]
+        write_cache(folder / VALIDATED_STORE.format(shard), {"key": key, "files": {**{k: known[k] for k in earlier}, **mine}}, keep=None)
+    prune(folder, "file", 0)  # the one cache file per catalogue file that earlier builds wrote: the store replaces them
+
+
 def prune(folder: Path, prefix: str, keep: int) -> None:
-    """Keep the `keep` newest caches of a kind. One catalogue of 10,000 files keeps all of its own file
-    caches (keep = its files + KEEP_CACHES): otherwise changing one file revalidated all 10,000 (15 s)."""
+    """Keep the `keep` newest caches of a kind."""
     try:
         old = sorted(folder.glob(f"{prefix}-*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in old[keep:]:

@@ -2,8 +2,9 @@
 
 A file is validated with pydantic the first time its exact bytes are seen; the validated result is
 cached (marshal, keyed by the files' content hash and the package version) so every later run only
-reads the cache. From it, every exercise gets a summary (what ranking reads first) and is built in
-full only when it is asked for (models.Exercises).
+reads the cache: the merged catalogue, and every file's own result in one store (speed.write_validated),
+so changing one file of a folder of 10,000 validates that one file again. From it, every exercise gets
+a summary (what ranking reads first) and is built in full only when it is asked for (models.Exercises).
 """
 
 from __future__ import annotations
@@ -73,11 +74,9 @@ def load(extra: Sequence[Path] = (), use_cache: bool = True, user: bool = True, 
     folder = paths.cache_dir()
     raw = speed.read_cache(folder / f"catalogue-{key[:32]}.marshal", key) if use_cache and not _refresh else None
     if raw is None:
-        validated: dict[int, dict[str, Any]] = {}
-        for i, k in enumerate(file_keys):
-            dump = speed.read_cache(folder / f"file-{k[:32]}.marshal", k) if use_cache and not _refresh else None
-            if dump is not None:
-                validated[i] = dump["data"]
+        store_key = speed.digest(layout, version, b"validated files")
+        known = speed.read_validated(folder, store_key) if use_cache and not _refresh else {}
+        validated = {i: known[k] for i, k in enumerate(file_keys) if k in known}
         fresh = set(range(len(files))) - set(validated)
         from glutecoach.catalogue.validate import merge_files  # pydantic and yaml: only on first sight of these bytes
 
@@ -85,10 +84,9 @@ def load(extra: Sequence[Path] = (), use_cache: bool = True, user: bool = True, 
         raw["exercises"] = exercise_columns(raw["exercises"])
         raw["key"] = key
         if use_cache:
-            for i in fresh:
-                speed.write_cache(folder / f"file-{file_keys[i][:32]}.marshal", {"key": file_keys[i], "data": validated[i]}, keep=None)
             if fresh:
-                speed.prune(folder, "file", len(files) + speed.KEEP_CACHES)
+                current = {file_keys[i]: validated[i] for i in range(len(files))}
+                speed.write_validated(folder, store_key, known, current, {file_keys[i] for i in fresh})
             speed.write_cache(folder / f"catalogue-{key[:32]}.marshal", raw)
     try:
         return _build(raw)

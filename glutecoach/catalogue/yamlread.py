@@ -194,7 +194,8 @@ def parse(path: Path, data: bytes, composed: list[Any] | None = None) -> dict[st
     try:
         node = loader.get_single_node()
         limit = MAX_EXPANSION * text.count("\n") * 4 + EXPANSION_SLACK  # generous: ~4 nodes a line
-        if node is not None and _ALIAS.search(text) and _expanded_size(node, limit) > limit:  # before building anything
+        # "*" first: the pattern costs 0.1 ms a small file (1 s for a folder of 10,000), the test next to nothing
+        if node is not None and "*" in text and _ALIAS.search(text) and _expanded_size(node, limit) > limit:  # before building
             raise yaml.YAMLError(f"the document's aliases (*name) expand it to more than {limit:,} values; refused as a likely alias bomb")
         doc, size = _Builder(loader).build(node) if node is not None else (None, 0)
         if composed is not None and node is not None:

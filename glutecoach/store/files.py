@@ -116,6 +116,13 @@ MAX_NAME_BYTES = 255
 _NAME_IN_TEMP = 100  # bytes of the target's name kept in its temp file's name
 
 
+def why_not_saved(err: OSError) -> str:
+    """Why one of glutecoach's own files could not be saved, and what to do: a full disk said as such."""
+    if err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return "the disk is full (or your quota is used up); free some space and try again"
+    return f"{err.strerror or err}; check that the folder is writable, or set GLUTECOACH_HOME"
+
+
 def free_bytes(folder: Path) -> int | None:
     """Bytes free for this user on the disk holding `folder` (None when it cannot be told)."""
     try:
@@ -254,7 +261,7 @@ def locked(folder: Path, what: str) -> Iterator[None]:
         _mkdirs(folder)
         fd = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), 0o600)
     except OSError as err:
-        raise UsageError(f"cannot lock {folder} to save the {what}: {err.strerror or err}. Check that the folder is writable.") from None
+        raise UsageError(f"cannot lock {folder} to save the {what}: {why_not_saved(err)}.") from None
     try:
         deadline = time.monotonic() + LOCK_WAIT
         while True:

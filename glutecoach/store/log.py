@@ -4,14 +4,13 @@ Versioned schema (PRAGMA user_version) with forward migrations (store.log_schema
 re-exported here); WAL journal; foreign keys on; every command's writes in one transaction. A file
 that is not a glutecoach database is never touched. Every SQLite failure a user can meet (a damaged
 file, a lock held too long, a full disk, a read-only folder) becomes a LogError saying what happened
-and what to do; the log is left as it was.
+and what to do (store.log_errors); the log is left as it was. A log on a full disk still reads.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-import stat
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -19,103 +18,21 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from glutecoach.core.models import Entry
-from glutecoach.errors import GlutecoachError
 from glutecoach.store import paths
+from glutecoach.store.log_errors import SQLITE_HEADER as SQLITE_HEADER  # re-exported: the tests build non-logs with it
+from glutecoach.store.log_errors import LogError as LogError
+from glutecoach.store.log_errors import check_file, disk_full, explain
 from glutecoach.store.log_queries import days_since, has_foreign, latest_of, recent_contacts, span_of  # noqa: F401  (re-exported: the CLI asks store.log)
 from glutecoach.store.log_schema import ALL_COLUMNS, APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, rows_to_entries
 from glutecoach.store.log_schema import COLUMNS as COLUMNS  # re-exported, as the schema's names above are
 from glutecoach.store.log_schema import Migration as Migration
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_SECONDS = 10  # how long a command waits for another glutecoach that is writing
 MAX_ID = 2**63 - 1  # SQLite's largest integer
 
 
-class LogError(GlutecoachError):
-    """The log cannot be opened or written: says where and what to do."""
-
-
 def db_path() -> Path:
     return paths.log_db()
-
-
-def disk_nearly_full(path: Path) -> bool:
-    """SQLite reports a write that found no room as an I/O error when the journal or WAL cannot grow."""
-    from glutecoach.store.files import free_bytes
-
-    free = free_bytes(path.parent)
-    return free is not None and free < NEARLY_FULL
-
-
-NEARLY_FULL = 2**20  # bytes: with less free, an SQLite I/O error is the disk being full
-
-
-def _explain(err: sqlite3.Error, path: Path) -> LogError | None:
-    """The user's view of an SQLite error, or None for one that means a bug in glutecoach."""
-    if isinstance(err, (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)):
-        return None  # values are checked before they reach SQLite: this is ours to fix
-    name = getattr(err, "sqlite_errorname", "") or ""
-    text = str(err)
-    said = f"{name} {text}".lower()
-    if "busy" in said or "locked" in said:
-        return LogError(
-            f"another glutecoach is writing the training log at {path}; this one waited {BUSY_SECONDS} s for it "
-            "to finish. Nothing was changed: try again when the other command is done."
-        )
-    if "full" in said or (("ioerr" in said or "i/o error" in said) and disk_nearly_full(path)):
-        return LogError(
-            f"the disk holding the training log at {path} is full: nothing was saved and the log is as it was. "
-            "Free some space and try again."
-        )
-    if "readonly" in said or "cantopen" in said or "unable to open" in said or "perm" in said:
-        return LogError(f"cannot write the training log at {path} ({text}). Check that the folder is writable, or set GLUTECOACH_HOME.")
-    if "ioerr" in said or "i/o error" in said:
-        return LogError(
-            f"the training log at {path} could not be read or written (disk I/O error): nothing was saved. Check the disk, then try again."
-        )
-    return LogError(
-        f"the training log at {path} is damaged ({text}); nothing was changed. Move the file away (glutecoach then "
-        "starts a new, empty log) and restore your last backup with 'glutecoach log import BACKUP.json', or try "
-        "to rescue it with the sqlite3 tool's '.recover' command."
-    )
-
-
-def _check_file(path: Path) -> bool:
-    """True when a file is there. Refuse, untouched, anything at the database path that is not a
-    glutecoach database: a folder, a FIFO or a device (never opened), a symlink loop, another file."""
-    try:
-        info = os.stat(path)
-    except (FileNotFoundError, NotADirectoryError):
-        return False  # (a file where the data folder should be: creating the log says so)
-    except OSError as err:
-        raise LogError(
-            f"{path}: the training log cannot be reached ({err.strerror or err}); it was left untouched. "
-            "Fix the path or set GLUTECOACH_HOME."
-        ) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise LogError(f"{path} is a folder; glutecoach's log must be a file there. Move it or set GLUTECOACH_HOME.")
-    if not stat.S_ISREG(info.st_mode):
-        raise LogError(
-            f"{path} is not a regular file (a pipe or a device); it was left untouched. "
-            "Move it away, or set GLUTECOACH_HOME to use another folder."
-        )
-    try:
-        with path.open("rb") as f:
-            header = f.read(100)
-    except OSError as err:
-        raise LogError(f"{path}: cannot be read ({err.strerror}).") from None
-    if len(header) < 100 or header[:16] != SQLITE_HEADER or int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        raise LogError(
-            f"{path} is not a glutecoach training log (it is {'empty' if not header else 'another kind of file'}); "
-            "it was left untouched. Move it away, or set GLUTECOACH_HOME to use another folder."
-        )
-    version = int.from_bytes(header[60:64], "big")
-    if version > SCHEMA_VERSION:
-        raise LogError(
-            f"{path} was written by a newer glutecoach (log schema {version}; this one knows up to "
-            f"{SCHEMA_VERSION}); it was left untouched. Upgrade glutecoach to read it."
-        )
-    return True
 
 
 @contextmanager
@@ -123,12 +40,38 @@ def connect(path: Path | None = None, create: bool = True) -> Iterator[sqlite3.C
     """An open, migrated log; every write inside the `with` is one transaction. Without a log and
     with create=False, an empty one in memory (reading commands never make a file)."""
     path = path or db_path()
-    if not _check_file(path):
+    if not check_file(path):
         if not create:
             yield _empty()
             return
         _create(path)
-        _check_file(path)
+        check_file(path)
+    conn = _open_or_explain(path, create)
+    try:
+        yield conn
+    except sqlite3.Error as err:
+        raise _explained(err, path) from None
+    finally:
+        conn.close()
+
+
+def _open_or_explain(path: Path, create: bool) -> sqlite3.Connection:
+    try:
+        return _open(path)
+    except sqlite3.Error as err:
+        if create or not disk_full(err, path):
+            raise _explained(err, path) from None
+        try:
+            return _open(path, in_memory_index=True)  # a reader on a full disk: see _open
+        except sqlite3.Error:
+            raise _explained(err, path) from None  # the first error is the one to report
+
+
+def _open(path: Path, in_memory_index: bool = False) -> sqlite3.Connection:
+    """A connection with the log read once (migrated if it must be). Reading a WAL log makes SQLite's
+    shared index file (log.sqlite3-shm, 32 KiB), which a full disk has no room for; with
+    ``in_memory_index`` the index is kept in memory instead (exclusive locking mode, so other runs wait
+    while this one reads), and the log reads, and can be exported, on a full disk."""
     try:
         conn = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
     except (OSError, sqlite3.Error) as err:
@@ -136,17 +79,20 @@ def connect(path: Path | None = None, create: bool = True) -> Iterator[sqlite3.C
             f"cannot open the training log at {path} ({err}). Check that the folder is writable, or set GLUTECOACH_HOME."
         ) from None
     try:
+        if in_memory_index:
+            conn.execute("PRAGMA locking_mode = EXCLUSIVE")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}")
         _migrate(conn, path)
-        yield conn
-    except sqlite3.Error as err:
-        explained = _explain(err, path)
-        if explained is None:
-            raise
-        raise explained from None
-    finally:
+    except BaseException:
         conn.close()
+        raise
+    return conn
+
+
+def _explained(err: sqlite3.Error, path: Path) -> Exception:
+    explained = explain(err, path, BUSY_SECONDS)
+    return err if explained is None else explained
 
 
 def _create(path: Path) -> None:
@@ -163,6 +109,10 @@ def _create(path: Path) -> None:
         with suppress(FileExistsError):  # another process made it first: use theirs
             os.link(tmp, path)
     except (OSError, sqlite3.Error) as err:
+        if disk_full(err, path):
+            raise LogError(
+                f"the disk holding {path.parent} is full: no training log could be made there. Free some space and try again."
+            ) from None
         raise LogError(
             f"cannot create the training log at {path} ({err}). Check that the folder is writable, or set GLUTECOACH_HOME."
         ) from None

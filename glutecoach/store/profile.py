@@ -13,7 +13,7 @@ from glutecoach.core.models import SavedProfile
 from glutecoach.core.vocab import CONDITIONS, EQUIPMENT, LEVELS, UNITS
 from glutecoach.errors import GlutecoachError
 from glutecoach.store import paths
-from glutecoach.store.files import MAX_SMALL_BYTES, atomic_write, locked, parse_json, read_file
+from glutecoach.store.files import MAX_SMALL_BYTES, atomic_write, locked, parse_json, read_file, why_not_saved
 
 MAX_GOAL = 100
 
@@ -134,9 +134,7 @@ def save(profile: SavedProfile) -> None:
         try:
             atomic_write(path, (json.dumps(merged, indent=2, ensure_ascii=False) + "\n").encode())
         except OSError as err:
-            raise ProfileError(
-                f"cannot save the profile at {path} ({err.strerror or err}). Check that the folder is writable, or set GLUTECOACH_HOME."
-            ) from None
+            raise ProfileError(f"cannot save the profile at {path}: {why_not_saved(err)}. Nothing was changed.") from None
     _read_as[:] = [_check(merged, path)]
 
 

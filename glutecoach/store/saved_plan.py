@@ -17,7 +17,7 @@ from glutecoach.core.plan_model import LOAD_STEPS, PlanChoice
 from glutecoach.core.vocab import CONDITIONS, EQUIPMENT, LEVELS, UNITS
 from glutecoach.errors import GlutecoachError
 from glutecoach.store import paths
-from glutecoach.store.files import MAX_SMALL_BYTES, atomic_write, parse_json, read_file
+from glutecoach.store.files import MAX_SMALL_BYTES, atomic_write, parse_json, read_file, why_not_saved
 
 VERSION = 1
 KEYS = ("version", "level", "goal", "weeks", "days_per_week", "equipment", "pains", "start", "load_step", "contact")
@@ -56,9 +56,7 @@ def save(choice: PlanChoice) -> Path:
     try:
         atomic_write(path, (json.dumps(choice.as_json(), indent=2) + "\n").encode())
     except OSError as err:
-        raise SavedPlanError(
-            f"cannot save the plan at {path} ({err.strerror or err}). Check that the folder is writable, or set GLUTECOACH_HOME."
-        ) from None
+        raise SavedPlanError(f"cannot save the plan at {path}: {why_not_saved(err)}. Nothing was changed.") from None
     return path
 
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from glutecoach.cli.app import app
-from glutecoach.store import files, log, paths
+from glutecoach.store import files, log, log_errors, paths
 
 runner = CliRunner()
 PROPERTY = settings(database=None, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
@@ -730,6 +730,6 @@ def test_an_io_error_on_a_nearly_full_disk_is_called_a_full_disk(monkeypatch: py
     """Reliability turn 3 N19: with under 32 KiB free SQLite says "disk I/O error"; the user hears "full"."""
     error = sqlite3.OperationalError("disk I/O error")
     monkeypatch.setattr(files, "free_bytes", lambda folder: 30 * 1024)
-    assert "is full: nothing was saved" in str(log._explain(error, tmp_path / "log.sqlite3"))
+    assert "is full: nothing was saved" in str(log_errors.explain(error, tmp_path / "log.sqlite3"))
     monkeypatch.setattr(files, "free_bytes", lambda folder: 50 * 2**30)
-    assert "disk I/O error" in str(log._explain(error, tmp_path / "log.sqlite3"))
+    assert "disk I/O error" in str(log_errors.explain(error, tmp_path / "log.sqlite3"))

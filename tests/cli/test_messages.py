@@ -1,6 +1,6 @@
-"""What glutecoach prints (issue 24, reliability turn 3 N15, N16, N18, N20, N21, N22): bidi and control
+"""What glutecoach prints (issue 24, reliability turn 3 N15, N16, N17, N18, N20, N21, N22): bidi and control
 characters escaped wherever text from files, options or the log reaches a terminal; click's usage errors
-as one paragraph with exit 2."""
+as one paragraph with exit 2; the line an unbalanced quote opens on."""
 
 from __future__ import annotations
 
@@ -66,3 +66,18 @@ def test_a_line_break_in_an_option_value_keeps_the_error_one_line(args: list[str
     result = runner.invoke(app, args)
     assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
     assert "a\\nb" in result.stderr or "a\\rb" in result.stderr
+
+
+def test_n17_an_unbalanced_quote_is_named_at_its_line_not_the_end(tmp_path: Path) -> None:
+    """The review's reproduction: `log import q.csv` said "line 4" for a quote opening on line 3."""
+    path = tmp_path / "q.csv"
+    path.write_text(
+        "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;Distance Unit;Seconds;Notes;Workout Notes\n"
+        "2026-03-01 10:00:00;Lower;Hip Thrust (Barbell);1;60;kg;10;8;;;;;\n"
+        '2026-03-01 10:00:00;"Lower;Hip Thrust (Barbell);2;70;kg;8;9;;;;;\n'
+        "2026-03-01 10:00:00;Lower;Glute Bridge;1;0;kg;8;;;;;;\n"
+    )
+    result = runner.invoke(app, ["log", "import", str(path)])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"{path}, line 3: the CSV cannot be read: a quote opens a field on this line" in result.stderr
+    assert "line 4" not in result.stderr and "Nothing was imported" in result.stderr

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from glutecoach.core.models import Catalogue, Entry, SetRow
-from glutecoach.store import formats, imports, log, trackers
+from glutecoach.store import formats, imports, log, log_errors, trackers
 
 HEX = set("0123456789abcdef")
 
@@ -148,11 +148,11 @@ def test_a_rollback_after_sqlite_ended_the_transaction_reports_the_first_error(t
 
 def test_sqlite_errors_are_explained_and_bugs_are_not() -> None:
     path = Path("log.sqlite3")
-    assert log._explain(sqlite3.IntegrityError("CHECK constraint failed"), path) is None
-    assert "another glutecoach is writing" in str(log._explain(sqlite3.OperationalError("database is locked"), path))
-    assert "is full" in str(log._explain(sqlite3.OperationalError("database or disk is full"), path))
-    assert "is damaged" in str(log._explain(sqlite3.DatabaseError("file is not a database"), path))
-    assert "disk I/O error" in str(log._explain(sqlite3.OperationalError("disk I/O error"), path))
+    assert log_errors.explain(sqlite3.IntegrityError("CHECK constraint failed"), path) is None
+    assert "another glutecoach is writing" in str(log_errors.explain(sqlite3.OperationalError("database is locked"), path))
+    assert "is full" in str(log_errors.explain(sqlite3.OperationalError("database or disk is full"), path))
+    assert "is damaged" in str(log_errors.explain(sqlite3.DatabaseError("file is not a database"), path))
+    assert "disk I/O error" in str(log_errors.explain(sqlite3.OperationalError("disk I/O error"), path))
 
 
 # --------------------------------------------------------------------------------------------------

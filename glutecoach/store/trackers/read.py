@@ -6,6 +6,7 @@ import csv
 import io
 from typing import Any
 
+from glutecoach.store.trackers import quotes
 from glutecoach.store.trackers.columns import ACCEPTED_HEADERS, SIGNATURE, detect, resolve_columns
 from glutecoach.store.trackers.group import Grouping
 from glutecoach.store.trackers.records import FORMATS, MAX_FIELD, TrackerFormatError, TrackerImport
@@ -22,7 +23,7 @@ def read(data: bytes, fmt: str | None = None, source: str = "the file") -> Track
     cols, _ = resolve_columns(found, header)
     grouping = Grouping(found, cols, header, delimiter == ";", src)
     reader = _reader(text, delimiter)
-    line = 1
+    line = header_end
     try:
         while reader.line_num < header_end:
             next(reader)
@@ -31,13 +32,30 @@ def read(data: bytes, fmt: str | None = None, source: str = "the file") -> Track
                 grouping.take(cells, line + 1)
             line = reader.line_num
     except csv.Error as err:
-        line = max(line + 1, reader.line_num)
-        raise TrackerFormatError(
-            f"{src}, line {line}: the CSV cannot be read ({show(str(err), 80)}); accepted: a CSV file as the "
-            f"tracker exports it, fields at most {MAX_FIELD} characters, quotes doubled inside quoted fields.",
-            line,
-        ) from None
+        raise _csv_error(text, delimiter, src, line + 1, max(line + 1, reader.line_num), str(err)) from None
     return TrackerImport(found, grouping.entries(), grouping.rest_timers, grouping.rows)
+
+
+def _csv_error(text: str, delimiter: str, src: str, record: int, line: int, why: str) -> TrackerFormatError:
+    """The reader's failure on the record starting on line ``record``, named at the line a runaway quote
+    opens on when that is the fault (the reader itself gives up at the end of the file or later)."""
+    accepted = f"accepted: a CSV file as the tracker exports it, fields at most {MAX_FIELD} characters, "
+    fault = quotes.locate(text, record, delimiter, csv.field_size_limit())
+    if fault is None:
+        return TrackerFormatError(
+            f"{src}, line {line}: the CSV cannot be read ({show(why, 80)}); {accepted}quotes doubled inside quoted fields.", line
+        )
+    runs = {
+        "unclosed": "is never closed: the file ends inside that field",
+        "stray": f"closes only on line {fault.at}, followed by '{show(fault.char)}' instead of a delimiter",
+        "long": f"runs on to line {fault.at} past the longest field a CSV reader takes",
+    }[fault.kind]
+    return TrackerFormatError(
+        f"{src}, line {fault.opened}: the CSV cannot be read: a quote opens a field on this line and {runs}. "
+        f'Close the quote on line {fault.opened} (or double it: "" inside a quoted field); {accepted}'
+        "every quote that opens a field closed in it.",
+        fault.opened,
+    )
 
 
 def _format(fmt: str | None) -> str | None:
