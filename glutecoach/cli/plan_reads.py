@@ -65,7 +65,7 @@ def log_entries(today: dt.date, plan_start: dt.date | None = None, lifts: Sequen
 
     begin = next_session.history_start(today, plan_start)
     with log.connect(create=False) as conn:
-        recent = log.entries(conn, since=begin, newest_first=False)
+        recent = log.entries(conn, since=begin, newest_first=False, until=today.isoformat())
         seen = {e.slug for e in recent}
         older = log.latest_of(conn, [s for s in lifts if s not in seen], begin)
     return next_session.up_to([*older, *recent], today)

@@ -73,7 +73,7 @@ def progress(
     level = person(None, None, None, with_log=False).profile.level
     target = cat.plans[level].weekly_sets if level in cat.plans else (6, 10)
     with log.connect(create=False) as conn:
-        entries = log.entries(conn, since=since, newest_first=False)
+        entries = log.entries(conn, since=since, newest_first=False, until=today.isoformat())
     result = tracker.from_entries(cat, entries, weeks, since, today.isoformat(), target)
     if fmt in DOCUMENT_FORMATS:
         from glutecoach.render import export

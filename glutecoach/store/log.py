@@ -288,14 +288,23 @@ def delete(conn: sqlite3.Connection, entry_id: int) -> bool:
 
 
 def entries(
-    conn: sqlite3.Connection, since: str | None = None, slug: str | None = None, limit: int | None = None, newest_first: bool = True
+    conn: sqlite3.Connection,
+    since: str | None = None,
+    slug: str | None = None,
+    limit: int | None = None,
+    newest_first: bool = True,
+    until: str | None = None,
 ) -> list[Entry]:
-    """Entries, filtered in SQL (indexes on date and exercise): a 20-row list never reads the whole log."""
+    """Entries, filtered in SQL (indexes on date and exercise): a 20-row list never reads the whole log,
+    nor does a look back from a day in the past (`until`) read the years after it."""
     where: list[str] = []
     args: list[object] = []
     if since:
         where.append("date >= ?")
         args.append(since)
+    if until:
+        where.append("date <= ?")
+        args.append(until)
     if slug:
         where.append("slug = ?")
         args.append(slug)

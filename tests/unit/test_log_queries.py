@@ -75,3 +75,13 @@ def test_the_level_proposed_from_indexed_questions_is_the_one_read_from_every_en
         ratings = log.recent_contacts(conn, until)
     indexed = None if span is None else propose_from(span[0], span[1], recent, ratings, today)
     assert indexed == propose(CAT, saved, today)
+
+
+@settings(deadline=None)
+@given(entries_st, st.integers(0, 420), st.integers(0, 420))
+def test_entries_between_two_days_are_the_plain_answer(items: list[Entry], first: int, last: int) -> None:
+    since, until = ((FIRST + dt.timedelta(days=d)).isoformat() for d in (first, last))
+    with _stored(items) as (saved, path), log.connect(path, create=False) as conn:
+        found = log.entries(conn, since=since, until=until, newest_first=False)
+    plain = sorted((e for e in saved if since <= e.date <= until), key=lambda e: (e.date, e.id or 0))
+    assert [e.id for e in found] == [e.id for e in plain]
