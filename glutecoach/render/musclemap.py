@@ -119,6 +119,12 @@ class MuscleMap:
         widest = max((line.cell_len for line in self.lines(width, color=False)), default=1)
         return Measurement(widest, widest)
 
+    def text(self, max_width: int) -> Text:
+        """The whole map as one text, its lines at most ``max_width`` cells (the console's width): what
+        the rich protocol above yields, for a print that writes it as it reads."""
+        lines = self.lines(max(1, min(self.width, max_width)), color=self.color)
+        return Text("\n").join(lines).append("\n") if lines else Text()
+
     # drawing ---------------------------------------------------------------------------------
 
     def lines(self, width: int, *, color: bool) -> list[Text]:

@@ -27,6 +27,7 @@ from glutecoach.render.text import safe
 
 if TYPE_CHECKING:
     from glutecoach.core.progress import ExerciseTrend, Progress, WeekSets
+    from glutecoach.render.musclemap import MuscleMap
 
 SHORT = {
     "gluteus-maximus-upper": "upper",
@@ -238,10 +239,10 @@ def progress(p: Progress) -> None:
     out.append_text(_para(f"{SET_RULE} Upper and lower: the two portions of the gluteus maximus.", "dim"))
     out.append("\n")
     _print(out)
-    console.print(_week_map(p))
+    console.print(_week_map(p).text(console.width), end="", soft_wrap=True)
 
 
-def _week_map(p: Progress) -> object:
+def _week_map(p: Progress) -> MuscleMap:
     from glutecoach.render.export import week_map
     from glutecoach.render.musclemap import muscle_map
 

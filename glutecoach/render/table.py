@@ -19,6 +19,7 @@ from glutecoach.render.terminal import width as _width
 
 if TYPE_CHECKING:
     from glutecoach.core.models import Catalogue, Exercise, Goal, RegionInfo
+    from glutecoach.render.musclemap import MuscleMap
 
 MARK = {"emg": "", "emg-proxy": "~", "estimate": "?"}  # as the muscle map marks a basis
 MARK_LEGEND = "No mark: measured in this exercise (EMG); ~ a close variant measured; ? an estimate, not measured."
@@ -84,7 +85,7 @@ def exercise(cat: Catalogue, ex: Exercise, full: bool = False) -> None:
     card.show(cat, ex, full)
 
 
-def _region_map(names: list[str]) -> object:
+def _region_map(names: list[str]) -> MuscleMap:
     from glutecoach.render.musclemap import can_draw_blocks, muscle_map
 
     overview = len(names) == len(REGIONS)
@@ -106,7 +107,7 @@ def _region_map(names: list[str]) -> object:
 
 
 def regions(infos: list[tuple[RegionInfo, list[str]]], cat: Catalogue) -> None:
-    console.print(_region_map([info.name for info, _ in infos if info.name in REGIONS]))
+    console.print(_region_map([info.name for info, _ in infos if info.name in REGIONS]).text(console.width), end="", soft_wrap=True)
     total = _width()
     for info, top in infos:
         out = Text("\n")
