@@ -1,12 +1,12 @@
 """Browsing the catalogue: `exercises`, `show`, `muscles`, `goals`."""
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from glutecoach.cli.documents import DOCUMENT_FORMATS, check_output, write_document
 from glutecoach.cli.options import (
     REGION_WORDS,
     Catalogues,
@@ -23,7 +23,6 @@ from glutecoach.cli.options import (
     word,
 )
 from glutecoach.core.vocab import LEVELS, MOVEMENTS, REGIONS, WHOLE_MAXIMUS
-from glutecoach.errors import UsageError
 
 
 def _region(name: str, option: str) -> str:
@@ -89,38 +88,11 @@ def exercises(
     renderer(fmt).exercises(cat, items, region)
 
 
-DOCUMENT_FORMATS = ["svg", "html"]
 SHOW_FORMATS = ["table", "json", "markdown", "yaml", *DOCUMENT_FORMATS]
 OutputOpt = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="With --format svg or html: write the file here instead of to stdout.", show_default=False),
 ]
-
-
-def write_document(text: str, output: Path | None, fmt: str) -> None:
-    """An SVG or HTML document to stdout, or to `output` (written whole, or not at all)."""
-    if output is None:
-        sys.stdout.write(text)
-        return
-    from glutecoach.render.text import safe
-    from glutecoach.store.output import write_output
-
-    where = write_output(output, text.encode("utf-8"))
-    if where is not None:
-        sys.stdout.write(f"Wrote {fmt.upper()} to {safe(where)}.\n")
-
-
-def document_writer(output: Path | None, fmt: str) -> Callable[[str], None]:
-    """Where a renderer writes a document: stdout, or the --output file (render never opens a file)."""
-    return lambda text: write_document(text, output, fmt)
-
-
-def check_output(fmt: str, output: Path | None) -> None:
-    if output is not None and fmt not in DOCUMENT_FORMATS:
-        raise UsageError("--output writes a file for --format svg or html; for tables and JSON, redirect stdout instead.")
-    if output is None and fmt in DOCUMENT_FORMATS and sys.stdout.isatty():
-        # A document poured onto the screen is kilobytes of markup nobody can read.
-        raise UsageError(f"--format {fmt} writes a file, not text for the screen: add -o FILE.{fmt} (or redirect: > FILE.{fmt}).")
 
 
 @handles_errors

@@ -123,7 +123,7 @@ def plan(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from glutecoach.cli.browse import check_output
+    from glutecoach.cli.documents import check_output
 
     fmt = fmt_word(fmt, PLAN_FORMATS)
     if fmt not in ("fit", "ics"):
@@ -143,7 +143,7 @@ def plan(
 
 def _show_plan(fmt: str, output: Path | None, cat: Catalogue, profile: Profile, result: Plan) -> None:
     """The plan in its format: on stdout, or as files (svg, html, fit, ics with -o)."""
-    from glutecoach.cli.browse import DOCUMENT_FORMATS, write_document
+    from glutecoach.cli.documents import DOCUMENT_FORMATS, write_document
 
     if fmt in ("fit", "ics"):  # files for a watch or a calendar (cli/plan_files.py)
         from glutecoach.cli.plan_files import write_plan

@@ -58,7 +58,7 @@ def progress(
 
     Example: glutecoach progress --weeks 12
     """
-    from glutecoach.cli.browse import DOCUMENT_FORMATS, check_output, write_document
+    from glutecoach.cli.documents import DOCUMENT_FORMATS, check_output, write_document
     from glutecoach.cli.options import person
     from glutecoach.core import progress as tracker
     from glutecoach.render import renderer

@@ -384,7 +384,7 @@ def test_progress_svg_draws_dated_charts_with_a_legend_and_records(cat: Catalogu
 def test_a_document_is_not_poured_onto_a_terminal(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    from glutecoach.cli.browse import check_output
+    from glutecoach.cli.documents import check_output
     from glutecoach.errors import UsageError
 
     class Screen:
