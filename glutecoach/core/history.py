@@ -36,19 +36,17 @@ class LevelProposal(NamedTuple):
 def propose(cat: Catalogue, entries: Sequence[Entry], today: dt.date) -> LevelProposal | None:
     """The level and Contact choice your log supports, with the sentence that says why; None without
     any loaded training logged."""
+    until = today.isoformat()
     loaded_days = sorted(
         {
             e.date
             for e in entries
-            if e.slug in cat.exercises
-            and loadable(cat.exercises[e.slug])
-            and any(s.load for s in working_sets(e))
-            and e.date <= today.isoformat()
+            if e.slug in cat.exercises and loadable(cat.exercises[e.slug]) and any(s.load for s in working_sets(e)) and e.date <= until
         }
     )
     if not loaded_days:
         return None
-    ratings = [e.contact for e in sorted(entries, key=lambda e: e.date) if e.contact is not None and e.date <= today.isoformat()][-6:]
+    ratings = [e.contact for e in sorted(entries, key=lambda e: e.date) if e.contact is not None and e.date <= until][-6:]
     since = (today - dt.timedelta(weeks=REGULAR_WINDOW_WEEKS)).isoformat()
     return propose_from(loaded_days[0], loaded_days[-1], sum(d >= since for d in loaded_days), ratings, today)
 

@@ -83,9 +83,11 @@ def next_session(
     saved: bool = False,
 ) -> NextSession:
     known = cat.exercises
-    history = [e for e in entries if e.slug in known and e.date <= today.isoformat()]
+    until = today.isoformat()
+    history = [e for e in entries if e.slug in known and e.date <= until]
     begin = start or (min((dt.date.fromisoformat(e.date) for e in history), default=today))
-    since = [e for e in history if e.date >= begin.isoformat()]
+    first = begin.isoformat()
+    since = [e for e in history if e.date >= first]
     shape = shape_of(plan, rolling=not saved)
     found = contact_found(cat, plan, since)
     days = sorted({e.date for e in since})
@@ -94,7 +96,7 @@ def next_session(
         pos = pos._replace(gap_days=(today - dt.date.fromisoformat(max(e.date for e in history))).days)
     in_contact = bool(shape.contact_weeks) and found is None
     contact_days = {d for d in days if shape.contact_weeks and (found is None or d <= found)}
-    loaded = {slug for slug, ex in known.items() if loadable(ex)}
+    loaded = {s.slug for s in known.summaries if loadable(s)}  # summaries: no exercise is built to ask
     scheduled = {w.week for w in plan.weeks if w.deload}
     rep = replay(
         shape,
@@ -105,7 +107,7 @@ def next_session(
         pos.week,
         in_contact,
         loaded,
-        {s: ex.name for s, ex in known.items()},
+        {slug: known[slug].name for slug in {e.slug for e in since}},  # the lifts a stall can name: those logged
     )
     state = read(known, history, rep.lighter_days)
     ctx = Ctx(cat, plan, profile, state, pos, {**LOAD_STEPS, **(load_step or {})}, in_contact, rep.now, today)
@@ -163,4 +165,5 @@ def history_start(today: dt.date, plan_start: dt.date | None = None) -> str:
 
 def up_to(entries: Sequence[Entry], today: dt.date) -> list[Entry]:
     """The entries on or before today (a later date cannot shape today's session)."""
-    return [e for e in entries if e.date <= today.isoformat()]
+    until = today.isoformat()
+    return [e for e in entries if e.date <= until]

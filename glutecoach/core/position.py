@@ -73,7 +73,8 @@ def placed(shape: Shape, session_days: Sequence[str], contact_found: str | None)
 
 def position(shape: Shape, session_days: Sequence[str], contact_found: str | None, today: dt.date) -> Position:
     """Where the next session is, after every session logged on or before `today`."""
-    done = [d for d in session_days if d <= today.isoformat()]
+    until = today.isoformat()
+    done = [d for d in session_days if d <= until]
     in_contact = bool(shape.contact_weeks) and contact_found is None
     if shape.contact_weeks and contact_found is not None:
         index = sum(1 for d in done if d > contact_found)

@@ -27,7 +27,7 @@ def loadable(ex: Exercise | Summary) -> bool:
 
 def working_sets(e: Entry) -> tuple[SetRow, ...]:
     """The sets that count: every set but a warm-up."""
-    return tuple(s for s in e.sets if getattr(s, "type", "working") != "warmup")
+    return tuple([s for s in e.sets if getattr(s, "type", "working") != "warmup"])
 
 
 def e1rm(load: float, reps: int, rir: int | None) -> float:
@@ -93,7 +93,7 @@ class TrainingState(NamedTuple):
 def _exposure(e: Entry, lighter: bool) -> Exposure:
     work = working_sets(e)
     loads = [s.load for s in work if s.load is not None]
-    return Exposure(e.date, max(loads) if loads else None, tuple(s.reps for s in work), e.rir, e.units, lighter, hurt(e))
+    return Exposure(e.date, max(loads) if loads else None, tuple([s.reps for s in work]), e.rir, e.units, lighter, hurt(e))
 
 
 def _best_e1rm(e: Entry) -> float | None:
