@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,8 @@ from glutecoach.cli.options import goal_for, load_catalogue, person
 DEFAULT_GOAL = "glute-size"  # a plan's goal when neither the options nor the profile give one
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from glutecoach.core.history import LevelProposal
     from glutecoach.core.models import Catalogue, Entry, Profile
     from glutecoach.core.next_session import NextSession
@@ -57,21 +60,30 @@ def built_choice(
     return cat, choice.profile, built(cat, goal, choice.profile, weeks, days, choice.contact)
 
 
-def log_entries(today: dt.date, plan_start: dt.date | None = None, lifts: Sequence[str] = ()) -> list[Entry]:
+def _opened(conn: sqlite3.Connection | None) -> AbstractContextManager[sqlite3.Connection]:
+    """The connection this run already holds, or the log opened for one question."""
+    from glutecoach.store import log
+
+    return nullcontext(conn) if conn is not None else log.connect(create=False)
+
+
+def log_entries(
+    today: dt.date, plan_start: dt.date | None = None, lifts: Sequence[str] = (), conn: sqlite3.Connection | None = None
+) -> list[Entry]:
     """The log the next session reads: whole since history_start, and for each of `lifts` not logged since,
     its last few sessions before (a working load after a long break, without reading the years between)."""
     from glutecoach.core import next_session
     from glutecoach.store import log
 
     begin = next_session.history_start(today, plan_start)
-    with log.connect(create=False) as conn:
+    with _opened(conn) as conn:
         recent = log.entries(conn, since=begin, newest_first=False, until=today.isoformat())
         seen = {e.slug for e in recent}
         older = log.latest_of(conn, [s for s in lifts if s not in seen], begin)
     return next_session.up_to([*older, *recent], today)
 
 
-def proposal(cat: Catalogue, today: dt.date) -> LevelProposal | None:
+def proposal(cat: Catalogue, today: dt.date, conn: sqlite3.Connection | None = None) -> LevelProposal | None:
     """What the whole log says of the lifter (core.history), from two indexed queries, not every entry."""
     from glutecoach.core.history import REGULAR_WINDOW_WEEKS, propose_from
     from glutecoach.core.training_state import loadable
@@ -79,7 +91,7 @@ def proposal(cat: Catalogue, today: dt.date) -> LevelProposal | None:
 
     lifts = [s.slug for s in cat.exercises.summaries if loadable(s)]  # summaries: no exercise is built to ask
     since = (today - dt.timedelta(weeks=REGULAR_WINDOW_WEEKS)).isoformat()
-    with log.connect(create=False) as conn:
+    with _opened(conn) as conn:
         span = log.span_of(conn, lifts, today.isoformat())
         if span is None:
             return None
@@ -91,6 +103,15 @@ def proposal(cat: Catalogue, today: dt.date) -> LevelProposal | None:
 def next_for(today: dt.date, catalogue_files: list[Path] | None = None, weeks: int | None = None, days: int | None = None) -> NextSession:
     """What `plan next` says for `today`: the saved plan (or, without one, a default plan at the level your
     log supports) and your log. `log session` asks here too, so both always agree."""
+    from glutecoach.store import log
+
+    with log.connect(create=False) as conn:  # one connection for every question of the run
+        return _next_for(today, conn, catalogue_files, weeks, days)
+
+
+def _next_for(
+    today: dt.date, conn: sqlite3.Connection, catalogue_files: list[Path] | None, weeks: int | None, days: int | None
+) -> NextSession:
     from glutecoach.core import next_session
     from glutecoach.store import saved_plan
 
@@ -100,7 +121,7 @@ def next_for(today: dt.date, catalogue_files: list[Path] | None = None, weeks: i
 
         cat = load_catalogue(catalogue_files)
         set_elsewhere = person(None, None, None, None, with_log=False).sources.get("level") != "default"
-        picked = choose(proposal(cat, today), set_elsewhere)
+        picked = choose(proposal(cat, today, conn), set_elsewhere)
         cat, profile, the_plan = plan_for(
             picked.level,
             None,
@@ -117,7 +138,7 @@ def next_for(today: dt.date, catalogue_files: list[Path] | None = None, weeks: i
         cat, profile, the_plan = built_choice(choice, catalogue_files, weeks, days)
         start, steps = dt.date.fromisoformat(choice.start), choice.steps
     lifts = sorted({e.exercise.slug for w in the_plan.weeks for s in w.sessions for e in s.exercises})
-    entries = log_entries(today, start, lifts)
+    entries = log_entries(today, start, lifts, conn)
     if start is None:  # the default plan counts from the first day of the log read whole, not a lift's older sessions
         begin = next_session.history_start(today)
         start = min((dt.date.fromisoformat(e.date) for e in entries if e.date >= begin), default=today)
