@@ -10,11 +10,10 @@ from typing import Any, NamedTuple
 
 from glutecoach.core.models import Exercise, Goal, Phase, Profile
 from glutecoach.core.vocab import REGIONS
-from glutecoach.core.volume import SET_RULE, set_values
+from glutecoach.core.volume import HARD_EFFORT, SET_RULE, hard_set_values, set_values
 
 BARBELL = ("barbell", "trap-bar")  # lifts that get ramp sets before the working sets
 LOAD_STEPS = {"kg": 2.5, "lb": 5.0}  # the smallest load change, by default (a saved plan may set its own)
-HARD_EFFORT = 3  # sets of exercises this close to failure (effort 3-5) count as hard sets; easier ones are practice
 # Work per set in seconds, by unit, for a session's length (rest between sets is the dose's).
 WORK_S: dict[str, Callable[[int], float]] = {
     "reps": lambda n: 3.0 * n,
@@ -145,17 +144,17 @@ def region_sets(sessions: Sequence[Session]) -> dict[str, float]:
 
 
 def hard_value(ex: Exercise, region: str) -> float:
-    """What one working set counts as a hard set for a region: its fractional value when the exercise
-    can be taken close to failure (effort 3 or more), else 0 (a drill is practice)."""
-    return set_values(ex)[REGIONS.index(region)] if ex.effort >= HARD_EFFORT else 0.0
+    """What one working set counts as a hard set for a region (core.volume.hard_set_values)."""
+    return hard_set_values(ex)[REGIONS.index(region)]
 
 
 def hard_sets(sessions: Sequence[Session]) -> dict[str, float]:
+    """A week's hard sets per region, as progress counts a logged week (warm-up drills count nothing)."""
     totals = [0.0] * len(REGIONS)
     for s in sessions:
         for e in s.exercises:
-            if e.exercise.effort >= HARD_EFFORT and e.role != "warm-up":
-                for i, v in enumerate(set_values(e.exercise)):
+            if e.role != "warm-up":
+                for i, v in enumerate(hard_set_values(e.exercise)):
                     totals[i] += e.sets * v
     return dict(zip(REGIONS, totals, strict=True))
 

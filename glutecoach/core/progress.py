@@ -12,7 +12,7 @@ from typing import NamedTuple
 from glutecoach.core.models import Catalogue, Entry, SessionSummary
 from glutecoach.core.units import convert
 from glutecoach.core.vocab import REGIONS
-from glutecoach.core.volume import set_values
+from glutecoach.core.volume import hard_set_values
 
 PAIN_SCALE = (0, 10)
 CONTACT_SCALE = (0, 10)
@@ -183,7 +183,7 @@ def summarise(
         ex = cat.exercises.get(e.slug)
         if ex is None:
             continue  # an exercise since removed from the catalogue still shows in the log
-        for region, value in zip(REGIONS, set_values(ex), strict=True):
+        for region, value in zip(REGIONS, hard_set_values(ex), strict=True):  # drills are practice, not hard sets
             week[region] += e.sets * value
     trends = []
     for slug, rows in sorted(by_slug.items()):

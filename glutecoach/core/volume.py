@@ -19,6 +19,7 @@ TRAINS = {  # the regions an exercise's main action trains
     "hip-internal-rotation": ("gluteus-minimus", "gluteus-medius"),
     "stability": ("gluteus-medius", "gluteus-minimus"),
 }
+HARD_EFFORT = 3  # sets of exercises this close to failure (effort 3-5) count as hard sets; easier ones are practice
 HARD_SHARE = 0.5  # of the exercise's own highest region score
 LESS_SHARE = 0.4
 SET_RULE = (
@@ -39,6 +40,12 @@ def set_value(ex: Exercise, region: str) -> float:
 def set_values(ex: Exercise) -> tuple[float, ...]:
     """set_value for the five regions, in REGIONS order."""
     return _values(ex.pattern, ex.movement, ex.stance, ex.region_scores)
+
+
+def hard_set_values(ex: Exercise) -> tuple[float, ...]:
+    """What one working set counts as a hard set for each region: set_values when the exercise can be taken
+    close to failure (effort HARD_EFFORT or more), else nothing (a contact or activation drill is practice)."""
+    return set_values(ex) if ex.effort >= HARD_EFFORT else (0.0,) * len(REGIONS)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -129,7 +129,7 @@ def _weekly_strip(p: Progress, total: int, ascii: bool) -> Text:
     out.append_text(
         _para(
             f"{marks['in']} in range, {marks['under']} under, {marks['over']} over, {marks['none']} none; "
-            "oldest on the left. Warm-ups do not count.",
+            "oldest on the left. Warm-ups and drills (effort below 3: practice) do not count.",
             "dim",
         )
     )

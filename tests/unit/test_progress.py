@@ -9,6 +9,7 @@ import pytest
 
 from glutecoach.core import progress
 from glutecoach.core.models import Catalogue, Entry, SessionSummary, SetRow
+from glutecoach.core.plan_model import hard_value
 from glutecoach.core.units import LB_PER_KG
 from glutecoach.core.vocab import REGIONS
 from glutecoach.core.volume import set_value
@@ -71,10 +72,15 @@ def test_loads_logged_in_two_units_are_shown_in_the_latest(cat: Catalogue) -> No
 
 @pytest.mark.parametrize("slug", ["back-squat", "hip-thrust", "side-lying-hip-abduction", "clamshell", "sprint"])
 def test_progress_counts_sets_with_the_plans_formula(cat: Catalogue, slug: str) -> None:
+    """Hard sets as a plan counts them: the fractional value of each working set of an exercise that can be
+    taken close to failure; a clamshell (effort below 3) is practice and counts no hard set."""
     ex = cat.exercises[slug]
     result = progress.from_entries(cat, [entry("2026-11-24", slug, 4, 10)], 2, "2026-11-23", "2026-11-29")
     assert result.by_week[0].week == "2026-11-23"
-    assert result.by_week[0].region_sets == {r: 4 * set_value(ex, r) for r in REGIONS}
+    assert result.by_week[0].region_sets == {r: 4 * hard_value(ex, r) for r in REGIONS}
+    assert (sum(result.by_week[0].region_sets.values()) == 0) == (ex.effort < 3 or ex.pattern == "power")
+    if ex.effort >= 3:
+        assert result.by_week[0].region_sets == {r: 4 * set_value(ex, r) for r in REGIONS}
 
 
 def test_a_back_squat_is_a_full_glute_set(cat: Catalogue) -> None:
