@@ -39,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args, no_pager = pager.strip_flag(args)
         paging = pager.paged(args, no_pager)
     command = None if completing else next((a for a in args if not a.startswith("-")), None)
-    app = build(command)
+    app = build(command, [a for a in args if not a.startswith("-")][1:])
     from glutecoach.cli.usage import run_app
 
     try:

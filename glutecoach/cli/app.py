@@ -169,8 +169,9 @@ def group(parent: typer.Typer, name: str, help_text: str) -> typer.Typer:
     return sub
 
 
-def build(command: str | None = None) -> typer.Typer:
-    """The app with every command family, or only the family of `command` when it names one."""
+def build(command: str | None = None, words: Sequence[str] = ()) -> typer.Typer:
+    """The app with every command family, or only the family of `command` when it names one; of a command
+    group, only the subcommand `words` name (see _only_named)."""
     from importlib import import_module
 
     app = typer.Typer(
@@ -188,10 +189,25 @@ def build(command: str | None = None) -> typer.Typer:
     app.callback()(_main)
     if command in FAMILY:
         import_module(f"glutecoach.cli.{FAMILY[command]}").register(app, command)
+        _only_named(app, words)
     else:
         for family in FAMILIES:
             import_module(f"glutecoach.cli.{family}").register(app)
     return app
+
+
+def _only_named(app: typer.Typer, words: Sequence[str]) -> None:
+    """Keep, of each command group, only the subcommand this run names: typer turns every registered command
+    into a click command on every run, and the log family's nine cost 8 ms. A run that names none of them
+    (`log --help`, a typo, `plan --level beginner`) keeps them all, so help and suggestions are whole."""
+    for info in app.registered_groups:
+        group = info.typer_instance
+        if group is None or any(c.name is None for c in group.registered_commands):
+            continue
+        names = {c.name for c in group.registered_commands}
+        named = next((w for w in words if w in names), None)
+        if named is not None:
+            group.registered_commands = [c for c in group.registered_commands if c.name == named]
 
 
 def __getattr__(name: str) -> typer.Typer:
