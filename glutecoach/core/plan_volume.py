@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from glutecoach.core.plan_model import PlannedExercise, Session, hard_sets, hard_value, minutes_of
+from glutecoach.core.volume import SMALL_REGIONS
 
 MAIN_MIN_SETS = 3  # the nudger never cuts a main lift below this while accessories keep 3 or more
 ACCESSORY_MIN_SETS = 2
 MOST_EXERCISES = 7
 START_SHARE = 0.5  # a loaded phase's first week sits at most this far up its range (the lower half)
 RISE_PER_WEEK = 2  # hard sets a week added at most, week to week
-SMALL_REGIONS = ("gluteus-minimus", "piriformis")  # small deep muscles: their own, lower range
 Ranges = Mapping[str, tuple[int, int]]
 
 

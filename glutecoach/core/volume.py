@@ -21,6 +21,7 @@ TRAINS = {  # the regions an exercise's main action trains
 }
 HARD_EFFORT = 3  # sets of exercises this close to failure (effort 3-5) count as hard sets; easier ones are practice
 HARD_SHARE = 0.5  # of the exercise's own highest region score
+SMALL_REGIONS = ("gluteus-minimus", "piriformis")  # small deep muscles: counted in direct sets of any effort
 LESS_SHARE = 0.4
 SET_RULE = (
     "A set counts 1 for a region the exercise trains hard and 0.5 for one it trains less (fractional counting, "
@@ -43,9 +44,13 @@ def set_values(ex: Exercise) -> tuple[float, ...]:
 
 
 def hard_set_values(ex: Exercise) -> tuple[float, ...]:
-    """What one working set counts as a hard set for each region: set_values when the exercise can be taken
-    close to failure (effort HARD_EFFORT or more), else nothing (a contact or activation drill is practice)."""
-    return set_values(ex) if ex.effort >= HARD_EFFORT else (0.0,) * len(REGIONS)
+    """What one working set counts toward each region's weekly range: for the large regions a hard set, so
+    only when the exercise can be taken close to failure (effort HARD_EFFORT or more: a contact drill is
+    practice); for the small deep muscles (SMALL_REGIONS) a direct set of any effort, since the low-load
+    rotations and abductions that train them are their direct work (their range is 6-10 direct sets)."""
+    if ex.effort >= HARD_EFFORT:
+        return set_values(ex)
+    return tuple(v if r in SMALL_REGIONS else 0.0 for r, v in zip(REGIONS, set_values(ex), strict=True))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -14,9 +14,9 @@ from glutecoach.core.dose import ISOLATION, dose_for, is_body_weight_strength, i
 from glutecoach.core.engine import exclusion, rank
 from glutecoach.core.models import Catalogue, Exercise, Profile
 from glutecoach.core.plan_rules import lift_sets_for
-from glutecoach.core.plan_volume import MAIN_MIN_SETS
+from glutecoach.core.plan_volume import MAIN_MIN_SETS, floor_of
 from glutecoach.core.vocab import CONDITIONS, LEVEL_RANK, LEVELS, REGIONS
-from glutecoach.core.volume import SET_RULE, set_value
+from glutecoach.core.volume import SET_RULE, SMALL_REGIONS, set_value
 
 EQUIPMENT = {
     "everything": None,
@@ -683,3 +683,20 @@ def test_a_lighter_week_never_cuts_a_lift_to_one_set(grid: dict[Key, planner.Pla
             if w.deload:
                 for s in w.sessions:
                     assert all(e.sets >= 2 for e in s.exercises if e.role in ("main", "compound")), (key, w.week, s.day)
+
+
+def test_a_deep_muscles_weekly_direct_sets_drills_included_stay_under_its_ceiling(grid: dict[Key, planner.Plan]) -> None:
+    """The piriformis and the minimus are trained by low-load rotations and abductions (effort 1-2): their
+    range (about 6-10 direct sets a week) counts those drills, or a piriformis plan piles up 60 sets a week
+    of isolation work that no hard-set count sees."""
+    seen = 0
+    for key, p in grid.items():
+        small = [r for r in p.targets if r in SMALL_REGIONS]
+        for w in loading_weeks(p):
+            for region in small:
+                counted = [e for s in w.sessions for e in s.exercises if e.role != "warm-up" and set_value(e.exercise, region)]
+                direct = sum(e.sets * set_value(e.exercise, region) for e in counted)
+                at_floor = all(e.sets <= floor_of(e) for e in counted)  # as the volume test: the floors win over the ceiling
+                assert direct <= p.ranges[region][1] or at_floor, (key, w.week, region, direct)
+                seen += 1
+    assert seen, "no deep-muscle plan in the grid: the ceiling is untested"

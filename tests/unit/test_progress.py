@@ -12,7 +12,7 @@ from glutecoach.core.models import Catalogue, Entry, SessionSummary, SetRow
 from glutecoach.core.plan_model import hard_value
 from glutecoach.core.units import LB_PER_KG
 from glutecoach.core.vocab import REGIONS
-from glutecoach.core.volume import set_value
+from glutecoach.core.volume import SMALL_REGIONS, set_value
 
 
 def entry(
@@ -70,7 +70,7 @@ def test_loads_logged_in_two_units_are_shown_in_the_latest(cat: Catalogue) -> No
     assert thrust.load_trend[0] == pytest.approx(100 * LB_PER_KG, abs=0.1) and thrust.load_trend[1] == 225
 
 
-@pytest.mark.parametrize("slug", ["back-squat", "hip-thrust", "side-lying-hip-abduction", "clamshell", "sprint"])
+@pytest.mark.parametrize("slug", ["back-squat", "hip-thrust", "side-lying-hip-abduction", "clamshell", "prone-heel-squeeze", "sprint"])
 def test_progress_counts_sets_with_the_plans_formula(cat: Catalogue, slug: str) -> None:
     """Hard sets as a plan counts them: the fractional value of each working set of an exercise that can be
     taken close to failure; a clamshell (effort below 3) is practice and counts no hard set."""
@@ -78,7 +78,9 @@ def test_progress_counts_sets_with_the_plans_formula(cat: Catalogue, slug: str) 
     result = progress.from_entries(cat, [entry("2026-11-24", slug, 4, 10)], 2, "2026-11-23", "2026-11-29")
     assert result.by_week[0].week == "2026-11-23"
     assert result.by_week[0].region_sets == {r: 4 * hard_value(ex, r) for r in REGIONS}
-    assert (sum(result.by_week[0].region_sets.values()) == 0) == (ex.effort < 3 or ex.pattern == "power")
+    large = [r for r in REGIONS if r not in SMALL_REGIONS]
+    assert (sum(result.by_week[0].region_sets[r] for r in large) == 0) == (ex.effort < 3 or ex.pattern == "power")
+    assert all(result.by_week[0].region_sets[r] == 4 * set_value(ex, r) for r in SMALL_REGIONS)  # direct sets, any effort
     if ex.effort >= 3:
         assert result.by_week[0].region_sets == {r: 4 * set_value(ex, r) for r in REGIONS}
 
