@@ -687,7 +687,7 @@ def test_a_lighter_week_never_cuts_a_lift_to_one_set(grid: dict[Key, planner.Pla
 
 def test_a_deep_muscles_weekly_direct_sets_drills_included_stay_under_its_ceiling(grid: dict[Key, planner.Plan]) -> None:
     """The piriformis and the minimus are trained by low-load rotations and abductions (effort 1-2): their
-    range (about 6-10 direct sets a week) counts those drills, or a piriformis plan piles up 60 sets a week
+    range (about 6-10 direct sets a week) counts those drills, or an advanced piriformis plan holds 51 sets a week
     of isolation work that no hard-set count sees."""
     seen = 0
     for key, p in grid.items():
