@@ -13,25 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from clirun import ok, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from glutecoach.cli.app import app
 from glutecoach.store import files, log, log_errors, paths
 
-runner = CliRunner()
 PROPERTY = settings(database=None, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-
-
-def run(*args: str) -> Any:
-    return runner.invoke(app, list(args))
-
-
-def ok(*args: str) -> str:
-    result = run(*args)
-    assert result.exit_code == 0, result.output
-    return result.stdout
 
 
 def refused(result: Any, needle: str) -> None:

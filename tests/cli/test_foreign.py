@@ -5,31 +5,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from clirun import exported as entries
+from clirun import ok, run
 
-from glutecoach.cli.app import app
 from glutecoach.store import trackers
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "trackers"
-runner = CliRunner()
 STRONG = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n"
-
-
-def run(*args: str) -> Any:
-    return runner.invoke(app, list(args))
-
-
-def ok(*args: str) -> str:
-    result = run(*args)
-    assert result.exit_code == 0, result.output
-    return result.stdout
-
-
-def entries() -> list[dict[str, Any]]:
-    return json.loads(ok("log", "export"))["entries"]
 
 
 def bench_file(tmp_path: Path) -> Path:

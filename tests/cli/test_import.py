@@ -10,27 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from clirun import exported, ok, run
 
-from glutecoach.cli.app import app
 from glutecoach.store import log, paths, trackers
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "trackers"
-runner = CliRunner()
-
-
-def run(*args: str) -> Any:
-    return runner.invoke(app, list(args))
-
-
-def ok(*args: str) -> str:
-    result = run(*args)
-    assert result.exit_code == 0, result.output
-    return result.stdout
-
-
-def exported() -> list[dict[str, Any]]:
-    return json.loads(ok("log", "export"))["entries"]
 
 
 def said(e: dict[str, Any]) -> tuple:

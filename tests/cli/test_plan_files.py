@@ -11,26 +11,14 @@ from typing import Any
 
 import icalendar
 import pytest
+from clirun import ok, run
 from garmin_fit_sdk import Decoder, Profile, Stream
-from typer.testing import CliRunner
 
-from glutecoach.cli.app import app
 from glutecoach.cli.options import load_catalogue
 from glutecoach.render.fit import NAME_SIZE
 from glutecoach.render.fit_exercises import FIT_EXERCISES
 
-runner = CliRunner()
 TYPES = Profile["types"]
-
-
-def run(*args: str) -> Any:
-    return runner.invoke(app, list(args))
-
-
-def ok(*args: str) -> str:
-    result = run(*args)
-    assert result.exit_code == 0, result.output
-    return result.stdout
 
 
 def decode(path: Path) -> dict[str, Any]:

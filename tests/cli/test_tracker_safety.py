@@ -5,38 +5,21 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
+from clirun import exported as entries
+from clirun import ok, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from glutecoach.cli.app import app
 from glutecoach.store import trackers
 from glutecoach.store.trackers import write
 
-runner = CliRunner()
 TRIGGERS = "=+-@\uff1d\uff0b\uff0d\uff20"
 SEPARATORS = ",;\t\r\n"
 SKIP = " \u00a0\u3000\ufeff\u200b\u2060"
 STRONG = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n"
-
-
-def run(*args: str) -> Any:
-    return runner.invoke(app, list(args))
-
-
-def ok(*args: str) -> str:
-    result = run(*args)
-    assert result.exit_code == 0, result.output
-    return result.stdout
-
-
-def entries() -> list[dict[str, Any]]:
-    return json.loads(ok("log", "export"))["entries"]
 
 
 hostile = st.text(alphabet=st.sampled_from(list(TRIGGERS + SEPARATORS + SKIP + "'\"ab1 ")), max_size=30)
