@@ -12,6 +12,7 @@ from glutecoach.cli.options import (
     Catalogues,
     EquipmentOpt,
     FormatOpt,
+    RegionArg,
     _complete,
     complete_exercises,
     equipment_set,
@@ -148,14 +149,7 @@ def show(
 
 @handles_errors
 def muscles(
-    region: Annotated[
-        str | None,
-        typer.Argument(
-            help="One region (or gluteus-maximus for both portions); default all.",
-            autocompletion=_complete(REGION_WORDS),
-            show_default=False,
-        ),
-    ] = None,
+    region: RegionArg = None,
     fmt: FormatOpt = "table",
     catalogue_files: Catalogues = None,
 ) -> None:

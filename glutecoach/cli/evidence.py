@@ -7,10 +7,9 @@ from typing import Annotated
 import typer
 
 from glutecoach.cli.options import (
-    REGION_WORDS,
     Catalogues,
     FormatOpt,
-    _complete,
+    RegionArg,
     complete_exercises,
     fmt_word,
     handles_errors,
@@ -22,14 +21,7 @@ from glutecoach.core.vocab import REGIONS
 @handles_errors
 def evidence(
     exercise: Annotated[str, typer.Argument(help="Slug, name or alias, any case.", autocompletion=complete_exercises, show_default=False)],
-    region: Annotated[
-        str | None,
-        typer.Argument(
-            help="One region (gluteus-maximus: both portions); default all five.",
-            autocompletion=_complete(REGION_WORDS),
-            show_default=False,
-        ),
-    ] = None,
+    region: RegionArg = None,
     fmt: FormatOpt = "table",
     catalogue_files: Catalogues = None,
 ) -> None:

@@ -64,6 +64,14 @@ def complete_exercises(incomplete: str) -> list[str]:
 
 
 REGION_WORDS = [*REGIONS, WHOLE_MAXIMUS, *REGION_ALIASES]
+RegionArg = Annotated[
+    str | None,
+    typer.Argument(
+        help="One region (gluteus-maximus: both portions); default all five.",
+        autocompletion=_complete(REGION_WORDS),
+        show_default=False,
+    ),
+]
 FORMATS = ["table", "json"]
 
 
