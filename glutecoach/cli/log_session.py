@@ -13,11 +13,12 @@ import datetime as dt
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NamedTuple
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from glutecoach.cli.options import FormatOpt, check_date, complete_exercises, fmt_word, handles_errors, load_catalogue
+from glutecoach.core.record import NamedTuple
 from glutecoach.errors import UsageError
 
 if TYPE_CHECKING:

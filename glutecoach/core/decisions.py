@@ -12,9 +12,9 @@ state (never the last logged load raw), each returning the load, the sets and th
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
 
 from glutecoach.core.position import GAP_HOLD_DAYS, GAP_LIGHTER_DAYS
+from glutecoach.core.record import NamedTuple
 from glutecoach.core.training_state import ExerciseState, Exposure, load_for
 
 LOAD_STEP = 0.025  # add about 2.5%, rounded to what can be loaded

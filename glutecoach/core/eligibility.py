@@ -5,9 +5,8 @@ above theirs, equipment they lack, or equipment the goal does not use at their l
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from glutecoach.core.models import Exercise, Goal, Profile, Summary
+from glutecoach.core.record import NamedTuple
 from glutecoach.core.safety import level_for
 from glutecoach.core.vocab import LEVEL_RANK
 

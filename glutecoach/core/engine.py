@@ -8,7 +8,6 @@ every window of five (core.placing). Pure: the catalogue, the goal and the profi
 
 import math
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
 from glutecoach.core.dose import dose_for, is_body_weight_strength
 from glutecoach.core.eligibility import Exclusion as Exclusion  # re-exported: renderers and tests read them here
@@ -24,6 +23,7 @@ from glutecoach.core.placing import cautioned as cautioned
 from glutecoach.core.placing import favoured as favoured
 from glutecoach.core.placing import movement_of as movement_of
 from glutecoach.core.placing import scored as scored
+from glutecoach.core.record import NamedTuple
 from glutecoach.core.rules import RULES, Reason, Rule, apply, weight
 from glutecoach.core.safety import CLEARABLE
 from glutecoach.core.vocab import LEVEL_RANK, REGIONS

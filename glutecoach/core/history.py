@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from glutecoach.core.models import Catalogue, Entry
+from glutecoach.core.record import NamedTuple
 from glutecoach.core.training_state import loadable, working_sets
 
 INTERMEDIATE_WEEKS = 12

@@ -12,11 +12,11 @@ weeks, the sessions logged and the entries in; a Lighter answer out.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from typing import NamedTuple
 
 from glutecoach.core.models import Entry
 from glutecoach.core.pain import hurt, rising_over
 from glutecoach.core.position import Shape, phase_start
+from glutecoach.core.record import NamedTuple
 from glutecoach.core.training_state import working_sets
 
 SPACING_WEEKS = 3  # lighter weeks start at least this many plan weeks apart

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
 from glutecoach.core.models import Catalogue, Exercise, Goal
+from glutecoach.core.record import NamedTuple
 from glutecoach.core.vocab import BASES, LEVEL_RANK, REGION_ALIASES, REGIONS, WHOLE_MAXIMUS
 from glutecoach.errors import UnknownNameError, did_you_mean
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
 from glutecoach.core import decisions as decide
 from glutecoach.core import pain as pain_words
@@ -18,6 +18,7 @@ from glutecoach.core.person import REST_DAYS
 from glutecoach.core.plan_model import LOAD_STEPS, Plan, PlannedExercise, Session
 from glutecoach.core.plan_rules import barred, cue_for, dose_in, is_complex, rated_for_contact
 from glutecoach.core.position import Position
+from glutecoach.core.record import NamedTuple
 from glutecoach.core.training_state import ExerciseState, TrainingState, loadable
 
 CONTACT_DONE = 7  # rated this or more twice in a row: contact found

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
 from glutecoach.core.position import Position
+from glutecoach.core.record import NamedTuple
 
 
 class Change(NamedTuple):

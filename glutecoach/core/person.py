@@ -6,9 +6,9 @@ value remembers where it came from, so every answer can say whom it is for.
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from glutecoach.core.models import Entry, Profile, SavedProfile
+from glutecoach.core.record import NamedTuple
 
 DEFAULT_LEVEL = "beginner"
 PAIN_STOP = 4  # a pain score this high (0-10) rests the exercise

@@ -11,9 +11,9 @@ Pure: scored items in, best first; a Selection out.
 import math
 from collections import Counter
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from glutecoach.core.models import Dose, Exercise, Goal, Profile, Summary
+from glutecoach.core.record import NamedTuple
 from glutecoach.core.rules import PARTS, Reason, regions_by_weight
 from glutecoach.core.safety import level_for
 from glutecoach.core.vocab import FAMILY_CAP, PATTERN_CAP, REGIONS, SAME_MOVEMENT

@@ -6,9 +6,10 @@ builder (core.plan) makes these, the renderers print them, `plan next` follows t
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from glutecoach.core.models import Exercise, Goal, Phase, Profile
+from glutecoach.core.record import NamedTuple
 from glutecoach.core.vocab import REGIONS
 from glutecoach.core.volume import HARD_EFFORT, SET_RULE, hard_set_values, set_values
 

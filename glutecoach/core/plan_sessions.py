@@ -7,7 +7,6 @@ accessories) with its roles and ramp sets. Pure.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
 
 from glutecoach.core.dose import COMPOUND
 from glutecoach.core.engine import Scored
@@ -25,6 +24,7 @@ from glutecoach.core.plan_rules import (
     is_loaded_thrust,
     tempo_for,
 )
+from glutecoach.core.record import NamedTuple
 from glutecoach.core.vocab import PATTERN_CAP
 
 

@@ -6,7 +6,6 @@ drills kept as warm-ups), the ramp of hard sets and the lighter weeks. Pure.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from glutecoach.core.dose import COMPOUND, dose_for
 from glutecoach.core.engine import Scored, active_rules, exclusion, score, scored
@@ -30,6 +29,7 @@ from glutecoach.core.plan_rules import (
 )
 from glutecoach.core.plan_sessions import Added, Pick, choose_week, fills, finish, order_day, planned
 from glutecoach.core.plan_volume import MAIN_MIN_SETS, Ranges, build_up, fit, ramp, trim
+from glutecoach.core.record import NamedTuple
 
 
 def scores_for(cat: Catalogue, goal: Goal, profile: Profile, pool: Sequence[Exercise]) -> dict[str, Scored]:

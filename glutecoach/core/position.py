@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import NamedTuple
+
+from glutecoach.core.record import NamedTuple
 
 GAP_HOLD_DAYS = 7  # away this long: repeat the last working loads
 GAP_LIGHTER_DAYS = 14  # away this long: about 5-10% lighter, then progress

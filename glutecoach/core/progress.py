@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from glutecoach.core.models import Catalogue, Entry, SessionSummary
+from glutecoach.core.record import NamedTuple
 from glutecoach.core.units import convert
 from glutecoach.core.vocab import REGIONS
 from glutecoach.core.volume import hard_set_values

@@ -12,10 +12,10 @@ four parts of a score:
 """
 
 from collections.abc import Callable
-from typing import NamedTuple
 
 from glutecoach.core.lookup import study_name
 from glutecoach.core.models import Exercise, Goal, Profile
+from glutecoach.core.record import NamedTuple
 from glutecoach.core.safety import favourable, level_for
 from glutecoach.core.vocab import BASIS_WORD, EVIDENCE_REGIONS, REGION_LABEL
 

@@ -10,9 +10,9 @@ left unflagged next to a flagged conventional one.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import NamedTuple
 
 from glutecoach.core.models import Contraindication, Exercise, Profile, Summary
+from glutecoach.core.record import NamedTuple
 from glutecoach.core.vocab import CONDITIONS, DEEP_HIP_FLEXION
 
 SEVERITY = {"advice": 0, "caution": 1, "avoid": 2}

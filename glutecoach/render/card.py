@@ -8,8 +8,9 @@ number each source once and cite it as [n]. Also used by render.export for the S
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from glutecoach.core.record import NamedTuple
 from glutecoach.core.vocab import BASIS_WORD, EVIDENCE_REGIONS, REGION_LABEL, REGIONS, UNIT_LONG
 
 if TYPE_CHECKING:

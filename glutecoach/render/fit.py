@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
+from glutecoach.core.record import NamedTuple
 from glutecoach.core.vocab import LB_PER_KG
 from glutecoach.errors import UsageError
 

@@ -14,11 +14,11 @@ columns cannot all fit that way, each row is stacked instead: its first columns 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from rich.cells import cell_len, chop_cells
 from rich.text import Text
 
+from glutecoach.core.record import NamedTuple
 from glutecoach.render.terminal import wrap
 from glutecoach.render.text import safe
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from glutecoach.core.record import NamedTuple
 from glutecoach.render.fit import Step
 
 if TYPE_CHECKING:

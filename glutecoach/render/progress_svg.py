@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from glutecoach.core.progress import week_status
+from glutecoach.core.record import NamedTuple
 from glutecoach.core.vocab import REGIONS
 from glutecoach.core.volume import SET_RULE
 

@@ -10,8 +10,9 @@ document also carries "json_version" first (render.data.emit); it is not repeate
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple, Union
+from typing import Any, Union
 
+from glutecoach.core.record import NamedTuple
 from glutecoach.core.vocab import JSON_VERSION
 
 

@@ -15,9 +15,9 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
 
 from glutecoach.core.models import Entry
+from glutecoach.core.record import NamedTuple
 from glutecoach.store import log
 from glutecoach.store.trackers import ForeignEntry, ForeignSet, normalise
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from glutecoach.core.models import Entry, Exercise, SetRow
+from glutecoach.core.record import NamedTuple
 from glutecoach.core.vocab import LB_PER_KG
 from glutecoach.errors import UsageError
 from glutecoach.store import files, foreign_json, formats, paths, trackers

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import NamedTuple
 
 from glutecoach.core import next_session as coach
 from glutecoach.core import plan as planner
 from glutecoach.core.models import Catalogue, Entry, Profile, SetRow
+from glutecoach.core.record import NamedTuple
 from glutecoach.core.training_state import loadable
 
 START = dt.date(2026, 11, 2)  # a Monday

@@ -10,13 +10,13 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Iterator
-from typing import NamedTuple
 
 import pytest
 
 from glutecoach.core import engine
 from glutecoach.core.dose import is_body_weight_strength, is_hand_held
 from glutecoach.core.models import Catalogue, Profile
+from glutecoach.core.record import NamedTuple
 from glutecoach.core.rules import regions_by_weight
 from glutecoach.core.vocab import CONDITIONS, LEVELS, PATTERN_CAP
 

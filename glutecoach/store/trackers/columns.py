@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
 
+from glutecoach.core.record import NamedTuple
 from glutecoach.store.trackers.records import FORMATS
 from glutecoach.store.trackers.values import show as _show
 

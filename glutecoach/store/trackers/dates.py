@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import NamedTuple
 
+from glutecoach.core.record import NamedTuple
 from glutecoach.store.trackers.records import EARLIEST
 from glutecoach.store.trackers.values import Bad as _Bad
 from glutecoach.store.trackers.values import show as _show

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
 from glutecoach.core.models import Entry
+from glutecoach.core.record import NamedTuple
 from glutecoach.errors import UsageError
 from glutecoach.store.trackers.records import ForeignEntry, ForeignSet
 from glutecoach.store.trackers.write import WRITERS

@@ -13,7 +13,8 @@ from __future__ import annotations
 import bisect
 import io
 import re
-from typing import NamedTuple
+
+from glutecoach.core.record import NamedTuple
 
 
 class QuoteFault(NamedTuple):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
 
+from glutecoach.core.record import NamedTuple
 from glutecoach.errors import GlutecoachError
 
 FORMATS = ("strong", "hevy", "fitnotes")

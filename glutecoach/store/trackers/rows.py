@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
 
 from glutecoach.core.lookup import normalise
+from glutecoach.core.record import NamedTuple
 from glutecoach.store.trackers import values
 from glutecoach.store.trackers.columns import Columns as _Columns
 from glutecoach.store.trackers.records import ForeignSet

@@ -1,0 +1,73 @@
+"""glutecoach.core.record.NamedTuple makes the same records as typing.NamedTuple, without its per-field checks."""
+
+from __future__ import annotations
+
+import pickle
+import typing
+
+import pytest
+
+from glutecoach.core.record import NamedTuple
+
+
+class Lift(NamedTuple):
+    """A lift and its load."""
+
+    slug: str
+    load: float | None = None
+    reps: tuple[int, ...] = ()
+
+    @property
+    def volume(self) -> float:
+        return (self.load or 0) * sum(self.reps)
+
+    def heavier(self, step: float) -> Lift:
+        return self._replace(load=(self.load or 0) + step)
+
+
+class TypingLift(typing.NamedTuple):
+    slug: str
+    load: float | None = None
+    reps: tuple[int, ...] = ()
+
+
+def test_a_record_behaves_as_typings_namedtuple() -> None:
+    lift = Lift("hip-thrust", 60.0, (10, 10))
+    assert tuple(lift) == tuple(TypingLift("hip-thrust", 60.0, (10, 10))) == ("hip-thrust", 60.0, (10, 10))
+    assert Lift._fields == TypingLift._fields
+    assert Lift._field_defaults == TypingLift._field_defaults == {"load": None, "reps": ()}
+    assert Lift("rdl") == ("rdl", None, ())
+    assert lift.volume == 1200.0
+    assert lift.heavier(2.5).load == 62.5
+    assert Lift._make(["rdl", 40.0, (8,)]).reps == (8,)
+    assert lift._asdict() == {"slug": "hip-thrust", "load": 60.0, "reps": (10, 10)}
+    assert Lift.__doc__ == "A lift and its load."
+    assert Lift.__module__ == __name__ and Lift.__qualname__ == "Lift"
+    assert pickle.loads(pickle.dumps(lift)) == lift  # the class is found by its module and name
+    assert set(Lift.__annotations__) == {"slug", "load", "reps"}
+
+
+def test_a_field_without_a_default_after_one_with_a_default_is_refused() -> None:
+    with pytest.raises(TypeError, match="reps without a default"):
+
+        class Broken(NamedTuple):
+            slug: str
+            load: float = 0.0
+            reps: int  # type: ignore[misc]
+
+
+def test_a_record_cannot_overwrite_what_namedtuple_defines() -> None:
+    with pytest.raises(AttributeError, match="_replace"):
+
+        class Broken(NamedTuple):
+            slug: str
+
+            def _replace(self, **kw: object) -> Broken:  # type: ignore[misc]
+                return self
+
+
+def test_a_record_derives_from_namedtuple_alone() -> None:
+    with pytest.raises(TypeError, match="derives from NamedTuple alone"):
+
+        class Both(NamedTuple, dict):  # type: ignore[misc]
+            slug: str
