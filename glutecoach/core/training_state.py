@@ -9,11 +9,11 @@ the catalogue's exercises, the log's entries and the days that were lighter week
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
-from typing import NamedTuple
+from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from glutecoach.core.models import Entry, Exercise, SetRow, Summary
 from glutecoach.core.pain import hurt
+from glutecoach.core.record import NamedTuple
 
 LOADABLE = ("barbell", "dumbbell", "kettlebell", "trap-bar", "machine", "cable", "sled", "ankle-weight")
 ASSUMED_RIR = 2  # reps in reserve assumed for an estimate when none was logged
@@ -125,6 +125,28 @@ def _exercise(slug: str, history: Sequence[Entry], lighter_days: Collection[str]
     )
 
 
+class _States(Mapping[str, ExerciseState]):
+    """Each logged exercise's state, worked out the first time it is asked for: a session asks about its
+    few lifts, while the 12 weeks it reads may log dozens of others (on a busy log, 1,400 entries)."""
+
+    def __init__(self, by_slug: Mapping[str, Sequence[Entry]], lighter_days: frozenset[str]) -> None:
+        self._by_slug = by_slug
+        self._lighter_days = lighter_days
+        self._made: dict[str, ExerciseState] = {}
+
+    def __getitem__(self, slug: str) -> ExerciseState:
+        made = self._made.get(slug)
+        if made is None:
+            made = self._made[slug] = _exercise(slug, self._by_slug[slug], self._lighter_days)
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_slug)
+
+    def __len__(self) -> int:
+        return len(self._by_slug)
+
+
 def read(known: Collection[str], entries: Sequence[Entry], lighter_days: Collection[str] = ()) -> TrainingState:
     """The state of every exercise the catalogue knows (`known`) from the log's entries, with the days
     that were lighter weeks left out of working loads."""
@@ -132,5 +154,4 @@ def read(known: Collection[str], entries: Sequence[Entry], lighter_days: Collect
     by_slug: dict[str, list[Entry]] = {}
     for e in ordered:
         by_slug.setdefault(e.slug, []).append(e)
-    states = {slug: _exercise(slug, h, frozenset(lighter_days)) for slug, h in by_slug.items()}
-    return TrainingState(states, tuple(sorted({e.date for e in ordered})), tuple(ordered))
+    return TrainingState(_States(by_slug, frozenset(lighter_days)), tuple(sorted({e.date for e in ordered})), tuple(ordered))
