@@ -197,9 +197,15 @@ def build(command: str | None = None, words: Sequence[str] = ()) -> typer.Typer:
 
 
 def _only_named(app: typer.Typer, words: Sequence[str]) -> None:
-    """Keep, of each command group, only the subcommand this run names: typer turns every registered command
-    into a click command on every run, and the log family's nine cost 8 ms. A run that names none of them
-    (`log --help`, a typo, `plan --level beginner`) keeps them all, so help and suggestions are whole."""
+    """Build, of each command group, only the subcommand this run names: typer turns every registered command
+    into a click command on every run (the log family's nine cost 8 ms; plan's start and next 2.5 ms). A run
+    that names none of them (`log --help`, a typo, `plan --level beginner`) gets each as a stand-in with its
+    name and its summary and nothing else, which is all that help's list and a typo's suggestion read; a
+    stand-in is never run, as no word of the run names it."""
+    import inspect
+
+    from typer.models import CommandInfo
+
     for info in app.registered_groups:
         group = info.typer_instance
         if group is None or any(c.name is None for c in group.registered_commands):
@@ -208,6 +214,15 @@ def _only_named(app: typer.Typer, words: Sequence[str]) -> None:
         named = next((w for w in words if w in names), None)
         if named is not None:
             group.registered_commands = [c for c in group.registered_commands if c.name == named]
+        else:
+            group.registered_commands = [
+                CommandInfo(c.name, cls=c.cls, help=c.help or inspect.getdoc(c.callback), hidden=c.hidden, callback=_stand_in)
+                for c in group.registered_commands
+            ]
+
+
+def _stand_in() -> None:
+    raise RuntimeError("a stand-in subcommand ran: _only_named kept it although a word of the run names it")
 
 
 def __getattr__(name: str) -> typer.Typer:

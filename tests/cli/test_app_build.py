@@ -28,6 +28,25 @@ def test_a_run_that_names_no_subcommand_keeps_them_all(words: list[str]) -> None
     assert {"start", "next"} <= _subcommands("plan", words)
 
 
+@pytest.mark.parametrize("group", ["log", "plan"])
+def test_a_groups_help_is_the_same_whether_its_subcommands_are_built_or_stand_ins(group: str) -> None:
+    from clirun import ok, runner
+
+    stand_ins = runner.invoke(build(group, []), [group, "--help"])
+    assert stand_ins.exit_code == 0
+    assert "Commands:" in stand_ins.stdout and stand_ins.stdout == ok(group, "--help")  # clirun's app builds all in full
+
+
+def test_a_run_that_names_no_subcommand_never_builds_their_options() -> None:
+    from typer.main import get_command
+
+    (info,) = [g for g in build("plan", ["beginner"]).registered_groups if g.name == "plan"]
+    assert info.typer_instance is not None
+    built = get_command(info.typer_instance)
+    assert all(c.params == [] for c in built.commands.values())  # type: ignore[attr-defined]
+    assert {c.name for c in info.typer_instance.registered_commands} == {"start", "next"}
+
+
 def test_a_typo_still_gets_its_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["log", "lst"]) == 2
     assert "Did you mean 'list'?" in capsys.readouterr().err
