@@ -59,6 +59,7 @@ from glutecoach.render.musclemap_data import (
     _value_text,
     can_draw_blocks,
 )
+from glutecoach.render.terminal import joined
 
 __all__ = [
     "BASES",
@@ -145,31 +146,31 @@ class MuscleMap:
         quiet = "dim" if color else ""
         lines: list[Text] = []
         for r, row in enumerate(drawing.rows):
-            text = Text()
+            cells: list[tuple[str, Style | str]] = []
             c = 0
             while c < len(row):
                 ch, region = row[c], drawing.regions[r][c]
                 c += 1
                 if region is None:
                     if ch in " S":
-                        text.append(" ")
+                        cells.append((" ", ""))
                     else:
                         style = self._line_style(drawing, r, c - 1) if color else ""
-                        text.append(minimus_edge if ch == ":" else ch, style=style)
+                        cells.append((minimus_edge if ch == ":" else ch, style))
                 elif ch.isdigit():
                     # The region's key, then its basis marker in the next cell of the same region.
                     value = self.values[region]
                     key = _region_style(region) + Style(bold=True) if self.regions and value is not None else _key_style(value)
                     style = key if color else ""
-                    text.append(ch, style=style)
+                    cells.append((ch, style))
                     marker = _MARKERS.get(self.basis[region] or "", "") if value is not None else ""
                     if marker and c < len(row) and drawing.regions[r][c] == region and not row[c].isdigit():
-                        text.append(marker, style=style)
+                        cells.append((marker, style))
                         c += 1
                 else:
                     side = drawing.band_edges.get((r, c - 1))
-                    text.append(*self._cell(region, r, c - 1, color, band_edge[side - 1] if side else None))
-            lines.append(text)
+                    cells.append(self._cell(region, r, c - 1, color, band_edge[side - 1] if side else None))
+            lines.append(joined(cells))
 
         word = "sacrum"
         lines[drawing.sacrum_row] = _overlay(lines[drawing.sacrum_row], (drawing.width - len(word)) // 2, Text(word, style=quiet))

@@ -13,6 +13,7 @@ from typing import Any
 
 from rich.cells import cell_len, chop_cells
 from rich.console import Console
+from rich.style import Style
 from rich.text import Text
 
 from glutecoach.render.text import safe
@@ -169,3 +170,21 @@ def fits(table: Any, total: int | None = None) -> bool:
 def section(title: str) -> Text:
     """A bold heading after a blank line, wrapped between words."""
     return Text("\n" + "\n".join(wrap(title, width())) + "\n", style="bold")
+
+
+def joined(cells: list[tuple[str, Style | str]]) -> Text:
+    """A line of (character, style) cells as one text, each run of cells in one style appended once: a
+    muscle map is about 2,000 cells, and rich's append per cell cost 6 ms of `progress` and `show`
+    (without colour a line is one run)."""
+    text = Text()
+    run: list[str] = []
+    style: Style | str = ""
+    for ch, cell_style in cells:
+        if run and cell_style != style:
+            text.append("".join(run), style=style)
+            run = []
+        style = cell_style
+        run.append(ch)
+    if run:
+        text.append("".join(run), style=style)
+    return text

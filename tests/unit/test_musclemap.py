@@ -303,3 +303,25 @@ def test_the_svg_keeps_the_medius_off_the_sacrum() -> None:
 
     assert max(xs(_SVG_SHAPES["gluteus-medius"])) < min(xs(_SVG_SACRUM)) - 40
     assert max(xs(_SVG_SHAPES["gluteus-maximus-upper"])) > min(xs(_SVG_SACRUM))  # the maximus arises from the sacrum
+
+
+def test_a_line_of_cells_keeps_each_cells_character_and_style() -> None:
+    from rich.style import Style
+
+    from glutecoach.render.terminal import joined
+
+    red, blue = Style(color="red"), Style(color="blue")
+    line = joined([("a", red), ("b", red), ("c", ""), ("d", blue), ("e", "dim")])
+    assert line.plain == "abcde"
+    assert [(s.start, s.end, s.style) for s in line.spans] == [(0, 2, red), (3, 4, blue), (4, 5, "dim")]
+    assert joined([]).plain == "" and joined([("x", ""), ("y", "")]).spans == []
+
+
+def test_each_region_cell_of_a_colour_map_keeps_its_regions_colour() -> None:
+    """Cells are appended in runs of one style: the colours a reader sees are those of each cell's region."""
+    on = muscle_map(dict.fromkeys(REGIONS, 50), color=True, width=100, regions=True)
+    lines = on.lines(100, color=True)
+    plain = muscle_map(dict.fromkeys(REGIONS, 50), color=False, width=100, regions=True).lines(100, color=False)
+    assert [line.plain for line in lines] != [line.plain for line in plain]  # colour fills with colour, not patterns
+    styled = {str(s.style) for line in lines for s in line.spans}
+    assert len({s for s in styled if " on " in s}) >= len(REGIONS)  # each region its own background
