@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from glutecoach.core.models import Catalogue, Entry, SessionSummary
+from glutecoach.core.models import Catalogue, Entry, SessionSummary, SetRow
 from glutecoach.core.record import NamedTuple
 from glutecoach.core.units import convert
 from glutecoach.core.vocab import REGIONS
@@ -99,6 +99,9 @@ class Progress(NamedTuple):
         return tuple(sorted(loaded, key=lambda t: (-t.loaded_sessions, t.name))[:MAIN_LIFTS])
 
 
+NO_SETS = (0.0,) * len(REGIONS)  # what a set of an exercise no longer in the catalogue counts toward
+
+
 def week_status(sets: float, target: tuple[int, int]) -> str:
     """'under', 'in' or 'over' the weekly target band (both ends count as in)."""
     low, high = target
@@ -144,9 +147,10 @@ def direction(values: Sequence[float | None]) -> str:
     return "rising" if last > first else "falling" if last < first else "steady"
 
 
-def session_of(e: Entry) -> SessionSummary:
-    """One entry reduced to what progress reads, with its pain; warm-ups count toward nothing."""
-    counted = e.counted_sets  # warm-ups are left out of volume, reps and the top load
+def session_of(e: Entry, counted: Sequence[SetRow] | None = None) -> SessionSummary:
+    """One entry reduced to what progress reads, with its pain; warm-ups count toward nothing (`counted`:
+    its sets without them, when the caller has them already)."""
+    counted = e.counted_sets if counted is None else counted  # warm-ups are left out of volume, reps and the top load
     loads = [s.load for s in counted if s.load is not None]
     return SessionSummary(
         e.date, e.slug, e.contact, len(counted), sum(s.reps for s in counted), max(loads) if loads else None, e.pain_score
@@ -176,14 +180,16 @@ def summarise(
     by_slug: dict[str, list[int]] = {}
     weekly: dict[str, dict[str, float]] = {}
     mondays: dict[str, str] = {}  # a day's Monday, worked out once a day
+    per_set: dict[str, tuple[float, ...]] = {}  # an exercise's hard-set values, worked out once an exercise
     for i, e in enumerate(sessions):
         by_slug.setdefault(e.slug, []).append(i)
         day = mondays.get(e.date) or mondays.setdefault(e.date, monday(e.date))
         week = weekly.setdefault(day, dict.fromkeys(REGIONS, 0.0))
-        ex = cat.exercises.get(e.slug)
-        if ex is None:
-            continue  # an exercise since removed from the catalogue still shows in the log
-        for region, value in zip(REGIONS, hard_set_values(ex), strict=True):  # drills are practice, not hard sets
+        values = per_set.get(e.slug)
+        if values is None:
+            ex = cat.exercises.get(e.slug)  # an exercise since removed from the catalogue still shows in the log
+            values = per_set[e.slug] = hard_set_values(ex) if ex is not None else NO_SETS  # drills are practice, not hard sets
+        for region, value in zip(REGIONS, values, strict=True):
             week[region] += e.sets * value
     trends = []
     for slug, rows in sorted(by_slug.items()):
@@ -215,14 +221,15 @@ def from_entries(
     cat: Catalogue, entries: Sequence[Entry], weeks: int, since: str, until: str, target: tuple[int, int] = (6, 10)
 ) -> Progress:
     """Progress from log entries (any order) between `since` and `until`, both included."""
-    kept = sorted((e for e in entries if since <= e.date <= until and e.counted_sets), key=lambda e: (e.date, e.id or 0))
+    counted = [(e, e.counted_sets) for e in entries if since <= e.date <= until]  # each entry's sets sorted out once
+    kept = sorted(((e, sets) for e, sets in counted if sets), key=lambda pair: (pair[0].date, pair[0].id or 0))
     return summarise(
         cat,
-        [session_of(e) for e in kept],
+        [session_of(e, sets) for e, sets in kept],
         weeks,
         since,
-        units=[e.units for e in kept],
+        units=[e.units for e, _ in kept],
         target=target,
         until=until,
-        e1rm=[estimated_1rm([(s.reps, s.load) for s in e.counted_sets]) for e in kept],
+        e1rm=[estimated_1rm([(s.reps, s.load) for s in sets]) for _, sets in kept],
     )
