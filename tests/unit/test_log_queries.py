@@ -85,3 +85,31 @@ def test_entries_between_two_days_are_the_plain_answer(items: list[Entry], first
         found = log.entries(conn, since=since, until=until, newest_first=False)
     plain = sorted((e for e in saved if since <= e.date <= until), key=lambda e: (e.date, e.id or 0))
     assert [e.id for e in found] == [e.id for e in plain]
+
+
+sets_st = st.lists(
+    st.builds(SetRow, st.integers(1, 20), st.none() | st.sampled_from([20.0, 62.5]), st.sampled_from(["working", "warmup"])),
+    min_size=1,
+    max_size=3,
+)
+entries_with_sets_st = st.lists(
+    st.builds(
+        lambda day, slug, sets: Entry(None, (FIRST + dt.timedelta(days=day)).isoformat(), slug, tuple(sets), "kg", None, None, 2, None),
+        st.integers(0, 60),
+        st.sampled_from(SLUGS),
+        sets_st,
+    ),
+    max_size=40,
+)
+
+
+@settings(deadline=None)
+@given(entries_with_sets_st, st.integers(0, 60), st.integers(0, 60))
+def test_a_span_of_days_reads_back_each_entry_with_its_own_sets(items: list[Entry], a: int, b: int) -> None:
+    """Entries logged out of date order (an import of old sessions) leave a span's ids far apart: its sets
+    are then read by id list, else by one id range; either way each entry has exactly its own sets."""
+    since, until = sorted(((FIRST + dt.timedelta(days=a)).isoformat(), (FIRST + dt.timedelta(days=b)).isoformat()))
+    with _stored(items) as (saved, path), log.connect(path, create=False) as conn:
+        found = log.entries(conn, since=since, until=until, newest_first=False)
+    plain = sorted((e for e in saved if since <= e.date <= until), key=lambda e: (e.date, e.id or 0))
+    assert found == plain
