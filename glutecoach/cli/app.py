@@ -1,7 +1,7 @@
 """The typer app, assembled in one place: every command family registers here, in the order people use them."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typer reads these signatures on every run, and real
+# annotation objects spare it an eval per parameter.
 import sys
 from collections.abc import Sequence
 from contextlib import AbstractContextManager

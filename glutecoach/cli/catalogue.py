@@ -1,7 +1,7 @@
 """`glutecoach catalogue ...`: check catalogue files of your own and print their schema."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typer reads these signatures on every run, and real
+# annotation objects spare it an eval per parameter.
 import sys
 from pathlib import Path
 from typing import Annotated

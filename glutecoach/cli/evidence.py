@@ -1,7 +1,7 @@
 """`glutecoach evidence SLUG [REGION]`: every study's figure for one exercise, and the fitted score."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typer reads these signatures on every run, and real
+# annotation objects spare it an eval per parameter.
 from typing import Annotated
 
 import typer

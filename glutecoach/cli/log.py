@@ -1,7 +1,7 @@
 """`log` (add, list, edit, delete, export; import is in log_import) and `progress`: the training log on the command line."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typer reads these signatures on every run, and real
+# annotation objects spare it an eval per parameter.
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -31,7 +31,7 @@ def _units() -> str:
     return user_profile.load().units
 
 
-def _load_catalogue() -> Catalogue:
+def _load_catalogue() -> "Catalogue":
     return load_catalogue(None)
 
 
@@ -104,7 +104,7 @@ def _scores(contact: int | None, pain_score: int | None, rir: int | None) -> Non
             within(option, value, *RANGES[field])
 
 
-def _show_saved(cat: Catalogue, saved: Entry, fmt: str) -> None:
+def _show_saved(cat: "Catalogue", saved: "Entry", fmt: str) -> None:
     from glutecoach.render import renderer
 
     renderer(fmt).saved_entry(cat, saved)

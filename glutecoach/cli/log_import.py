@@ -1,8 +1,8 @@
 """`log import`: any export in (glutecoach JSON, Strong, Hevy, FitNotes), every name mapped honestly,
 all or nothing; and the report of what was (or, with --dry-run, would be) imported."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typer reads these signatures on every run, and real
+# annotation objects spare it an eval per parameter.
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -140,7 +140,7 @@ def _names(rows: Any, limit: int = 12) -> str:
     return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
 
 
-def _unknown_message(file: Path, plan: ImportPlan) -> str:
+def _unknown_message(file: Path, plan: "ImportPlan") -> str:
     unknown = plan.unknown
     where = "entry" if plan.format == "glutecoach" else "line"
     names = _names(unknown).replace("line ", f"{where} ")
@@ -152,7 +152,7 @@ def _unknown_message(file: Path, plan: ImportPlan) -> str:
     )
 
 
-def _target(plan: ImportPlan, n: Any, skip_unknown: bool) -> str:
+def _target(plan: "ImportPlan", n: Any, skip_unknown: bool) -> str:
     if n.slug:
         return str(n.slug)
     if n.mapped:
@@ -162,7 +162,7 @@ def _target(plan: ImportPlan, n: Any, skip_unknown: bool) -> str:
     return "kept as foreign"
 
 
-def _print_plan(file: Path, plan: ImportPlan, counts: Added, skip_unknown: bool) -> None:
+def _print_plan(file: Path, plan: "ImportPlan", counts: "Added", skip_unknown: bool) -> None:
     """--dry-run: the mapping table, then the counts."""
     out = sys.stdout
     label = {"glutecoach": "glutecoach JSON", "strong": "Strong CSV", "hevy": "Hevy CSV", "fitnotes": "FitNotes CSV"}[plan.format]
@@ -196,7 +196,7 @@ def _print_plan(file: Path, plan: ImportPlan, counts: Added, skip_unknown: bool)
     out.write("Nothing was written (--dry-run).\n")
 
 
-def _print_left_out(plan: ImportPlan) -> None:
+def _print_left_out(plan: "ImportPlan") -> None:
     if plan.left_out:
         shown = "; ".join(safe(x) for x in plan.left_out[:5])
         more = len(plan.left_out) - 5
@@ -207,7 +207,7 @@ def _print_left_out(plan: ImportPlan) -> None:
         )
 
 
-def _print_report(file: Path, plan: ImportPlan, counts: Added, kept: int | None) -> None:
+def _print_report(file: Path, plan: "ImportPlan", counts: "Added", kept: int | None) -> None:
     out = sys.stdout
     sets = sum(len(e.sets) for e in plan.entries)
     added, already = counts.entries, counts.already

@@ -7,8 +7,8 @@ terminal the same short forms come from `--entry` options or a file (`--file FIL
 one exercise a line: `hip-thrust 3x10@60kg c7`. Nothing is saved until every answer is read.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typer reads these signatures on every run, and real
+# annotation objects spare it an eval per parameter.
 import datetime as dt
 import re
 import sys
@@ -52,7 +52,7 @@ def _base(name: str) -> str:
     return normalise(re.sub(r"\s*\([^)]*\)\s*$", "", name))
 
 
-def find_one(cat: Catalogue, query: str) -> Exercise:
+def find_one(cat: "Catalogue", query: str) -> "Exercise":
     """The one exercise a name means; when it could mean several (a name shared but for its
     '(qualifier)'), a UsageError that lists the choices by slug. A slug is always exact."""
     from glutecoach.core.lookup import find_exercise, normalise
@@ -101,7 +101,7 @@ def parse_short(text: str, start: Answer, units: str) -> Answer | None:
     return answer
 
 
-def _last_time(conn: object, slug: str) -> Entry | None:
+def _last_time(conn: object, slug: str) -> "Entry | None":
     from glutecoach.store import log
 
     found = log.entries(conn, slug=slug, limit=1)  # type: ignore[arg-type]
@@ -114,7 +114,7 @@ def _describe(answer: Answer, units: str, unit_word: str) -> str:
     return f"{answer.sets}x{answer.reps}{'' if unit_word == 'reps' else ' ' + unit_word}{load}{extra}"
 
 
-def _prescribed(cat: Catalogue, today: dt.date, units: str) -> list[Answer]:
+def _prescribed(cat: "Catalogue", today: dt.date, units: str) -> list[Answer]:
     """What `plan next` prescribes today (cli.plan_reads.next_for, the same call), as the answers Enter accepts:
     the bottom of each rep range, the load in `units`."""
     from glutecoach.cli.plan_reads import next_for
@@ -133,7 +133,7 @@ def _prescribed(cat: Catalogue, today: dt.date, units: str) -> list[Answer]:
     ]
 
 
-def _start_for(cat: Catalogue, slug: str, last: Entry | None, units: str) -> Answer:
+def _start_for(cat: "Catalogue", slug: str, last: "Entry | None", units: str) -> Answer:
     """An exercise named (not prescribed): last time's numbers, or 3 sets of the bottom of its usual range."""
     if last is not None and last.counted_sets:
         top = max(last.counted_sets, key=lambda s: (s.load or 0, s.reps))
@@ -141,7 +141,7 @@ def _start_for(cat: Catalogue, slug: str, last: Entry | None, units: str) -> Ans
     return Answer(slug, 3, 10, None)
 
 
-def _ask(cat: Catalogue, answers: list[Answer], last: dict[str, Entry | None], units: str) -> list[Answer]:
+def _ask(cat: "Catalogue", answers: list[Answer], last: "dict[str, Entry | None]", units: str) -> list[Answer]:
     from glutecoach.core.vocab import UNIT_SHORT
     from glutecoach.render.table_log import _sets
 
@@ -166,7 +166,7 @@ def _ask(cat: Catalogue, answers: list[Answer], last: dict[str, Entry | None], u
     return kept
 
 
-def _read_lines(cat: Catalogue, lines: list[str], answers: dict[str, Answer], units: str, where: str) -> list[Answer]:
+def _read_lines(cat: "Catalogue", lines: list[str], answers: dict[str, Answer], units: str, where: str) -> list[Answer]:
     """'NAME SHORT-FORM' per line; a name of several words may be quoted or joined by hyphens."""
     import shlex
 
@@ -278,7 +278,7 @@ def _read_file(path: Path) -> str:
         raise UsageError(f"cannot read {path} ({getattr(err, 'strerror', None) or err}).") from None
 
 
-def _show(cat: Catalogue, saved: list[Entry], fmt: str) -> None:
+def _show(cat: "Catalogue", saved: "list[Entry]", fmt: str) -> None:
     if fmt == "json":
         from glutecoach.render import data
 

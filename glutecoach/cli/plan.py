@@ -1,7 +1,7 @@
 """`plan` and `plan next`: a week-by-week plan, and what to do next session from the plan and the log."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typer reads these signatures on every run, and real
+# annotation objects spare it an eval per parameter.
 import datetime as dt
 import sys
 from pathlib import Path
@@ -60,7 +60,7 @@ NextDaysOpt = Annotated[
 ]
 
 
-def _saved_plan(catalogue_files: list[Path] | None) -> tuple[Catalogue, Profile, Plan] | None:
+def _saved_plan(catalogue_files: list[Path] | None) -> "tuple[Catalogue, Profile, Plan] | None":
     """The saved plan, built, with a first note saying where you are in it (None when none is saved)."""
     from glutecoach.core import next_session
     from glutecoach.store import saved_plan
@@ -141,7 +141,7 @@ def plan(
         _show_plan(fmt, output, cat, profile, result)
 
 
-def _show_plan(fmt: str, output: Path | None, cat: Catalogue, profile: Profile, result: Plan) -> None:
+def _show_plan(fmt: str, output: Path | None, cat: "Catalogue", profile: "Profile", result: "Plan") -> None:
     """The plan in its format: on stdout, or as files (svg, html, fit, ics with -o)."""
     from glutecoach.cli.documents import DOCUMENT_FORMATS, write_document
 
@@ -196,7 +196,7 @@ StartDaysOpt = Annotated[
 
 
 def _carried(
-    before: PlanChoice, goal: str | None, weeks: int | None, days: int | None, equipment: list[str] | None, pain: list[str] | None
+    before: "PlanChoice", goal: str | None, weeks: int | None, days: int | None, equipment: list[str] | None, pain: list[str] | None
 ) -> tuple[str, int, int, list[str], list[str]]:
     """--next: the saved plan's choices, where the options given say nothing (as the options would say them)."""
     kit = equipment or (["all"] if before.equipment is None else list(before.equipment) or ["none"])

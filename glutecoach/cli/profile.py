@@ -1,7 +1,7 @@
 """`profile` (set, show, reset): the saved defaults for recommend, alternatives and plan."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typer reads these signatures on every run, and real
+# annotation objects spare it an eval per parameter.
 import sys
 from typing import Annotated, Any
 

@@ -1,8 +1,8 @@
 """`progress`: what a person sees over months: each main lift's top load and estimated 1RM on a dated axis,
 weekly hard sets per region against the target band, contact and pain trends."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typer reads these signatures on every run, and real
+# annotation objects spare it an eval per parameter.
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -24,7 +24,7 @@ def _units() -> str:
     return user_profile.load().units
 
 
-def _load_catalogue() -> Catalogue:
+def _load_catalogue() -> "Catalogue":
     return load_catalogue(None)
 
 

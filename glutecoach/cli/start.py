@@ -5,8 +5,8 @@ options answer a question without asking it. Off a terminal it asks nothing: wit
 them, without any it prints how to pass them.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typer reads these signatures on every run, and real
+# annotation objects spare it an eval per parameter.
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any
@@ -123,7 +123,7 @@ def start(
 
 
 def ask_and_save(
-    cat: Catalogue,
+    cat: "Catalogue",
     goal: str | None,
     level: str | None,
     equipment: str | None,

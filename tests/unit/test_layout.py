@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import typer
 
 PACKAGE = Path(__file__).resolve().parents[2] / "glutecoach"
 
@@ -147,6 +150,29 @@ def test_the_entry_point_is_main_argv_returning_an_exit_code() -> None:
     assert {c.name for c in ExitCode} == {"OK", "BUG", "BAD_INPUT", "PROBLEMS_FOUND", "INTERRUPTED"}
     source = (PACKAGE / "__main__.py").read_text()
     assert "os._exit" not in source and "gc.freeze" not in source and "registered_commands" not in source
+
+
+def test_no_command_postpones_its_annotations() -> None:
+    """typer reads every command's signature on every run and evaluates each string annotation twice
+    (inspect.signature and get_type_hints): a command module without `from __future__ import annotations`
+    spares it about 2 ms a run (plan next: typer builds its command in 1.6-1.8 ms instead of 3.8)."""
+    import inspect
+
+    from glutecoach.cli.app import build
+
+    def callbacks(app: typer.Typer) -> list[Callable[..., Any]]:
+        found = [c.callback for c in app.registered_commands if c.callback is not None]
+        if app.registered_callback is not None and app.registered_callback.callback is not None:
+            found.append(app.registered_callback.callback)
+        for group in app.registered_groups:
+            if group.typer_instance is not None:
+                found += callbacks(group.typer_instance)
+        return found
+
+    every = callbacks(build())
+    assert len(every) > 20
+    postponed = {f"{f.__module__}.{f.__name__}" for f in every if any(isinstance(a, str) for a in inspect.get_annotations(f).values())}
+    assert not postponed, f"commands whose annotations are strings: {sorted(postponed)}"
 
 
 def test_every_command_is_in_the_family_table_and_each_family_alone_runs_its_commands() -> None:
