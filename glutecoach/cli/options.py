@@ -25,15 +25,18 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def handles_errors(func: F) -> F:
-    """A GlutecoachError becomes one paragraph on stderr and exit code 2; stdout stays empty."""
+    """A GlutecoachError becomes one paragraph on stderr and exit code 2; stdout stays empty. The command
+    runs with the cyclic collector paused (speed.paused_gc)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from glutecoach import speed
         from glutecoach.store.files import new_command
 
         new_command()  # no file is "read by this command" yet (tests run many commands in one process)
         try:
-            return func(*args, **kwargs)
+            with speed.paused_gc():
+                return func(*args, **kwargs)
         except GlutecoachError as err:
             from glutecoach.render.text import paragraph, safe
 
