@@ -66,16 +66,20 @@ def load(extra: Sequence[Path] = (), use_cache: bool = True, user: bool = True, 
     merged result is cached (glutecoach.speed), so a run reads the cache and builds only what it uses.
     """
     files = [*builtin_paths(), *(user_paths(extra) if user else extra)]
-    contents = [_read(p) for p in files]
     layout = speed.layout_key(Exercise._fields, Summary._fields).encode()
     version = __version__.encode()
-    file_keys = [speed.digest(layout, version, data) for data in contents]
-    key = speed.digest(layout, version, *(str(p).encode() + b"\0" + k.encode() for p, k in zip(files, file_keys, strict=True)))
     folder = paths.cache_dir()
-    raw = speed.read_cache(folder / f"catalogue-{key[:32]}.marshal", key) if use_cache and not _refresh else None
+    cached = use_cache and not _refresh
+    contents, file_keys = _file_keys(files, layout, version, folder if cached else None)
+    key = speed.digest(layout, version, *(str(p).encode() + b"\0" + k.encode() for p, k in zip(files, file_keys, strict=True)))
+    raw = speed.read_cache(folder / f"catalogue-{key[:32]}.marshal", key) if cached else None
     if raw is None:
+        if contents is None:  # the keys came from the files' signatures: validation reads the bytes themselves
+            contents = [_read(p) for p in files]
+            file_keys = [speed.digest(layout, version, data) for data in contents]
+            key = speed.digest(layout, version, *(str(p).encode() + b"\0" + k.encode() for p, k in zip(files, file_keys, strict=True)))
         store_key = speed.digest(layout, version, b"validated files")
-        known = speed.read_validated(folder, store_key) if use_cache and not _refresh else {}
+        known = speed.read_validated(folder, store_key) if cached else {}
         validated = {i: known[k] for i, k in enumerate(file_keys) if k in known}
         fresh = set(range(len(files))) - set(validated)
         from glutecoach.catalogue.validate import merge_files  # pydantic and yaml: only on first sight of these bytes
@@ -96,35 +100,69 @@ def load(extra: Sequence[Path] = (), use_cache: bool = True, user: bool = True, 
         return load(extra, use_cache, user, _refresh=True)  # a cache that does not fit this code: rebuilt and rewritten
 
 
-def _read(path: Path) -> bytes:
-    """A catalogue file's bytes; anything that is not a regular file of sane size is refused unread
-    (a FIFO or /dev/zero would hang or fill memory)."""
+def _file_keys(files: list[Path], layout: bytes, version: bytes, folder: Path | None) -> tuple[list[bytes] | None, list[str]]:
+    """Each file's content key. A file whose signature (device, inode, size, modification and change
+    times) is in the store of keys (speed.read_file_keys) is not read: the built-in catalogue is 415 KB
+    read and hashed on every run (about 1 ms), a 50,000-exercise file 60 MB. Otherwise every file is
+    read and its key is its bytes' digest; the contents are then returned too."""
+    infos = [_checked(p) for p in files]  # every file is checked (and remembered as read) either way
+    signatures = [speed.signature(p, info) for p, info in zip(files, infos, strict=True)]
+    memo_key = speed.digest(layout, version, b"file keys")
+    known = speed.read_file_keys(folder, memo_key) if folder is not None else {}
+    if all(s in known for s in signatures):
+        return None, [known[s] for s in signatures]
+    contents = [_read(p) for p in files]
+    keys = [speed.digest(layout, version, data) for data in contents]
+    if folder is not None:
+        speed.write_file_keys(folder, memo_key, known, dict(zip(signatures, keys, strict=True)), infos)
+    return contents, keys
+
+
+def _checked(path: Path) -> os.stat_result:
+    """The file's status, taken through an open handle so that a file that cannot be read is refused as
+    before; anything that is not a regular file of sane size is refused unread (a FIFO or /dev/zero
+    would hang or fill memory)."""
     import stat
 
     from glutecoach.store.files import remember_read
 
     try:
-        info = path.stat()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            info = os.fstat(fd)
+        finally:
+            os.close(fd)
         remember_read(info)  # no -o of this run may be written over it
-        if not stat.S_ISREG(info.st_mode):
-            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            raise CatalogueError(f"{path}: is {kind}, not a catalogue file.")
-        if info.st_size > MAX_FILE_BYTES:
-            raise CatalogueError(
-                f"{path}: the file is {info.st_size / 1e6:.0f} MB; catalogue files may be at most "
-                f"{MAX_FILE_BYTES // 2**20} MiB. Split it into several files."
-            )
-        with path.open("rb") as f:
-            data = f.read(MAX_FILE_BYTES + 1)
-        if len(data) > MAX_FILE_BYTES:
-            raise CatalogueError(f"{path}: grew past {MAX_FILE_BYTES // 2**20} MiB while it was read.")
-        return data
     except FileNotFoundError:
         raise CatalogueError(f"{path}: no such catalogue file.") from None
     except PermissionError:
         raise CatalogueError(f"{path}: cannot be read (permission denied).") from None
     except OSError as err:
         raise CatalogueError(f"{path}: cannot be read ({err.strerror or err}).") from None
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise CatalogueError(f"{path}: is {kind}, not a catalogue file.")
+    if info.st_size > MAX_FILE_BYTES:
+        raise CatalogueError(
+            f"{path}: the file is {info.st_size / 1e6:.0f} MB; catalogue files may be at most "
+            f"{MAX_FILE_BYTES // 2**20} MiB. Split it into several files."
+        )
+    return info
+
+
+def _read(path: Path) -> bytes:
+    """A catalogue file's bytes, checked first (_checked)."""
+    _checked(path)
+    try:
+        with path.open("rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except PermissionError:
+        raise CatalogueError(f"{path}: cannot be read (permission denied).") from None
+    except OSError as err:
+        raise CatalogueError(f"{path}: cannot be read ({err.strerror or err}).") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise CatalogueError(f"{path}: grew past {MAX_FILE_BYTES // 2**20} MiB while it was read.")
+    return data
 
 
 def _build(raw: dict[str, Any]) -> Catalogue:

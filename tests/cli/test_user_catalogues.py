@@ -206,3 +206,41 @@ def test_one_name_normaliser_for_look_ups_and_validation(tmp_path: Path) -> None
     path = write(tmp_path / "mine.yaml", [variant("my-bridge", "My bridge", aliases=["Glute_Bridge"])])
     result = runner.invoke(app, ["catalogue", "validate", str(path)])
     assert result.exit_code == ExitCode.PROBLEMS_FOUND and "also used by exercise 'glute-bridge'" in result.stderr
+
+
+def _counted_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    reads: list[Path] = []
+    real_read = catalogue._read
+
+    def counted(path: Path) -> bytes:
+        reads.append(path)
+        return real_read(path)
+
+    monkeypatch.setattr(catalogue, "_read", counted)
+    return reads
+
+
+def test_a_file_seen_before_is_not_read_again_until_it_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files are keyed by their signature once they have settled: a run reads no catalogue file it has
+    seen unchanged (the built-in 415 KB included), and any write, even one keeping the size, is read."""
+    from glutecoach import speed
+
+    monkeypatch.setattr(speed, "SETTLED_NS", -1)  # every file counts as settled (a real one needs 2 s)
+    path = write(tmp_path / "mine.yaml", [variant("my-bridge", "First name")])
+    assert catalogue.load((path,)).exercises["my-bridge"].name == "First name"
+    reads = _counted_reads(monkeypatch)
+    assert catalogue.load((path,)).exercises["my-bridge"].name == "First name"
+    assert reads == []
+    write(path, [variant("my-bridge", "Other name")])  # the same number of bytes
+    assert catalogue.load((path,)).exercises["my-bridge"].name == "Other name"
+    assert path in reads
+
+
+def test_a_file_written_just_now_is_read_on_every_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file changed in the last two seconds could change again with the same size and times on a file
+    system with coarse times: it is not trusted by its signature until it has settled."""
+    path = write(tmp_path / "mine.yaml", [variant("my-bridge", "First name")])
+    catalogue.load((path,))
+    reads = _counted_reads(monkeypatch)
+    catalogue.load((path,))
+    assert path in reads
