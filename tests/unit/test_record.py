@@ -71,3 +71,45 @@ def test_a_record_derives_from_namedtuple_alone() -> None:
 
         class Both(NamedTuple, dict):  # type: ignore[misc]
             slug: str
+
+
+class One(NamedTuple):
+    only: int
+
+
+class Five(NamedTuple):
+    a: int
+    b: str
+    c: float = 1.5
+    d: tuple[int, ...] = ()
+    e: str | None = None
+
+
+@pytest.mark.parametrize(
+    ("record", "values"),
+    [(One, (7,)), (Five, (1, "x")), (Five, (1, "x", 2.0, (3,), "y")), (Lift, ("rdl",)), (Lift, ("rdl", 40.0, (8, 8)))],
+)
+def test_every_behaviour_of_collections_namedtuple_is_kept(record: type, values: tuple[object, ...]) -> None:
+    import collections
+    import copy
+
+    defaults = list(record._field_defaults.values())  # type: ignore[attr-defined]
+    plain = collections.namedtuple(record.__name__, record._fields, defaults=defaults)  # type: ignore[attr-defined, misc]
+    ours, theirs = record(*values), plain(*values)
+    assert tuple(ours) == tuple(theirs) and repr(ours) == repr(theirs)
+    assert ours._asdict() == theirs._asdict() and record.__match_args__ == plain.__match_args__  # type: ignore[attr-defined]
+    assert record(**dict(zip(record._fields, values, strict=False))) == ours  # type: ignore[attr-defined]
+    assert pickle.loads(pickle.dumps(ours)) == ours and copy.deepcopy(ours) == ours and copy.copy(ours) == ours
+    assert hash(ours) == hash(theirs) and ours == theirs
+    first = record._fields[0]  # type: ignore[attr-defined]
+    assert ours._replace(**{first: values[0]}) == ours
+    for kind in (record, plain):
+        with pytest.raises(TypeError):
+            kind()  # the first field has no default
+        with pytest.raises(TypeError, match="Expected"):
+            kind._make([*values, *defaults, "one too many"][: len(record._fields) + 1])  # type: ignore[attr-defined]
+        with pytest.raises(ValueError, match="unexpected field names"):
+            kind(*values)._replace(nonsense=1)
+        with pytest.raises(AttributeError):
+            kind(*values).nonsense = 1  # no instance dict (__slots__ = ())
+    assert getattr(record, first).__doc__ == getattr(plain, first).__doc__ == "Alias for field number 0"
