@@ -15,9 +15,10 @@ from glutecoach.core.models import Entry
 from glutecoach.core.person import PAIN_STOP
 
 RISING_TO = 3  # pain rising over three logs to at least this is a trend worth acting on
-_SHARP = re.compile(r"\b(sharp|shooting|stabbing|pulled|tweak(ed)?|strain(ed)?)\b")
-_NERVE = re.compile(r"\b(numb(ness)?|tingl\w*|pins and needles|shooting|radiat\w*|electric)\b")
-_LOW_BACK = re.compile(r"\b(low(er)?[- ]?back|lumbar|back ?ache|back pain|my back|spine|spinal|si joint)\b")
+# Compiled on first use (re keeps them), never at import: most entries have no note to search.
+_SHARP = r"\b(sharp|shooting|stabbing|pulled|tweak(ed)?|strain(ed)?)\b"
+_NERVE = r"\b(numb(ness)?|tingl\w*|pins and needles|shooting|radiat\w*|electric)\b"
+_LOW_BACK = r"\b(low(er)?[- ]?back|lumbar|back ?ache|back pain|my back|spine|spinal|si joint)\b"
 
 
 def _note(e: Entry) -> str:
@@ -31,17 +32,17 @@ def worse_next_morning(e: Entry) -> bool:
 
 def sharp(e: Entry) -> bool:
     """The note names a sharp or shooting pain (or a pull or strain): more than soreness."""
-    return bool(_SHARP.search(_note(e)))
+    return bool(e.note) and re.search(_SHARP, _note(e)) is not None
 
 
 def nerve(e: Entry) -> bool:
     """The note names numbness, tingling or a shooting, radiating pain: a nerve may be involved."""
-    return bool(_NERVE.search(_note(e)))
+    return bool(e.note) and re.search(_NERVE, _note(e)) is not None
 
 
 def low_back(e: Entry) -> bool:
     """The pain logged is in the low back (by the note's words; 'back of the thigh' is not the back)."""
-    return bool(_LOW_BACK.search(_note(e)))
+    return bool(e.note) and re.search(_LOW_BACK, _note(e)) is not None
 
 
 def hurt(e: Entry) -> bool:
