@@ -141,5 +141,6 @@ def _next_for(
     entries = log_entries(today, start, lifts, conn)
     if start is None:  # the default plan counts from the first day of the log read whole, not a lift's older sessions
         begin = next_session.history_start(today)
-        start = min((dt.date.fromisoformat(e.date) for e in entries if e.date >= begin), default=today)
+        first = min((e.date for e in entries if e.date >= begin), default=None)  # ISO days sort as dates
+        start = dt.date.fromisoformat(first) if first else today
     return next_session.next_session(cat, the_plan, profile, entries, today, start, steps, saved=choice is not None)
