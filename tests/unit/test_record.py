@@ -103,13 +103,23 @@ def test_every_behaviour_of_collections_namedtuple_is_kept(record: type, values:
     assert hash(ours) == hash(theirs) and ours == theirs
     first = record._fields[0]  # type: ignore[attr-defined]
     assert ours._replace(**{first: values[0]}) == ours
+    errors: list[type[BaseException]] = []
     for kind in (record, plain):
         with pytest.raises(TypeError):
             kind()  # the first field has no default
         with pytest.raises(TypeError, match="Expected"):
             kind._make([*values, *defaults, "one too many"][: len(record._fields) + 1])  # type: ignore[attr-defined]
-        with pytest.raises(ValueError, match="unexpected field names"):
+        with pytest.raises((ValueError, TypeError), match="unexpected field names") as raised:
             kind(*values)._replace(nonsense=1)
+        errors.append(raised.type)
         with pytest.raises(AttributeError):
             kind(*values).nonsense = 1  # no instance dict (__slots__ = ())
+    assert errors[0] is errors[1]  # the error this Python's namedtuple raises (ValueError; TypeError from 3.13)
     assert getattr(record, first).__doc__ == getattr(plain, first).__doc__ == "Alias for field number 0"
+
+
+def test_a_field_name_cannot_start_with_an_underscore() -> None:
+    with pytest.raises(ValueError, match="underscore"):
+
+        class Hidden(NamedTuple):
+            _secret: int  # type: ignore[misc]
