@@ -71,13 +71,13 @@ def load(extra: Sequence[Path] = (), use_cache: bool = True, user: bool = True, 
     folder = paths.cache_dir()
     cached = use_cache and not _refresh
     contents, file_keys = _file_keys(files, layout, version, folder if cached else None)
-    key = speed.digest(layout, version, *(str(p).encode() + b"\0" + k.encode() for p, k in zip(files, file_keys, strict=True)))
+    key = _merged_key(files, file_keys, layout, version)
     raw = speed.read_cache(folder / f"catalogue-{key[:32]}.marshal", key) if cached else None
     if raw is None:
         if contents is None:  # the keys came from the files' signatures: validation reads the bytes themselves
             contents = [_read(p) for p in files]
             file_keys = [speed.digest(layout, version, data) for data in contents]
-            key = speed.digest(layout, version, *(str(p).encode() + b"\0" + k.encode() for p, k in zip(files, file_keys, strict=True)))
+            key = _merged_key(files, file_keys, layout, version)
         store_key = speed.digest(layout, version, b"validated files")
         known = speed.read_validated(folder, store_key) if cached else {}
         validated = {i: known[k] for i, k in enumerate(file_keys) if k in known}
@@ -100,10 +100,15 @@ def load(extra: Sequence[Path] = (), use_cache: bool = True, user: bool = True, 
         return load(extra, use_cache, user, _refresh=True)  # a cache that does not fit this code: rebuilt and rewritten
 
 
+def _merged_key(files: list[Path], file_keys: list[str], layout: bytes, version: bytes) -> str:
+    """The merged catalogue's key: every file's path and content key, in order."""
+    return speed.digest(layout, version, *(str(p).encode() + b"\0" + k.encode() for p, k in zip(files, file_keys, strict=True)))
+
+
 def _file_keys(files: list[Path], layout: bytes, version: bytes, folder: Path | None) -> tuple[list[bytes] | None, list[str]]:
     """Each file's content key. A file whose signature (device, inode, size, modification and change
-    times) is in the store of keys (speed.read_file_keys) is not read: the built-in catalogue is 415 KB
-    read and hashed on every run (about 1 ms), a 50,000-exercise file 60 MB. Otherwise every file is
+    times) is in the store of keys (speed.read_file_keys) is not read: the built-in catalogue's 415 KB were
+    read and hashed on every run (about 1 ms), and a 50,000-exercise file is 60 MB. Otherwise every file is
     read and its key is its bytes' digest; the contents are then returned too."""
     infos = [_checked(p) for p in files]  # every file is checked (and remembered as read) either way
     signatures = [speed.signature(p, info) for p, info in zip(files, infos, strict=True)]
