@@ -189,7 +189,10 @@ class FeatureModel:
         """The predicted score and the features that moved it most (largest contributions first)."""
         parts = [(c * (feats.get(n, 0.0) - m), n) for n, m, c in zip(self.names, self.means, self.coef, strict=True)]
         score = self.intercept + sum(p for p, _ in parts)
-        drivers = [f"{n} ({'+' if p > 0 else '-'}{abs(p):.0f})" for p, n in sorted(parts, key=lambda x: -abs(x[0])) if abs(p) >= 1.0]
+        # Contributions equal to 1e-6 are a tie, broken by name: which of two equal features is named must
+        # not hang on the last bits of a float sum (Python 3.12 made sum() of floats compensated).
+        ranked = sorted(parts, key=lambda x: (-round(abs(x[0]), 6), x[1]))
+        drivers = [f"{n} ({'+' if p > 0 else '-'}{abs(p):.0f})" for p, n in ranked if abs(p) >= 1.0]
         return max(0.0, min(CAP, score)), drivers[:3]
 
 

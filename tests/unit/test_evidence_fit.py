@@ -273,3 +273,15 @@ def test_the_readme_prints_the_fit_and_validation_the_data_holds() -> None:
     fitted = yaml.load(fitted_text(), Loader=Loader)
     for row in fit_scores.readme_rows(fitted, load_table().overrides):
         assert row in readme, row
+
+
+def test_features_that_move_a_score_equally_are_named_in_the_same_order_on_every_python() -> None:
+    """Which of two equal contributions is named must not hang on a float sum's last bits (Python 3.12
+    made sum() of floats compensated, and the shipped fit differed on 3.13): equal to 1e-6 is a tie,
+    broken by name."""
+    from glutecoach.catalogue.fit import FeatureModel
+
+    for nudge in (0.0, 1e-12, -1e-12):
+        model = FeatureModel(("b-feature", "a-feature", "c-feature"), (0.0, 0.0, 0.0), (2.0 + nudge, 2.0, 3.0), 50.0, 10.0, 1.0)
+        _, drivers = model.predict({"a-feature": 1.0, "b-feature": 1.0, "c-feature": 1.0})
+        assert drivers == ["c-feature (+3)", "a-feature (+2)", "b-feature (+2)"], nudge
