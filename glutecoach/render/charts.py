@@ -72,6 +72,18 @@ def _fmt(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".") if abs(value) < 1000 else f"{value:.0f}"
 
 
+@functools.lru_cache(maxsize=512)
+def _column(level: int | None, height: int, ascii: bool) -> str:
+    """One column of a chart, top to bottom: `level` eighths of its height filled (None: no session in
+    it, blank; 0: logged at zero, a dot on the axis)."""
+    if level is None:
+        return " " * height
+    if level == 0:
+        return " " * (height - 1) + ZERO_MARK[ascii]
+    blocks = BLOCKS[ascii]
+    return "".join(blocks[max(0, min(8, level - (height - 1 - row) * 8))] for row in range(height))
+
+
 def dated_columns(
     points: Sequence[tuple[str, float]],
     since: str,
@@ -100,8 +112,10 @@ def dated_columns(
     columns = max(4, width - indent)
     top: dict[int, float] = {}
     marked: set[int] = set()
+    first = _day(since).toordinal()
+    span = max(1, _day(until).toordinal() - first + 1)
     for day, value in points:
-        col = column_of(day, since, until, columns)
+        col = max(0, min(columns - 1, (_day(day).toordinal() - first) * columns // span))  # column_of, the window's ends read once
         top[col] = max(value, top.get(col, value))
         if day in records:
             marked.add(col)
@@ -112,18 +126,9 @@ def dated_columns(
         for col in marked:
             mark[col] = RECORD_MARK[ascii]
         lines.append(Text(" " * indent + "".join(mark).rstrip(), style="bold"))
-    blocks = BLOCKS[ascii]
-    for row in range(height):
+    rows = zip(*(_column(levels.get(col), height, ascii) for col in range(columns)), strict=True)  # each column drawn once
+    for row, cells in enumerate(rows):
         label = labels[0] if row == 0 else labels[1] if row == height - 1 else ""
-        cells = []
-        for col in range(columns):
-            level = levels.get(col)
-            if level is None:
-                cells.append(" ")
-            elif level == 0 and row == height - 1:
-                cells.append(ZERO_MARK[ascii])
-            else:
-                cells.append(blocks[max(0, min(8, level - (height - 1 - row) * 8))])
         line = Text(label.rjust(indent - 2) + " " + ("|" if ascii else "│"))
         line.append("".join(cells).rstrip(), style=style)
         lines.append(line)
