@@ -20,6 +20,7 @@ CONTACT_SCALE = (0, 10)
 # past about 12 reps the formula drifts far from a tested 1RM.
 E1RM_MAX_REPS = 12
 MAIN_LIFTS = 6  # the loaded exercises charted one by one; the rest are summed up in a table
+NO_SETS = (0.0,) * len(REGIONS)  # what a set of an exercise no longer in the catalogue counts toward
 
 
 class ExerciseTrend(NamedTuple):
@@ -97,9 +98,6 @@ class Progress(NamedTuple):
         """The loaded exercises worth a chart (a load in two sessions or more), most sessions first."""
         loaded = [t for t in self.exercises if t.loaded_sessions >= 2]
         return tuple(sorted(loaded, key=lambda t: (-t.loaded_sessions, t.name))[:MAIN_LIFTS])
-
-
-NO_SETS = (0.0,) * len(REGIONS)  # what a set of an exercise no longer in the catalogue counts toward
 
 
 def week_status(sets: float, target: tuple[int, int]) -> str:
