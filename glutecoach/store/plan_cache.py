@@ -2,8 +2,11 @@
 plan's shape, and `plan next` rebuilds the same saved plan at every session: the cache turns that
 rebuild (about 15 ms, and the builder's imports) into one small read.
 
-Stored with marshal (glutecoach.speed) as plain values: a named tuple as its module, name and fields,
-an exercise as its slug (taken back from the catalogue the key was made from). The key holds the
+Stored as a pickle inside the marshal cache file (glutecoach.speed), an exercise as its slug (taken back
+from the catalogue the key was made from). Reading it admits only glutecoach.core's records: a pickle
+names the classes it builds, and any other class or function is refused (the file is rebuilt). Pickle's
+reader is C, so the plan comes back in a fifth of the time the former walk over marshal values took
+(0.08 ms against 0.46 ms for the beginner plan, warm). The key holds the
 catalogue's fingerprint, everything the builder reads and the builder's own source files (their size
 and modification time), so an edited or upgraded builder never reads an old plan. A cache that cannot
 be read or does not fit is rebuilt; one that cannot be written is skipped.
@@ -11,7 +14,9 @@ be read or does not fit is rebuilt; one that cannot be written is skipped.
 
 from __future__ import annotations
 
+import io
 import os
+import pickle
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,8 +30,8 @@ if TYPE_CHECKING:
 
 KEEP_PLANS = 8  # a saved plan, the default one and a few looked at
 CORE = Path(__file__).resolve().parent.parent / "core"
-EXERCISE = "\0exercise"  # marks an exercise by slug; no catalogue value starts with NUL
-NAMED = "\0named"  # marks a named tuple: module, class name, fields
+PICKLE_PROTOCOL = 5
+RECORDS_FROM = "glutecoach.core."  # the only modules a stored plan may name a class of
 
 
 def built(cat: Catalogue, goal: Goal, profile: Profile, weeks: int, days: int, contact: bool) -> Plan:
@@ -43,7 +48,7 @@ def built(cat: Catalogue, goal: Goal, profile: Profile, weeks: int, days: int, c
     if raw is not None:
         try:
             plan = _decode(raw["plan"], cat)
-        except (KeyError, IndexError, TypeError, ValueError, AttributeError, ImportError):
+        except (pickle.UnpicklingError, EOFError, KeyError, IndexError, TypeError, ValueError, AttributeError, ImportError):
             plan = None
         if isinstance(plan, Plan):
             return plan
@@ -67,34 +72,37 @@ def _code_key() -> str:
     return repr(marks)
 
 
-def _encode(value: Any) -> Any:
-    if isinstance(value, Exercise):
-        return (EXERCISE, value.slug)
-    if isinstance(value, tuple) and hasattr(value, "_fields"):
-        kind = type(value)
-        return (NAMED, kind.__module__, kind.__name__, *(_encode(v) for v in value))
-    if isinstance(value, tuple):
-        return tuple(_encode(v) for v in value)
-    if isinstance(value, list):
-        return [_encode(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _encode(v) for k, v in value.items()}
-    return value
+class _Pickler(pickle.Pickler):
+    def persistent_id(self, obj: Any) -> str | None:
+        return obj.slug if isinstance(obj, Exercise) else None  # by slug: the catalogue is the key's part
 
 
-def _decode(value: Any, cat: Catalogue) -> Any:
-    if isinstance(value, tuple):
-        if value and value[0] == EXERCISE:
-            return cat.exercises[value[1]]
-        if value and value[0] == NAMED:
-            module, name = value[1], value[2]
-            if not module.startswith("glutecoach.core."):
-                raise ValueError(f"not a glutecoach type: {module}")
-            kind = getattr(sys.modules.get(module) or __import__(module, fromlist=[name]), name)
-            return kind(*(_decode(v, cat) for v in value[3:]))
-        return tuple(_decode(v, cat) for v in value)
-    if isinstance(value, list):
-        return [_decode(v, cat) for v in value]
-    if isinstance(value, dict):
-        return {k: _decode(v, cat) for k, v in value.items()}
-    return value
+def _encode(plan: Plan) -> bytes:
+    out = io.BytesIO()
+    _Pickler(out, protocol=PICKLE_PROTOCOL).dump(plan)
+    return out.getvalue()
+
+
+class _Unpickler(pickle.Unpickler):
+    """A reader that builds glutecoach.core's records and nothing else."""
+
+    def __init__(self, data: bytes, cat: Catalogue) -> None:
+        super().__init__(io.BytesIO(data))
+        self._exercises = cat.exercises
+
+    def persistent_load(self, pid: Any) -> Exercise:
+        return self._exercises[pid]  # a slug the catalogue lost: KeyError, and the plan is built again
+
+    def find_class(self, module: str, name: str) -> Any:
+        kind = getattr(sys.modules.get(module), name, None) if module.startswith(RECORDS_FROM) else None
+        if kind is None and module.startswith(RECORDS_FROM):
+            kind = getattr(__import__(module, fromlist=[name]), name, None)
+        if not (isinstance(kind, type) and issubclass(kind, tuple) and hasattr(kind, "_fields")):
+            raise pickle.UnpicklingError(f"not a glutecoach record: {module}.{name}")
+        return kind
+
+
+def _decode(data: Any, cat: Catalogue) -> Any:
+    if not isinstance(data, bytes):
+        raise TypeError("a stored plan is a pickle's bytes")
+    return _Unpickler(data, cat).load()

@@ -5,6 +5,7 @@ cache costs a rebuild, never a wrong plan or an error."""
 from __future__ import annotations
 
 import marshal
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -73,10 +74,36 @@ def test_a_damaged_or_foreign_cache_is_rebuilt(isolated_home: Path, cat: Catalog
     (path,) = (isolated_home / "cache").glob("plan-*.marshal")
     raw = marshal.loads(path.read_bytes())
     calls = _builds(monkeypatch)
-    for bad in [b"\x00garbage", marshal.dumps({**raw, "plan": ("\0named", "os", "system", "true")}), marshal.dumps({**raw, "plan": 3})]:
+    stored = raw["plan"]
+    for bad in [
+        b"\x00garbage",
+        marshal.dumps({**raw, "plan": 3}),
+        marshal.dumps({**raw, "plan": stored[: len(stored) // 2]}),  # cut short
+        marshal.dumps({**raw, "plan": stored.replace(b"hip-thrust", b"hip-thrusx")}),  # a slug the catalogue lacks
+        marshal.dumps({**raw, "plan": pickle.dumps(Profile())}),  # a record, but not a plan
+    ]:
         path.write_bytes(bad)
         calls.clear()
         assert plan_cache.built(cat, goal, Profile(), 8, 3, True) == plan and calls == [1]
+
+
+def test_a_stored_plan_can_build_records_only_never_call_a_function(
+    isolated_home: Path, cat: Catalogue, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A pickle names what it calls: a cache file written by someone else must not run anything."""
+    goal = cat.goals["glute-size"]
+    plan = plan_cache.built(cat, goal, Profile(), 8, 3, True)
+    (path,) = (isolated_home / "cache").glob("plan-*.marshal")
+    raw = marshal.loads(path.read_bytes())
+    keep = tmp_path / "keep.txt"
+    keep.write_text("mine")
+    calls = _builds(monkeypatch)
+    for call in [b"cos\nremove\n(V" + str(keep).encode() + b"\ntR.", b"cglutecoach.core.plan\nbuild\n(tR."]:
+        path.write_bytes(marshal.dumps({**raw, "plan": call}))
+        calls.clear()
+        assert plan_cache.built(cat, goal, Profile(), 8, 3, True) == plan
+        assert calls == [1], call  # the rebuild only: the stored call of the builder was refused
+    assert keep.read_text() == "mine"
 
 
 def test_an_edited_builder_never_reads_a_plan_it_did_not_make(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
