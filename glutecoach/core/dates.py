@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 EARLIEST = dt.date(1900, 1, 1)
 
@@ -17,9 +16,10 @@ def parse_day(value: str | None, today: dt.date, ahead: int = 1) -> dt.date:
         return today
     if text == "yesterday":
         return today - dt.timedelta(days=1)
-    if m := re.fullmatch(r"-(\d{1,5})d", text):
-        return check_day(today - dt.timedelta(days=int(m.group(1))), today, value, ahead)
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    # str.isdecimal is re's \d (Unicode category Nd), without compiling a pattern on every run
+    if text[:1] == "-" and text[-1:] == "d" and 1 <= len(text) - 2 <= 5 and text[1:-1].isdecimal():
+        return check_day(today - dt.timedelta(days=int(text[1:-1])), today, value, ahead)
+    if not (len(text) == 10 and text[4] == text[7] == "-" and (text[:4] + text[5:7] + text[8:]).isdecimal()):
         raise ValueError(f"'{value}' is not a day; give YYYY-MM-DD (e.g. 2026-03-14), today, yesterday or -3d.")
     try:
         day = dt.date.fromisoformat(text)

@@ -7,7 +7,7 @@ import re
 from glutecoach.core.vocab import LB_PER_KG  # the one home: the international pound is 0.45359237 kg exactly
 
 LOAD_UNITS = {"kg": "kg", "kgs": "kg", "kilo": "kg", "kilos": "kg", "lb": "lb", "lbs": "lb", "pound": "lb", "pounds": "lb"}
-_LOAD = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*([a-z]*)\s*", re.IGNORECASE)
+_LOAD = r"\s*(\d+(?:[.,]\d+)?)\s*([a-z]*)\s*"  # compiled on first use (re's cache): progress imports convert, never this
 
 
 def convert(load: float, units: str, to: str) -> float:
@@ -21,7 +21,7 @@ def parse_load(text: str, to: str) -> float:
     """A load as typed, in the unit `to`: '60' is already in `to`; '60kg' and '135lb' are converted.
 
     Raises ValueError with a sentence saying what is accepted."""
-    found = _LOAD.fullmatch(text)
+    found = re.fullmatch(_LOAD, text, re.IGNORECASE)
     unit = LOAD_UNITS.get(found.group(2).lower()) if found and found.group(2) else to
     if not found or unit is None:
         raise ValueError(f"'{text}' is not a load; give a number, optionally with kg or lb (e.g. 60, 60kg, 135lb).")

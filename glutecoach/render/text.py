@@ -28,11 +28,15 @@ def _escape(match: re.Match[str]) -> str:
 def safe(text: str) -> str:
     """Text from a file or a user, with control and bidi characters shown as escapes (\\x1b, \\u202e)
     instead of obeyed."""
+    if text.isprintable():  # no C0, C1 or bidi control (all are unprintable): the pattern is not compiled (0.3 ms)
+        return text
     return _pattern(_CONTROL).sub(_escape, text)
 
 
 def safe_line(text: str) -> str:
     """safe(), and line breaks and tabs escaped too: a message stays one paragraph whatever a value holds."""
+    if text.isprintable():  # line breaks and tabs are unprintable too
+        return text
     return _pattern(_LINE_BREAKS).sub(_escape, text)
 
 
