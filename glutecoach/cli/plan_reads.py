@@ -68,36 +68,60 @@ def _opened(conn: sqlite3.Connection | None) -> AbstractContextManager[sqlite3.C
 
 
 def log_entries(
-    today: dt.date, plan_start: dt.date | None = None, lifts: Sequence[str] = (), conn: sqlite3.Connection | None = None
+    today: dt.date,
+    plan_start: dt.date | None = None,
+    lifts: Sequence[str] = (),
+    conn: sqlite3.Connection | None = None,
+    recent: list[Entry] | None = None,
 ) -> list[Entry]:
     """The log the next session reads: whole since history_start, and for each of `lifts` not logged since,
-    its last few sessions before (a working load after a long break, without reading the years between)."""
+    its last few sessions before (a working load after a long break, without reading the years between).
+    `recent`: the whole part, when this run has read it already (recent_entries)."""
     from glutecoach.core import next_session
     from glutecoach.store import log
 
     begin = next_session.history_start(today, plan_start)
     with _opened(conn) as conn:
-        recent = log.entries(conn, since=begin, newest_first=False, until=today.isoformat())
+        if recent is None:
+            recent = recent_entries(conn, today, plan_start)
         seen = {e.slug for e in recent}
         older = log.latest_of(conn, [s for s in lifts if s not in seen], begin)
     return next_session.up_to([*older, *recent], today)
 
 
-def proposal(cat: Catalogue, today: dt.date, conn: sqlite3.Connection | None = None) -> LevelProposal | None:
-    """What the whole log says of the lifter (core.history), from two indexed queries, not every entry."""
-    from glutecoach.core.history import REGULAR_WINDOW_WEEKS, propose_from
+def recent_entries(conn: sqlite3.Connection, today: dt.date, plan_start: dt.date | None = None) -> list[Entry]:
+    """Every entry from history_start to today, in the log's order."""
+    from glutecoach.core import next_session
+    from glutecoach.store import log
+
+    return log.entries(conn, since=next_session.history_start(today, plan_start), newest_first=False, until=today.isoformat())
+
+
+def proposal(
+    cat: Catalogue, today: dt.date, conn: sqlite3.Connection | None = None, recent: Sequence[Entry] | None = None, recent_since: str = ""
+) -> LevelProposal | None:
+    """What the whole log says of the lifter (core.history), from indexed queries, not every entry. With
+    `recent` (every entry from `recent_since` to today, already read by this run), the days and ratings
+    inside it are counted from it instead of asked again."""
+    from glutecoach.core.history import CONTACT_RATINGS, last_contacts, loaded_days_in, propose_from, window_start
     from glutecoach.core.training_state import loadable
     from glutecoach.store import log
 
     lifts = [s.slug for s in cat.exercises.summaries if loadable(s)]  # summaries: no exercise is built to ask
-    since = (today - dt.timedelta(weeks=REGULAR_WINDOW_WEEKS)).isoformat()
+    since, until = window_start(today), today.isoformat()
     with _opened(conn) as conn:
-        span = log.span_of(conn, lifts, today.isoformat())
+        span = log.span_of(conn, lifts, until)
         if span is None:
             return None
-        recent = log.days_since(conn, lifts, since, today.isoformat())
-        ratings = log.recent_contacts(conn, today.isoformat())
-    return propose_from(span[0], span[1], recent, ratings, today)
+        if recent is not None and recent_since <= since:  # the window is inside what was read
+            days = len(loaded_days_in(recent, set(lifts), since, until))
+            ratings = last_contacts(recent, until)
+            if len(ratings) < CONTACT_RATINGS:  # fewer ratings in the window: older ones count too
+                ratings = log.recent_contacts(conn, until, CONTACT_RATINGS)
+        else:
+            days = log.days_since(conn, lifts, since, until)
+            ratings = log.recent_contacts(conn, until, CONTACT_RATINGS)
+    return propose_from(span[0], span[1], days, ratings, today)
 
 
 def next_for(today: dt.date, catalogue_files: list[Path] | None = None, weeks: int | None = None, days: int | None = None) -> NextSession:
@@ -116,12 +140,14 @@ def _next_for(
     from glutecoach.store import saved_plan
 
     choice = saved_plan.load()
+    recent = None
     if choice is None:
         from glutecoach.core.history import choose
 
         cat = load_catalogue(catalogue_files)
         set_elsewhere = person(None, None, None, None, with_log=False).sources.get("level") != "default"
-        picked = choose(proposal(cat, today, conn), set_elsewhere)
+        recent = recent_entries(conn, today)  # read once: the proposal counts in it, and the session reads it
+        picked = choose(proposal(cat, today, conn, recent, next_session.history_start(today)), set_elsewhere)
         cat, profile, the_plan = plan_for(
             picked.level,
             None,
@@ -138,7 +164,7 @@ def _next_for(
         cat, profile, the_plan = built_choice(choice, catalogue_files, weeks, days)
         start, steps = dt.date.fromisoformat(choice.start), choice.steps
     lifts = sorted({e.exercise.slug for w in the_plan.weeks for s in w.sessions for e in s.exercises})
-    entries = log_entries(today, start, lifts, conn)
+    entries = log_entries(today, start, lifts, conn, recent)
     if start is None:  # the default plan counts from the first day of the log read whole, not a lift's older sessions
         begin = next_session.history_start(today)
         first = min((e.date for e in entries if e.date >= begin), default=None)  # ISO days sort as dates

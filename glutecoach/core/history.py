@@ -10,7 +10,7 @@ are past Contact with at least four weeks of loaded training unless your recent 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from glutecoach.core.models import Catalogue, Entry
 from glutecoach.core.record import NamedTuple
@@ -23,6 +23,7 @@ REGULAR_WINDOW_WEEKS = 12  # how regularly you train: loaded sessions a week ove
 RECENT_WEEKS = 4  # the last loaded session within this many weeks, or the history is not current
 PAST_CONTACT_WEEKS = 4
 LOW_CONTACT = 5  # recent contact ratings averaging under this keep the Contact phase
+CONTACT_RATINGS = 6  # the recent ratings that say whether contact is low
 
 
 class LevelProposal(NamedTuple):
@@ -37,18 +38,27 @@ def propose(cat: Catalogue, entries: Sequence[Entry], today: dt.date) -> LevelPr
     """The level and Contact choice your log supports, with the sentence that says why; None without
     any loaded training logged."""
     until = today.isoformat()
-    loaded_days = sorted(
-        {
-            e.date
-            for e in entries
-            if e.slug in cat.exercises and loadable(cat.exercises[e.slug]) and any(s.load for s in working_sets(e)) and e.date <= until
-        }
-    )
+    lifts = {s.slug for s in cat.exercises.summaries if loadable(s)}
+    loaded_days = sorted(loaded_days_in(entries, lifts, "", until))
     if not loaded_days:
         return None
-    ratings = [e.contact for e in sorted(entries, key=lambda e: e.date) if e.contact is not None and e.date <= until][-6:]
-    since = (today - dt.timedelta(weeks=REGULAR_WINDOW_WEEKS)).isoformat()
-    return propose_from(loaded_days[0], loaded_days[-1], sum(d >= since for d in loaded_days), ratings, today)
+    ratings = last_contacts(sorted(entries, key=lambda e: e.date), until)
+    return propose_from(loaded_days[0], loaded_days[-1], sum(d >= window_start(today) for d in loaded_days), ratings, today)
+
+
+def window_start(today: dt.date) -> str:
+    """The first day of the window in which regularity is judged."""
+    return (today - dt.timedelta(weeks=REGULAR_WINDOW_WEEKS)).isoformat()
+
+
+def loaded_days_in(entries: Sequence[Entry], lifts: Collection[str], since: str, until: str) -> set[str]:
+    """The days in [since, until] on which one of `lifts` was logged with a load (a working set above 0)."""
+    return {e.date for e in entries if since <= e.date <= until and e.slug in lifts and any(s.load for s in working_sets(e))}
+
+
+def last_contacts(entries: Sequence[Entry], until: str, n: int = CONTACT_RATINGS) -> list[int]:
+    """The last `n` contact ratings logged on or before `until`, oldest first (entries in the log's order)."""
+    return [e.contact for e in entries if e.contact is not None and e.date <= until][-n:]
 
 
 def propose_from(first_day: str, last_day: str, recent_days: int, ratings: Sequence[int], today: dt.date) -> LevelProposal | None:

@@ -47,7 +47,7 @@ def days_since(conn: sqlite3.Connection, slugs: Sequence[str], since: str, until
     return int(conn.execute(sql, [since, until, *slugs]).fetchone()[0])
 
 
-def recent_contacts(conn: sqlite3.Connection, until: str, n: int = 6) -> list[int]:
+def recent_contacts(conn: sqlite3.Connection, until: str, n: int) -> list[int]:
     """The last `n` contact ratings logged on or before a day, oldest first."""
     sql = "SELECT contact FROM entries WHERE contact IS NOT NULL AND date <= ? ORDER BY date DESC, id DESC LIMIT ?"
     return [row[0] for row in conn.execute(sql, [until, n]).fetchall()][::-1]

@@ -10,13 +10,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from glutecoach.catalogue.load import load
-from glutecoach.core.history import REGULAR_WINDOW_WEEKS, propose, propose_from
+from glutecoach.cli.plan_reads import proposal
+from glutecoach.core.history import REGULAR_WINDOW_WEEKS, propose
 from glutecoach.core.models import Entry, SetRow
-from glutecoach.core.training_state import loadable
 from glutecoach.store import log
 
 SLUGS = ["hip-thrust", "back-squat", "romanian-deadlift", "clamshell", "glute-bridge"]
@@ -62,19 +62,29 @@ def test_each_lifts_last_sessions_before_a_day_are_the_plain_answer(items: list[
     assert [e.id for e in found] == [e.id for e in plain]
 
 
+def _rated(day: int, contact: int) -> Entry:
+    sets = (SetRow(8, 60.0, "working"),)
+    return Entry(None, (FIRST + dt.timedelta(days=day)).isoformat(), "hip-thrust", sets, "kg", contact, None, 2, None)
+
+
+LOW_BEFORE_HIGH_IN_WINDOW = [*(_rated(d, 0) for d in range(40, 110, 3)), _rated(190, 10), _rated(195, 10)]
+
+
 @settings(deadline=None)
-@given(entries_st, st.integers(0, 420))
-def test_the_level_proposed_from_indexed_questions_is_the_one_read_from_every_entry(items: list[Entry], day: int) -> None:
+@given(entries_st, st.integers(0, 420), st.integers(-6, 6))
+@example(LOW_BEFORE_HIGH_IN_WINDOW, 200, 0)  # two ratings in the window: the four before it count too
+@example(LOW_BEFORE_HIGH_IN_WINDOW, 200, -12)  # read from after the window's start: it must be asked
+def test_the_level_proposed_from_indexed_questions_is_the_one_read_from_every_entry(items: list[Entry], day: int, more: int) -> None:
+    """plan next asks the log (plan_reads.proposal) two ways: by indexed questions, or counting inside the
+    weeks it has read already (from `more` weeks before the window, or after its start); both are what
+    reading every entry says (core.history.propose)."""
     today = FIRST + dt.timedelta(days=day)
-    until = today.isoformat()
-    lifts = [s for s, ex in CAT.exercises.items() if loadable(ex)]
-    since = (today - dt.timedelta(weeks=REGULAR_WINDOW_WEEKS)).isoformat()
+    read_from = (today - dt.timedelta(weeks=REGULAR_WINDOW_WEEKS + more)).isoformat()
     with _stored(items) as (saved, path), log.connect(path, create=False) as conn:
-        span = log.span_of(conn, lifts, until)
-        recent = log.days_since(conn, lifts, since, until)
-        ratings = log.recent_contacts(conn, until)
-    indexed = None if span is None else propose_from(span[0], span[1], recent, ratings, today)
-    assert indexed == propose(CAT, saved, today)
+        asked = proposal(CAT, today, conn)
+        recent = log.entries(conn, since=read_from, until=today.isoformat(), newest_first=False)
+        counted = proposal(CAT, today, conn, recent, read_from)
+    assert asked == counted == propose(CAT, saved, today)
 
 
 @settings(deadline=None)
