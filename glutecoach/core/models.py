@@ -324,7 +324,7 @@ class Entry(NamedTuple):
     @property
     def counted_sets(self) -> tuple[SetRow, ...]:
         """The sets that count toward volume and progression: warm-ups left out."""
-        return tuple(s for s in self.sets if s.counts)
+        return tuple([s for s in self.sets if s.counts])
 
     def as_json(self) -> dict[str, Any]:
         """The entry as the documented JSON (log list --format json, log export)."""

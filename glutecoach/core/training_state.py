@@ -26,8 +26,8 @@ def loadable(ex: Exercise | Summary) -> bool:
 
 
 def working_sets(e: Entry) -> tuple[SetRow, ...]:
-    """The sets that count: every set but a warm-up."""
-    return tuple([s for s in e.sets if getattr(s, "type", "working") != "warmup"])
+    """The sets that count: every set but a warm-up (SetRow.counts, the rule's one home)."""
+    return e.counted_sets
 
 
 def e1rm(load: float, reps: int, rir: int | None) -> float:

@@ -247,14 +247,11 @@ def test_loads_round_to_what_plates_can_make() -> None:
     assert decide.LOAD_STEP == 0.025 and planner.LOAD_STEPS == {"kg": 2.5, "lb": 5.0}
 
 
-def test_working_sets_leave_out_warm_ups_whether_or_not_sets_have_a_type() -> None:
-    class OldSet:  # a set from before set types existed
-        reps, load = 12, 40.0
-
-    entry = Entry(1, "2026-11-02", "hip-thrust", (SetRow(5, 20.0, "warmup"), SetRow(12, 40.0)), "kg")
-    assert working_sets(entry) == (SetRow(12, 40.0),)
-    old = entry._replace(sets=(OldSet(),))  # type: ignore[arg-type]
-    assert len(working_sets(old)) == 1
+def test_working_sets_leave_out_warm_ups_and_only_them() -> None:
+    """One rule, one home (SetRow.counts): plan next and progress count the same sets."""
+    sets = (SetRow(5, 20.0, "warmup"), SetRow(12, 40.0), SetRow(8, 30.0, "drop"), SetRow(3, 45.0, "failure"))
+    entry = Entry(1, "2026-11-02", "hip-thrust", sets, "kg")
+    assert working_sets(entry) == sets[1:] == entry.counted_sets
 
 
 def test_contact_is_found_on_the_drills_never_on_the_goals_hops_or_sit_to_stands(cat: Catalogue) -> None:
