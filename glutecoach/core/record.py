@@ -4,10 +4,10 @@ typing.NamedTuple checks each field's annotation when a class is made. With post
 (every module here starts with `from __future__ import annotations`) each annotation is a string, and
 each check compiles it; collections.namedtuple, under it, compiles a `__new__` for every class. `plan
 next` makes 46 record classes before it reads a line of the log: 6-8 ms of a 130 ms run (2-core x86_64,
-Python 3.11), now 1.8-2.5 ms. Nothing in glutecoach reads the checked types at run time, so at run time
-this base makes the class collections.namedtuple makes (tests/unit/test_record.py holds every behaviour
-equal), with one compiled `__new__` per number of fields, plus the class body's defaults, methods and
-docstring. Type checkers see typing.NamedTuple itself, so a record is checked exactly as before.
+Python 3.11), now about 1.25 ms. Nothing in glutecoach reads the checked types at run time, so at run
+time this base makes the class collections.namedtuple makes (tests/unit/test_record.py holds every
+behaviour equal), with one `__new__` per number of fields (1 to 16 compiled ahead, with this module),
+plus the class body's defaults, methods and docstring. Type checkers see typing.NamedTuple itself, so a record is checked exactly as before.
 
 Use it as typing's: `class Peak(NamedTuple): action: str; at: str`. Only the class form is supported
 (no functional form, no Generic), which is the only form glutecoach uses.
@@ -30,11 +30,44 @@ _SPECIAL = frozenset({"__module__", "__name__", "__annotations__"})
 _FIELD = type(namedtuple("_Probe", "x").x)  # type: ignore[attr-defined]
 _NEW_CODE: dict[int, Any] = {}  # number of fields -> the code of `lambda _cls, f0, f1, ...: tuple.__new__(_cls, (f0, f1, ...))`
 
+# The constructors of 1 to 16 fields, compiled with this module (its .pyc holds them): compiling one at
+# run time costs 40-80 us, and glutecoach's records have 16 different numbers of fields. The names
+# (_0, _1, ...) are replaced by the fields' in _new; _tuple_new is the globals' tuple.__new__ there.
+_tuple_new = tuple.__new__
+_PRECOMPILED = (
+    lambda _cls, _0: _tuple_new(_cls, (_0,)),
+    lambda _cls, _0, _1: _tuple_new(_cls, (_0, _1)),
+    lambda _cls, _0, _1, _2: _tuple_new(_cls, (_0, _1, _2)),
+    lambda _cls, _0, _1, _2, _3: _tuple_new(_cls, (_0, _1, _2, _3)),
+    lambda _cls, _0, _1, _2, _3, _4: _tuple_new(_cls, (_0, _1, _2, _3, _4)),
+    lambda _cls, _0, _1, _2, _3, _4, _5: _tuple_new(_cls, (_0, _1, _2, _3, _4, _5)),
+    lambda _cls, _0, _1, _2, _3, _4, _5, _6: _tuple_new(_cls, (_0, _1, _2, _3, _4, _5, _6)),
+    lambda _cls, _0, _1, _2, _3, _4, _5, _6, _7: _tuple_new(_cls, (_0, _1, _2, _3, _4, _5, _6, _7)),
+    lambda _cls, _0, _1, _2, _3, _4, _5, _6, _7, _8: _tuple_new(_cls, (_0, _1, _2, _3, _4, _5, _6, _7, _8)),
+    lambda _cls, _0, _1, _2, _3, _4, _5, _6, _7, _8, _9: _tuple_new(_cls, (_0, _1, _2, _3, _4, _5, _6, _7, _8, _9)),
+    lambda _cls, _0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10: _tuple_new(_cls, (_0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10)),
+    lambda _cls, _0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11: _tuple_new(_cls, (_0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11)),
+    lambda _cls, _0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12: _tuple_new(
+        _cls, (_0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12)
+    ),
+    lambda _cls, _0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, _13: _tuple_new(
+        _cls, (_0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, _13)
+    ),
+    lambda _cls, _0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, _13, _14: _tuple_new(
+        _cls, (_0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, _13, _14)
+    ),
+    lambda _cls, _0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, _13, _14, _15: _tuple_new(
+        _cls, (_0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, _13, _14, _15)
+    ),
+)
+
 
 def _new(typename: str, fields: tuple[str, ...], defaults: list[Any]) -> FunctionType:
     """The record's __new__, as collections.namedtuple writes it, but compiled once per number of fields
-    and renamed (namedtuple compiles one per class: half of its 80 us a class)."""
+    (1 to 16: ahead, with this module) and renamed (namedtuple compiles one per class)."""
     code = _NEW_CODE.get(len(fields))
+    if code is None and len(fields) <= len(_PRECOMPILED):
+        code = _NEW_CODE[len(fields)] = _PRECOMPILED[len(fields) - 1].__code__
     if code is None:
         args = "".join(f"_{i}, " for i in range(len(fields)))
         module = compile(f"lambda _cls, {args}: _tuple_new(_cls, ({args}))", "<record>", "eval")

@@ -123,3 +123,20 @@ def test_a_field_name_cannot_start_with_an_underscore() -> None:
 
         class Hidden(NamedTuple):
             _secret: int  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("n", range(1, 18))
+def test_a_precompiled_constructor_is_the_one_compiled_at_run_time(n: int) -> None:
+    """1 to 16 fields take a constructor compiled with core.record; each must be exactly the one written at
+    run time for more fields (a tuple of the arguments, in order: `(_0)` for `(_0,)` would not be)."""
+    from glutecoach.core import record
+
+    args = "".join(f"_{i}, " for i in range(n))
+    module = compile(f"lambda _cls, {args}: _tuple_new(_cls, ({args}))", "<record>", "eval")
+    written = next(c for c in module.co_consts if hasattr(c, "co_code"))
+    fields = tuple(f"f{i}" for i in range(n))
+    made = record._new("Rec", fields, [])
+    assert made.__code__.co_code == written.co_code and made.__code__.co_argcount == n + 1
+    assert made.__code__.co_varnames == ("_cls", *fields) and made.__code__.co_names == written.co_names
+    values = tuple(range(n))
+    assert made(tuple, *values) == values
