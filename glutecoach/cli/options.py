@@ -234,13 +234,13 @@ def person(
         goal=goal,
     )
     saved = saved_profile.load()
-    recent: tuple[tuple[str, int, str], ...] = ()
+    recent: tuple[tuple[str, str, str], ...] = ()
     if with_log:
         recent = _recent_pain()
     return core_person.resolve(asked, saved, recent, default_goal)
 
 
-def _recent_pain() -> tuple[tuple[str, int, str], ...]:
+def _recent_pain() -> tuple[tuple[str, str, str], ...]:
     """Recent pain from the log; a log that cannot be read is reported and left out, never fatal here."""
     from glutecoach.store import paths
 

@@ -282,7 +282,7 @@ class Profile(NamedTuple):
     level: str = "beginner"
     equipment: frozenset[str] | None = None
     pains: tuple[str, ...] = ()
-    recent_pain: tuple[tuple[str, int, str], ...] = ()  # (slug, pain score, date) from the log
+    recent_pain: tuple[tuple[str, str, str], ...] = ()  # (slug, what hurt, date) from the log (core.person)
     favours: tuple[tuple[str, str, str], ...] = ()  # (condition, property, note): what a declared condition favours
     cleared: bool = False  # after a hip replacement: the surgeon has cleared full training
     surgery: str | None = None  # the hip replacement's date (YYYY-MM-DD), when given

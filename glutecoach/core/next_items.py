@@ -66,16 +66,29 @@ def tissue_of(ex: Exercise) -> set[str]:
     return set(ex.loads) - {"deep-hip-flexion"}
 
 
-def rested_by(cat: Catalogue, hurt_ex: Exercise) -> set[str]:
+def rested_by(cat: Catalogue, hurt_ex: Exercise, places: tuple[str, ...] = ()) -> set[str]:
     """What pain on one exercise rests: every exercise of its pattern that loads the same tissue (all
-    straight-knee hinges after pain on an RDL); when it names no tissue, its pattern at its load or heavier."""
+    straight-knee hinges after pain on an RDL); when it names no tissue, its pattern at its load or heavier.
+    A place named in the note (core.pain.places) rests, too, every exercise cautioned for that place's
+    condition, in any pattern (outer hip pain on a split squat rests side-lying abduction and clamshells)."""
     tissue = tissue_of(hurt_ex)
     return {
         o.slug
         for o in cat.exercises.values()
         if o.slug == hurt_ex.slug
         or (o.pattern == hurt_ex.pattern and (bool(tissue & set(o.loads)) if tissue else o.load_potential >= hurt_ex.load_potential))
+        or loads_place(o, places)
     }
+
+
+def _at(e: Entry) -> str:
+    """' at the outer hip' when the note says where it hurt."""
+    return "".join(f" at {pain_words.PLACE_WORDS[p]}" for p in pain_words.places(e)[:1])
+
+
+def loads_place(ex: Exercise, places: tuple[str, ...]) -> bool:
+    """The exercise is cautioned (or to be avoided) for one of these places' conditions."""
+    return bool(places) and any(c.condition in places and c.level in ("caution", "avoid") for c in ex.contraindications)
 
 
 def spares(ctx: Ctx, ex: Exercise, rested: set[str], tissue: set[str], avoid: set[str]) -> Exercise | None:
@@ -117,7 +130,7 @@ class Builder:
         self.rested: dict[str, tuple[Entry, set[str]]] = {}  # slug -> (the entry that hurt, its tissue)
         for e in hurt_recent:
             ex = ctx.cat.exercises[e.slug]
-            for slug in rested_by(ctx.cat, ex):
+            for slug in rested_by(ctx.cat, ex, pain_words.places(e)):
                 self.rested.setdefault(slug, (e, tissue_of(ex)))
 
     def add(self, item: PlannedExercise, ex: Exercise, sets: int, load: float | None, note: str = "") -> None:
@@ -218,7 +231,14 @@ class Builder:
         until = (dt.date.fromisoformat(entry.date) + dt.timedelta(days=REST_DAYS)).isoformat()
         instead = spares(ctx, ex, set(self.rested), tissue, avoid)
         source = ctx.cat.exercises[entry.slug].name
-        scope = "it" if entry.slug == ex.slug else f"{ex.name}, which loads the same tissue the same way"
+        where = [p for p in pain_words.places(entry) if loads_place(ex, (p,))]
+        scope = (
+            "it"
+            if entry.slug == ex.slug
+            else f"{ex.name}, which loads {pain_words.PLACE_WORDS[where[0]]} too"
+            if where
+            else f"{ex.name}, which loads the same tissue the same way"
+        )
         tail = (
             f" Do {instead.name}, pain-free, instead: it loads that tissue less."
             if instead
@@ -230,7 +250,7 @@ class Builder:
                 "rest",
                 instead.slug if instead else None,
                 until,
-                f"You logged {pain_words.what_hurt(entry)} on {source} on {entry.date}: rest {scope} until {until}.{tail}",
+                f"You logged {pain_words.what_hurt(entry)}{_at(entry)} on {source} on {entry.date}: rest {scope} until {until}.{tail}",
             )
         )
         if instead is not None:

@@ -91,7 +91,7 @@ def _clinician(cat: Catalogue, history: Sequence[Entry], today: dt.date, hurt_re
     out = []
     if any(pain_words.nerve(e) for e in hurt_recent):
         out.append(
-            "See a clinician: you logged numbness, tingling or a shooting pain, which can come from an irritated nerve "
+            "See a clinician: you logged numbness, tingling or a pain shooting down the leg, which can come from an irritated nerve "
             "(the sciatic nerve runs beside the piriformis). Stop what brought it on and get it assessed before you load it again."
         )
     elif any(pain_words.sharp(e) for e in hurt_recent):
@@ -99,6 +99,9 @@ def _clinician(cat: Catalogue, history: Sequence[Entry], today: dt.date, hurt_re
             "A sharp pain during a lift can be a strain: rest that movement, and see a clinician if it is still there in a few days "
             "or you cannot walk or bend normally."
         )
+    for place in dict.fromkeys(p for e in hurt_recent for p in pain_words.places(e)):  # what the condition's note advises
+        if place in cat.condition_notes:
+            out.append(cat.condition_notes[place])
     week_ago = (today - dt.timedelta(days=7)).isoformat()
     spread = {e.slug for e in history if e.date >= week_ago and pain_words.hurt(e)}
     trend = pain_words.rising(history)

@@ -8,10 +8,10 @@ import datetime as dt
 from collections.abc import Sequence
 
 from glutecoach.core.models import Entry, Profile, SavedProfile
+from glutecoach.core.pain import hurt, what_hurt
 from glutecoach.core.record import NamedTuple
 
 DEFAULT_LEVEL = "beginner"
-PAIN_STOP = 4  # a pain score this high (0-10) rests the exercise
 REST_DAYS = 14  # how long an exercise rests after such pain
 
 
@@ -36,21 +36,21 @@ def pain_window(today: dt.date) -> str:
     return (today - dt.timedelta(days=REST_DAYS)).isoformat()
 
 
-def recent_pain(entries: Sequence[Entry], today: dt.date) -> tuple[tuple[str, int, str], ...]:
-    """(slug, worst pain score, its date) for pain >= PAIN_STOP within the rest window."""
-    since = pain_window(today)
-    worst: dict[str, tuple[int, str]] = {}
-    for e in entries:
-        hurt = since <= e.date <= today.isoformat() and e.pain_score is not None and e.pain_score >= PAIN_STOP
-        if hurt and (e.slug not in worst or e.pain_score > worst[e.slug][0]):  # type: ignore[operator]
-            worst[e.slug] = (e.pain_score, e.date)  # type: ignore[assignment]
-    return tuple((slug, score, date) for slug, (score, date) in sorted(worst.items()))
+def recent_pain(entries: Sequence[Entry], today: dt.date) -> tuple[tuple[str, str, str], ...]:
+    """(slug, what hurt, its date) for each exercise whose session hurt (core.pain.hurt, the one
+    definition plan next rests by) within the rest window: its latest such session."""
+    since, until = pain_window(today), today.isoformat()
+    latest: dict[str, Entry] = {}
+    for e in sorted(entries, key=lambda e: e.date):
+        if since <= e.date <= until and hurt(e):
+            latest[e.slug] = e
+    return tuple((slug, what_hurt(e), e.date) for slug, e in sorted(latest.items()))
 
 
 def resolve(
     asked: Asked,
     saved: SavedProfile,
-    recent: tuple[tuple[str, int, str], ...] = (),
+    recent: tuple[tuple[str, str, str], ...] = (),
     default_goal: str | None = None,
 ) -> Resolved:
     sources: dict[str, str] = {}

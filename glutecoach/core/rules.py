@@ -318,11 +318,12 @@ def growth_study(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
 
 
 def recent_pain(ex: Exercise, goal: Goal, profile: Profile) -> Match | None:
-    """An exercise you logged pain 4/10 or more on in the last 14 days is lowered (plan next rests it)."""
+    """An exercise whose session hurt in the last 14 days (pain 4/10 or more, or a sharp or nerve pain, or
+    worse the next morning: core.pain) is lowered (plan next rests it)."""
     hit = next((p for p in profile.recent_pain if p[0] == ex.slug), None)
     if hit is None:
         return None
-    return Match(1.0, f"You logged pain {hit[1]}/10 on it on {hit[2]}: rest it for two weeks from then.", "recent pain")
+    return Match(1.0, f"You logged {hit[1]} on it on {hit[2]}: rest it for two weeks from then.", "recent pain")
 
 
 # --- confidence -----------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from glutecoach.core.person import PAIN_STOP
+from glutecoach.core import pain as pain_words
 from glutecoach.render.grid import Column, grid
 from glutecoach.render.terminal import console
 from glutecoach.render.terminal import note as _note
@@ -55,11 +55,10 @@ def saved_entry(cat: Catalogue, e: Entry) -> None:
     name = safe(cat.exercises[e.slug].name if e.slug in cat.exercises else e.slug)
     extras = _extras(e)
     out = _para(f"Saved entry {e.id}: {e.date}, {name}, {_sets(e, _unit(cat, e.slug))}" + (f" ({extras})" if extras else "") + ".")
-    if e.pain_score is not None and e.pain_score >= PAIN_STOP:
+    if pain_words.hurt(e):  # the one definition plan next rests by
+        what = pain_words.what_hurt(e)
         out.append_text(
-            _note(
-                f"Pain {PAIN_STOP}/10 or more: 'glutecoach plan next' rests this exercise for two weeks and offers a pain-free regression."
-            )
+            _note(f"{what[0].upper()}{what[1:]}: 'glutecoach plan next' rests this exercise for two weeks and offers one that spares it.")
         )
     console.print(out, end="", soft_wrap=True)
 

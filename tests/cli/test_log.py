@@ -319,6 +319,25 @@ def test_recommend_lowers_an_exercise_with_recent_pain() -> None:
     assert any(r["rule"] == "recent-pain" and "5/10" in r["reason"] for r in after["hip-thrust"]["reasons"])
 
 
+def test_a_sharp_pain_in_a_note_counts_as_pain_everywhere_not_only_in_plan_next() -> None:
+    """One definition of a session that hurt (core.pain): a sharp pain noted at 2/10 rests the exercise in
+    plan next, so log add says so and recommend lowers it, as for a score of 4."""
+    today = dt.date.today().isoformat()
+    saved = ok("log", "add", "romanian-deadlift", "--sets", "3", "--reps", "8", "--load", "60", "--pain-score", "2",
+               "--note", "sharp pain at the back of the thigh", "--date", today)  # fmt: skip
+    assert "A sharp pain: 'glutecoach plan next' rests this exercise for two weeks" in " ".join(saved.split())
+    quiet = ok("log", "add", "hip-thrust", "--sets", "3", "--reps", "8", "--load", "60", "--pain-score", "2", "--date", today)
+    assert "rests this exercise" not in quiet
+    reasons = {
+        r["slug"]: r["reasons"]
+        for r in document(ok("recommend", "--goal", "glute-size", "--level", "advanced", "--top", "80", "--format", "json"))[
+            "recommendations"
+        ]
+    }
+    assert any(r["rule"] == "recent-pain" and "a sharp pain" in r["reason"] for r in reasons["romanian-deadlift"])
+    assert not any(r["rule"] == "recent-pain" for r in reasons["hip-thrust"])
+
+
 def test_progress_json_shape_and_weekly_sets() -> None:
     ok("log", "add", "hip-thrust", "--sets", "3", "--reps", "10", "--load", "60", "--contact", "6", "--date", "2026-11-16")
     ok("log", "add", "hip-thrust", "--sets", "3", "--reps", "10", "--load", "65", "--contact", "8", "--date", "2026-11-23")

@@ -160,7 +160,7 @@ def test_default_weights_apply_when_a_goal_gives_none(cat: Catalogue) -> None:
     goal = cat.goals["glute-size"]
     assert "caution" not in goal.rule_weights and "recent-pain" not in goal.rule_weights
     ex = cat.exercises["back-squat"]
-    sore = engine.score(ex, goal, Profile(level="advanced", pains=("knee-pain",), recent_pain=(("back-squat", 6, "2026-11-25"),)))
+    sore = engine.score(ex, goal, Profile(level="advanced", pains=("knee-pain",), recent_pain=(("back-squat", "pain 6/10", "2026-11-25"),)))
     points = {r.rule: r.points for r in sore}
     assert points["caution"] == rules.RULE_BY_NAME["caution"].default_weight < 0
     assert points["recent-pain"] == rules.RULE_BY_NAME["recent-pain"].default_weight < 0
@@ -176,7 +176,7 @@ def test_pain_and_a_caution_weigh_enough_to_move_an_exercise_down_the_list(cat: 
     back squat out of the top ten (knee pain keeps squats, to a pain-free depth; the default weights are what a goal
     gets unless it says otherwise)."""
     assert _place(cat, "hip-thrust", Profile(level="intermediate")) == 1
-    assert _place(cat, "hip-thrust", Profile(level="intermediate", recent_pain=(("hip-thrust", 4, "2026-11-25"),))) > 5
+    assert _place(cat, "hip-thrust", Profile(level="intermediate", recent_pain=(("hip-thrust", "pain 4/10", "2026-11-25"),))) > 5
     assert _place(cat, "back-squat", Profile(level="advanced")) <= 3
     assert _place(cat, "back-squat", Profile(level="advanced", pains=("lower-back-pain",))) > 10
 
@@ -237,7 +237,7 @@ def test_unknown_goal_suggests_the_nearest(cat: Catalogue) -> None:
 
 @pytest.mark.parametrize("pains", [(), ("knee-pain", "lower-back-pain")])
 def test_skipping_rules_without_weight_changes_no_score(cat: Catalogue, pains: tuple[str, ...]) -> None:
-    profile = Profile(level="advanced", pains=pains, recent_pain=(("hip-thrust", 5, "2026-11-20"),))
+    profile = Profile(level="advanced", pains=pains, recent_pain=(("hip-thrust", "pain 5/10", "2026-11-20"),))
     for goal in cat.goals.values():
         active = engine.active_rules(goal, profile)
         assert len(active) < len(rules.RULES)
@@ -251,7 +251,7 @@ def test_known_goal_points_give_the_same_ranking_on_the_shipped_catalogue(cat: C
         known = engine.goal_points(cat, goal)
         for kit, pains in itertools.product(EQUIPMENT_SETS, ((), ("knee-pain",), ("lateral-hip-pain", "sciatica"))):
             for level in LEVELS:
-                profile = Profile(level=level, equipment=kit, pains=pains, recent_pain=(("hip-thrust", 5, "2026-11-20"),))
+                profile = Profile(level=level, equipment=kit, pains=pains, recent_pain=(("hip-thrust", "pain 5/10", "2026-11-20"),))
                 for top in (3, 8):
                     assert engine.rank(cat, goal, profile, top, known=known) == engine.rank(cat, goal, profile, top), (
                         goal.name,

@@ -266,3 +266,29 @@ def test_contact_is_found_on_the_drills_never_on_the_goals_hops_or_sit_to_stands
     assert coach.contact_found(cat, p, rated) == "2026-03-04"
     hopped = [Entry(None, d, s, (SetRow(6, None),) * 3, "kg", 9) for s in hops for d in ("2026-03-02", "2026-03-04")]
     assert coach.contact_found(cat, p, hopped) is None  # the drills decide, never the hops
+
+
+@pytest.mark.parametrize(
+    ("note", "places", "nerve"),
+    [
+        ("sharp pain on the outside of my hip", ("lateral-hip-pain",), False),
+        ("outer hip ached all evening", ("lateral-hip-pain",), False),
+        ("side of my right hip, lying on it hurts", ("lateral-hip-pain",), False),
+        ("trochanter sore", ("lateral-hip-pain",), False),
+        ("knee hurt on the way down", ("knee-pain",), False),
+        ("pain under the kneecap", ("knee-pain",), False),
+        ("pinch in the groin at the bottom", ("hip-joint-pain",), False),
+        ("front of my hip pinched", ("hip-joint-pain",), False),
+        ("hip thrust felt heavy today", (), False),
+        ("kneeling on the pad was uncomfortable", (), False),
+        ("sharp pain at the back of the thigh", (), False),
+        ("pain down the back of my leg", (), True),
+        ("tingling in my foot", (), True),
+    ],
+)
+def test_a_note_says_where_it_hurt_and_whether_a_nerve_may_be_involved(note: str, places: tuple[str, ...], nerve: bool) -> None:
+    from glutecoach.core import pain
+
+    entry = Entry(1, "2026-11-20", "hip-thrust", (SetRow(8, 60.0),), "kg", None, 5, 2, note)
+    assert pain.places(entry) == places
+    assert pain.nerve(entry) is nerve
