@@ -10,15 +10,13 @@ from collections.abc import Sequence
 
 from glutecoach.core.models import Catalogue, Entry, SessionSummary, SetRow
 from glutecoach.core.record import NamedTuple
+from glutecoach.core.training_state import best_e1rm
 from glutecoach.core.units import convert
 from glutecoach.core.vocab import REGIONS
 from glutecoach.core.volume import hard_set_values
 
 PAIN_SCALE = (0, 10)
 CONTACT_SCALE = (0, 10)
-# An estimated 1RM (Epley: load x (1 + reps / 30)) is only taken from sets of this many reps or fewer:
-# past about 12 reps the formula drifts far from a tested 1RM.
-E1RM_MAX_REPS = 12
 MAIN_LIFTS = 6  # the loaded exercises charted one by one; the rest are summed up in a table
 NO_SETS = (0.0,) * len(REGIONS)  # what a set of an exercise no longer in the catalogue counts toward
 
@@ -119,12 +117,10 @@ def records(values: Sequence[float | None]) -> tuple[int, ...]:
     return tuple(out)
 
 
-def estimated_1rm(sets: Sequence[tuple[int, float | None]]) -> float | None:
-    """The best Epley estimate over sets of (reps, load) with a load and 1-E1RM_MAX_REPS reps; None if none."""
-    best = [
-        load * (1 + reps / 30) if reps > 1 else load for reps, load in sets if load is not None and load > 0 and 1 <= reps <= E1RM_MAX_REPS
-    ]
-    return round(max(best), 1) if best else None
+def estimated_1rm(sets: Sequence[SetRow], rir: int | None) -> float | None:
+    """The session's estimated 1RM, to 0.1: the estimate plan next reads (core.training_state.best_e1rm)."""
+    best = best_e1rm(sets, rir)
+    return None if best is None else round(best, 1)
 
 
 def monday(day: str) -> str:
@@ -229,5 +225,5 @@ def from_entries(
         units=[e.units for e, _ in kept],
         target=target,
         until=until,
-        e1rm=[estimated_1rm([(s.reps, s.load) for s in sets]) for _, sets in kept],
+        e1rm=[estimated_1rm(sets, e.rir) for e, sets in kept],
     )

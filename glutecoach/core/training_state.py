@@ -31,8 +31,16 @@ def working_sets(e: Entry) -> tuple[SetRow, ...]:
 
 
 def e1rm(load: float, reps: int, rir: int | None) -> float:
-    """Estimated one-repetition maximum (Epley's formula, counting the reps left in reserve as done)."""
-    return load * (1 + min(E1RM_MAX_REPS, reps + (ASSUMED_RIR if rir is None else rir)) / 30)
+    """Estimated one-repetition maximum (Epley's formula, counting the reps left in reserve as done; a
+    single to failure is its own 1RM). The one home: plan next and progress both estimate with it."""
+    to_failure = reps + (ASSUMED_RIR if rir is None else rir)
+    return load if to_failure <= 1 else load * (1 + min(E1RM_MAX_REPS, to_failure) / 30)
+
+
+def best_e1rm(sets: Sequence[SetRow], rir: int | None) -> float | None:
+    """The best estimate over the sets that carry a load (warm-ups already left out by the caller)."""
+    values = [e1rm(s.load, s.reps, rir) for s in sets if s.load is not None and s.load > 0 and s.reps > 0]
+    return max(values) if values else None
 
 
 def load_for(one_rm: float, reps: int, rir: int = ASSUMED_RIR) -> float:
@@ -97,8 +105,7 @@ def _exposure(e: Entry, lighter: bool) -> Exposure:
 
 
 def _best_e1rm(e: Entry) -> float | None:
-    values = [e1rm(s.load, s.reps, e.rir) for s in working_sets(e) if s.load is not None and s.load > 0 and s.reps > 0]
-    return max(values) if values else None
+    return best_e1rm(working_sets(e), e.rir)
 
 
 def _exercise(slug: str, history: Sequence[Entry], lighter_days: Collection[str]) -> ExerciseState:

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from glutecoach.core import progress
+from glutecoach.core import progress, training_state
 from glutecoach.core.models import Catalogue, Entry, SessionSummary, SetRow
 from glutecoach.core.plan_model import hard_value
 from glutecoach.core.units import LB_PER_KG
@@ -112,13 +112,17 @@ def test_warm_ups_never_count_toward_the_top_load_or_the_estimate(cat: Catalogue
     warm = Entry(None, "2026-11-24", "hip-thrust", (SetRow(5, 120, "warmup"), SetRow(8, 80), SetRow(8, 80)), "kg")
     (thrust,) = progress.from_entries(cat, [warm], 2, "2026-11-23", "2026-11-29").exercises
     assert thrust.load_trend == (80,) and thrust.reps_trend == (16,)
-    assert thrust.e1rm_trend == (pytest.approx(80 * (1 + 8 / 30), abs=0.1),)
+    assert thrust.e1rm_trend == (pytest.approx(80 * (1 + (8 + 2) / 30), abs=0.1),)  # no reserve logged: 2 assumed
 
 
-def test_the_estimate_leaves_out_long_sets() -> None:
-    assert progress.estimated_1rm([(20, 100.0)]) is None  # past E1RM_MAX_REPS the formula is not trusted
-    assert progress.estimated_1rm([(1, 100.0), (5, 90.0)]) == pytest.approx(105.0)
-    assert progress.estimated_1rm([(5, None)]) is None
+def test_the_estimate_is_plan_nexts_counting_reps_in_reserve_capped_at_15() -> None:
+    """One estimated 1RM everywhere (core.training_state): progress charts the number plan next decides with."""
+    assert progress.estimated_1rm([SetRow(1, 100.0), SetRow(5, 90.0)], 0) == pytest.approx(105.0)  # a single is its own 1RM
+    assert progress.estimated_1rm([SetRow(5, 90.0)], None) == pytest.approx(90 * (1 + 7 / 30), abs=0.1)  # 2 in reserve assumed
+    assert progress.estimated_1rm([SetRow(20, 100.0)], 0) == pytest.approx(150.0)  # 20 to failure counts as 15
+    assert progress.estimated_1rm([SetRow(5, None)], 1) is None
+    entry = Entry(None, "2026-11-24", "hip-thrust", (SetRow(8, 80.0),), "kg", rir=1)
+    assert progress.estimated_1rm(entry.counted_sets, entry.rir) == pytest.approx(training_state.e1rm(80.0, 8, 1), abs=0.05)
 
 
 def test_a_record_beats_every_earlier_load() -> None:
