@@ -3,7 +3,7 @@
 # No `from __future__ import annotations`: typer reads these signatures on every run, and real
 # annotation objects spare it an eval per parameter.
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from typing import Annotated, Any, Protocol
 
@@ -214,11 +214,26 @@ def _only_named(app: typer.Typer, words: Sequence[str]) -> None:
         named = next((w for w in words if w in names), None)
         if named is not None:
             group.registered_commands = [c for c in group.registered_commands if c.name == named]
+            callback = group.registered_callback
+            if callback is not None and callback.callback is not None and _has_options(callback.callback):
+                # The group's own options (plan's --level ...) do nothing for a subcommand: refused, never
+                # silently ignored (`plan --level advanced next` ran the default plan), and never built.
+                group.callback()(_subcommand_runs)
         else:
             group.registered_commands = [
                 CommandInfo(c.name, cls=c.cls, help=c.help or inspect.getdoc(c.callback), hidden=c.hidden, callback=_stand_in)
                 for c in group.registered_commands
             ]
+
+
+def _has_options(callback: Callable[..., object]) -> bool:
+    import inspect
+
+    return any(p.annotation not in (typer.Context, "typer.Context") for p in inspect.signature(callback).parameters.values())
+
+
+def _subcommand_runs() -> None:
+    """A group's callback when the run names one of its subcommands: nothing to do before it."""
 
 
 def _stand_in() -> None:

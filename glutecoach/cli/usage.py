@@ -55,6 +55,11 @@ def _no_such_option(err: typer.TyperException, ctx: Any) -> str | None:
     helps = set(ctx.help_option_names) if ctx is not None else {"--help", "-h"}
     found = [n for n in dict.fromkeys([*(getattr(err, "possibilities", None) or ()), *longer]) if n not in helps]
     message = str(getattr(err, "message", f"No such option: {typed}")).rstrip(".")
+    subcommands = sorted(getattr(ctx.command, "commands", None) or ()) if ctx is not None else []
+    if not found and len(subcommands) == 1:  # a group's option given before the subcommand the run names
+        sub = subcommands[0]
+        lists = f"'{ctx.command_path} {sub} --help' lists them"
+        return f"{message} before '{sub}': options go after the subcommand they belong to ({lists})"
     if not found:
         return message
     if len(found) == 1:

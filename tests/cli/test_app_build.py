@@ -51,3 +51,17 @@ def test_a_typo_still_gets_its_suggestion(capsys: pytest.CaptureFixture[str]) ->
     assert main(["log", "lst"]) == 2
     assert "Did you mean 'list'?" in capsys.readouterr().err
     assert main(["log", "list", "--limit", "1"]) == 0
+
+
+def test_a_groups_own_option_before_a_subcommand_is_refused_never_silently_ignored(capsys: pytest.CaptureFixture[str]) -> None:
+    """`plan --level advanced next` ran the default plan as if --level had not been given: plan's own options
+    do nothing for a subcommand, so before one they are a usage error (exit 2) that says where they go."""
+    assert main(["plan", "--level", "advanced", "next"]) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "No such option: --level before 'next'" in err and "'glutecoach plan next --help'" in err
+    assert main(["plan", "--weeks", "8", "start"]) == 2
+    assert "--weeks before 'start'" in " ".join(capsys.readouterr().err.split())
+    (info,) = [g for g in build("plan", ["next"]).registered_groups if g.name == "plan"]
+    callback = info.typer_instance.registered_callback if info.typer_instance is not None else None
+    assert callback is not None and getattr(callback.callback, "__name__", "") == "_subcommand_runs"  # plan's options never built
+    assert main(["plan", "--level", "beginner", "--format", "json"]) == 0  # alone, plan keeps its options

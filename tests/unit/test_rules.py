@@ -78,7 +78,7 @@ def test_every_goal_weights_only_known_rules_and_scores_stay_within_0_100(cat: C
 def test_no_rule_gives_more_than_its_weight(cat: Catalogue, name: str, weight: float, pick: int, level: str) -> None:
     ex = list(cat.exercises.values())[pick % len(cat.exercises)]
     profile = engine.with_favours(
-        cat, Profile(level, None, ("knee-pain", "lateral-hip-pain", "lower-back-pain"), ((ex.slug, 6, "2026-11-30"),))
+        cat, Profile(level, None, ("knee-pain", "lateral-hip-pain", "lower-back-pain"), ((ex.slug, "pain 6/10", "2026-11-30"),))
     )
     reason = rules.apply(rules.RULE_BY_NAME[name], ex, goal_for(name, weight), profile)
     assert reason is None or abs(reason.points) <= abs(weight) + 0.05
