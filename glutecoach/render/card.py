@@ -14,9 +14,8 @@ from glutecoach.core.record import NamedTuple
 from glutecoach.core.vocab import BASIS_WORD, EVIDENCE_REGIONS, REGION_LABEL, REGIONS, UNIT_LONG
 
 if TYPE_CHECKING:
-    from rich.text import Text
-
     from glutecoach.core.models import Catalogue, Evidence, Exercise
+    from glutecoach.render.styled import Text
 
 # Which figure speaks for a region: a mean first, a peak (a supporting fact only) last.
 _STAT_ORDER = {"mean": 0, "median": 1, "index": 2, "difference": 3, "qualitative": 4, "peak": 5}
@@ -170,9 +169,8 @@ def evidence_lines(cat: Catalogue, ex: Exercise, sources: Sources) -> list[str]:
 
 def show(cat: Catalogue, ex: Exercise, full: bool) -> None:
     """Print the card to the terminal."""
-    from rich.text import Text
-
     from glutecoach.render.musclemap import can_draw_blocks, muscle_map
+    from glutecoach.render.styled import Text
     from glutecoach.render.terminal import (
         bullet,
         console,
@@ -189,16 +187,15 @@ def show(cat: Catalogue, ex: Exercise, full: bool) -> None:
     # The map and the evidence come first, so that a pager (or a short screen) opens on them.
     head = item("", ex.name, ex.slug, total, style="bold")
     console.print(head, end="", soft_wrap=True)
-    console.print(
-        muscle_map(
-            ex.scores,
-            ex.basis,
-            title="Where it works: score 0-100, the expected mean %MVIC at the usual training load",
-            color=console.color,
-            width=total,
-            ascii=not can_draw_blocks(console.encoding),
-        )
+    where = muscle_map(
+        ex.scores,
+        ex.basis,
+        title="Where it works: score 0-100, the expected mean %MVIC at the usual training load",
+        color=console.color,
+        width=total,
+        ascii=not can_draw_blocks(console.encoding),
     )
+    console.print(where.text(console.width), end="", soft_wrap=True)
     out = section("Evidence, one line per region (sources below)")
     for n, line in enumerate(lines, 1):
         out.append_text(bullet(f"{n} {region_text(line)}"))
@@ -224,9 +221,8 @@ def show(cat: Catalogue, ex: Exercise, full: bool) -> None:
 
 def _about_text(ex: Exercise, full: bool, total: int) -> Text:
     """The facts: one a line with the values in a column on the full card, one flowing paragraph on the short."""
-    from rich.text import Text
-
     from glutecoach.render.grid import flow
+    from glutecoach.render.styled import Text
     from glutecoach.render.terminal import wrap
 
     out = Text()
@@ -247,8 +243,7 @@ def _about_text(ex: Exercise, full: bool, total: int) -> Text:
 def _full_sections(cat: Catalogue, ex: Exercise, sources: Sources, total: int) -> Text:
     """What only the full card shows: progressions, regressions, notes and every evidence line
     (numbering their sources before the source list is printed)."""
-    from rich.text import Text
-
+    from glutecoach.render.styled import Text
     from glutecoach.render.terminal import bullet, item, section
 
     out = Text()

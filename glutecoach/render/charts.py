@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 from collections.abc import Sequence
 
-from rich.text import Text
+from glutecoach.render.styled import Text
 
 BLOCKS = {False: " ▁▂▃▄▅▆▇█", True: "  ..--==#"}  # eighths of a cell, 0-8
 RECORD_MARK = {False: "▲", True: "^"}

@@ -15,10 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.cells import cell_len, chop_cells
-from rich.text import Text
-
 from glutecoach.core.record import NamedTuple
+from glutecoach.render.styled import Text, cell_len, chop_cells
 from glutecoach.render.terminal import wrap
 from glutecoach.render.text import safe
 

@@ -17,21 +17,14 @@ regions filled and the two deep ones with a dotted edge: the gluteus minimus alo
 edge under the medius, and the piriformis from the side of the sacrum to the top of the thigh bone
 (greater trochanter), under the upper gluteus maximus. The SVG is in render.musclemap_svg.
 
-Only the standard library and rich are imported.
+Only the standard library is imported to draw without colour; rich, to paint with it.
 """
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Any
-
-from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.measure import Measurement
-from rich.style import Style
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from glutecoach.render.musclemap_data import (
     _DEEP_EDGE,
@@ -59,7 +52,13 @@ from glutecoach.render.musclemap_data import (
     _value_text,
     can_draw_blocks,
 )
+from glutecoach.render.styled import Text, cell_len
 from glutecoach.render.terminal import joined
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.measure import Measurement
+    from rich.style import Style
 
 __all__ = [
     "BASES",
@@ -73,11 +72,18 @@ __all__ = [
 ]
 
 
+def _style(**attributes: Any) -> Style:
+    """A rich Style, made only when the map is painted in colour."""
+    from rich.style import Style
+
+    return Style(**attributes)
+
+
 @lru_cache(maxsize=256)
 def _fill_style(value: float) -> Style:
     """The style of a region's cells: the value's colour behind, a pattern colour in front."""
     rgb = _rgb(value)
-    return Style(bgcolor=_hex(rgb), color=_hex(_ink(rgb)))
+    return _style(bgcolor=_hex(rgb), color=_hex(_ink(rgb)))
 
 
 class MuscleMap:
@@ -113,9 +119,11 @@ class MuscleMap:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(1, min(self.width, options.max_width))
         color = self.color and console.color_system is not None and not console.no_color
-        yield from self.lines(width, color=color)
+        yield from (line.to_rich() for line in self.lines(width, color=color))
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        from rich.measure import Measurement
+
         width = max(1, min(self.width, options.max_width))
         widest = max((line.cell_len for line in self.lines(width, color=False)), default=1)
         return Measurement(widest, widest)
@@ -160,8 +168,11 @@ class MuscleMap:
                 elif ch.isdigit():
                     # The region's key, then its basis marker in the next cell of the same region.
                     value = self.values[region]
-                    key = _region_style(region) + Style(bold=True) if self.regions and value is not None else _key_style(value)
-                    style = key if color else ""
+                    style = (
+                        (_region_style(region) + _style(bold=True) if self.regions and value is not None else _key_style(value))
+                        if color
+                        else ""
+                    )
                     cells.append((ch, style))
                     marker = _MARKERS.get(self.basis[region] or "", "") if value is not None else ""
                     if marker and c < len(row) and drawing.regions[r][c] == region and not row[c].isdigit():
@@ -261,7 +272,7 @@ class MuscleMap:
         if color:
             bar = Text("0 ", style=style)
             for step in range(0, 101, 10):
-                bar.append(" ", style=Style(bgcolor=_hex(_rgb(step))))
+                bar.append(" ", style=_style(bgcolor=_hex(_rgb(step))))
             bar.append(" 100", style=style)
             shade = [Text("Shade:", style=style), bar]
         else:
@@ -283,14 +294,14 @@ class MuscleMap:
 def _region_style(region: str) -> Style:
     """A region's own colour behind, its fill character in a darker or lighter ink in front."""
     rgb = REGION_COLOURS[region]
-    return Style(bgcolor=_hex(rgb), color=_hex(_ink(rgb)))
+    return _style(bgcolor=_hex(rgb), color=_hex(_ink(rgb)))
 
 
 def _key_style(value: float | None) -> Style:
     if value is None:
-        return Style(dim=True, bold=True)
+        return _style(dim=True, bold=True)
     rgb = _rgb(value)
-    return Style(bold=True, bgcolor=_hex(rgb), color="#000000" if _is_light(rgb) else "#ffffff")
+    return _style(bold=True, bgcolor=_hex(rgb), color="#000000" if _is_light(rgb) else "#ffffff")
 
 
 def _pattern_at(basis: str, r: int, c: int) -> bool:
@@ -341,16 +352,10 @@ def _wrap(line: Text, width: int) -> list[Text]:
     if line.cell_len <= width:
         return [line]
     out: list[Text] = []
-    for part in line.wrap(_measuring_console(), width, overflow="fold"):
+    for part in line.wrap(width):
         part.rstrip()
         out.append(_crop(part, width))
     return out
-
-
-@lru_cache(maxsize=1)
-def _measuring_console() -> Console:
-    """A console that prints nothing, for Text.wrap."""
-    return Console(file=io.StringIO(), color_system=None, legacy_windows=False, width=200)
 
 
 def muscle_map(

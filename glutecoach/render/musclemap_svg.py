@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from rich.cells import cell_len
-
 from glutecoach.render.musclemap_data import (
     _MID,
     _SVG_DEEP,
@@ -27,6 +25,7 @@ from glutecoach.render.musclemap_data import (
     _rgb,
     _value_text,
 )
+from glutecoach.render.styled import cell_len
 
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 

@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING
 from glutecoach.render.text import plural, safe
 
 if TYPE_CHECKING:
-    from rich.text import Text
-
     from glutecoach.core.next_session import NextExercise, NextSession
     from glutecoach.core.plan import Plan, PlanChoice, PlannedExercise, Session, Week
+    from glutecoach.render.styled import Text
 
 UNIT = {"reps": "reps", "seconds": "s", "contacts": "contacts", "metres": "m", "steps": "steps"}
 SHORT = {
@@ -117,8 +116,7 @@ def groups(p: Plan, weeks: list[Week]) -> list[tuple[Week, list[int]]]:
 
 
 def plan(p: Plan) -> None:
-    from rich.text import Text
-
+    from glutecoach.render.styled import Text
     from glutecoach.render.terminal import bullet, console, note, para, section, width
 
     out = Text()
@@ -170,8 +168,7 @@ def plan(p: Plan) -> None:
 
 
 def _week(p: Plan, week: Week, nos: list[int], contact: bool, cued: set[str]) -> None:
-    from rich.text import Text
-
+    from glutecoach.render.styled import Text
     from glutecoach.render.terminal import console, para
 
     out = Text()
@@ -195,8 +192,7 @@ def _week(p: Plan, week: Week, nos: list[int], contact: bool, cued: set[str]) ->
 
 def _lighter(p: Plan, week: Week, nos: list[int], like: list[int]) -> None:
     """A lighter week that repeats weeks shown above: its sets only."""
-    from rich.text import Text
-
+    from glutecoach.render.styled import Text
     from glutecoach.render.terminal import console, para
 
     out = Text()
@@ -210,8 +206,7 @@ def _lighter(p: Plan, week: Week, nos: list[int], like: list[int]) -> None:
 
 
 def _session(s: Session, cued: set[str], week: int | None = None) -> Text:
-    from rich.text import Text
-
+    from glutecoach.render.styled import Text
     from glutecoach.render.terminal import item, para
 
     out = Text()
@@ -257,8 +252,7 @@ def saved(choice: PlanChoice, p: Plan, lead: int = 0) -> None:
 
 
 def next_session(n: NextSession) -> None:
-    from rich.text import Text
-
+    from glutecoach.render.styled import Text
     from glutecoach.render.terminal import bullet, console, item, note, para, section
 
     out = Text()

@@ -12,13 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from rich.text import Text
-
 from glutecoach.core.progress import week_status
 from glutecoach.core.vocab import REGIONS, UNIT_SHORT
 from glutecoach.core.volume import SET_RULE
 from glutecoach.render.charts import STATE_MARK, axis, dated_columns, strip
 from glutecoach.render.grid import Column, grid
+from glutecoach.render.styled import Text
 from glutecoach.render.terminal import console, item, section
 from glutecoach.render.terminal import note as _note
 from glutecoach.render.terminal import para as _para

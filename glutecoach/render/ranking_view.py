@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.text import Text
-
 from glutecoach.core.vocab import BASIS_WORD, REGION_LABEL, REGIONS
 from glutecoach.render.grid import Column, grid
+from glutecoach.render.styled import Text
 from glutecoach.render.terminal import console, note, para, width, wrap
 from glutecoach.render.text import dose_text, plural, safe
 

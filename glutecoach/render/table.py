@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.text import Text
-
 from glutecoach.core.vocab import REGION_LABEL, REGIONS
 from glutecoach.render.grid import Cell, Column, grid
+from glutecoach.render.styled import Text
 from glutecoach.render.terminal import bar, console, item, section
 from glutecoach.render.terminal import bullet as _bullet
 from glutecoach.render.terminal import para as _para

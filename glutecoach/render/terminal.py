@@ -1,70 +1,131 @@
-"""The terminal console and the text helpers the table views share: wrapped by cell width, words whole.
+"""The terminal and the text helpers the table views share: wrapped by cell width, words whole.
 
-Widths are measured in terminal cells (rich.cells.cell_len), so wide characters from a user's catalogue
-count double; lines break only between words (never at a hyphen, so a slug stays whole), and a word is
-folded only when it is wider than the whole line.
+Widths are measured in terminal cells (render.styled.cell_len, rich's measure), so wide characters from
+a user's catalogue count double; lines break only between words (never at a hyphen, so a slug stays
+whole), and a word is folded only when it is wider than the whole line. rich is loaded only to paint:
+output to a file or a pipe is written as plain text, as rich would write it (render.styled).
 """
 
 from __future__ import annotations
 
+import builtins
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.cells import cell_len, chop_cells
-from rich.console import Console
-from rich.style import Style
-from rich.text import Text
-
+from glutecoach.render.styled import Text, cell_len, chop_cells, rich_of
 from glutecoach.render.text import safe
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.style import Style
 
 BASIS_MARK = {"emg": "measured", "emg-proxy": "close variant", "estimate": "estimate"}
 EIGHTHS = " ▏▎▍▌▋▊▉"
-_ENVIRONMENT = ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TERM")
+_ENVIRONMENT = ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TERM", "TTY_COMPATIBLE")
+_DEFAULT_WIDTH = 80  # rich's, when nothing says the width
+
+
+def _rich_sees_a_terminal() -> bool:
+    """rich.console.Console.is_terminal for sys.stdout, read from the same environment (TTY_COMPATIBLE,
+    FORCE_COLOR, then the stream itself); a notebook counts as one (rich paints there)."""
+    if hasattr(builtins, "get_ipython"):
+        return True
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "1"
+    force = os.environ.get("FORCE_COLOR")
+    if force is not None:
+        return force != ""
+    isatty = getattr(sys.stdout, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except ValueError:  # a closed stream
+        return False
+
+
+def _plain_width() -> int:
+    """rich's width where it paints nothing: COLUMNS, else the first standard stream's terminal size, else 80."""
+    columns = os.environ.get("COLUMNS")
+    if columns is not None and columns.isdigit():
+        return int(columns)  # 0 too, as rich reads it
+    for fd in (0, 1, 2):
+        try:
+            return os.get_terminal_size(fd).columns or _DEFAULT_WIDTH
+        except (AttributeError, ValueError, OSError):
+            continue
+    return _DEFAULT_WIDTH
 
 
 class Terminal:
-    """The console of this run, made from the environment the first time it is used, and made again
-    when the environment or sys.stdout changes (the tests run many commands, at many widths, in one
-    process; rich reads COLUMNS and NO_COLOR only when a Console is made)."""
+    """This run's terminal, worked out from the environment the first time it is asked, and again when
+    the environment or sys.stdout changes (the tests run many commands, at many widths, in one process).
+    A rich Console is made only to paint (a terminal, FORCE_COLOR): a file or a pipe gets plain text."""
 
     def __init__(self) -> None:
         self._console: Console | None = None
         self._made_for: tuple[object, ...] = ()
         self._width: int | None = None
+        self._plain: bool | None = None
+
+    def _check(self) -> None:
+        made_for = (sys.stdout, *(os.environ.get(name) for name in _ENVIRONMENT))
+        if made_for != self._made_for:
+            self._console, self._made_for, self._width, self._plain = None, made_for, None, None
+
+    @property
+    def plain(self) -> bool:
+        """Nothing is painted: rich would write these characters and no escape code."""
+        self._check()
+        if self._plain is None:
+            self._plain = not _rich_sees_a_terminal()
+        return self._plain
 
     def get(self) -> Console:
-        made_for = (sys.stdout, *(os.environ.get(name) for name in _ENVIRONMENT))
-        if self._console is None or made_for != self._made_for:
-            self._console, self._made_for, self._width = Console(highlight=False), made_for, None
+        self._check()
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(highlight=False)
         return self._console
 
     def print(self, *objects: Any, **options: Any) -> None:
-        con = self.get()
-        if options.get("soft_wrap") and not con.is_terminal and con.color_system is None and all(type(o) is Text for o in objects):
-            # Into a file or a pipe without colour, text already wrapped prints as it reads: rich would only
-            # split it into segments and join them again (a plan's 190 lines: about 8 ms).
-            con.file.write(" ".join(o.plain for o in objects) + options.get("end", "\n"))
+        if self.plain and all(isinstance(o, (Text, str)) for o in objects):
+            # Into a file or a pipe, text already wrapped prints as it reads (rich would only split it into
+            # segments and join them again: a plan's 190 lines, about 8 ms), and rich is never loaded.
+            sys.stdout.write(" ".join(o if isinstance(o, str) else o.plain for o in objects) + options.get("end", "\n"))
             return
-        con.print(*objects, **options)
+        self.get().print(*map(rich_of, objects), **options)
 
     @property
     def width(self) -> int:
-        """The console's width, asked of the terminal once per console (a plan's 170 paragraphs each
-        asked it: 6 ms of system calls)."""
-        con = self.get()
+        """The terminal's width, asked once per environment (a plan's 170 paragraphs each asked it: 6 ms
+        of system calls)."""
+        self._check()
         if self._width is None:
-            self._width = con.width
+            self._width = _plain_width() if self.plain else self.get().width
         return self._width
 
     @property
     def color(self) -> bool:
-        """True when this console prints colour (not NO_COLOR, not a file or pipe without FORCE_COLOR)."""
+        """True when this terminal prints colour (not NO_COLOR, not a file or pipe without FORCE_COLOR)."""
+        if self.plain:
+            return False
         con = self.get()
         return con.color_system is not None and not con.no_color
 
     @property
+    def color_system(self) -> str | None:
+        return None if self.plain else self.get().color_system
+
+    @property
+    def no_color(self) -> bool:
+        return os.environ.get("NO_COLOR", "") != "" if self.plain else self.get().no_color
+
+    @property
     def encoding(self) -> str:
+        if self.plain:
+            return (getattr(sys.stdout, "encoding", None) or "utf-8").lower()
         return self.get().encoding
 
 
@@ -143,28 +204,6 @@ def item(prefix: str, name: str, slug: str, total: int | None = None, style: str
         out.append(pad + line + "\n", style=style or None)
     out.append(pad + slug + "\n", style="dim")
     return out
-
-
-def fits(table: Any, total: int | None = None) -> bool:
-    """True when rich can lay out this Table in `total` cells without cutting a word or a no_wrap cell.
-
-    rich clamps a Table's measurement to the width it is given and, when short of room, squeezes
-    wrapping columns below their longest word; so the need is worked out here, per column: the
-    longest word, or the whole line where the column must not wrap.
-    """
-    from rich.measure import Measurement
-
-    con = console.get()
-    total = width() if total is None else total
-    wide = con.options.update_width(10_000)
-    need, most = 0, 0
-    for column in table.columns:
-        sizes = [Measurement.get(con, wide, cell) for cell in (column.header, *column.cells)]
-        cap = column.max_width or 10_000  # rich measures a column no wider than its max_width
-        most += min(cap, max(m.maximum for m in sizes))
-        need += max(m.maximum if column.no_wrap else m.minimum for m in sizes)
-    extra = Measurement.get(con, wide, table).maximum - most  # padding and dividers
-    return need + extra <= total
 
 
 def section(title: str) -> Text:

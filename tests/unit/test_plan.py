@@ -555,20 +555,22 @@ def test_out_of_range_weeks_and_days_are_refused(cat: Catalogue, weeks: int, day
 
 
 def render(p: planner.Plan, width: int = 80) -> str:
+    """The plan as a terminal `width` columns wide prints it into a file (no colour)."""
+    import contextlib
     import io
+    import os
 
-    from rich.console import Console
-
-    from glutecoach.render import plan_view, terminal
+    from glutecoach.render import plan_view
 
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, no_color=True, color_system=None, highlight=False)
-    real = terminal.console.get
-    terminal.console.get = lambda: console  # type: ignore[method-assign]
+    saved = {name: os.environ.pop(name, None) for name in ("COLUMNS", "FORCE_COLOR", "TTY_COMPATIBLE")}
+    os.environ["COLUMNS"] = str(width)
     try:
-        plan_view.plan(p)
+        with contextlib.redirect_stdout(buffer):
+            plan_view.plan(p)
     finally:
-        terminal.console.get = real  # type: ignore[method-assign]
+        os.environ.pop("COLUMNS")
+        os.environ.update({name: value for name, value in saved.items() if value is not None})
     return buffer.getvalue()
 
 
