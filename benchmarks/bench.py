@@ -2,13 +2,14 @@
 
 Usage (from a checkout, with glutecoach installed in the running Python's environment):
 
-    python benchmarks/bench.py [--runs 15] [--warmup 3] [--quick] [--only NAME] [--sizes 1000,10000,50000]
+    python benchmarks/bench.py [--runs 15] [--warmup 3] [--quick] [--only NAME] [--sizes 1000,10000,50000] [--paint]
 
 Each command runs A B A B ... against `python benchmarks/yardstick.py` (a minimal typer app printing a
 10-row rich table); the figure is the median of the per-pair ratios A/B, with min and max. Large
 inputs (user catalogues of 1,000, 10,000 and 50,000 exercises cloned from the built-in one) are
 generated into a temporary folder; nothing large is committed. GLUTECOACH_HOME points at a temporary
-folder, so the user's own data and cache are never touched.
+folder, so the user's own data and cache are never touched. Output goes to a pipe without colour (what a
+script sees); --paint measures a colour terminal instead (FORCE_COLOR=1), where glutecoach loads rich.
 """
 
 from __future__ import annotations
@@ -162,6 +163,12 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--quick", action="store_true", help="skip the large-catalogue figures")
     ap.add_argument("--only", help="run only commands whose name contains this")
     ap.add_argument("--sizes", default="1000,10000,50000", help="user catalogue sizes (comma list)")
+    ap.add_argument(
+        "--paint",
+        action="store_true",
+        help="FORCE_COLOR=1 for both programs: the cost on a colour terminal, where glutecoach loads rich to paint "
+        "(by default the output goes to a pipe without colour, where it does not)",
+    )
     ap.add_argument("--make-catalogue", nargs=2, metavar=("N", "FOLDER"), help=argparse.SUPPRESS)
     ap.add_argument("--make-log", nargs=2, metavar=("HOME", "N"), help=argparse.SUPPRESS)
     return ap.parse_args()
@@ -181,6 +188,9 @@ def main() -> None:
         raise SystemExit("glutecoach is not installed in this environment: pip install . first")
     tmp = Path(tempfile.mkdtemp(prefix="glutecoach-bench-"))
     env = {**os.environ, "GLUTECOACH_HOME": str(tmp / "home"), "COLUMNS": "80", "NO_COLOR": "1"}
+    if args.paint:
+        env = {**env, "FORCE_COLOR": "1"}
+        env.pop("NO_COLOR")
     yard = [PY, str(HERE / "yardstick.py")]
     gc = [exe]
     print_machine(args)
@@ -208,7 +218,9 @@ def print_machine(args: argparse.Namespace) -> None:
         print(f"typer {version('typer')}")  # read, not imported: this process stays small (see in_child)
     except PackageNotFoundError:
         pass
-    print(f"runs: {args.runs} counted pairs after {args.warmup} warm-up pairs; ratio = glutecoach / yardstick\n")
+    print(f"runs: {args.runs} counted pairs after {args.warmup} warm-up pairs; ratio = glutecoach / yardstick")
+    painted = "a colour terminal (FORCE_COLOR=1): both load rich to paint"
+    print(f"output: {painted if args.paint else 'a pipe, no colour: glutecoach does not load rich'}\n")
 
 
 def print_row(name: str, r: dict[str, float]) -> None:
