@@ -13,7 +13,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from glutecoach.render.styled import Text, cell_len, chop_cells, rich_of
+from glutecoach.render.styled import Text, cell_len, chop_cells, paint, rich_of
 from glutecoach.render.text import safe
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 BASIS_MARK = {"emg": "measured", "emg-proxy": "close variant", "estimate": "estimate"}
 EIGHTHS = " ▏▎▍▌▋▊▉"
-_ENVIRONMENT = ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TERM", "TTY_COMPATIBLE")
+_ENVIRONMENT = ("COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TERM", "TTY_COMPATIBLE", "COLORTERM")
 _DEFAULT_WIDTH = 80  # rich's, when nothing says the width
 
 
@@ -44,6 +44,22 @@ def _rich_sees_a_terminal() -> bool:
         return False
 
 
+_TERM_COLORS = {"kitty": "256", "256color": "256", "16color": "standard"}  # rich.console's, by TERM's suffix
+
+
+def _colour_system() -> str | None:
+    """rich's colour system for a terminal it paints (Console._detect_color_system): truecolor, 256 or
+    standard; None where rich must decide (Windows, a notebook, a dumb terminal, whose width rich fixes)."""
+    if sys.platform == "win32" or hasattr(builtins, "get_ipython"):
+        return None
+    term = os.environ.get("TERM", "").strip().lower()
+    if term in ("dumb", "unknown"):
+        return None
+    if os.environ.get("COLORTERM", "").strip().lower() in ("truecolor", "24bit"):
+        return "truecolor"
+    return _TERM_COLORS.get(term.rpartition("-")[2], "standard")
+
+
 def _plain_width() -> int:
     """rich's width where it paints nothing: COLUMNS, else the first standard stream's terminal size, else 80."""
     columns = os.environ.get("COLUMNS")
@@ -60,26 +76,33 @@ def _plain_width() -> int:
 class Terminal:
     """This run's terminal, worked out from the environment the first time it is asked, and again when
     the environment or sys.stdout changes (the tests run many commands, at many widths, in one process).
-    A rich Console is made only to paint (a terminal, FORCE_COLOR): a file or a pipe gets plain text."""
+    A file or a pipe gets plain text; a colour terminal gets rich's escape codes, made with rich.style
+    alone (styled.paint); a rich Console is made only where rich must decide (Windows, a notebook, a
+    dumb terminal) or print something other than text."""
 
     def __init__(self) -> None:
         self._console: Console | None = None
         self._made_for: tuple[object, ...] = ()
         self._width: int | None = None
-        self._plain: bool | None = None
+        self._mode: str | None = None
 
     def _check(self) -> None:
         made_for = (sys.stdout, *(os.environ.get(name) for name in _ENVIRONMENT))
         if made_for != self._made_for:
-            self._console, self._made_for, self._width, self._plain = None, made_for, None, None
+            self._console, self._made_for, self._width, self._mode = None, made_for, None, None
+
+    @property
+    def mode(self) -> str:
+        """'plain' (nothing painted: rich would write no escape code), 'truecolor', '256' or 'standard'
+        (painted here as rich paints), or 'rich' (rich decides and paints)."""
+        self._check()
+        if self._mode is None:
+            self._mode = "plain" if not _rich_sees_a_terminal() else (_colour_system() or "rich")
+        return self._mode
 
     @property
     def plain(self) -> bool:
-        """Nothing is painted: rich would write these characters and no escape code."""
-        self._check()
-        if self._plain is None:
-            self._plain = not _rich_sees_a_terminal()
-        return self._plain
+        return self.mode == "plain"
 
     def get(self) -> Console:
         self._check()
@@ -90,10 +113,18 @@ class Terminal:
         return self._console
 
     def print(self, *objects: Any, **options: Any) -> None:
-        if self.plain and all(isinstance(o, (Text, str)) for o in objects):
+        mode = self.mode
+        texts = all(type(o) is Text for o in objects) and options.get("soft_wrap") and set(options) <= {"soft_wrap", "end"}
+        if texts and mode == "plain":
             # Into a file or a pipe, text already wrapped prints as it reads (rich would only split it into
             # segments and join them again: a plan's 190 lines, about 8 ms), and rich is never loaded.
-            sys.stdout.write(" ".join(o if isinstance(o, str) else o.plain for o in objects) + options.get("end", "\n"))
+            sys.stdout.write(" ".join(o.plain for o in objects) + options.get("end", "\n"))
+            return
+        if texts and mode != "rich":
+            from rich.color import ColorSystem
+
+            system = {"truecolor": ColorSystem.TRUECOLOR, "256": ColorSystem.EIGHT_BIT, "standard": ColorSystem.STANDARD}[mode]
+            sys.stdout.write(paint(Text(" ").join(objects), system, no_color=_no_color()) + options.get("end", "\n"))
             return
         self.get().print(*map(rich_of, objects), **options)
 
@@ -103,30 +134,27 @@ class Terminal:
         of system calls)."""
         self._check()
         if self._width is None:
-            self._width = _plain_width() if self.plain else self.get().width
+            self._width = self.get().width if self.mode == "rich" else _plain_width()
         return self._width
 
     @property
     def color(self) -> bool:
         """True when this terminal prints colour (not NO_COLOR, not a file or pipe without FORCE_COLOR)."""
-        if self.plain:
-            return False
-        con = self.get()
-        return con.color_system is not None and not con.no_color
-
-    @property
-    def color_system(self) -> str | None:
-        return None if self.plain else self.get().color_system
-
-    @property
-    def no_color(self) -> bool:
-        return os.environ.get("NO_COLOR", "") != "" if self.plain else self.get().no_color
+        mode = self.mode
+        if mode == "rich":
+            con = self.get()
+            return con.color_system is not None and not con.no_color
+        return mode != "plain" and not _no_color()
 
     @property
     def encoding(self) -> str:
-        if self.plain:
-            return (getattr(sys.stdout, "encoding", None) or "utf-8").lower()
-        return self.get().encoding
+        if self.mode == "rich":
+            return self.get().encoding
+        return (getattr(sys.stdout, "encoding", None) or "utf-8").lower()
+
+
+def _no_color() -> bool:
+    return os.environ.get("NO_COLOR", "") != ""
 
 
 console = Terminal()

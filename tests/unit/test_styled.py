@@ -8,7 +8,7 @@ import io
 import os
 import subprocess
 import sys
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from hypothesis import example, given, settings
@@ -138,8 +138,9 @@ def _run(code: str, **env: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize("args", [["plan", "next"], ["progress"], ["show", "hip-thrust"], ["muscles"], ["plan", "--level", "beginner"]])
-def test_output_to_a_pipe_never_loads_rich_and_colour_does(args: list[str], tmp_path: Any) -> None:
-    """rich costs about 19 ms to import: a file or a pipe gets the same characters without it."""
+def test_output_to_a_pipe_never_loads_rich_and_colour_loads_only_its_styles(args: list[str], tmp_path: Any) -> None:
+    """rich.console and rich.text cost about 19 ms to import: a file or a pipe gets the same characters
+    without rich, and a colour terminal gets rich's escape codes from rich.style alone."""
     code = (
         "import sys\nfrom glutecoach.__main__ import main\n"
         f"code = main({args!r})\n"
@@ -149,6 +150,80 @@ def test_output_to_a_pipe_never_loads_rich_and_colour_does(args: list[str], tmp_
     plain = _run(code, GLUTECOACH_HOME=str(tmp_path), COLUMNS="80")
     assert plain.stderr.rstrip().endswith("RICH [] 0"), plain.stderr
     painted = _run(code, GLUTECOACH_HOME=str(tmp_path), COLUMNS="80", FORCE_COLOR="1")
-    assert painted.stderr.rstrip().endswith(" 0") and "'rich.console'" in painted.stderr
+    assert painted.stderr.rstrip().endswith(" 0") and "'rich.style'" in painted.stderr
+    assert "'rich.console'" not in painted.stderr and "'rich.text'" not in painted.stderr
     assert "\x1b[" in painted.stdout
     assert painted.stdout.replace("\x1b", "") != plain.stdout  # painted, where the pipe got plain text
+
+
+PAINTS = ["bold", "dim", "yellow", "green", "bold magenta", "#56b4e9", "bold #d55e00", "italic red"]
+
+
+def _style_objects() -> list[Any]:
+    from rich.style import Style
+
+    return [Style(bgcolor="#e8a0a0", color="#3a0000"), Style(bold=True), Style(dim=True, bold=True), Style(bgcolor="#009e73")]
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.tuples(st.text(alphabet="ab \n█é", max_size=8), st.integers(0, len(PAINTS) + 3)), min_size=1, max_size=6),
+    st.sampled_from(["", "bold", "dim"]),
+    st.sampled_from(["truecolor", "256", "standard"]),
+    st.booleans(),
+)
+@example([("line one\nline two", 0), ("\n", 2)], "dim", "standard", False)
+def test_painted_text_is_what_rich_prints(parts: list[tuple[str, int]], base: str, system: str, no_color: bool) -> None:
+    """styled.paint, byte for byte against a rich Console printing the same text (soft_wrap, as the
+    views print), for every colour system rich detects and with NO_COLOR."""
+    from rich.color import ColorSystem
+    from rich.style import Style
+
+    # rich keeps a style's escape codes on the style, whatever the colour system (one per process in
+    # glutecoach): a fresh process's styles here, or one example's codes would serve the next's system
+    Style.__dict__["parse"].__func__.cache_clear()
+    Style._add.cache_clear()
+    styles = [*PAINTS, *_style_objects()]
+    ours = Text(style=base)
+    for words, pick in parts:
+        ours.append(words, style=styles[pick % len(styles)] if pick < len(styles) else None)
+    chosen = {"truecolor": ColorSystem.TRUECOLOR, "256": ColorSystem.EIGHT_BIT, "standard": ColorSystem.STANDARD}[system]
+    buffer = io.StringIO()
+    names: dict[str, Literal["standard", "256", "truecolor"]] = {"truecolor": "truecolor", "256": "256", "standard": "standard"}
+    rich_console = Console(file=buffer, force_terminal=True, color_system=names[system], no_color=no_color, width=80)
+    rich_console.print(ours.to_rich(), end="", soft_wrap=True)
+    assert styled.paint(ours, chosen, no_color) == buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"FORCE_COLOR": "1"},
+        {"FORCE_COLOR": "1", "COLORTERM": "truecolor"},
+        {"FORCE_COLOR": "1", "TERM": "xterm-256color"},
+        {"FORCE_COLOR": "1", "TERM": "xterm-16color"},
+        {"FORCE_COLOR": "1", "TERM": "xterm-kitty"},
+        {"FORCE_COLOR": "1", "TERM": "dumb"},
+        {"FORCE_COLOR": "1", "NO_COLOR": "1", "COLUMNS": "61"},
+    ],
+)
+def test_a_painted_terminal_is_painted_as_rich_would(env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The colour system, the width and the output of a view, as rich's own Console over the same stream."""
+    for name in ("COLUMNS", "LINES", "FORCE_COLOR", "TTY_COMPATIBLE", "NO_COLOR", "TERM", "COLORTERM"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    stream = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", stream)
+    ours, theirs = terminal.Terminal(), Console(highlight=False)
+    expected = {None: "rich", "truecolor": "truecolor", "256": "256", "standard": "standard"}[theirs.color_system]
+    assert ours.mode == ("rich" if theirs.is_dumb_terminal else expected)
+    assert (ours.width, ours.color) == (theirs.width, theirs.color_system is not None and not theirs.no_color)
+    text = terminal.para("A paragraph long enough to wrap over the width of a narrow terminal, twice at least.", "bold")
+    text.append_text(terminal.note("and a note"))
+    ours.print(text, end="", soft_wrap=True)
+    mine = stream.getvalue()
+    stream.seek(0)
+    stream.truncate()
+    theirs.print(text.to_rich(), end="", soft_wrap=True)
+    assert mine == stream.getvalue()
