@@ -12,6 +12,7 @@ counts as one cell without its tables are counted here the same way, and any oth
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import pairwise
@@ -295,14 +296,20 @@ def paint(text: Text, color_system: Any, no_color: bool) -> str:
     from rich.style import Style
 
     plain = text.plain
+    breaks = [i for i, ch in enumerate(plain) if ch == "\n"]
     spans: list[tuple[int, int, Any]] = []
-    start = 0
-    base = text.style
-    for line_end in [*(i for i, ch in enumerate(plain) if ch == "\n"), len(plain)]:
-        if base:  # each line gets the text's own style, and its part of every span
-            spans.append((start, line_end, base))
-        spans.extend((max(s, start), min(e, line_end), style) for s, e, style in text.spans if max(s, start) < min(e, line_end))
-        start = line_end + 1
+    if text.style:  # each line gets the text's own style
+        spans.extend(
+            (start, end, text.style) for start, end in zip([0, *(b + 1 for b in breaks)], [*breaks, len(plain)], strict=True) if start < end
+        )
+    for s, e, style in text.spans:  # and each span its part of every line it covers (pieces of one line keep their order)
+        at = bisect_left(breaks, s)
+        while at < len(breaks) and breaks[at] < e:
+            if breaks[at] > s:
+                spans.append((s, breaks[at], style))
+            s, at = breaks[at] + 1, at + 1
+        if s < e:
+            spans.append((s, e, style))
     if not spans:
         return plain
     styles = {i: style if isinstance(style, Style) else Style.parse(style) for i, (_, _, style) in enumerate(spans, 1)}
