@@ -6,7 +6,7 @@ lives next to what it speeds up, and is indexed here:
 - Terminal views without rich.console or rich.text (glutecoach.render.styled, glutecoach.render.terminal):
   output to a file or a pipe is the plain text rich would write, and a colour terminal gets rich's
   escape codes made with rich.style alone (about 5 ms to import instead of 19): plan next on a
-  100,000-entry log 1.22x the yardstick -> 1.00x to a pipe, 1.23x -> 1.08x on a colour terminal.
+  100,000-entry log 1.22x the yardstick -> 1.02x to a pipe, 1.23x -> 1.04-1.07x on a colour terminal.
 
 - The catalogue cache (below): a validated catalogue is stored with marshal and read back without
   importing pydantic or yaml. Built-in catalogue: a run costs ~0.85x a minimal typer+rich program
