@@ -295,6 +295,7 @@ class Profile(NamedTuple):
 
 
 SET_TYPES = ("working", "warmup", "drop", "failure")  # a warm-up counts toward nothing; the others are work
+MAX_REPS = 1000  # the most reps one set may log (the log's schema checks the same)
 
 
 class SetRow(NamedTuple):

@@ -6,6 +6,7 @@ import re
 
 from glutecoach.core.vocab import LB_PER_KG  # the one home: the international pound is 0.45359237 kg exactly
 
+MAX_LOAD = {"kg": 2000.0, "lb": 4410.0}  # the heaviest load a log takes (the same mass in each unit)
 LOAD_UNITS = {"kg": "kg", "kgs": "kg", "kilo": "kg", "kilos": "kg", "lb": "lb", "lbs": "lb", "pound": "lb", "pounds": "lb"}
 _LOAD = r"\s*(\d+(?:[.,]\d+)?)\s*([a-z]*)\s*"  # compiled on first use (re's cache): progress imports convert, never this
 

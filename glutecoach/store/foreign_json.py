@@ -18,6 +18,7 @@ from glutecoach.core.vocab import JSON_VERSION
 from glutecoach.errors import UsageError
 from glutecoach.store import formats
 from glutecoach.store.trackers import FORMATS, ForeignEntry, ForeignSet
+from glutecoach.store.trackers.records import MAX_LOAD, MAX_METRES, MAX_REPS, MAX_SECONDS
 
 KEY = "tracker_rows"
 _TEXT = ("text", 10_000)
@@ -37,11 +38,11 @@ _ENTRY = {
     "category": ("text", 200),
 }
 _SET = {
-    "reps": ("int", 1000),
-    "load": ("number", 4410),
+    "reps": ("int", MAX_REPS),
+    "load": ("number", MAX_LOAD[None]),
     "unit": ("choice", ("kg", "lb")),
-    "seconds": ("number", 86_400),
-    "metres": ("number", 1_000_000),
+    "seconds": ("number", MAX_SECONDS),
+    "metres": ("number", MAX_METRES),
     "rpe": ("number", 10),
     "type": ("choice", SET_TYPES),
     "note": _TEXT,

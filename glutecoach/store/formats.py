@@ -16,16 +16,15 @@ from typing import Any
 
 from glutecoach.core.dates import check_day
 from glutecoach.core.lookup import find_exercise
-from glutecoach.core.models import SET_TYPES, Catalogue, Entry, SetRow
+from glutecoach.core.models import MAX_REPS, SET_TYPES, Catalogue, Entry, SetRow
+from glutecoach.core.units import MAX_LOAD
 from glutecoach.core.vocab import JSON_VERSION
 from glutecoach.errors import GlutecoachError, UsageError
 from glutecoach.store import csvsafe
 from glutecoach.store.csvsafe import cell, uncell  # noqa: F401  (uncell: re-exported for the tracker readers)
 
 RANGES = {"contact": (0, 10), "pain_score": (0, 10), "rir": (0, 5)}
-MAX_LOAD = {"kg": 2000.0, "lb": 4410.0}
 MAX_SETS = 50
-MAX_REPS = 1000
 MAX_NOTE = 10_000
 MAX_SLUG = 200
 CSV_COLUMNS = ["id", "uid", "date", "time", "slug", "set", "type", "reps", "load", "units", "contact", "pain_score", "rir", "note"]

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
+from glutecoach.core.dates import EARLIEST as EARLIEST  # re-exported: the readers check days against it
+from glutecoach.core.models import MAX_REPS as MAX_REPS  # re-exported, as the limits below
+from glutecoach.core.models import SET_TYPES as SET_TYPES
 from glutecoach.core.record import NamedTuple
+from glutecoach.core.units import MAX_LOAD as LOG_MAX_LOAD
 from glutecoach.errors import GlutecoachError
 
 FORMATS = ("strong", "hevy", "fitnotes")
-SET_TYPES = ("working", "warmup", "drop", "failure")
 
 MAX_FIELD = 10_000  # characters in one cell
 MAX_NAME = 200  # characters in an exercise name
-MAX_REPS = 1000
-MAX_LOAD = {"kg": 2000.0, "lb": 4410.0, None: 4410.0}
+MAX_LOAD: dict[str | None, float] = {unit: high for unit, high in LOG_MAX_LOAD.items()}
+MAX_LOAD[None] = LOG_MAX_LOAD["lb"]  # a load without a unit: the larger number
 MAX_SECONDS = 86_400.0
 MAX_METRES = 1_000_000.0
-EARLIEST = dt.date(1900, 1, 1)
 
 
 class ForeignSet(NamedTuple):
