@@ -2,8 +2,9 @@
 
 Widths are measured in terminal cells (render.styled.cell_len, rich's measure), so wide characters from
 a user's catalogue count double; lines break only between words (never at a hyphen, so a slug stays
-whole), and a word is folded only when it is wider than the whole line. rich is loaded only to paint:
-output to a file or a pipe is written as plain text, as rich would write it (render.styled).
+whole), and a word is folded only when it is wider than the whole line. Output to a file or a pipe is
+written as plain text and a colour terminal is painted with rich.style, as rich would write both
+(render.styled); a rich Console is made only where rich must decide (see Terminal).
 """
 
 from __future__ import annotations

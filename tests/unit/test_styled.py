@@ -116,15 +116,21 @@ ENVIRONMENTS = [
 ]
 
 
-@pytest.mark.parametrize("env", ENVIRONMENTS)
-def test_the_terminal_decides_as_rich_decides(env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
-    """Plain (nothing painted), the width and the colour, as a rich Console over the same stream says."""
-    for name in ("COLUMNS", "LINES", "FORCE_COLOR", "TTY_COMPATIBLE", "NO_COLOR", "TERM"):
+def _terminal_in(env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
+    """Exactly `env` for the variables rich and render.terminal read, and a stream (not a tty) for stdout."""
+    for name in ("COLUMNS", "LINES", "FORCE_COLOR", "TTY_COMPATIBLE", "NO_COLOR", "TERM", "COLORTERM"):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     stream = io.StringIO()
     monkeypatch.setattr(sys, "stdout", stream)
+    return stream
+
+
+@pytest.mark.parametrize("env", ENVIRONMENTS)
+def test_the_terminal_decides_as_rich_decides(env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plain (nothing painted), the width and the colour, as a rich Console over the same stream says."""
+    _terminal_in(env, monkeypatch)
     ours, theirs = terminal.Terminal(), Console(highlight=False)
     assert ours.plain == (theirs.color_system is None and not theirs.is_terminal)
     assert ours.width == theirs.width
@@ -209,12 +215,7 @@ def test_painted_text_is_what_rich_prints(parts: list[tuple[str, int]], base: st
 )
 def test_a_painted_terminal_is_painted_as_rich_would(env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
     """The colour system, the width and the output of a view, as rich's own Console over the same stream."""
-    for name in ("COLUMNS", "LINES", "FORCE_COLOR", "TTY_COMPATIBLE", "NO_COLOR", "TERM", "COLORTERM"):
-        monkeypatch.delenv(name, raising=False)
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    stream = io.StringIO()
-    monkeypatch.setattr(sys, "stdout", stream)
+    stream = _terminal_in(env, monkeypatch)
     ours, theirs = terminal.Terminal(), Console(highlight=False)
     expected = {None: "rich", "truecolor": "truecolor", "256": "256", "standard": "standard"}[theirs.color_system]
     assert ours.mode == ("rich" if theirs.is_dumb_terminal else expected)
